@@ -1,0 +1,291 @@
+#include "alloc/Buddy.h"
+
+#include "sim/Machine.h"
+
+namespace memviz::buddy {
+
+namespace {
+
+void listDel(Machine& m, Zone& z, int order, Pfn p)
+{
+    FreeArea& fa = z.freeArea[static_cast<std::size_t>(order)];
+    const std::uint32_t n = m.frames.next(p), pv = m.frames.prev(p);
+    if (pv != kNil) m.frames.setNext(pv, n);
+    else fa.head = n;
+    if (n != kNil) m.frames.setPrev(n, pv);
+    else fa.tail = pv;
+    m.frames.setNext(p, kNil);
+    m.frames.setPrev(p, kNil);
+    --fa.nrFree;
+    z.freePages -= Pfn(1) << order;
+}
+
+void listAdd(Machine& m, Zone& z, int order, Pfn p, bool tail)
+{
+    FreeArea& fa = z.freeArea[static_cast<std::size_t>(order)];
+    const auto p32 = static_cast<std::uint32_t>(p);
+    if (tail) {
+        m.frames.setNext(p, kNil);
+        m.frames.setPrev(p, fa.tail);
+        if (fa.tail != kNil) m.frames.setNext(fa.tail, p32);
+        else fa.head = p32;
+        fa.tail = p32;
+    } else {
+        m.frames.setPrev(p, kNil);
+        m.frames.setNext(p, fa.head);
+        if (fa.head != kNil) m.frames.setPrev(fa.head, p32);
+        else fa.tail = p32;
+        fa.head = p32;
+    }
+    ++fa.nrFree;
+    z.freePages += Pfn(1) << order;
+}
+
+/// Emits WatermarkCrossed for every mark the zone's free count passed.
+void reportCrossings(const Zone& z, std::uint8_t zid, std::uint64_t before, Emitter& em)
+{
+    const std::uint64_t after = z.freePages;
+    if (before == after) return;
+    for (int w = 0; w <= static_cast<int>(Wmark::High); ++w) {
+        const std::uint64_t mark = z.mark(static_cast<Wmark>(w));
+        const bool wasAbove = before > mark, isAbove = after > mark;
+        if (wasAbove == isAbove) continue;
+        Event e;
+        e.type = EventType::WatermarkCrossed;
+        e.zone = zid;
+        e.flags = static_cast<std::uint32_t>(w) | (isAbove ? 0 : EventFlag::Below);
+        e.a = after;
+        e.b = mark;
+        em.emit(e);
+    }
+}
+
+/// __rmqueue_smallest(): the first block of the smallest sufficient order, split down.
+std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t zid, int order)
+{
+    const Zone& z = m.zones[zid];
+    for (int cur = order; cur < kNrOrders; ++cur) {
+        const std::uint32_t head = z.freeArea[static_cast<std::size_t>(cur)].head;
+        if (head == kNil) continue;
+        const Pfn p = head;
+        // expand(): keep the lower half, put the upper half on the next list down.
+        for (int o = cur; o > order; --o) {
+            Event e;
+            e.type = EventType::BuddySplit;
+            e.zone = zid;
+            e.order = static_cast<std::uint8_t>(o);
+            e.pfn = p;
+            e.a = p + (Pfn(1) << (o - 1));
+            em.emit(e);
+        }
+        Event e;
+        e.type = EventType::BuddyAlloc;
+        e.zone = zid;
+        e.order = static_cast<std::uint8_t>(order);
+        e.pfn = p;
+        e.a = static_cast<std::uint64_t>(cur);
+        em.emit(e);
+        return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark)
+{
+    const auto& list = m.zonelists[0][static_cast<std::size_t>(highest)];
+    // highest_zoneidx: the index of the first zone of the list within its node.
+    const int highestIdx = list.empty() ? 0 : m.zones[list.front()].indexInNode;
+    for (std::uint8_t zid : list) {
+        const Zone& z = m.zones[zid];
+        const std::uint64_t markPages = z.mark(mark);
+        const bool ok = watermarkOk(z, order, markPages, highestIdx);
+        Event e;
+        e.type = EventType::ZoneCheck;
+        e.zone = zid;
+        e.order = static_cast<std::uint8_t>(order);
+        e.flags = static_cast<std::uint32_t>(mark) | (ok ? EventFlag::Ok : 0);
+        e.a = z.freePages;
+        e.b = markPages;
+        e.c = z.lowmemReserve[static_cast<std::size_t>(highestIdx)];
+        em.emit(e);
+        if (!ok) continue;
+        const std::uint64_t before = z.freePages;
+        if (auto p = rmqueueSmallest(m, em, zid, order)) {
+            reportCrossings(m.zones[zid], zid, before, em);
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Error resolveHighestZone(const Machine& m, ZoneType requested, ZoneType* out)
+{
+    ZoneType t = requested;
+    if (t == ZoneType::HighMem && !m.config.arch.is32bit) t = ZoneType::Normal;
+    if (t == ZoneType::DMA32 && m.config.arch.is32bit) t = ZoneType::Normal;
+    if (m.zoneId(t) == kNoZone) return Error{ErrorCode::UnknownZone, 0, 0, std::string(zoneTypeName(requested))};
+    if (m.zonelists[0][static_cast<std::size_t>(t)].empty())
+        return Error{ErrorCode::ZoneNotPopulated, 0, 0, std::string(zoneTypeName(requested))};
+    *out = t;
+    return {};
+}
+
+Error validateAlloc(const Machine& m, int order, ZoneType highest)
+{
+    if (order < 0 || order > kMaxOrder) return Error{ErrorCode::OrderOutOfRange, order, kMaxOrder, {}};
+    ZoneType t;
+    return resolveHighestZone(m, highest, &t);
+}
+
+Error validateFree(const Machine& m, Pfn pfn, int order)
+{
+    if (order < 0 || order > kMaxOrder) return Error{ErrorCode::OrderOutOfRange, order, kMaxOrder, {}};
+    if (pfn >= m.frames.size()) return Error{ErrorCode::PfnOutOfRange, static_cast<std::int64_t>(pfn), 0, {}};
+    const FrameState s = m.frames.state(pfn);
+    if (s == FrameState::Tail) {
+        const Pfn h = m.frames.headOf(pfn);
+        if (isAllocated(m.frames.state(h)))
+            return Error{ErrorCode::NotBlockHead, static_cast<std::int64_t>(pfn), static_cast<std::int64_t>(h), {}};
+        return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
+    }
+    if (!isAllocated(s)) return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
+    if (m.frames.order(pfn) != order)
+        return Error{ErrorCode::OrderMismatch, static_cast<std::int64_t>(pfn), order,
+                     std::to_string(m.frames.order(pfn))};
+    return {};
+}
+
+bool watermarkOk(const Zone& z, int order, std::uint64_t mark, int highestZoneIndex)
+{
+    const auto freePages = static_cast<std::int64_t>(z.freePages) - ((std::int64_t(1) << order) - 1);
+    const auto min = static_cast<std::int64_t>(mark + z.lowmemReserve[static_cast<std::size_t>(highestZoneIndex)]);
+    if (freePages <= min) return false;
+    if (order == 0) return true;
+    for (int o = order; o < kNrOrders; ++o)
+        if (z.freeArea[static_cast<std::size_t>(o)].nrFree) return true;
+    return false;
+}
+
+std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType highest)
+{
+    ZoneType t;
+    if (resolveHighestZone(m, highest, &t)) return std::nullopt;
+    // Fast path: get_page_from_freelist() with ALLOC_WMARK_LOW.
+    if (auto p = tryZonelist(m, em, order, t, Wmark::Low)) return p;
+    // Slow path: the kernel would wake kswapd here; then it retries at the min watermark.
+    Event slow;
+    slow.type = EventType::SlowPath;
+    slow.order = static_cast<std::uint8_t>(order);
+    slow.flags = static_cast<std::uint32_t>(t);
+    em.emit(slow);
+    if (auto p = tryZonelist(m, em, order, t, Wmark::Min)) return p;
+    Event fail;
+    fail.type = EventType::AllocFailed;
+    fail.order = static_cast<std::uint8_t>(order);
+    fail.flags = static_cast<std::uint32_t>(t);
+    em.emit(fail);
+    return std::nullopt;
+}
+
+void freePages(const Machine& m, Emitter& em, Pfn pfn, int order)
+{
+    const std::uint8_t zid = m.zoneOf(pfn);
+    const Zone& z = m.zones[zid];
+    const std::uint64_t before = z.freePages;
+    Event f;
+    f.type = EventType::BuddyFree;
+    f.zone = zid;
+    f.order = static_cast<std::uint8_t>(order);
+    f.pfn = pfn;
+    em.emit(f);
+
+    // __free_one_page(): merge with the buddy while it is a free block of the same order.
+    Pfn buddyPfn = pfn ^ (Pfn(1) << order);
+    while (order < kMaxOrder) {
+        buddyPfn = pfn ^ (Pfn(1) << order);
+        const bool isBuddy = z.contains(buddyPfn) && m.frames.state(buddyPfn) == FrameState::Free
+            && m.frames.order(buddyPfn) == order;
+        if (!isBuddy) break;
+        Event e;
+        e.type = EventType::BuddyMerge;
+        e.zone = zid;
+        e.order = static_cast<std::uint8_t>(order);
+        e.pfn = pfn;
+        e.a = buddyPfn;
+        e.b = pfn & buddyPfn;
+        em.emit(e);
+        pfn &= buddyPfn;
+        ++order;
+    }
+    // buddy_merge_likely(): if the block we would form with our (busy) buddy has a
+    // free buddy itself, queue at the tail so this block is still free when ours returns.
+    bool toTail = false;
+    Pfn likely = 0;
+    if (order < kMaxOrder - 1) {
+        const Pfn higher = buddyPfn & pfn;
+        const Pfn higherBuddy = higher ^ (Pfn(1) << (order + 1));
+        toTail = z.contains(higherBuddy) && m.frames.state(higherBuddy) == FrameState::Free
+            && m.frames.order(higherBuddy) == order + 1;
+        likely = higherBuddy;
+    }
+    Event add;
+    add.type = EventType::BuddyListAdd;
+    add.zone = zid;
+    add.order = static_cast<std::uint8_t>(order);
+    add.pfn = pfn;
+    add.flags = toTail ? EventFlag::Tail : 0;
+    add.a = toTail ? likely : 0;
+    em.emit(add);
+    reportCrossings(m.zones[zid], zid, before, em);
+}
+
+void apply(Machine& m, const Event& e)
+{
+    Zone& z = m.zones[e.zone];
+    const int order = e.order;
+    switch (e.type) {
+    case EventType::BuddySplit: {
+        if (m.frames.state(e.pfn) == FrameState::Free) listDel(m, z, order, e.pfn);
+        m.frames.setHead(e.a, FrameState::Free, order - 1);
+        listAdd(m, z, order - 1, e.a, false);
+        m.frames.setHead(e.pfn, FrameState::InHand, order - 1);
+        z.workPfn = static_cast<std::uint32_t>(e.pfn);
+        z.workOrder = static_cast<std::uint8_t>(order - 1);
+        break;
+    }
+    case EventType::BuddyAlloc:
+        if (m.frames.state(e.pfn) == FrameState::Free) listDel(m, z, order, e.pfn);
+        m.frames.setHead(e.pfn, FrameState::Kernel, order);
+        z.workPfn = kNil;
+        m.vm.pgalloc[static_cast<std::size_t>(z.type)] += Pfn(1) << order;
+        ++z.numaHit; // zone_statistics(): one per allocation, always local with one node
+        ++z.numaLocal;
+        break;
+    case EventType::BuddyFree:
+        m.frames.setHead(e.pfn, FrameState::InHand, order);
+        z.workPfn = static_cast<std::uint32_t>(e.pfn);
+        z.workOrder = static_cast<std::uint8_t>(order);
+        m.vm.pgfree += Pfn(1) << order;
+        break;
+    case EventType::BuddyMerge: {
+        listDel(m, z, order, e.a);
+        const Pfn combined = e.b;
+        const Pfn upper = e.pfn | e.a;
+        m.frames.setTail(upper);
+        m.frames.setHead(combined, FrameState::InHand, order + 1);
+        z.workPfn = static_cast<std::uint32_t>(combined);
+        z.workOrder = static_cast<std::uint8_t>(order + 1);
+        break;
+    }
+    case EventType::BuddyListAdd:
+        m.frames.setHead(e.pfn, FrameState::Free, order);
+        listAdd(m, z, order, e.pfn, (e.flags & EventFlag::Tail) != 0);
+        z.workPfn = kNil;
+        break;
+    default: break;
+    }
+}
+
+} // namespace memviz::buddy

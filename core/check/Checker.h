@@ -1,0 +1,46 @@
+#pragma once
+/// The consistency checker: every frame accounted for exactly once, free lists
+/// well formed, counters equal to what they count. Run after every command in
+/// tests and debug builds.
+
+#include "phys/FrameTable.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace memviz {
+
+struct Machine;
+
+enum class Violation : std::uint8_t {
+    OrphanTail,          ///< a Tail frame not covered by any head's block
+    MisalignedBlock,     ///< a head whose pfn is not aligned to its order
+    BlockOverlap,        ///< a block reaching into another head's frames
+    BlockCrossesZone,    ///< a block not inside one zone
+    BadOrder,            ///< an order above MAX_PAGE_ORDER
+    FreeNotOnList,       ///< a Free head missing from its list
+    ListEntryNotFree,    ///< a list entry that is not a Free head of that order
+    ListWrongZone,       ///< a list entry outside the list's zone
+    ListBrokenLinks,     ///< prev/next inconsistent, a cycle, or head/tail wrong
+    NrFreeMismatch,      ///< nr_free differs from the list length
+    FreePagesMismatch,   ///< NR_FREE_PAGES differs from the lists' pages
+    ManagedMismatch,     ///< managed differs from present minus reserved frames
+    InHandAtRest,        ///< a block still held by the allocator between commands
+};
+
+struct Finding {
+    Violation what;
+    std::uint64_t pfn = 0;
+    int zone = -1;
+    int order = -1;
+};
+
+const char* violationName(Violation v);
+std::string describe(const Finding& f); ///< for test failure messages and logs
+
+/// All problems found (empty when consistent). `atRest` means between commands,
+/// where no allocator step may be half-done.
+std::vector<Finding> checkMachine(const Machine& m, bool atRest = true);
+
+} // namespace memviz

@@ -1,0 +1,33 @@
+#include "phys/FrameTable.h"
+
+#include <cstring>
+
+namespace memviz {
+
+void FrameTable::reset(Pfn frames)
+{
+    m_frames = frames;
+    m_chunks.resize(static_cast<std::size_t>((frames + FrameChunk::kSize - 1) >> FrameChunk::kShift));
+}
+
+Pfn FrameTable::headOf(Pfn p) const
+{
+    if (isHead(p)) return p;
+    for (int o = 1; o <= kMaxOrder; ++o) {
+        const Pfn h = p & ~((Pfn(1) << o) - 1);
+        if (isHead(h) && order(h) >= o) return h;
+    }
+    return p; // a tail without a head: the checker reports it
+}
+
+bool FrameTable::sameAs(const FrameTable& o) const
+{
+    if (m_frames != o.m_frames) return false;
+    for (std::size_t k = 0; k < m_chunks.size(); ++k) {
+        if (m_chunks.sharesChunk(o.m_chunks, k)) continue;
+        if (std::memcmp(&m_chunks.get(k), &o.m_chunks.get(k), sizeof(FrameChunk)) != 0) return false;
+    }
+    return true;
+}
+
+} // namespace memviz

@@ -1,0 +1,89 @@
+#include "sim/MachineConfig.h"
+
+#include "util/Size.h"
+
+namespace memviz {
+
+const char* errorCodeName(ErrorCode c)
+{
+    switch (c) {
+    case ErrorCode::None: return "None";
+    case ErrorCode::UnknownPreset: return "UnknownPreset";
+    case ErrorCode::BadSize: return "BadSize";
+    case ErrorCode::RamTooSmall: return "RamTooSmall";
+    case ErrorCode::RamTooLarge: return "RamTooLarge";
+    case ErrorCode::SwapTooLarge: return "SwapTooLarge";
+    case ErrorCode::BadSysctl: return "BadSysctl";
+    case ErrorCode::OrderOutOfRange: return "OrderOutOfRange";
+    case ErrorCode::UnknownZone: return "UnknownZone";
+    case ErrorCode::ZoneNotPopulated: return "ZoneNotPopulated";
+    case ErrorCode::PfnOutOfRange: return "PfnOutOfRange";
+    case ErrorCode::NotAllocated: return "NotAllocated";
+    case ErrorCode::OrderMismatch: return "OrderMismatch";
+    case ErrorCode::NotBlockHead: return "NotBlockHead";
+    }
+    return "?";
+}
+
+std::vector<std::string> MachineConfig::presetNames()
+{
+    auto names = archPresetNames();
+    names.push_back("seed-8g");
+    return names;
+}
+
+std::variant<MachineConfig, Error> MachineConfig::fromPreset(std::string_view name)
+{
+    MachineConfig c;
+    c.preset = std::string(name);
+    if (name == "seed-8g") {
+        // The machine of the notes (seeds/001): `free` shows total 7942512 kB and
+        // 2 GiB of swap. Boot-time reservations are sized so MemTotal matches exactly.
+        c.arch = *archPreset("x86-64");
+        c.ramBytes = 8 * GiB;
+        c.swapBytes = 2 * GiB;
+        c.bootReservedBytes = 297616 * KiB;
+        c.sysctl.thp = ThpMode::Always; // the notes show "[always] madvise never"
+        c.hostname = "syz";
+        c.cpus = 20; // the notes' sar banner: (20 CPU)
+        return c;
+    }
+    auto arch = archPreset(name);
+    if (!arch) return Error{ErrorCode::UnknownPreset, 0, 0, std::string(name)};
+    c.arch = *arch;
+    c.ramBytes = arch->is32bit ? 2 * GiB : 8 * GiB;
+    c.swapBytes = 2 * GiB;
+    return c;
+}
+
+std::uint64_t MachineConfig::memmapBytes() const
+{
+    const std::uint64_t frames = ramBytes >> arch.pageShift;
+    const std::uint64_t bytes = frames * 64;
+    const std::uint64_t page = arch.pageSize();
+    return (bytes + page - 1) / page * page;
+}
+
+Error MachineConfig::validate() const
+{
+    // The kernel image loads at 16 MiB; leave room for it, its memmap and some free memory.
+    const std::uint64_t minRam = 64 * MiB;
+    if (ramBytes < minRam)
+        return Error{ErrorCode::RamTooSmall, static_cast<std::int64_t>(ramBytes), static_cast<std::int64_t>(minRam), {}};
+    if (ramBytes > arch.maxRamBytes)
+        return Error{ErrorCode::RamTooLarge, static_cast<std::int64_t>(ramBytes),
+                     static_cast<std::int64_t>(arch.maxRamBytes), {}};
+    const std::uint64_t maxSwap = 1 * TiB;
+    if (swapBytes > maxSwap)
+        return Error{ErrorCode::SwapTooLarge, static_cast<std::int64_t>(swapBytes), static_cast<std::int64_t>(maxSwap),
+                     {}};
+    const std::uint64_t reserved = arch.kernelLoadBytes + arch.kernelImageBytes + memmapBytes() + bootReservedBytes;
+    if (reserved + 16 * MiB > ramBytes)
+        return Error{ErrorCode::RamTooSmall, static_cast<std::int64_t>(ramBytes),
+                     static_cast<std::int64_t>(reserved + 16 * MiB), {}};
+    if (sysctl.watermarkScaleFactor < 1 || sysctl.watermarkScaleFactor > 3000)
+        return Error{ErrorCode::BadSysctl, sysctl.watermarkScaleFactor, 0, "vm.watermark_scale_factor"};
+    return {};
+}
+
+} // namespace memviz

@@ -1,0 +1,48 @@
+#pragma once
+/// What a simulated machine is made of: architecture, RAM, swap, seed and sysctls.
+
+#include "arch/ArchSpec.h"
+#include "sim/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace memviz {
+
+enum class ThpMode : std::uint8_t { Always, Madvise, Never };
+
+/// The vm.* sysctls that exist so far. Defaults are the kernel's.
+struct Sysctls {
+    std::uint64_t minFreeKbytes = 0;        ///< 0: computed at boot as the kernel does
+    std::uint32_t watermarkScaleFactor = 10; ///< vm.watermark_scale_factor (1..3000)
+    std::uint32_t lowmemReserveRatio[6] = {256, 256, 32, 0, 0, 0}; ///< by ZoneType
+    ThpMode thp = ThpMode::Madvise;         ///< /sys/kernel/mm/transparent_hugepage/enabled
+};
+
+struct MachineConfig {
+    std::string preset = "x86-64"; ///< the preset this config came from
+    ArchSpec arch;
+    std::uint64_t ramBytes = 0;
+    std::uint64_t swapBytes = 0;
+    std::uint64_t seed = 1;
+    std::uint64_t bootReservedBytes = 0; ///< boot-time allocations beyond the kernel image and memmap
+    std::string hostname = "memviz";
+    int cpus = 2;                        ///< online CPUs (pagesets in zoneinfo, the sar banner)
+    Sysctls sysctl;
+
+    /// The preset's machine (RAM, swap, seed, reserves); nothing for an unknown name.
+    static std::variant<MachineConfig, Error> fromPreset(std::string_view name);
+    /// Names accepted by fromPreset: the architecture presets plus machine presets like "seed-8g".
+    static std::vector<std::string> presetNames();
+
+    /// Checks sizes against the architecture; an Error names the first problem.
+    Error validate() const;
+
+    /// Bytes of the kernel's own memmap (64-byte struct page per frame) reserved at boot.
+    std::uint64_t memmapBytes() const;
+};
+
+} // namespace memviz

@@ -1,0 +1,118 @@
+#include "sim/Simulator.h"
+
+#include "alloc/Buddy.h"
+#include "phys/Boot.h"
+#include "sim/Apply.h"
+
+#include <algorithm>
+
+namespace memviz {
+
+class Simulator::Recorder final : public Emitter {
+public:
+    explicit Recorder(Simulator& s) : m_sim(s) {}
+    void emit(const Event& e) override { m_sim.record(e); }
+
+private:
+    Simulator& m_sim;
+};
+
+std::variant<Simulator, Error> Simulator::create(const MachineConfig& config)
+{
+    if (Error e = config.validate()) return e;
+    return Simulator(bootMachine(config));
+}
+
+Simulator::Simulator(Machine booted) : m_initial(std::move(booted)), m_current(m_initial)
+{
+    m_checkpoints.push_back({0, m_current.frames.clones(), m_initial});
+}
+
+std::uint64_t Simulator::commandStart(std::size_t i) const
+{
+    return i < m_commandStart.size() ? m_commandStart[i] : m_events.size();
+}
+
+void Simulator::record(const Event& ev)
+{
+    Event e = ev;
+    e.cmd = m_cmd;
+    e.time = m_current.timeNs;
+    applyEvent(m_current, e);
+    if (!m_recording) return;
+    m_events.push_back(e);
+    maybeCheckpoint();
+}
+
+void Simulator::maybeCheckpoint()
+{
+    if (m_events.size() - m_checkpoints.back().event < m_interval) return;
+    m_checkpoints.push_back({m_events.size(), m_current.frames.clones(), m_current});
+    // Estimated memory pinned by checkpoints: the chunks cloned between them.
+    std::uint64_t bytes = 0;
+    for (std::size_t i = 1; i < m_checkpoints.size(); ++i)
+        bytes += (m_checkpoints[i].clones - m_checkpoints[i - 1].clones) * sizeof(FrameChunk);
+    if (bytes > m_budgetBytes || m_checkpoints.size() > 1024) thinCheckpoints();
+}
+
+void Simulator::thinCheckpoints()
+{
+    // Keep the boot state and every other checkpoint; seeks get at most twice as long.
+    std::vector<Checkpoint> kept;
+    for (std::size_t i = 0; i < m_checkpoints.size(); ++i)
+        if (i == 0 || i % 2 == 0) kept.push_back(std::move(m_checkpoints[i]));
+    m_checkpoints = std::move(kept);
+    m_interval *= 2;
+}
+
+void Simulator::setCheckpointPolicy(std::uint64_t interval, std::uint64_t budgetBytes)
+{
+    m_interval = std::max<std::uint64_t>(interval, 1);
+    m_budgetBytes = budgetBytes;
+}
+
+CommandResult Simulator::apply(const Command& c)
+{
+    CommandResult r;
+    switch (c.type) {
+    case CommandType::AllocPages: r.error = buddy::validateAlloc(m_current, c.order, c.zone); break;
+    case CommandType::FreePages: r.error = buddy::validateFree(m_current, c.pfn, c.order); break;
+    }
+    if (r.error) return r;
+
+    m_cmd = static_cast<std::uint32_t>(m_commands.size());
+    m_commands.push_back(c);
+    m_commandStart.push_back(m_events.size());
+    r.firstEvent = m_events.size();
+    Recorder rec(*this);
+    switch (c.type) {
+    case CommandType::AllocPages: r.pfn = buddy::allocPages(m_current, rec, c.order, c.zone); break;
+    case CommandType::FreePages: buddy::freePages(m_current, rec, c.pfn, c.order); break;
+    }
+    r.endEvent = m_events.size();
+    return r;
+}
+
+Machine Simulator::stateAt(std::uint64_t n) const
+{
+    n = std::min<std::uint64_t>(n, m_events.size());
+    auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), n,
+                               [](std::uint64_t v, const Checkpoint& c) { return v < c.event; });
+    const Checkpoint& cp = *(it - 1);
+    Machine m = cp.machine;
+    for (std::uint64_t i = cp.event; i < n; ++i) applyEvent(m, m_events[i]);
+    return m;
+}
+
+void Simulator::truncate(std::size_t n)
+{
+    if (n >= m_commands.size()) return;
+    const std::uint64_t cut = m_commandStart[n];
+    m_current = stateAt(cut);
+    m_commands.resize(n);
+    m_commandStart.resize(n);
+    m_events.resize(cut);
+    while (m_checkpoints.size() > 1 && m_checkpoints.back().event > cut) m_checkpoints.pop_back();
+}
+
+} // namespace memviz

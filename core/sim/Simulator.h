@@ -1,0 +1,86 @@
+#pragma once
+/// The event-sourced simulator: commands in, events out, any past state on demand.
+///
+/// apply() validates a command, then runs the subsystem's decision code, which
+/// emits events; each event is applied to the live machine and recorded. The state
+/// after any number of events is rebuilt from the nearest checkpoint (a cheap
+/// copy-on-write Machine copy) by re-applying events — commands never re-run.
+
+#include "sim/Command.h"
+#include "sim/Error.h"
+#include "sim/Event.h"
+#include "sim/Machine.h"
+
+#include <memory>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace memviz {
+
+struct CommandResult {
+    Error error;                ///< set when the command was refused; nothing changed then
+    std::uint64_t firstEvent = 0;
+    std::uint64_t endEvent = 0; ///< one past the command's last event
+    std::optional<Pfn> pfn;     ///< alloc_pages: the block, or nothing when memory ran out
+};
+
+class Simulator {
+public:
+    /// Boots a machine; an Error when the config is impossible.
+    static std::variant<Simulator, Error> create(const MachineConfig& config);
+
+    CommandResult apply(const Command& command);
+
+    const MachineConfig& config() const { return m_initial.config; }
+    const Machine& initial() const { return m_initial; }
+    const Machine& current() const { return m_current; }
+    const std::vector<Event>& events() const { return m_events; }
+    const std::vector<Command>& commands() const { return m_commands; }
+    std::uint64_t eventCount() const { return m_events.size(); }
+    /// Index of the first event of command i (== eventCount() for i == commands().size()).
+    std::uint64_t commandStart(std::size_t i) const;
+    /// The command that produced event n.
+    std::size_t commandOfEvent(std::uint64_t n) const { return m_events[n].cmd; }
+
+    /// The machine after the first n events (n <= eventCount()).
+    Machine stateAt(std::uint64_t n) const;
+
+    /// Forgets commands [n, end) and their events: the machine returns to the state
+    /// before command n. Used to start a new future after stepping back.
+    void truncate(std::size_t n);
+
+    /// Checkpoint tuning (tests and benchmarks). Interval in events; budget in bytes.
+    void setCheckpointPolicy(std::uint64_t interval, std::uint64_t budgetBytes);
+    std::size_t checkpointCount() const { return m_checkpoints.size(); }
+    std::uint64_t checkpointInterval() const { return m_interval; }
+
+    /// When set, events are applied but not kept (the benchmark's raw-speed mode).
+    void setRecording(bool on) { m_recording = on; }
+
+private:
+    explicit Simulator(Machine booted);
+    class Recorder;
+    void record(const Event& e);
+    void maybeCheckpoint();
+    void thinCheckpoints();
+
+    struct Checkpoint {
+        std::uint64_t event = 0; ///< state after this many events
+        std::uint64_t clones = 0; ///< frame-table clones of the live machine at that moment
+        Machine machine;
+    };
+
+    Machine m_initial;
+    Machine m_current;
+    std::vector<Command> m_commands;
+    std::vector<std::uint64_t> m_commandStart;
+    std::vector<Event> m_events;
+    std::vector<Checkpoint> m_checkpoints;
+    std::uint64_t m_interval = 4096;
+    std::uint64_t m_budgetBytes = 512ull << 20;
+    std::uint32_t m_cmd = 0;
+    bool m_recording = true;
+};
+
+} // namespace memviz
