@@ -25,23 +25,27 @@ QColor Palette::zone(ZoneType t)
 
 QColor Palette::frame(ZoneType z, FrameState s)
 {
-    const QColor base = zone(z);
     const bool dark = g_theme == Theme::Dark;
+    // Frames outside every zone (pfn 0 on a PC) have no hue of their own.
+    const QColor base = z == ZoneType::Count ? QColor(0x80, 0x80, 0x80) : zone(z);
     switch (s) {
     case FrameState::Free: {
         // A pale tint of the zone hue: free memory recedes, allocations stand out.
         const QColor bg = background();
-        const double a = dark ? 0.28 : 0.22;
+        const double a = dark ? 0.30 : 0.24;
         return QColor::fromRgbF(bg.redF() * (1 - a) + base.redF() * a, bg.greenF() * (1 - a) + base.greenF() * a,
                                 bg.blueF() * (1 - a) + base.blueF() * a);
     }
     case FrameState::Kernel: return dark ? base.lighter(115) : base;
     case FrameState::InHand: return highlight();
-    case FrameState::Firmware: return dark ? QColor(0x55, 0x55, 0x55) : QColor(0x9e, 0x9e, 0x9e);
-    case FrameState::KernelImage: return dark ? QColor(0x70, 0x70, 0x70) : QColor(0x61, 0x61, 0x61);
-    case FrameState::MemMap: return dark ? QColor(0x64, 0x64, 0x78) : QColor(0x75, 0x75, 0x8a);
-    case FrameState::BootAlloc: return dark ? QColor(0x5a, 0x5a, 0x5a) : QColor(0x8a, 0x8a, 0x8a);
-    case FrameState::Hole: return dark ? QColor(0x10, 0x10, 0x10) : QColor(0x30, 0x30, 0x30);
+    // Boot reservations: neutral greys (they belong to no allocator), spaced in
+    // lightness so that they stay apart on a washed-out projector; the memmap
+    // (struct page array) has a slate tint because students look for it.
+    case FrameState::Firmware: return dark ? QColor(0x5c, 0x5c, 0x5c) : QColor(0xb9, 0xb9, 0xb9);
+    case FrameState::BootAlloc: return dark ? QColor(0x7a, 0x7a, 0x7a) : QColor(0x94, 0x94, 0x94);
+    case FrameState::MemMap: return dark ? QColor(0x6c, 0x7d, 0x99) : QColor(0x6a, 0x7a, 0x94);
+    case FrameState::KernelImage: return dark ? QColor(0xa6, 0xa6, 0xa6) : QColor(0x4e, 0x4e, 0x4e);
+    case FrameState::Hole: return dark ? QColor(0x08, 0x08, 0x08) : QColor(0x22, 0x22, 0x22);
     case FrameState::Tail:
     case FrameState::Count: break;
     }
@@ -53,6 +57,24 @@ QColor Palette::text() { return g_theme == Theme::Dark ? QColor(0xee, 0xee, 0xee
 QColor Palette::mutedText() { return g_theme == Theme::Dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60); }
 QColor Palette::gridLine() { return g_theme == Theme::Dark ? QColor(0x3a, 0x3b, 0x40) : QColor(0xd6, 0xd6, 0xd6); }
 QColor Palette::highlight() { return QColor(0xe6, 0x19, 0x4b); } // crimson: "this step"
+
+QColor Palette::textOn(const QColor& fill)
+{
+    // Relative luminance (sRGB approximation) decides black or white text.
+    const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
+    return l > 0.5 ? QColor(0x10, 0x10, 0x10) : QColor(0xff, 0xff, 0xff);
+}
+
+QList<QRgb> Palette::frameColourTable()
+{
+    QList<QRgb> table(kFrameIndexCount, background().rgb());
+    for (int rank = 0; rank < kStateRanks; ++rank)
+        for (int slot = 0; slot < kZoneSlots; ++slot) {
+            const FrameState s = stateOfRank(rank);
+            table[frameIndex(slot, s)] = frame(static_cast<ZoneType>(slot), s).rgb();
+        }
+    return table;
+}
 
 QColor Palette::watermark(Wmark w)
 {

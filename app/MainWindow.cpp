@@ -1,0 +1,488 @@
+#include "MainWindow.h"
+
+#include "AllocPanel.h"
+#include "ConsoleWidget.h"
+#include "ErrorText.h"
+#include "Exporter.h"
+#include "Headless.h"
+#include "Language.h"
+#include "NewMachineDialog.h"
+#include "Palette.h"
+#include "PlayerBar.h"
+#include "ScriptEditor.h"
+#include "ScriptEngine.h"
+#include "Session.h"
+#include "ViewContext.h"
+#include "Views.h"
+#include "stats/Shell.h"
+#include "util/Size.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QShortcut>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTimer>
+#include <QToolBar>
+
+namespace memviz {
+
+MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(parent), m_options(options)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/memviz.svg")));
+    setDockNestingEnabled(true);
+    m_ctx = new ViewContext(this);
+    m_session = new Session(m_ctx, this);
+    m_consoleEngine = new ScriptEngine(this);
+    m_scriptEngine = new ScriptEngine(this);
+    m_consoleEngine->setTimeoutMs(options.timeoutSeconds * 1000);
+    m_scriptEngine->setTimeoutMs(options.timeoutSeconds * 1000);
+
+    buildViews();
+    buildMenus();
+
+    connect(m_ctx, &ViewContext::commandRequested, this, &MainWindow::runCommand);
+    connect(m_ctx, &ViewContext::seekRequested, m_session, &Session::seek);
+    connect(m_session, &Session::cursorChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::runChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::playingChanged, m_player, &PlayerBar::setPlaying);
+    connect(m_player, &PlayerBar::playToggled, m_session, &Session::togglePlay);
+    connect(m_player, &PlayerBar::stepForward, m_session, &Session::stepForward);
+    connect(m_player, &PlayerBar::stepBack, m_session, &Session::stepBack);
+    connect(m_player, &PlayerBar::toStart, m_session, &Session::toStart);
+    connect(m_player, &PlayerBar::toEnd, m_session, &Session::toEnd);
+    connect(m_player, &PlayerBar::nextCommand, m_session, &Session::nextCommand);
+    connect(m_player, &PlayerBar::previousCommand, m_session, &Session::previousCommand);
+    connect(m_player, &PlayerBar::seek, m_session, &Session::seek);
+    connect(m_player, &PlayerBar::speedChanged, m_session, &Session::setSpeed);
+    connect(m_console, &ConsoleWidget::submitted, this, &MainWindow::runConsoleLine);
+    connect(m_editor, &ScriptEditor::runRequested, this, &MainWindow::runScript);
+    connect(m_alloc, &AllocPanel::newMachineRequested, this, &MainWindow::newMachine);
+    connect(m_consoleEngine, &ScriptEngine::printed, this, [this](const QString& t) { m_console->append(t); });
+    connect(m_scriptEngine, &ScriptEngine::printed, this, [this](const QString& t) { m_console->append(t); });
+
+    QSettings settings;
+    m_player->setSpeedIndex(settings.value(QStringLiteral("player/speedIndex"), 3).toInt());
+    m_session->setSpeed(PlayerBar::speeds().value(m_player->speedIndex(), 4.0));
+    setTheme(settings.value(QStringLiteral("ui/theme")).toString() == QLatin1String("dark"));
+
+    MachineConfig cfg;
+    QString error;
+    if (!configFromOptions(options, &cfg, &error)) {
+        m_console->append(error, ConsoleWidget::Kind::Error);
+        configFromOptions(Options(), &cfg, &error);
+    }
+    m_session->newMachine(cfg);
+
+    resize(1500, 950);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    retranslate();
+    updateStatus();
+
+    if (!options.script.isEmpty()) {
+        QFile f(options.script);
+        if (f.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            m_editor->setSource(QString::fromUtf8(f.readAll()), options.script);
+            QTimer::singleShot(0, this, [this] { runScript(m_editor->source(), m_editor->fileName()); });
+        } else {
+            m_console->append(tr("Cannot read %1: %2").arg(options.script, f.errorString()), ConsoleWidget::Kind::Error);
+        }
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildViews()
+{
+    // The buddy allocator is the centre of this first version; the others dock around it.
+    QWidget* buddy = createView(QStringLiteral("buddy"), m_ctx, this);
+    m_views.insert(QStringLiteral("buddy"), buddy);
+    setCentralWidget(buddy);
+
+    auto dock = [this](const QString& id, QWidget* w, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(this);
+        d->setObjectName(QStringLiteral("dock-") + id);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        m_docks.insert(id, d);
+        return d;
+    };
+    QWidget* physical = createView(QStringLiteral("physical"), m_ctx, this);
+    m_views.insert(QStringLiteral("physical"), physical);
+    dock(QStringLiteral("physical"), physical, Qt::RightDockWidgetArea);
+    QWidget* events = createView(QStringLiteral("events"), m_ctx, this);
+    m_views.insert(QStringLiteral("events"), events);
+    QDockWidget* evDock = dock(QStringLiteral("events"), events, Qt::BottomDockWidgetArea);
+
+    m_alloc = new AllocPanel(m_ctx, this);
+    dock(QStringLiteral("alloc"), m_alloc, Qt::LeftDockWidgetArea);
+    m_console = new ConsoleWidget(this);
+    QDockWidget* conDock = dock(QStringLiteral("console"), m_console, Qt::BottomDockWidgetArea);
+    m_editor = new ScriptEditor(this);
+    QDockWidget* edDock = dock(QStringLiteral("script"), m_editor, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(conDock, evDock);
+    tabifyDockWidget(evDock, edDock);
+    conDock->raise();
+    resizeDocks({m_docks.value(QStringLiteral("physical"))}, {520}, Qt::Horizontal);
+    resizeDocks({conDock}, {240}, Qt::Vertical);
+
+    m_player = new PlayerBar(this);
+    auto* bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("player"));
+    bar->setMovable(false);
+    bar->addWidget(m_player);
+    addToolBar(Qt::BottomToolBarArea, bar);
+
+    m_status = new QLabel(this);
+    statusBar()->addPermanentWidget(m_status);
+
+    // Player keys; text fields keep their own keys (ShortcutOverride), so typing a
+    // space in the console does not start the player.
+    auto key = [this](QKeySequence k, auto slot) {
+        auto* s = new QShortcut(k, this);
+        connect(s, &QShortcut::activated, m_session, slot);
+    };
+    key(Qt::Key_Space, &Session::togglePlay);
+    key(Qt::Key_Right, &Session::stepForward);
+    key(Qt::Key_Left, &Session::stepBack);
+    key(Qt::Key_Home, &Session::toStart);
+    key(Qt::Key_End, &Session::toEnd);
+    key(Qt::Key_PageDown, &Session::nextCommand);
+    key(Qt::Key_PageUp, &Session::previousCommand);
+}
+
+void MainWindow::buildMenus()
+{
+    auto menu = [this](const QString& id) {
+        QMenu* m = menuBar()->addMenu(QString());
+        m_menus.insert(id, m);
+        return m;
+    };
+    auto action = [this](QMenu* m, const QString& id, auto slot, QKeySequence key = {}) {
+        QAction* a = m->addAction(QString());
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        m_actions.insert(id, a);
+        return a;
+    };
+    QMenu* file = menu(QStringLiteral("file"));
+    action(file, QStringLiteral("new"), [this] { newMachine(); }, QKeySequence::New);
+    action(file, QStringLiteral("open"), [this] { m_editor->openFile(); m_docks.value(QStringLiteral("script"))->raise(); },
+           QKeySequence::Open);
+    action(file, QStringLiteral("run"), [this] { runScript(m_editor->source(), m_editor->fileName()); },
+           QKeySequence(Qt::Key_F5));
+    file->addSeparator();
+    QMenu* exportView = file->addMenu(QString());
+    m_menus.insert(QStringLiteral("exportView"), exportView);
+    for (const ViewInfo& v : viewCatalogue()) {
+        for (const QString fmt : {QStringLiteral("png"), QStringLiteral("svg")}) {
+            QAction* a = exportView->addAction(QString());
+            const QString id = v.id;
+            connect(a, &QAction::triggered, this, [this, id, fmt] { this->exportView(id, fmt); });
+            m_actions.insert(QStringLiteral("export-%1-%2").arg(v.id, fmt), a);
+        }
+    }
+    action(file, QStringLiteral("exportWindowPng"), [this] { exportWindow(QStringLiteral("png")); });
+    action(file, QStringLiteral("exportWindowSvg"), [this] { exportWindow(QStringLiteral("svg")); });
+    action(file, QStringLiteral("saveEvents"), [this] { saveEventLog(); });
+    file->addSeparator();
+    action(file, QStringLiteral("quit"), [this] { close(); }, QKeySequence::Quit);
+
+    QMenu* demos = menu(QStringLiteral("demos"));
+    const QStringList found = QDir(QStringLiteral(":/demos")).entryList({QStringLiteral("*.js")}, QDir::Files, QDir::Name);
+    for (const QString& f : found) {
+        QAction* a = demos->addAction(QString());
+        a->setData(f);
+        const QString path = QStringLiteral(":/demos/") + f;
+        connect(a, &QAction::triggered, this, [this, path] { loadDemo(path, true); });
+        m_actions.insert(QStringLiteral("demo-") + f, a);
+    }
+
+    QMenu* view = menu(QStringLiteral("view"));
+    for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it) {
+        QAction* a = it.value()->toggleViewAction();
+        view->addAction(a);
+    }
+    view->addSeparator();
+    m_themeGroup = new QActionGroup(this);
+    QAction* light = action(view, QStringLiteral("light"), [this] { setTheme(false); });
+    QAction* dark = action(view, QStringLiteral("dark"), [this] { setTheme(true); });
+    for (QAction* a : {light, dark}) {
+        a->setCheckable(true);
+        m_themeGroup->addAction(a);
+    }
+    action(view, QStringLiteral("resetLayout"), [this] {
+        QSettings().remove(QStringLiteral("window/state"));
+        QMessageBox::information(this, tr("Reset layout"), tr("The default layout is used the next time memviz starts."));
+    });
+
+    QMenu* lang = menu(QStringLiteral("language"));
+    m_languageGroup = new QActionGroup(this);
+    for (const QString code : {QString(), QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        QAction* a = lang->addAction(QString());
+        a->setCheckable(true);
+        a->setData(code);
+        m_languageGroup->addAction(a);
+        m_actions.insert(QStringLiteral("lang-") + (code.isEmpty() ? QStringLiteral("system") : code), a);
+        connect(a, &QAction::triggered, this, [code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            applyLanguage(code);
+        });
+    }
+    const QString saved = m_options.language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString()
+                                                       : m_options.language;
+    for (QAction* a : m_languageGroup->actions())
+        if (a->data().toString() == saved) a->setChecked(true);
+
+    QMenu* help = menu(QStringLiteral("help"));
+    action(help, QStringLiteral("simplifications"), [this] { showSimplifications(); });
+    action(help, QStringLiteral("about"), [this] {
+        QMessageBox::about(this, tr("About memviz"),
+                           tr("<h3>memviz %1</h3><p>An interactive laboratory for Linux memory management: a "
+                              "deterministic simulation of the kernel's memory subsystem, shown step by step.</p>"
+                              "<p>Follows Linux 6.12 (mm/page_alloc.c) and procps-ng 4.0.2.</p>")
+                               .arg(QStringLiteral(MEMVIZ_VERSION)));
+    });
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("memviz — Linux memory management laboratory"));
+    m_menus.value(QStringLiteral("file"))->setTitle(tr("&File"));
+    m_menus.value(QStringLiteral("demos"))->setTitle(tr("&Demos"));
+    m_menus.value(QStringLiteral("view"))->setTitle(tr("&View"));
+    m_menus.value(QStringLiteral("language"))->setTitle(tr("&Language"));
+    m_menus.value(QStringLiteral("help"))->setTitle(tr("&Help"));
+    m_menus.value(QStringLiteral("exportView"))->setTitle(tr("Export view"));
+    m_actions.value(QStringLiteral("new"))->setText(tr("&New machine…"));
+    m_actions.value(QStringLiteral("open"))->setText(tr("&Open script…"));
+    m_actions.value(QStringLiteral("run"))->setText(tr("&Run script"));
+    m_actions.value(QStringLiteral("exportWindowPng"))->setText(tr("Export window as PNG…"));
+    m_actions.value(QStringLiteral("exportWindowSvg"))->setText(tr("Export window as SVG…"));
+    m_actions.value(QStringLiteral("saveEvents"))->setText(tr("Save event log (JSON lines)…"));
+    m_actions.value(QStringLiteral("quit"))->setText(tr("&Quit"));
+    m_actions.value(QStringLiteral("light"))->setText(tr("Light theme"));
+    m_actions.value(QStringLiteral("dark"))->setText(tr("Dark theme"));
+    m_actions.value(QStringLiteral("resetLayout"))->setText(tr("Reset layout"));
+    m_actions.value(QStringLiteral("lang-system"))->setText(tr("System language"));
+    m_actions.value(QStringLiteral("lang-en"))->setText(QStringLiteral("English"));
+    m_actions.value(QStringLiteral("lang-zh_CN"))->setText(QStringLiteral("简体中文"));
+    m_actions.value(QStringLiteral("simplifications"))->setText(tr("What memviz simplifies"));
+    m_actions.value(QStringLiteral("about"))->setText(tr("&About memviz"));
+    for (const ViewInfo& v : viewCatalogue()) {
+        m_actions.value(QStringLiteral("export-%1-png").arg(v.id))->setText(tr("%1 as PNG…").arg(v.title));
+        m_actions.value(QStringLiteral("export-%1-svg").arg(v.id))->setText(tr("%1 as SVG…").arg(v.title));
+        if (QDockWidget* d = m_docks.value(v.id)) d->setWindowTitle(v.title);
+    }
+    m_docks.value(QStringLiteral("alloc"))->setWindowTitle(tr("Machine and allocation"));
+    m_docks.value(QStringLiteral("console"))->setWindowTitle(tr("Console"));
+    m_docks.value(QStringLiteral("script"))->setWindowTitle(tr("Script"));
+    for (QAction* a : m_menus.value(QStringLiteral("demos"))->actions()) {
+        const QString f = a->data().toString();
+        if (f == QLatin1String("buddy.js")) a->setText(tr("Buddy allocator: split, fragment, merge back"));
+        else a->setText(f);
+    }
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent* e)
+{
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(e);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("player/speedIndex"), m_player->speedIndex());
+    QMainWindow::closeEvent(e);
+}
+
+void MainWindow::runCommand(const Command& c)
+{
+    const CommandResult r = m_session->runCommand(c);
+    if (r.error) {
+        const QString msg = errorText(r.error);
+        m_console->append(msg, ConsoleWidget::Kind::Error);
+        statusBar()->showMessage(msg, 8000);
+    } else if (c.type == CommandType::AllocPages && !r.pfn) {
+        const QString msg = tr("alloc_pages(order %1) failed: no zone could satisfy it").arg(c.order);
+        m_console->append(msg, ConsoleWidget::Kind::Error);
+        statusBar()->showMessage(msg, 8000);
+    }
+}
+
+bool MainWindow::runScript(const QString& source, const QString& fileName)
+{
+    const Simulator base = m_session->baseForNewCommands();
+    const QString name = fileName.isEmpty() ? tr("untitled.js") : QFileInfo(fileName).fileName();
+    m_scriptEngine->reset();
+    m_console->append(tr("Running %1 …").arg(name), ConsoleWidget::Kind::Info);
+    ScriptOutcome r = m_scriptEngine->run(source, name, &base, base.config());
+    if (!r.ok) {
+        m_editor->showError(r.line, r.errorLine());
+        m_console->append(r.errorLine(), ConsoleWidget::Kind::Error);
+        m_console->append(tr("The session is unchanged."), ConsoleWidget::Kind::Info);
+        m_docks.value(QStringLiteral("script"))->raise();
+        return false;
+    }
+    m_editor->clearError();
+    const std::uint64_t from = r.newMachine ? 0 : r.firstNewEvent;
+    m_session->adopt(std::move(*r.sim), from);
+    m_session->play();
+    return true;
+}
+
+void MainWindow::runConsoleLine(const QString& line)
+{
+    const auto words = shellSplit(line.toStdString());
+    const auto known = shellCommands();
+    if (!words.empty() && std::find(known.begin(), known.end(), words[0]) != known.end()) {
+        const ShellResult r = runShell(m_ctx->machine(), line.toStdString());
+        if (!r.out.empty()) m_console->append(QString::fromStdString(r.out));
+        if (!r.err.empty()) m_console->append(QString::fromStdString(r.err), ConsoleWidget::Kind::Error);
+        return;
+    }
+    const Simulator base = m_session->baseForNewCommands();
+    const std::uint64_t before = base.eventCount();
+    ScriptOutcome r = m_consoleEngine->run(line, QStringLiteral("console"), &base, base.config());
+    if (!r.ok) {
+        m_console->append(r.errorLine(), ConsoleWidget::Kind::Error);
+        return;
+    }
+    if (!r.value.isUndefined()) m_console->append(ScriptEngine::display(m_consoleEngine->jsEngine(), r.value));
+    if (r.newMachine || r.sim->eventCount() != before) {
+        const std::uint64_t from = r.newMachine ? 0 : before;
+        const std::uint64_t end = r.sim->eventCount();
+        m_session->adopt(std::move(*r.sim), from);
+        m_session->playUntil(end);
+    }
+}
+
+void MainWindow::loadDemo(const QString& resourcePath, bool run)
+{
+    QFile f(resourcePath);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return;
+    m_editor->setSource(QString::fromUtf8(f.readAll()), resourcePath);
+    m_docks.value(QStringLiteral("script"))->raise();
+    if (run) runScript(m_editor->source(), resourcePath);
+}
+
+void MainWindow::updateStatus()
+{
+    const Simulator* sim = m_session->simulator();
+    if (!sim) return;
+    const std::size_t commands = sim->commands().size();
+    const std::size_t cmd = m_session->cursor() == 0 ? 0 : m_session->commandAtCursor() + 1;
+    m_player->setPosition(m_session->cursor(), sim->eventCount(), cmd, commands);
+    const MachineConfig& c = sim->config();
+    const Machine& m = m_ctx->machine();
+    m_status->setText(tr("%1 · RAM %2 · free %3 · min_free_kbytes %4")
+                          .arg(QString::fromStdString(c.preset), QString::fromStdString(formatSize(c.ramBytes)),
+                               QString::fromStdString(formatSize(m.freePages() * m.pageSize())))
+                          .arg(m.minFreeKbytes));
+}
+
+void MainWindow::newMachine()
+{
+    const Simulator* sim = m_session->simulator();
+    NewMachineDialog dlg(sim ? sim->config() : MachineConfig(), this);
+    if (dlg.exec() != QDialog::Accepted) return;
+    if (Error e = m_session->newMachine(dlg.config())) QMessageBox::warning(this, tr("New machine"), errorText(e));
+}
+
+void MainWindow::exportView(const QString& id, const QString& format)
+{
+    QWidget* w = m_views.value(id);
+    if (!w) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export view"), QStringLiteral("memviz-%1.%2").arg(id, format),
+                                                      format == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (path.isEmpty()) return;
+    const QString e = exportWidget(w, path);
+    if (!e.isEmpty()) QMessageBox::warning(this, tr("Export view"), e);
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::exportWindow(const QString& format)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export window"), QStringLiteral("memviz.%1").arg(format),
+                                                      format == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (path.isEmpty()) return;
+    const QString e = exportWidget(this, path);
+    if (!e.isEmpty()) QMessageBox::warning(this, tr("Export window"), e);
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+void MainWindow::saveEventLog()
+{
+    const Simulator* sim = m_session->simulator();
+    if (!sim) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save event log"), QStringLiteral("events.jsonl"),
+                                                      tr("JSON lines (*.jsonl)"));
+    if (path.isEmpty()) return;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(eventsJsonl(*sim)) < 0 || !f.commit())
+        QMessageBox::warning(this, tr("Save event log"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+}
+
+void MainWindow::setTheme(bool dark)
+{
+    Palette::setTheme(dark ? Theme::Dark : Theme::Light);
+    QSettings().setValue(QStringLiteral("ui/theme"), dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    if (dark) {
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
+        p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    } else {
+        p = QApplication::style()->standardPalette();
+    }
+    QApplication::setPalette(p);
+    if (m_themeGroup) m_actions.value(dark ? QStringLiteral("dark") : QStringLiteral("light"))->setChecked(true);
+    for (QWidget* w : std::as_const(m_views)) w->update();
+    emit m_ctx->stateChanged(false);
+}
+
+void MainWindow::showSimplifications()
+{
+    QMessageBox::information(
+        this, tr("What memviz simplifies"),
+        tr("<p>memviz follows the kernel's algorithms and names, and says where it simplifies:</p><ul>"
+           "<li>One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) "
+           "and may steal from another type's list.</li>"
+           "<li>No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and "
+           "merges them later in batches; memviz merges at once.</li>"
+           "<li>No reclaim, compaction or OOM killer yet: an allocation that fails its watermarks fails.</li>"
+           "<li>One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.</li>"
+           "<li>Per-CPU page-list sizes in /proc/zoneinfo are the kernel's boot-time values; their counts stay 0.</li>"
+           "</ul>"));
+}
+
+} // namespace memviz

@@ -1,0 +1,81 @@
+#pragma once
+/// The main window: dockable views around the buddy allocator, the player bar,
+/// the script editor and console, menus for machines, demos, export and language.
+
+#include "CommandLine.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace memviz {
+
+class AllocPanel;
+class ConsoleWidget;
+class PlayerBar;
+class ScriptEditor;
+class ScriptEngine;
+class Session;
+class ViewContext;
+struct Command;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Session* session() const { return m_session; }
+    ViewContext* context() const { return m_ctx; }
+    ConsoleWidget* console() const { return m_console; }
+    ScriptEditor* scriptEditor() const { return m_editor; }
+    QWidget* view(const QString& id) const { return m_views.value(id); }
+
+    /// Runs a script: on success the run is replaced or extended and the player
+    /// animates the new events; on failure the session is unchanged.
+    bool runScript(const QString& source, const QString& fileName);
+    /// A console line: a shell command or a line of JavaScript.
+    void runConsoleLine(const QString& line);
+    void loadDemo(const QString& resourcePath, bool run);
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+    void changeEvent(QEvent* e) override;
+
+private:
+    void buildViews();
+    void buildMenus();
+    void retranslate();
+    void runCommand(const Command& c);
+    void updateStatus();
+    void newMachine();
+    void exportView(const QString& id, const QString& format);
+    void exportWindow(const QString& format);
+    void saveEventLog();
+    void setTheme(bool dark);
+    void showSimplifications();
+
+    Options m_options;
+    ViewContext* m_ctx = nullptr;
+    Session* m_session = nullptr;
+    ScriptEngine* m_consoleEngine = nullptr;
+    ScriptEngine* m_scriptEngine = nullptr;
+    PlayerBar* m_player = nullptr;
+    ConsoleWidget* m_console = nullptr;
+    ScriptEditor* m_editor = nullptr;
+    AllocPanel* m_alloc = nullptr;
+    QLabel* m_status = nullptr;
+    QHash<QString, QWidget*> m_views;
+    QHash<QString, QDockWidget*> m_docks;
+    QHash<QString, QAction*> m_actions;
+    QHash<QString, QMenu*> m_menus;
+    QActionGroup* m_languageGroup = nullptr;
+    QActionGroup* m_themeGroup = nullptr;
+};
+
+} // namespace memviz

@@ -1,0 +1,161 @@
+#include "ScriptEngine.h"
+
+#include "ScriptApi.h"
+
+#include <QJSEngine>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace memviz {
+
+namespace {
+
+/// Interrupts the engine if a run takes longer than its budget.
+class Watchdog {
+public:
+    Watchdog(QJSEngine* engine, int ms)
+        : m_thread([this, engine, ms] {
+              std::unique_lock lock(m_mutex);
+              if (!m_cv.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_done; })) {
+                  m_fired = true;
+                  engine->setInterrupted(true);
+              }
+          })
+    {
+    }
+    ~Watchdog()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_all();
+        m_thread.join();
+    }
+    bool fired()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_fired;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_done = false;
+    bool m_fired = false;
+    std::thread m_thread;
+};
+
+const char* const kPrelude = R"JS(
+(function (api) {
+    var g = globalThis;
+    g.KiB = 1024; g.MiB = 1024 * 1024; g.GiB = 1024 * 1024 * 1024;
+    g.print = function () { api.printList(Array.prototype.slice.call(arguments)); };
+})
+)JS";
+
+} // namespace
+
+QString ScriptOutcome::errorLine() const
+{
+    if (ok) return {};
+    QString f = fileName;
+    return line > 0 ? QStringLiteral("%1:%2: %3").arg(f).arg(line).arg(message) : QStringLiteral("%1: %2").arg(f, message);
+}
+
+ScriptEngine::ScriptEngine(QObject* parent) : QObject(parent) { reset(); }
+
+ScriptEngine::~ScriptEngine() = default;
+
+void ScriptEngine::reset()
+{
+    m_api.reset();
+    m_engine = std::make_unique<QJSEngine>();
+    m_engine->installExtensions(QJSEngine::ConsoleExtension);
+    install();
+}
+
+void ScriptEngine::install()
+{
+    m_api = std::make_unique<ScriptApi>(m_engine.get(), this);
+    auto* kernel = new KernelApi(m_engine.get(), m_api.get());
+    kernel->setParent(m_api.get());
+    QJSValue api = m_engine->newQObject(m_api.get());
+    QJSEngine::setObjectOwnership(m_api.get(), QJSEngine::CppOwnership);
+    QJSEngine::setObjectOwnership(kernel, QJSEngine::CppOwnership);
+    QJSValue global = m_engine->globalObject();
+    global.setProperty(QStringLiteral("machine"), api.property(QStringLiteral("machine")));
+    global.setProperty(QStringLiteral("sh"), api.property(QStringLiteral("sh")));
+    global.setProperty(QStringLiteral("shot"), api.property(QStringLiteral("shot")));
+    global.setProperty(QStringLiteral("kernel"), m_engine->newQObject(kernel));
+    m_engine->evaluate(QString::fromUtf8(kPrelude), QStringLiteral("<memviz>")).call({api});
+}
+
+ScriptOutcome ScriptEngine::run(const QString& source, const QString& fileName, const Simulator* base,
+                                const MachineConfig& defaultConfig)
+{
+    ScriptOutcome out;
+    out.fileName = fileName;
+    if (base) {
+        out.sim = *base;
+    } else {
+        auto created = Simulator::create(defaultConfig);
+        if (auto* e = std::get_if<Simulator>(&created)) out.sim = std::move(*e);
+        out.newMachine = true;
+    }
+    out.firstNewEvent = out.sim ? out.sim->eventCount() : 0;
+    m_api->outcome = &out;
+    m_api->defaultConfig = defaultConfig;
+
+    m_engine->setInterrupted(false);
+    QJSValue result;
+    bool interrupted = false;
+    {
+        Watchdog dog(m_engine.get(), m_timeoutMs);
+        result = m_engine->evaluate(source, fileName);
+        interrupted = dog.fired();
+    }
+    m_engine->setInterrupted(false);
+    m_api->outcome = nullptr;
+
+    if (interrupted) {
+        out.ok = false;
+        out.message = tr("the script ran for more than %1 s and was stopped (an endless loop?)")
+                          .arg(m_timeoutMs / 1000.0, 0, 'g', 3);
+        out.line = result.isError() ? result.property(QStringLiteral("lineNumber")).toInt() : 0;
+        return out;
+    }
+    if (result.isError()) {
+        out.ok = false;
+        out.line = result.property(QStringLiteral("lineNumber")).toInt();
+        QString file = result.property(QStringLiteral("fileName")).toString();
+        if (file.startsWith(QLatin1String("file:"))) file = file.mid(5);
+        if (!file.isEmpty() && file != QLatin1String("<memviz>")) out.fileName = file;
+        out.message = result.toString();
+        return out;
+    }
+    out.ok = true;
+    out.value = result;
+    return out;
+}
+
+QString ScriptEngine::display(QJSEngine* engine, const QJSValue& v)
+{
+    if (v.isUndefined()) return QStringLiteral("undefined");
+    if (v.isNull()) return QStringLiteral("null");
+    if (v.isString()) return v.toString();
+    if (v.isError() || v.isCallable()) return v.toString();
+    if (v.isObject()) {
+        QJSValue json = engine ? engine->globalObject().property(QStringLiteral("JSON")) : QJSValue();
+        if (json.isObject()) {
+            const QJSValue s = json.property(QStringLiteral("stringify")).callWithInstance(json, {v});
+            if (s.isString()) return s.toString();
+        }
+    }
+    return v.toString();
+}
+
+} // namespace memviz

@@ -1,0 +1,33 @@
+// memviz: parse the command line, then run headless or open the main window.
+#include "CommandLine.h"
+#include "Headless.h"
+#include "Language.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QSettings>
+
+int main(int argc, char** argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    // A headless run, --help and --version never need a display.
+    bool noWindow = false;
+    for (const char* flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v", "-?"})
+        noWindow = noWindow || args.contains(QLatin1String(flag));
+    if (noWindow && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("memviz"));
+    QApplication::setOrganizationName(QStringLiteral("memviz"));
+    QApplication::setApplicationVersion(QStringLiteral(MEMVIZ_VERSION));
+
+    memviz::Options options;
+    int exitCode = 0;
+    if (!memviz::parseCommandLine(QApplication::arguments(), &options, &exitCode)) return exitCode;
+    memviz::applyLanguage(options.language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString()
+                                                     : options.language);
+    if (options.headless) return memviz::runHeadless(options);
+    memviz::MainWindow w(options);
+    w.show();
+    return app.exec();
+}

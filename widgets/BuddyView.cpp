@@ -1,0 +1,711 @@
+#include "BuddyView.h"
+
+#include "EventText.h"
+#include "Palette.h"
+#include "ViewContext.h"
+#include "sim/Machine.h"
+#include "sim/Simulator.h"
+
+#include <QComboBox>
+#include <QEasingCurve>
+#include <QEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace memviz {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QFont atLeast(QFont f, qreal pt)
+{
+    if (f.pointSizeF() > 0) {
+        if (f.pointSizeF() < pt) f.setPointSizeF(pt);
+    } else {
+        f.setPointSizeF(pt);
+    }
+    return f;
+}
+
+QFont bold(QFont f)
+{
+    f.setBold(true);
+    return f;
+}
+
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
+}
+
+QRectF lerp(const QRectF& a, const QRectF& b, double t)
+{
+    return QRectF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t, a.width() + (b.width() - a.width()) * t,
+                  a.height() + (b.height() - a.height()) * t);
+}
+
+/// 0 before `from`, 1 after `to`, linear in between.
+double ramp(double t, double from, double to) { return std::clamp((t - from) / (to - from), 0.0, 1.0); }
+
+double luminance(const QColor& c)
+{
+    const auto lin = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+}
+
+/// Black or white, whichever reads better on `fill` (WCAG contrast).
+QColor textOn(const QColor& fill)
+{
+    const double l = luminance(fill);
+    const double onWhite = 1.05 / (l + 0.05), onBlack = (l + 0.05) / 0.05;
+    return onBlack >= onWhite ? QColor(0x14, 0x14, 0x14) : QColor(Qt::white);
+}
+
+bool contains(const BuddyBox& outer, const BuddyBox& inner)
+{
+    return outer.role != BuddyBox::Role::More && inner.role != BuddyBox::Role::More && outer.order() > inner.order()
+        && inner.pfn() >= outer.pfn() && inner.pfn() < outer.pfn() + (Pfn(1) << outer.order());
+}
+
+const BuddyBox* containerIn(const BuddyLayout& l, const BuddyBox& box)
+{
+    for (const BuddyBox& b : l.boxes())
+        if (contains(b, box)) return &b;
+    return nullptr;
+}
+
+bool hasPartsIn(const BuddyLayout& l, const BuddyBox& box)
+{
+    for (const BuddyBox& b : l.boxes())
+        if (contains(box, b)) return true;
+    return false;
+}
+
+bool isBuddyEvent(EventType t)
+{
+    return t == EventType::BuddyAlloc || t == EventType::BuddySplit || t == EventType::BuddyFree
+        || t == EventType::BuddyMerge || t == EventType::BuddyListAdd;
+}
+
+} // namespace
+
+struct BuddyView::Sprite {
+    BuddyBoxKey key;
+    QRectF rect;
+    QColor fill;
+    QColor border;
+    QString label;
+    qreal opacity = 1;
+    bool highlight = false;
+    bool dashed = false;   ///< "+N more" boxes and the ghost of a block that was split
+    bool hollow = false;   ///< no fill (ghost)
+    int z = 0;             ///< painting order
+};
+
+BuddyView::BuddyView(ViewContext* ctx, QWidget* parent)
+    : QWidget(parent)
+    , m_ctx(ctx)
+    , m_zoneLabel(new QLabel(this))
+    , m_zoneBox(new QComboBox(this))
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_zoneBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_zoneLabel->setBuddy(m_zoneBox);
+    connect(m_zoneBox, &QComboBox::activated, this, &BuddyView::onZoneActivated);
+    connect(m_ctx, &ViewContext::stateChanged, this, &BuddyView::onStateChanged);
+    connect(m_ctx, &ViewContext::progressChanged, this, qOverload<>(&QWidget::update));
+    retranslate();
+    onStateChanged();
+}
+
+const BuddyLayout& BuddyView::layoutBefore() const
+{
+    ensureLayouts();
+    return m_before;
+}
+
+const BuddyLayout& BuddyView::layoutAfter() const
+{
+    ensureLayouts();
+    return m_after;
+}
+
+void BuddyView::setMaxBlocksPerRow(int n)
+{
+    m_maxBlocksPerRow = std::max(n, 2);
+    invalidate();
+}
+
+void BuddyView::pinZone(int zoneId)
+{
+    m_pinned = true;
+    if (zoneId != m_zone) {
+        m_zone = zoneId;
+        emit zoneChanged(m_zone);
+    }
+    rebuildZoneList();
+    invalidate();
+}
+
+void BuddyView::followEvents()
+{
+    m_pinned = false;
+    chooseZone();
+    rebuildZoneList();
+    invalidate();
+}
+
+void BuddyView::onStateChanged()
+{
+    rebuildZoneList();
+    chooseZone();
+    rebuildZoneList(); // the "follow" entry names the zone it follows
+    invalidate();
+}
+
+void BuddyView::chooseZone()
+{
+    const Machine& m = m_ctx->machine();
+    const auto usable = [&](int id) {
+        return id >= 0 && static_cast<std::size_t>(id) < m.zones.size() && m.zones[static_cast<std::size_t>(id)].populated();
+    };
+    int zone = m_zone;
+    if (!m_pinned) {
+        const Event* e = m_ctx->currentEvent();
+        if (e && usable(e->zone)) zone = e->zone;
+    }
+    if (!usable(zone)) {
+        // Nothing to follow yet: the largest populated zone (Normal on big machines, DMA32 on small ones).
+        zone = -1;
+        for (std::size_t i = 0; i < m.zones.size(); ++i)
+            if (m.zones[i].populated() && (zone < 0 || m.zones[i].managed >= m.zones[static_cast<std::size_t>(zone)].managed))
+                zone = static_cast<int>(i);
+    }
+    if (zone != m_zone) {
+        m_zone = zone;
+        emit zoneChanged(m_zone);
+    }
+}
+
+void BuddyView::rebuildZoneList()
+{
+    const Machine& m = m_ctx->machine();
+    std::vector<int> ids;
+    for (std::size_t i = 0; i < m.zones.size(); ++i)
+        if (m.zones[i].populated()) ids.push_back(static_cast<int>(i));
+    const QSignalBlocker block(m_zoneBox);
+    if (ids != m_zoneIds || m_zoneBox->count() != static_cast<int>(ids.size()) + 1) {
+        m_zoneIds = ids;
+        m_zoneBox->clear();
+        m_zoneBox->addItem(QString(), -1);
+        for (int id : ids) m_zoneBox->addItem(EventText::zoneLabel(m, id), id);
+    }
+    const QString followed = m_zone >= 0 ? EventText::zoneLabel(m, m_zone) : tr("none");
+    m_zoneBox->setItemText(0, tr("Follow events (%1)").arg(followed));
+    m_zoneBox->setCurrentIndex(m_pinned ? std::max(0, m_zoneBox->findData(m_zone)) : 0);
+    placeHeader();
+}
+
+void BuddyView::onZoneActivated(int index)
+{
+    const int id = m_zoneBox->itemData(index).toInt();
+    if (id < 0) followEvents();
+    else pinZone(id);
+}
+
+void BuddyView::retranslate()
+{
+    m_zoneLabel->setText(tr("&Zone:"));
+    m_zoneBox->setToolTip(tr("The zone whose free lists are shown. \"Follow events\" switches to the zone of "
+                             "each step as you play."));
+    m_zoneIds.clear(); // forces the selector to be refilled with translated text
+    rebuildZoneList();
+    invalidate();
+}
+
+void BuddyView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) invalidate();
+    QWidget::changeEvent(event);
+}
+
+void BuddyView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeHeader();
+    invalidate();
+}
+
+void BuddyView::placeHeader()
+{
+    m_zoneLabel->adjustSize();
+    m_zoneBox->adjustSize();
+    const int y = int(headerRect().center().y());
+    m_zoneLabel->move(8, y - m_zoneLabel->height() / 2);
+    m_zoneBox->move(m_zoneLabel->geometry().right() + 6, y - m_zoneBox->height() / 2);
+}
+
+void BuddyView::invalidate()
+{
+    m_dirty = true;
+    update();
+}
+
+QRectF BuddyView::headerRect() const
+{
+    const int h = std::max(m_zoneBox->sizeHint().height(), m_zoneLabel->sizeHint().height()) + 12;
+    return QRectF(0, 0, width(), h);
+}
+
+QRectF BuddyView::captionRect() const
+{
+    ensureLayouts();
+    return QRectF(8, height() - m_captionHeight - 8, width() - 16, m_captionHeight);
+}
+
+QString BuddyView::captionTitle() const
+{
+    const Event* e = m_ctx->currentEvent();
+    if (!e) return tr("The buddy allocator");
+    return EventText::summary(m_ctx->machine(), *e);
+}
+
+QString BuddyView::captionBody() const
+{
+    const Event* e = m_ctx->currentEvent();
+    if (!e)
+        return tr("Each row is the free list of one order: blocks of 2^order contiguous pages, largest at the top. "
+                  "alloc_pages() takes the first block (the head) of the smallest list that can serve the request "
+                  "and splits it; __free_pages() merges a freed block with its buddy. Step through a command to "
+                  "watch it happen.");
+    QString text = EventText::explanation(m_ctx->machine(), *e);
+    if (m_zone >= 0 && e->zone < m_ctx->machine().zones.size() && e->zone != m_zone && isBuddyEvent(e->type))
+        text += u' '
+            + tr("(This step happens in zone %1; the diagram shows %2.)")
+                  .arg(EventText::zoneLabel(m_ctx->machine(), e->zone), EventText::zoneLabel(m_ctx->machine(), m_zone));
+    return text;
+}
+
+void BuddyView::ensureLayouts() const
+{
+    if (!m_dirty) return;
+    m_dirty = false;
+    const Machine& after = m_ctx->machine();
+    const Machine& before = m_ctx->previousMachine();
+
+    const QFont base = atLeast(font(), 10);
+    const QFontMetricsF fm(base), fmb(bold(base));
+    const QFont capFont = atLeast(font(), 11);
+    const QFontMetricsF cfm(capFont), cfmb(bold(capFont));
+
+    // Caption: as tall as its text needs, at most 40 % of the widget.
+    const qreal capW = std::max<qreal>(100, width() - 16 - 24);
+    const qreal titleH = cfmb.boundingRect(QRectF(0, 0, capW - 120, 1000), Qt::TextWordWrap, captionTitle()).height();
+    const qreal bodyH = cfm.boundingRect(QRectF(0, 0, capW, 2000), Qt::TextWordWrap, captionBody()).height();
+    m_captionHeight = std::clamp(titleH + bodyH + 26, cfm.lineSpacing() * 4 + 26, height() * 0.4);
+
+    // Column widths from the fonts, so nothing is clipped in any language.
+    BuddyLayout::Metrics k;
+    k.headerHeight = fmb.height() + 8;
+    qreal labelW = 0;
+    for (int o = 0; o <= kMaxOrder; ++o) {
+        labelW = std::max(labelW, fmb.horizontalAdvance(tr("order %1").arg(o)));
+        labelW = std::max(labelW,
+                          fm.horizontalAdvance(EventText::pages(Pfn(1) << o) + u" · "_s
+                                               + EventText::bytes(after.pageSize() << o)));
+    }
+    k.labelWidth = labelW + 6;
+    k.countWidth = std::max(fmb.horizontalAdvance(tr("nr_free")), fmb.horizontalAdvance(u"00000"_s)) + 8;
+    const Pfn maxPfn = std::max<Pfn>(after.frames.size(), 0x1000);
+    k.boxMinWidth = fm.horizontalAdvance(EventText::pfn(maxPfn)) + 18;
+    std::uint64_t mostFree = 9;
+    if (m_zone >= 0 && static_cast<std::size_t>(m_zone) < after.zones.size())
+        mostFree = std::max<std::uint64_t>(mostFree, after.zones[static_cast<std::size_t>(m_zone)].managed);
+    k.moreWidth = fm.horizontalAdvance(tr("+%1 more").arg(mostFree)) + 16;
+    k.markerWidth = std::max(fm.horizontalAdvance(tr("head")), fm.horizontalAdvance(tr("tail"))) + 8;
+    k.exitWidth = std::max(fmb.horizontalAdvance(tr("allocated")) + 12, k.boxMinWidth * 1.3 + 8);
+    k.maxBoxHeight = fm.height() * 1.9;
+
+    const QRectF head = headerRect();
+    const QRectF area(0, head.bottom(), width(), std::max<qreal>(0, height() - head.height() - m_captionHeight - 20));
+
+    std::vector<Pfn> focus;
+    if (const Event* e = m_ctx->currentEvent(); e && isBuddyEvent(e->type)) focus = {e->pfn, e->a, e->b};
+    m_before = BuddyLayout(before, m_zone, area, m_maxBlocksPerRow, k, focus);
+    m_after = BuddyLayout(after, m_zone, area, m_maxBlocksPerRow, k, focus);
+}
+
+std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
+{
+    std::vector<Sprite> out;
+    const Machine& m = m_ctx->machine();
+    if (!m_after.isValid()) return out;
+    const ZoneType zt = m.zones[static_cast<std::size_t>(m_zone)].type;
+    const bool dark = Palette::theme() == Theme::Dark;
+    const QColor zoneColor = Palette::zone(zt);
+    const QColor freeFill = Palette::frame(zt, FrameState::Free);
+    const QColor strongFill = Palette::frame(zt, FrameState::Kernel);
+    const QColor freeBorder = dark ? zoneColor.lighter(130) : zoneColor.darker(115);
+    const QColor strongBorder = dark ? zoneColor.lighter(160) : zoneColor.darker(150);
+    const auto fillOf = [&](BuddyBox::Role r) { return r == BuddyBox::Role::Working ? strongFill : freeFill; };
+    const auto borderOf = [&](BuddyBox::Role r) { return r == BuddyBox::Role::Working ? strongBorder : freeBorder; };
+
+    const Event* e = m_ctx->currentEvent();
+    if (e && (e->zone != m_zone || !isBuddyEvent(e->type))) e = nullptr;
+    std::vector<BuddyBoxKey> hot;
+    BuddyBoxKey likely{BuddyBoxKey::Kind::More, 0xFF, 0}; // matches nothing unless set
+    if (e) {
+        const int o = e->order;
+        hot.push_back(BuddyBoxKey::block(e->pfn, o));
+        switch (e->type) {
+        case EventType::BuddySplit:
+            hot.push_back(BuddyBoxKey::block(e->pfn, o - 1));
+            hot.push_back(BuddyBoxKey::block(e->a, o - 1));
+            break;
+        case EventType::BuddyMerge:
+            hot.push_back(BuddyBoxKey::block(e->a, o));
+            hot.push_back(BuddyBoxKey::block(e->b, o + 1));
+            break;
+        case EventType::BuddyListAdd:
+            if (e->flags & EventFlag::Tail) likely = BuddyBoxKey::block(e->a, o + 1);
+            break;
+        default: break;
+        }
+    }
+    const auto isHot = [&](const BuddyBoxKey& k) { return std::find(hot.begin(), hot.end(), k) != hot.end(); };
+    const auto label = [&](const BuddyBox& b) {
+        return b.role == BuddyBox::Role::More ? tr("+%1 more").arg(b.hidden) : EventText::pfn(b.pfn());
+    };
+    const auto base = [&](const BuddyBox& b) {
+        Sprite s;
+        s.key = b.key;
+        s.label = label(b);
+        s.fill = b.role == BuddyBox::Role::More ? Palette::background() : fillOf(b.role);
+        s.border = b.role == BuddyBox::Role::More ? Palette::mutedText() : borderOf(b.role);
+        s.dashed = b.role == BuddyBox::Role::More || b.key == likely;
+        s.highlight = isHot(b.key) || b.key == likely;
+        return s;
+    };
+
+    for (const BuddyBox& a : m_after.boxes()) {
+        Sprite s = base(a);
+        if (const BuddyBox* b = m_before.find(a.key)) {
+            s.rect = lerp(b->rect, a.rect, t);
+            if (a.role != BuddyBox::Role::More) {
+                s.fill = mix(fillOf(b->role), fillOf(a.role), t);
+                s.border = mix(borderOf(b->role), borderOf(a.role), t);
+            }
+            s.z = b->rect == a.rect ? 0 : 1;
+        } else if (const BuddyBox* parent = containerIn(m_before, a)) {
+            // A half of a split: starts as its part of the parent, flies to its row.
+            s.rect = lerp(BuddyLayout::partOf(parent->rect, parent->pfn(), parent->order(), a.pfn(), a.order()), a.rect, t);
+            s.fill = mix(fillOf(parent->role), fillOf(a.role), t);
+            s.border = mix(borderOf(parent->role), borderOf(a.role), t);
+            s.z = 1;
+        } else if (hasPartsIn(m_before, a)) {
+            // The result of a merge: appears once its two halves have arrived.
+            s.rect = a.rect;
+            s.opacity = ramp(t, 0.55, 0.95);
+            s.z = 2;
+        } else if (e && e->type == EventType::BuddyFree && a.key == BuddyBoxKey::block(e->pfn, e->order)) {
+            // A block coming back from its user enters from the "allocated" lane.
+            s.rect = lerp(m_after.exitRect(a.order()), a.rect, t);
+            s.fill = mix(strongFill, fillOf(a.role), t);
+            s.z = 1;
+        } else {
+            s.rect = a.rect;
+            s.opacity = t;
+        }
+        if (s.highlight) s.z = 3;
+        out.push_back(s);
+    }
+    for (const BuddyBox& b : m_before.boxes()) {
+        if (m_after.find(b.key)) continue;
+        Sprite s = base(b);
+        if (const BuddyBox* whole = containerIn(m_after, b)) {
+            // A buddy being absorbed: moves into its half of the merged block.
+            s.rect = lerp(b.rect, BuddyLayout::partOf(whole->rect, whole->pfn(), whole->order(), b.pfn(), b.order()), t);
+            s.fill = mix(fillOf(b.role), fillOf(whole->role), t);
+            s.z = 1;
+        } else if (hasPartsIn(m_after, b)) {
+            // The block being split: stays behind as a fading outline.
+            s.rect = b.rect;
+            s.hollow = true;
+            s.dashed = true;
+            s.opacity = 1 - ramp(t, 0.3, 1.0);
+            s.label.clear();
+            s.z = -1;
+        } else if (e && e->type == EventType::BuddyAlloc && b.key == BuddyBoxKey::block(e->pfn, e->order)) {
+            // Handed to the caller: slides out to the "allocated" lane and stays there for this step.
+            s.rect = lerp(b.rect, m_after.exitRect(b.order()), t);
+            s.fill = mix(fillOf(b.role), strongFill, t);
+            s.border = mix(borderOf(b.role), strongBorder, t);
+            s.z = 1;
+        } else {
+            s.rect = b.rect;
+            s.opacity = 1 - t;
+        }
+        if (s.highlight && s.z >= 0) s.z = 3;
+        out.push_back(s);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Sprite& x, const Sprite& y) { return x.z < y.z; });
+    return out;
+}
+
+void BuddyView::paintEvent(QPaintEvent*)
+{
+    ensureLayouts();
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.fillRect(rect(), Palette::background());
+    paintHeader(p);
+
+    const double t = QEasingCurve(QEasingCurve::InOutCubic).valueForProgress(std::clamp(m_ctx->progress(), 0.0, 1.0));
+    if (!m_after.isValid()) {
+        p.setPen(Palette::mutedText());
+        p.setFont(atLeast(font(), 12));
+        const QRectF area(0, headerRect().bottom(), width(), captionRect().top() - headerRect().bottom());
+        p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
+                   m_ctx->simulator() ? tr("This zone has no memory.") : tr("No machine yet."));
+    } else {
+        paintRows(p, t);
+        paintLinks(p, m_before, 1 - t);
+        paintLinks(p, m_after, t);
+        for (const Sprite& s : sprites(t)) paintSprite(p, s);
+        paintMarkers(p, t);
+    }
+    paintCaption(p);
+}
+
+void BuddyView::paintHeader(QPainter& p) const
+{
+    const QRectF head = headerRect();
+    const QFont base = atLeast(font(), 10);
+
+    const Machine& m = m_ctx->machine();
+    if (m_zone < 0 || static_cast<std::size_t>(m_zone) >= m.zones.size()) return;
+    const Zone& z = m.zones[static_cast<std::size_t>(m_zone)];
+    const Event* e = m_ctx->currentEvent();
+    const bool hot = e && e->zone == m_zone
+        && (e->type == EventType::ZoneCheck || e->type == EventType::WatermarkCrossed);
+    const QString stats = tr("%1: %2 free pages (%3) · watermarks min %4 · low %5 · high %6")
+                              .arg(EventText::zoneLabel(m, m_zone))
+                              .arg(z.freePages)
+                              .arg(EventText::bytes(z.freePages * m.pageSize()))
+                              .arg(z.mark(Wmark::Min))
+                              .arg(z.mark(Wmark::Low))
+                              .arg(z.mark(Wmark::High));
+    const qreal left = m_zoneBox->geometry().right() + 16;
+    const QRectF r(left, head.top(), head.right() - 8 - left, head.height());
+    p.setFont(hot ? bold(base) : base);
+    p.setPen(hot ? Palette::highlight() : Palette::text());
+    p.drawText(r, Qt::AlignRight | Qt::AlignVCenter,
+               QFontMetricsF(p.font()).elidedText(stats, Qt::ElideRight, r.width()));
+    p.setPen(QPen(Palette::gridLine(), 1));
+    p.drawLine(QPointF(0, head.bottom() - 0.5), QPointF(width(), head.bottom() - 0.5));
+}
+
+void BuddyView::paintRows(QPainter& p, double t) const
+{
+    const BuddyLayout& l = m_after;
+    const Machine& m = m_ctx->machine();
+    const QFont base = atLeast(font(), 10);
+    const QFont strong = bold(base);
+    const QFontMetricsF fm(base);
+    const Event* e = m_ctx->currentEvent();
+    const bool eventHere = e && e->zone == m_zone && isBuddyEvent(e->type);
+    const ZoneType zt = m.zones[static_cast<std::size_t>(m_zone)].type;
+
+    // Column backgrounds: the "in hand" column and the "allocated" lane.
+    const QRectF rowsArea(l.area().left(), l.rows().front().rect.top(), l.area().width(),
+                          l.rows().back().rect.bottom() - l.rows().front().rect.top());
+    const QColor tray = mix(Palette::background(), Palette::zone(zt), Palette::theme() == Theme::Dark ? 0.10 : 0.06);
+    const QRectF workCol(l.workHeader().left(), rowsArea.top(), l.workHeader().width(), rowsArea.height());
+    const QRectF exitCol(l.exitHeader().left(), rowsArea.top(), l.exitHeader().width(), rowsArea.height());
+    p.setPen(Qt::NoPen);
+    p.setBrush(tray);
+    p.drawRoundedRect(workCol, 6, 6);
+    p.setBrush(mix(Palette::background(), Palette::mutedText(), 0.08));
+    p.drawRoundedRect(exitCol, 6, 6);
+
+    // Column titles.
+    p.setFont(strong);
+    p.setPen(Palette::mutedText());
+    const auto title = [&](const QRectF& r, const QString& s, Qt::Alignment a) {
+        p.drawText(r, a | Qt::AlignVCenter, QFontMetricsF(strong).elidedText(s, Qt::ElideRight, r.width()));
+    };
+    title(l.labelHeader(), tr("order"), Qt::AlignLeft);
+    title(l.countHeader(), tr("nr_free"), Qt::AlignRight);
+    title(l.workHeader(), tr("in hand"), Qt::AlignHCenter);
+    title(l.listHeader(), tr("free list: head → tail"), Qt::AlignLeft);
+    title(l.exitHeader(), tr("allocated"), Qt::AlignHCenter);
+
+    const bool twoLines = l.rows().front().rect.height() >= fm.lineSpacing() * 2 + 2;
+    for (const BuddyRow& row : l.rows()) {
+        const int o = row.order;
+        const bool hotRow = eventHere
+            && (o == e->order || (e->type == EventType::BuddySplit && o == e->order - 1)
+                || (e->type == EventType::BuddyMerge && o == e->order + 1));
+        if (hotRow) {
+            QColor band = Palette::highlight();
+            band.setAlphaF(Palette::theme() == Theme::Dark ? 0.16f : 0.08f);
+            p.fillRect(row.rect, band);
+        }
+        p.setPen(QPen(Palette::gridLine(), 1));
+        p.drawLine(QPointF(row.rect.left() + 4, row.rect.bottom() - 0.5),
+                   QPointF(row.rect.right() - 4, row.rect.bottom() - 0.5));
+
+        // Label: "order 3" over "8 pages · 32 KiB".
+        const QString detail = EventText::pages(Pfn(1) << o) + u" · "_s + EventText::bytes(m.pageSize() << o);
+        if (twoLines) {
+            const QRectF top(row.labelRect.left(), row.labelRect.center().y() - fm.lineSpacing(),
+                             row.labelRect.width(), fm.lineSpacing());
+            const QRectF bottom = top.translated(0, fm.lineSpacing());
+            p.setFont(strong);
+            p.setPen(Palette::text());
+            p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, tr("order %1").arg(o));
+            p.setFont(base);
+            p.setPen(Palette::mutedText());
+            p.drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(detail, Qt::ElideRight, bottom.width()));
+        } else {
+            p.setFont(strong);
+            p.setPen(Palette::text());
+            p.drawText(row.labelRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       QFontMetricsF(strong).elidedText(tr("order %1").arg(o), Qt::ElideRight, row.labelRect.width()));
+        }
+
+        // nr_free: the old count until half-way through the step, then the new one.
+        const std::uint64_t before = m_before.isValid() ? m_before.row(o).nrFree : row.nrFree;
+        const bool changed = before != row.nrFree;
+        p.setFont(changed ? strong : base);
+        p.setPen(changed ? Palette::highlight() : Palette::text());
+        p.drawText(row.countRect, Qt::AlignRight | Qt::AlignVCenter,
+                   QString::number(t < 0.5 ? before : row.nrFree));
+    }
+}
+
+void BuddyView::paintLinks(QPainter& p, const BuddyLayout& l, qreal opacity) const
+{
+    if (opacity <= 0.01 || !l.isValid()) return;
+    p.save();
+    p.setOpacity(opacity);
+    QColor c = Palette::mutedText();
+    p.setPen(QPen(c, 1.2));
+    p.setBrush(c);
+    for (const BuddyRow& row : l.rows()) {
+        for (int i = 1; i < row.boxCount; ++i) {
+            const QRectF a = l.boxes()[static_cast<std::size_t>(row.firstBox + i - 1)].rect;
+            const QRectF b = l.boxes()[static_cast<std::size_t>(row.firstBox + i)].rect;
+            const qreal y = a.center().y();
+            const QPointF from(a.right() + 1.5, y), to(b.left() - 1.5, y);
+            if (to.x() - from.x() < 4) continue;
+            p.drawLine(from, to);
+            QPolygonF head;
+            head << to << QPointF(to.x() - 4, y - 3) << QPointF(to.x() - 4, y + 3);
+            p.drawPolygon(head);
+        }
+    }
+    p.restore();
+}
+
+void BuddyView::paintMarkers(QPainter& p, double t) const
+{
+    const QFont base = atLeast(font(), 10);
+    const QFontMetricsF fm(base);
+    const Event* e = m_ctx->currentEvent();
+    const bool tailAdd = e && e->zone == m_zone && e->type == EventType::BuddyListAdd && (e->flags & EventFlag::Tail);
+    const bool headAdd = e && e->zone == m_zone
+        && ((e->type == EventType::BuddyListAdd && !(e->flags & EventFlag::Tail)) || e->type == EventType::BuddySplit);
+    const int hotOrder = e ? (e->type == EventType::BuddySplit ? e->order - 1 : e->order) : -1;
+    p.setFont(base);
+    for (int o = 0; o <= kMaxOrder; ++o) {
+        const BuddyRow& a = m_after.row(o);
+        const BuddyRow& b = m_before.isValid() ? m_before.row(o) : a;
+        const auto draw = [&](const QRectF& rb, const QRectF& ra, const QString& text, bool hot, Qt::Alignment align) {
+            QRectF r;
+            qreal opacity = 1;
+            if (!rb.isNull() && !ra.isNull()) r = lerp(rb, ra, t);
+            else if (!ra.isNull()) r = ra, opacity = t;
+            else if (!rb.isNull()) r = rb, opacity = 1 - t;
+            else return;
+            p.setOpacity(opacity);
+            p.setFont(hot ? bold(base) : base);
+            p.setPen(hot ? Palette::highlight() : Palette::mutedText());
+            p.drawText(r, align | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, r.width() + 4));
+        };
+        draw(b.headMarker, a.headMarker, tr("head"), headAdd && o == hotOrder, Qt::AlignRight);
+        draw(b.tailMarker, a.tailMarker, tr("tail"), tailAdd && o == hotOrder, Qt::AlignLeft);
+    }
+    p.setOpacity(1);
+}
+
+void BuddyView::paintSprite(QPainter& p, const Sprite& s) const
+{
+    if (s.opacity <= 0.01 || s.rect.width() < 1) return;
+    p.save();
+    p.setOpacity(s.opacity);
+    const QRectF r = s.rect.adjusted(0.5, 0.5, -0.5, -0.5);
+    QPen pen(s.highlight ? Palette::highlight() : s.border, s.highlight ? 3.0 : 1.5);
+    if (s.dashed) pen.setStyle(Qt::DashLine);
+    p.setPen(pen);
+    p.setBrush(s.hollow ? QBrush(Qt::NoBrush) : QBrush(s.fill));
+    p.drawRoundedRect(r, 5, 5);
+    if (!s.label.isEmpty()) {
+        const QFont f = atLeast(font(), 10);
+        const QFontMetricsF fm(f);
+        if (fm.horizontalAdvance(s.label) <= r.width() - 4) {
+            p.setFont(f);
+            p.setPen(s.hollow ? Palette::text() : (s.key.kind == BuddyBoxKey::Kind::More ? Palette::mutedText() : textOn(s.fill)));
+            p.drawText(r, Qt::AlignCenter, s.label);
+        }
+    }
+    p.restore();
+}
+
+void BuddyView::paintCaption(QPainter& p) const
+{
+    const QRectF r = captionRect();
+    const QFont capFont = atLeast(font(), 11);
+    const QFont capBold = bold(capFont);
+    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setBrush(mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+
+    const QRectF inner = r.adjusted(12, 8, -12, -8);
+    qreal x = inner.left();
+    const Event* e = m_ctx->currentEvent();
+    if (e) {
+        // A tag with the event type and number, then the one-line summary.
+        const QString tag = EventText::typeName(e->type) + u"  #"_s + QString::number(m_ctx->cursor());
+        const QFontMetricsF bfm(capBold);
+        const QRectF tagRect(x, inner.top(), bfm.horizontalAdvance(tag) + 14, bfm.height() + 4);
+        p.setPen(Qt::NoPen);
+        p.setBrush(Palette::highlight());
+        p.drawRoundedRect(tagRect, 4, 4);
+        p.setFont(capBold);
+        p.setPen(Qt::white);
+        p.drawText(tagRect, Qt::AlignCenter, tag);
+        x = tagRect.right() + 10;
+    }
+    p.setFont(capBold);
+    p.setPen(Palette::text());
+    const QRectF titleRect(x, inner.top() + 2, inner.right() - x, inner.height());
+    const QRectF titleUsed = p.boundingRect(titleRect, Qt::TextWordWrap, captionTitle());
+    p.drawText(titleRect, Qt::TextWordWrap, captionTitle());
+    p.setFont(capFont);
+    const QRectF body(inner.left(), std::max(titleUsed.bottom(), inner.top() + QFontMetricsF(capBold).height() + 4) + 6,
+                      inner.width(), 0);
+    p.drawText(QRectF(body.left(), body.top(), body.width(), inner.bottom() - body.top()), Qt::TextWordWrap,
+               captionBody());
+}
+
+} // namespace memviz

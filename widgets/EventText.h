@@ -1,0 +1,51 @@
+#pragma once
+/// Turns core's typed events into translated sentences: a one-line summary for
+/// lists and a short plain-language explanation that names the kernel function
+/// doing the step (core never holds a user-visible sentence; this file does).
+
+#include "phys/FrameTable.h"
+#include "phys/Zone.h"
+#include "sim/Event.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstdint>
+
+namespace memviz {
+
+struct Machine;
+
+class EventText {
+    Q_DECLARE_TR_FUNCTIONS(EventText)
+public:
+    /// "Split", "Merge", "Watermark check" ... (translated).
+    static QString typeName(EventType t);
+
+    /// One line for an event list. Reads only the machine's static facts (zone
+    /// types, page size), so any machine of the same run gives the same text; the
+    /// event log relies on this to avoid rebuilding past states.
+    static QString summary(const Machine& after, const Event& e);
+
+    /// Two to four sentences with this run's numbers and the kernel function doing
+    /// the step. `after` is the machine right after the event (list lengths, free pages).
+    static QString explanation(const Machine& after, const Event& e);
+
+    /// "free", "kernel", "in hand" ... (translated).
+    static QString frameStateName(FrameState s);
+    /// The kernel's zone_names[] spelling: DMA, DMA32, Normal, HighMem (never translated).
+    static QString zoneName(ZoneType t);
+    /// zoneName plus the node when the machine has more than one ("Normal (node 1)").
+    static QString zoneLabel(const Machine& m, int zoneId);
+
+    /// "0x3e00".
+    static QString pfn(std::uint64_t pfn);
+    /// "4 KiB", "2 MiB", "1.5 GiB".
+    static QString bytes(std::uint64_t bytes);
+    /// "1 page", "8 pages".
+    static QString pages(std::uint64_t n);
+    /// "order 3 · 8 pages · 32 KiB" for a machine's page size.
+    static QString orderLabel(const Machine& m, int order);
+};
+
+} // namespace memviz

@@ -1,0 +1,125 @@
+#include "PlayerBar.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+
+namespace memviz {
+
+namespace {
+// The scrubber works in at most this many steps; long runs map proportionally.
+constexpr int kScrubSteps = 100000;
+} // namespace
+
+const QList<double>& PlayerBar::speeds()
+{
+    static const QList<double> s = {0.5, 1, 2, 4, 8, 16, 60, 250, 1000};
+    return s;
+}
+
+PlayerBar::PlayerBar(QWidget* parent) : QWidget(parent)
+{
+    auto* lay = new QHBoxLayout(this);
+    lay->setContentsMargins(6, 2, 6, 2);
+    auto button = [&](QStyle::StandardPixmap icon, auto signal) {
+        auto* b = new QToolButton(this);
+        b->setIcon(style()->standardIcon(icon));
+        b->setAutoRaise(true);
+        b->setIconSize(QSize(22, 22));
+        connect(b, &QToolButton::clicked, this, signal);
+        lay->addWidget(b);
+        return b;
+    };
+    m_start = button(QStyle::SP_MediaSkipBackward, &PlayerBar::toStart);
+    m_prevCmd = button(QStyle::SP_MediaSeekBackward, &PlayerBar::previousCommand);
+    m_back = button(QStyle::SP_ArrowLeft, &PlayerBar::stepBack);
+    m_play = button(QStyle::SP_MediaPlay, &PlayerBar::playToggled);
+    m_forward = button(QStyle::SP_ArrowRight, &PlayerBar::stepForward);
+    m_nextCmd = button(QStyle::SP_MediaSeekForward, &PlayerBar::nextCommand);
+    m_end = button(QStyle::SP_MediaSkipForward, &PlayerBar::toEnd);
+
+    m_scrubber = new QSlider(Qt::Horizontal, this);
+    m_scrubber->setRange(0, 0);
+    m_scrubber->setMinimumWidth(200);
+    lay->addWidget(m_scrubber, 1);
+    connect(m_scrubber, &QSlider::sliderMoved, this, [this](int v) {
+        if (m_total == 0) return;
+        const auto cursor = m_total <= kScrubSteps ? static_cast<std::uint64_t>(v)
+                                                   : static_cast<std::uint64_t>(static_cast<double>(v) / kScrubSteps
+                                                                                * static_cast<double>(m_total));
+        emit seek(cursor);
+    });
+
+    m_position = new QLabel(this);
+    m_position->setMinimumWidth(220);
+    m_position->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    lay->addWidget(m_position);
+
+    m_speedLabel = new QLabel(this);
+    lay->addWidget(m_speedLabel);
+    m_speed = new QComboBox(this);
+    for (double s : speeds()) m_speed->addItem(QString());
+    lay->addWidget(m_speed);
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0 && i < speeds().size()) emit speedChanged(speeds()[i]);
+    });
+    m_speed->setCurrentIndex(3);
+    retranslate();
+}
+
+void PlayerBar::retranslate()
+{
+    m_start->setToolTip(tr("Jump to the start of the run (Home)"));
+    m_prevCmd->setToolTip(tr("Previous command (Page Up)"));
+    m_back->setToolTip(tr("Step back one event (Left)"));
+    m_play->setToolTip(m_playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    m_forward->setToolTip(tr("Step forward one event (Right)"));
+    m_nextCmd->setToolTip(tr("Next command (Page Down)"));
+    m_end->setToolTip(tr("Jump to the end of the run (End)"));
+    m_scrubber->setToolTip(tr("Drag to move through the whole run"));
+    m_speedLabel->setText(tr("Speed:"));
+    for (int i = 0; i < speeds().size(); ++i) {
+        const double s = speeds()[i];
+        m_speed->setItemText(i, s < 1 ? tr("%1 events/s").arg(s, 0, 'f', 1) : tr("%1 events/s").arg(s, 0, 'f', 0));
+    }
+    setPosition(m_cursor, m_total, m_command, m_commands);
+}
+
+void PlayerBar::changeEvent(QEvent* e)
+{
+    if (e->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(e);
+}
+
+void PlayerBar::setPosition(std::uint64_t cursor, std::uint64_t total, std::uint64_t command, std::uint64_t commands)
+{
+    m_cursor = cursor;
+    m_total = total;
+    m_command = command;
+    m_commands = commands;
+    const QSignalBlocker block(m_scrubber);
+    if (total <= kScrubSteps) {
+        m_scrubber->setRange(0, static_cast<int>(total));
+        m_scrubber->setValue(static_cast<int>(cursor));
+    } else {
+        m_scrubber->setRange(0, kScrubSteps);
+        m_scrubber->setValue(static_cast<int>(static_cast<double>(cursor) / static_cast<double>(total) * kScrubSteps));
+    }
+    m_position->setText(tr("event %L1 / %L2 · command %L3 / %L4").arg(cursor).arg(total).arg(command).arg(commands));
+}
+
+void PlayerBar::setPlaying(bool playing)
+{
+    m_playing = playing;
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+}
+
+void PlayerBar::setSpeedIndex(int index) { m_speed->setCurrentIndex(index); }
+int PlayerBar::speedIndex() const { return m_speed->currentIndex(); }
+
+} // namespace memviz

@@ -1,0 +1,66 @@
+#pragma once
+/// The script editor: a JavaScript source with line numbers, Open/Save/Run, and
+/// the line of the last error marked.
+
+#include <QPlainTextEdit>
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace memviz {
+
+class CodeEdit : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit CodeEdit(QWidget* parent = nullptr);
+    int lineNumberAreaWidth() const;
+    void paintLineNumbers(QPaintEvent* e);
+    void setErrorLine(int line); ///< 1-based; 0 clears
+    int errorLine() const { return m_errorLine; }
+
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
+private:
+    void updateMargins();
+    void updateExtraSelections();
+    QWidget* m_numbers = nullptr;
+    int m_errorLine = 0;
+};
+
+class ScriptEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScriptEditor(QWidget* parent = nullptr);
+
+    QString source() const;
+    void setSource(const QString& text, const QString& fileName);
+    QString fileName() const { return m_fileName; }
+    /// Marks an error at a line (1-based) with its message; 0 clears.
+    void showError(int line, const QString& message);
+    void clearError();
+    CodeEdit* editor() const { return m_edit; }
+
+public slots:
+    void openFile();
+    bool saveFile();
+
+signals:
+    void runRequested(const QString& source, const QString& fileName);
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void retranslate();
+    CodeEdit* m_edit = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_title = nullptr;
+    QToolButton* m_open = nullptr;
+    QToolButton* m_save = nullptr;
+    QToolButton* m_run = nullptr;
+    QString m_fileName;
+};
+
+} // namespace memviz
