@@ -49,13 +49,9 @@ private:
     std::thread m_thread;
 };
 
-const char* const kPrelude = R"JS(
-(function (api) {
-    var g = globalThis;
-    g.KiB = 1024; g.MiB = 1024 * 1024; g.GiB = 1024 * 1024 * 1024;
-    g.print = function () { api.printList(Array.prototype.slice.call(arguments)); };
-})
-)JS";
+/// print() takes any number of arguments, which a C++ method cannot; a small JS
+/// wrapper collects them. It never throws, so error lines stay the caller's.
+const char* const kPrint = "(function (api) { return function () { api.printList(Array.prototype.slice.call(arguments)); }; })";
 
 } // namespace
 
@@ -74,7 +70,6 @@ void ScriptEngine::reset()
 {
     m_api.reset();
     m_engine = std::make_unique<QJSEngine>();
-    m_engine->installExtensions(QJSEngine::ConsoleExtension);
     install();
 }
 
@@ -91,7 +86,11 @@ void ScriptEngine::install()
     global.setProperty(QStringLiteral("sh"), api.property(QStringLiteral("sh")));
     global.setProperty(QStringLiteral("shot"), api.property(QStringLiteral("shot")));
     global.setProperty(QStringLiteral("kernel"), m_engine->newQObject(kernel));
-    m_engine->evaluate(QString::fromUtf8(kPrelude), QStringLiteral("<memviz>")).call({api});
+    global.setProperty(QStringLiteral("KiB"), 1024.0);
+    global.setProperty(QStringLiteral("MiB"), 1024.0 * 1024);
+    global.setProperty(QStringLiteral("GiB"), 1024.0 * 1024 * 1024);
+    global.setProperty(QStringLiteral("print"),
+                       m_engine->evaluate(QString::fromLatin1(kPrint), QStringLiteral("<memviz>")).call({api}));
 }
 
 ScriptOutcome ScriptEngine::run(const QString& source, const QString& fileName, const Simulator* base,

@@ -7,6 +7,17 @@
 #include <QApplication>
 #include <QSettings>
 
+#include <cstdio>
+
+namespace {
+// Headless runs print only what the script prints (stdout) and real errors (stderr);
+// Qt's own chatter (no XDG_RUNTIME_DIR, offscreen plugin notes) is dropped unless asked for.
+void quietHandler(QtMsgType type, const QMessageLogContext&, const QString& msg)
+{
+    if (type == QtFatalMsg || qEnvironmentVariableIsSet("MEMVIZ_DEBUG")) std::fprintf(stderr, "%s\n", qPrintable(msg));
+}
+} // namespace
+
 int main(int argc, char** argv)
 {
     QStringList args;
@@ -16,6 +27,7 @@ int main(int argc, char** argv)
     for (const char* flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v", "-?"})
         noWindow = noWindow || args.contains(QLatin1String(flag));
     if (noWindow && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (noWindow) qInstallMessageHandler(quietHandler);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("memviz"));
     QApplication::setOrganizationName(QStringLiteral("memviz"));

@@ -71,24 +71,26 @@ struct BuddyRow {
     int boxCount = 0; ///< list boxes of this row (the working block is not counted)
 };
 
+/// Sizes in device-independent pixels; the view derives them from its fonts.
+struct BuddyLayoutMetrics {
+    qreal margin = 8;
+    qreal columnGap = 10;
+    qreal headerHeight = 24; ///< column titles above the rows
+    qreal labelWidth = 150;
+    qreal countWidth = 56;
+    qreal boxMinWidth = 72;  ///< an order-0 box
+    qreal boxGrowth = 0.05;  ///< each order widens a box by this fraction of boxMinWidth
+    qreal moreWidth = 96;    ///< a "+N more" box
+    qreal markerWidth = 40;  ///< "head" / "tail" tags
+    qreal exitWidth = 110;   ///< the "allocated" lane
+    qreal gap = 12;          ///< between boxes of a list (room for the link arrow)
+    qreal boxHeightRatio = 0.72;
+    qreal maxBoxHeight = 34;
+};
+
 class BuddyLayout {
 public:
-    /// Sizes in device-independent pixels; the view derives them from its fonts.
-    struct Metrics {
-        qreal margin = 8;
-        qreal columnGap = 10;
-        qreal headerHeight = 24; ///< column titles above the rows
-        qreal labelWidth = 150;
-        qreal countWidth = 56;
-        qreal boxMinWidth = 72;  ///< an order-0 box
-        qreal boxGrowth = 0.05;  ///< each order widens a box by this fraction of boxMinWidth
-        qreal moreWidth = 96;    ///< a "+N more" box
-        qreal markerWidth = 40;  ///< "head" / "tail" tags
-        qreal exitWidth = 110;   ///< the "allocated" lane
-        qreal gap = 12;          ///< between boxes of a list (room for the link arrow)
-        qreal boxHeightRatio = 0.72;
-        qreal maxBoxHeight = 34;
-    };
+    using Metrics = BuddyLayoutMetrics;
 
     BuddyLayout() = default;
     /// Lays out zone `zoneId` of `m` in `area`. `maxBlocksPerRow` caps the boxes of a

@@ -45,6 +45,16 @@ QString pfnRange(std::uint64_t pfn, int order)
     return EventText::pfn(pfn) + u"–"_s + EventText::pfn(pfn + blockPages(order) - 1);
 }
 
+/// The zones an allocation limited to `highest` may use, in fallback order: "DMA32, DMA".
+QString zonelist(const Machine& m, ZoneType highest)
+{
+    QStringList names;
+    const auto t = static_cast<std::size_t>(highest);
+    if (!m.zonelists.empty() && t < m.zonelists[0].size())
+        for (std::uint8_t id : m.zonelists[0][t]) names << EventText::zoneLabel(m, id);
+    return names.isEmpty() ? EventText::zoneName(highest) : names.join(u", "_s);
+}
+
 QString blockCount(std::uint64_t n)
 {
     return n == 1 ? EventText::tr("1 block") : EventText::tr("%1 blocks").arg(n);
@@ -57,7 +67,7 @@ QString EventText::pfn(std::uint64_t pfn) { return u"0x"_s + QString::number(pfn
 QString EventText::bytes(std::uint64_t bytes)
 {
     constexpr std::uint64_t kKiB = 1024, kMiB = kKiB * 1024, kGiB = kMiB * 1024, kTiB = kGiB * 1024;
-    const auto fmt = [](std::uint64_t b, std::uint64_t unit, const QString& name) {
+    const auto fmt = [](std::uint64_t b, std::uint64_t unit, const QString& name) -> QString {
         if (b % unit == 0) return QString::number(b / unit) + u' ' + name;
         return QString::number(double(b) / double(unit), 'f', 1) + u' ' + name;
     };
@@ -177,12 +187,12 @@ QString EventText::summary(const Machine& m, const Event& e)
             .arg(ok ? tr("pass") : tr("fail"));
     }
     case EventType::SlowPath:
-        return tr("Slow path for an order-%1 request: no zone up to %2 passed its low watermark")
+        return tr("Slow path for an order-%1 request: no zone (%2) passed its low watermark")
             .arg(o)
-            .arg(zoneName(static_cast<ZoneType>(e.flags)));
+            .arg(zonelist(m, static_cast<ZoneType>(e.flags)));
     case EventType::AllocFailed:
-        return tr("Allocation failed: no zone up to %1 can supply an order-%2 block (%3)")
-            .arg(zoneName(static_cast<ZoneType>(e.flags)))
+        return tr("Allocation failed: no zone (%1) can supply an order-%2 block (%3)")
+            .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
             .arg(o)
             .arg(bytes(m.pageSize() << o));
     case EventType::WatermarkCrossed:
@@ -289,7 +299,7 @@ QString EventText::explanation(const Machine& m, const Event& e)
         const std::int64_t usable = static_cast<std::int64_t>(e.a) - static_cast<std::int64_t>(blockPages(o) - 1);
         const std::uint64_t need = e.b + e.c;
         const QString path = mark == Wmark::Min
-            ? tr("This is the slow path's retry against the min watermark (ALLOC_WMARK_MIN).")
+            ? tr("The slow path retries against the min watermark (ALLOC_WMARK_MIN).")
             : tr("The fast path checks the %1 watermark (ALLOC_WMARK_LOW).").arg(markName(mark));
         QString verdict;
         if (ok)
@@ -304,9 +314,9 @@ QString EventText::explanation(const Machine& m, const Event& e)
                           .arg(usable)
                           .arg(need)
                           .arg(zone);
-        return tr("get_page_from_freelist() asks __zone_watermark_ok() (through zone_watermark_fast()) whether "
-                  "%1 may serve an order-%2 request. Free pages minus the 2^%2 − 1 the request itself uses "
-                  "(%3 − %4 = %5) must stay above the %6 watermark plus lowmem_reserve (%7 + %8 = %9). %10 %11")
+        return tr("%11 get_page_from_freelist() asks __zone_watermark_ok() (through zone_watermark_fast()) "
+                  "whether %1 may serve an order-%2 request: free pages minus the 2^%2 − 1 the request itself uses "
+                  "(%3 − %4 = %5) must stay above the %6 watermark plus lowmem_reserve (%7 + %8 = %9). %10")
             .arg(zone)
             .arg(o)
             .arg(e.a)
@@ -319,18 +329,18 @@ QString EventText::explanation(const Machine& m, const Event& e)
             .arg(verdict, path);
     }
     case EventType::SlowPath:
-        return tr("No zone up to %1 passed its low watermark for this order-%2 request, so __alloc_pages() enters "
+        return tr("None of the zones %1 passed its low watermark for this order-%2 request, so __alloc_pages() enters "
                   "__alloc_pages_slowpath(). The kernel would now wake kswapd (wake_all_kswapds()) to reclaim in "
                   "the background; memviz does not simulate kswapd yet. The zonelist is then tried again at the "
                   "lower min watermark, which lets the request dip into the reserve.")
-            .arg(zoneName(static_cast<ZoneType>(e.flags)))
+            .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
             .arg(o);
     case EventType::AllocFailed:
-        return tr("Even at the min watermark no zone up to %1 could supply an order-%2 block (%3). A real kernel "
+        return tr("Even at the min watermark none of the zones %1 could supply an order-%2 block (%3). A real kernel "
                   "would now try direct reclaim (__alloc_pages_direct_reclaim()), compaction and finally the OOM "
                   "killer (__alloc_pages_may_oom()); memviz does not simulate these yet, so alloc_pages() returns "
                   "NULL. The machine has %4 free pages in all.")
-            .arg(zoneName(static_cast<ZoneType>(e.flags)))
+            .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
             .arg(o)
             .arg(size(o))
             .arg(m.freePages());

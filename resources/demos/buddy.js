@@ -7,8 +7,9 @@ machine({ preset: "x86-64", ram: "64M", swap: "0" });
 print("At boot the free lists hold large, naturally aligned blocks:");
 print(sh("cat /proc/buddyinfo"));
 
-// 1. Splitting: one page out of an order-10 block means expand() halves it ten
-//    times; each upper half goes to the head of the next lower free list.
+// 1. Splitting: the smallest free block that fits is taken from the head of its
+//    list and expand() halves it down to order 0; each upper half goes to the head
+//    of the next lower free list.
 shot("boot");
 const first = kernel.alloc_pages(0);
 print(`order-0 page at pfn 0x${first.pfn.toString(16)} (${first.zone})`);

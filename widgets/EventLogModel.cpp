@@ -1,0 +1,186 @@
+#include "EventLogModel.h"
+
+#include "EventText.h"
+#include "Palette.h"
+#include "ViewContext.h"
+#include "sim/Simulator.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace memviz {
+
+using namespace Qt::StringLiterals;
+
+EventLogModel::EventLogModel(ViewContext* ctx, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_ctx(ctx)
+{
+    connect(m_ctx, &ViewContext::stateChanged, this, &EventLogModel::refresh);
+    m_sim = m_ctx->simulator();
+    rebuild();
+}
+
+int EventLogModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.isValid()) return 0;
+    const std::uint64_t n = filtered() ? m_rows.size() : m_count;
+    return static_cast<int>(std::min<std::uint64_t>(n, INT_MAX));
+}
+
+int EventLogModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+std::uint64_t EventLogModel::eventIndex(int row) const
+{
+    return filtered() ? m_rows[static_cast<std::size_t>(row)] : static_cast<std::uint64_t>(row);
+}
+
+int EventLogModel::rowAtOrBefore(std::uint64_t eventIndex) const
+{
+    if (!filtered()) {
+        if (m_count == 0) return -1;
+        return static_cast<int>(std::min<std::uint64_t>(eventIndex, m_count - 1));
+    }
+    const auto it = std::upper_bound(m_rows.begin(), m_rows.end(), eventIndex);
+    return it == m_rows.begin() ? -1 : static_cast<int>(it - m_rows.begin()) - 1;
+}
+
+QVariant EventLogModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_sim) return {};
+    const std::uint64_t n = eventIndex(index.row());
+    if (n >= m_sim->eventCount()) return {};
+    const Event& e = m_sim->events()[n];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case NumberColumn: return role == Qt::DisplayRole ? QVariant(qulonglong(n + 1)) : QVariant();
+        case CommandColumn:
+            if (e.cmd < m_sim->commands().size())
+                return tr("#%1 %2").arg(e.cmd + 1).arg(commandText(m_sim->commands()[e.cmd]));
+            return QVariant();
+        case TypeColumn: return EventText::typeName(e.type);
+        // Summaries read only static machine facts, so the boot machine serves every row.
+        case SummaryColumn: return EventText::summary(m_sim->initial(), e);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == NumberColumn) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (e.type == EventType::AllocFailed && index.column() == TypeColumn) return Palette::highlight();
+        return {};
+    case EventIndexRole: return qulonglong(n);
+    case EventTypeRole: return static_cast<int>(e.type);
+    default: return {};
+    }
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn: return tr("#");
+    case CommandColumn: return tr("Command");
+    case TypeColumn: return tr("Event");
+    case SummaryColumn: return tr("What happens");
+    }
+    return {};
+}
+
+QString EventLogModel::commandText(const Command& c)
+{
+    switch (c.type) {
+    case CommandType::AllocPages:
+        return tr("alloc_pages(order %1, %2)").arg(c.order).arg(EventText::zoneName(c.zone));
+    case CommandType::FreePages: return tr("free_pages(%1, order %2)").arg(EventText::pfn(c.pfn)).arg(c.order);
+    }
+    return QString();
+}
+
+std::uint32_t EventLogModel::typesMatching(const QString& text)
+{
+    const QString needle = text.trimmed();
+    if (needle.isEmpty()) return allTypes();
+    std::uint32_t mask = 0;
+    for (int t = 0; t < static_cast<int>(EventType::Count); ++t) {
+        const auto type = static_cast<EventType>(t);
+        const std::string_view raw = eventTypeName(type);
+        const QString internal = QString::fromLatin1(raw.data(), static_cast<qsizetype>(raw.size()));
+        if (EventText::typeName(type).contains(needle, Qt::CaseInsensitive)
+            || internal.contains(needle, Qt::CaseInsensitive))
+            mask |= 1u << t;
+    }
+    return mask;
+}
+
+void EventLogModel::setTypeFilter(std::uint32_t mask)
+{
+    mask &= allTypes();
+    if (mask == m_mask) return;
+    beginResetModel();
+    m_mask = mask;
+    m_rows.clear();
+    if (m_sim && filtered())
+        for (std::uint64_t i = 0; i < m_count; ++i)
+            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type))) m_rows.push_back(static_cast<std::uint32_t>(i));
+    endResetModel();
+}
+
+bool EventLogModel::sameEvent(const Event& a, const Event& b) const
+{
+    return a.type == b.type && a.zone == b.zone && a.order == b.order && a.cmd == b.cmd && a.flags == b.flags
+        && a.time == b.time && a.pfn == b.pfn && a.a == b.a && a.b == b.b && a.c == b.c;
+}
+
+void EventLogModel::rebuild()
+{
+    m_count = m_sim ? m_sim->eventCount() : 0;
+    if (m_count) m_last = m_sim->events()[m_count - 1];
+    m_rows.clear();
+    if (m_sim && filtered())
+        for (std::uint64_t i = 0; i < m_count; ++i)
+            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type))) m_rows.push_back(static_cast<std::uint32_t>(i));
+}
+
+void EventLogModel::refresh()
+{
+    const Simulator* sim = m_ctx->simulator();
+    const std::uint64_t n = sim ? sim->eventCount() : 0;
+    const bool sameRun = sim == m_sim && n >= m_count && (m_count == 0 || sameEvent(sim->events()[m_count - 1], m_last));
+    if (!sameRun) {
+        beginResetModel();
+        m_sim = sim;
+        rebuild();
+        endResetModel();
+        return;
+    }
+    if (n == m_count) return;
+    // Appended events: new rows at the end.
+    if (!filtered()) {
+        beginInsertRows({}, static_cast<int>(m_count), static_cast<int>(std::min<std::uint64_t>(n, INT_MAX) - 1));
+        m_count = n;
+        m_last = sim->events()[n - 1];
+        endInsertRows();
+        return;
+    }
+    std::vector<std::uint32_t> added;
+    for (std::uint64_t i = m_count; i < n; ++i)
+        if (m_mask & (1u << static_cast<int>(sim->events()[i].type))) added.push_back(static_cast<std::uint32_t>(i));
+    m_count = n;
+    m_last = sim->events()[n - 1];
+    if (added.empty()) return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
+void EventLogModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+} // namespace memviz

@@ -1,0 +1,1167 @@
+#include "PhysicalMemoryView.h"
+
+#include "ViewContext.h"
+#include "sim/Command.h"
+#include "sim/Event.h"
+#include "sim/Machine.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <functional>
+#include <numbers>
+#include <numeric>
+
+namespace memviz {
+
+// ---------------------------------------------------------------------------------
+// FrameGridGeometry
+
+namespace {
+
+constexpr int kLargestBlock = 1 << kMaxOrder; ///< frames in an order-10 block
+
+/// The zoom ladder, fewest pixels per frame first: 1/6144 .. 1/2, then 1 .. 48 px.
+const std::vector<FrameGridGeometry::Zoom>& zoomLadder()
+{
+    static const std::vector<FrameGridGeometry::Zoom> ladder = [] {
+        std::vector<int> ks;
+        for (int a = 0; a <= 11; ++a) {
+            ks.push_back(1 << a);
+            ks.push_back(3 << a);
+        }
+        std::sort(ks.begin(), ks.end(), std::greater<>());
+        std::vector<FrameGridGeometry::Zoom> v;
+        for (int k : ks)
+            if (k >= 2) v.push_back({k, 1});
+        for (int c : {1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48}) v.push_back({1, c});
+        return v;
+    }();
+    return ladder;
+}
+
+} // namespace
+
+int FrameGridGeometry::columnsFor(Zoom zoom, int availableWidth)
+{
+    const int k = std::max(1, zoom.framesPerCell);
+    const int cell = std::max(1, zoom.cellPx);
+    const int fit = std::max(1, availableWidth / cell); // cells that fit in a row
+    if (k == 1) {
+        // Whole order-10 blocks per row, or a power of two of frames below that.
+        if (fit >= kLargestBlock) return fit - fit % kLargestBlock;
+        return static_cast<int>(std::bit_floor(static_cast<unsigned>(fit)));
+    }
+    // Many frames per pixel: a row is a multiple of both the largest block and k.
+    const std::int64_t maxFrames = std::int64_t(fit) * k;
+    const std::int64_t unit = std::lcm(std::int64_t(kLargestBlock), std::int64_t(k));
+    if (maxFrames >= unit) return static_cast<int>(maxFrames / unit * unit / k);
+    return static_cast<int>(std::bit_floor(static_cast<unsigned>(fit)));
+}
+
+FrameGridGeometry FrameGridGeometry::make(Pfn frames, Zoom zoom, int availableWidth, QPoint origin)
+{
+    FrameGridGeometry g;
+    g.frames = frames;
+    g.framesPerCell = std::max(1, zoom.framesPerCell);
+    g.cellPx = g.framesPerCell > 1 ? 1 : std::clamp(zoom.cellPx, 1, kMaxCellPx);
+    g.columns = columnsFor({g.framesPerCell, g.cellPx}, availableWidth);
+    g.origin = origin;
+    return g;
+}
+
+FrameGridGeometry::Zoom FrameGridGeometry::fitZoom(Pfn frames, int width, int height)
+{
+    auto fits = [&](Zoom z) {
+        const Pfn perRow = Pfn(columnsFor(z, width)) * Pfn(z.framesPerCell);
+        const Pfn rows = (frames + perRow - 1) / perRow;
+        return rows * Pfn(z.cellPx) <= Pfn(std::max(1, height));
+    };
+    for (int c = kMaxCellPx; c >= 1; --c)
+        if (fits({1, c})) return {1, c};
+    const auto& ladder = zoomLadder();
+    for (auto it = ladder.rbegin(); it != ladder.rend(); ++it)
+        if (it->framesPerCell > 1 && fits(*it)) return *it;
+    return ladder.front();
+}
+
+FrameGridGeometry::Zoom FrameGridGeometry::zoomIn(Zoom z)
+{
+    for (const Zoom& l : zoomLadder())
+        if (l.pixelsPerFrame() > z.pixelsPerFrame() * (1 + 1e-9)) return l;
+    return z;
+}
+
+FrameGridGeometry::Zoom FrameGridGeometry::zoomOut(Zoom z)
+{
+    const auto& ladder = zoomLadder();
+    for (auto it = ladder.rbegin(); it != ladder.rend(); ++it)
+        if (it->pixelsPerFrame() < z.pixelsPerFrame() * (1 - 1e-9)) return *it;
+    return z;
+}
+
+std::int64_t FrameGridGeometry::rows() const
+{
+    const Pfn per = rowFrames();
+    return per ? std::int64_t((frames + per - 1) / per) : 0;
+}
+
+std::optional<Pfn> FrameGridGeometry::pfnAt(QPoint pos) const
+{
+    const std::int64_t x = std::int64_t(pos.x()) - origin.x(), y = std::int64_t(pos.y()) - origin.y();
+    if (x < 0 || y < 0 || cellPx <= 0) return std::nullopt;
+    const std::int64_t col = x / cellPx, row = y / cellPx;
+    if (col >= columns) return std::nullopt;
+    const Pfn p = (Pfn(row) * Pfn(columns) + Pfn(col)) * Pfn(framesPerCell);
+    if (p >= frames) return std::nullopt;
+    return p;
+}
+
+QRect FrameGridGeometry::cellRect(Pfn p) const
+{
+    return QRect(origin.x() + columnOf(p) * cellPx, static_cast<int>(rowTop(rowOf(p))), cellPx, cellPx);
+}
+
+std::vector<QRect> FrameGridGeometry::rangeRects(Pfn first, Pfn last) const
+{
+    std::vector<QRect> out;
+    last = std::min(last, frames);
+    if (first >= last) return out;
+    const auto k = Pfn(framesPerCell), cols = Pfn(columns);
+    const Pfn c0 = first / k, c1 = (last - 1) / k; // first and last cell, inclusive
+    const auto r0 = std::int64_t(c0 / cols), r1 = std::int64_t(c1 / cols);
+    const int x0 = int(c0 % cols), x1 = int(c1 % cols);
+    auto rect = [&](int colA, int colB, std::int64_t rowA, std::int64_t rowB) { // inclusive
+        return QRect(origin.x() + colA * cellPx, static_cast<int>(rowTop(rowA)), (colB - colA + 1) * cellPx,
+                     static_cast<int>((rowB - rowA + 1) * cellPx));
+    };
+    if (r0 == r1) {
+        out.push_back(rect(x0, x1, r0, r0));
+        return out;
+    }
+    std::int64_t fullFrom = r0, fullTo = r1;
+    if (x0 > 0) {
+        out.push_back(rect(x0, columns - 1, r0, r0));
+        fullFrom = r0 + 1;
+    }
+    if (x1 < columns - 1) fullTo = r1 - 1;
+    if (fullTo >= fullFrom) out.push_back(rect(0, columns - 1, fullFrom, fullTo));
+    if (x1 < columns - 1) out.push_back(rect(0, x1, r1, r1));
+    return out;
+}
+
+// ---------------------------------------------------------------------------------
+// PhysicalMemoryView
+
+namespace {
+
+constexpr int kPad = 8;
+constexpr int kZoneBar = 6;
+
+QString hex(std::uint64_t v) { return QStringLiteral("0x") + QString::number(v, 16); }
+
+QString zoneName(ZoneType t)
+{
+    // The kernel's zone_names[] spelling, never translated.
+    return QString::fromLatin1(zoneTypeName(t).data(), static_cast<qsizetype>(zoneTypeName(t).size()));
+}
+
+QString sizeText(std::uint64_t bytes)
+{
+    // Whole units where exact ("32 KiB"), one decimal otherwise ("1.5 GiB").
+    const bool exact = std::has_single_bit(bytes) || bytes % (1024 * 1024) == 0;
+    return QLocale().formattedDataSize(static_cast<qint64>(bytes), exact ? 0 : 1, QLocale::DataSizeIecFormat);
+}
+
+QColor withAlpha(QColor c, double a)
+{
+    c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
+    return c;
+}
+
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
+                            static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
+                            static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+/// Grows a rectangle to at least `min` pixels square around its centre, so that a
+/// block narrower than a pixel still shows where it is.
+QRect atLeast(QRect r, int min)
+{
+    if (r.width() < min) r.adjust(-(min - r.width()) / 2, 0, (min - r.width() + 1) / 2, 0);
+    if (r.height() < min) r.adjust(0, -(min - r.height()) / 2, 0, (min - r.height() + 1) / 2);
+    return r;
+}
+
+std::vector<const Zone*> zonesByStart(const Machine& m)
+{
+    std::vector<const Zone*> zs;
+    for (const Zone& z : m.zones)
+        if (z.populated() && z.startPfn < m.frames.size()) zs.push_back(&z);
+    std::sort(zs.begin(), zs.end(), [](const Zone* a, const Zone* b) { return a->startPfn < b->startPfn; });
+    return zs;
+}
+
+} // namespace
+
+PhysicalMemoryView::PhysicalMemoryView(ViewContext* ctx, QWidget* parent)
+    : QAbstractScrollArea(parent), m_ctx(ctx), m_renderedTheme(Palette::theme())
+{
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setMouseTracking(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Physical memory"));
+    connect(ctx, &ViewContext::stateChanged, this, &PhysicalMemoryView::onStateChanged);
+    connect(ctx, &ViewContext::progressChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(ctx, &ViewContext::selectionChanged, this, [this] {
+        if (const auto sel = m_ctx->selectedFrame(); sel && *sel < m_ctx->machine().frames.size())
+            scrollToRange(*sel, *sel + 1);
+        viewport()->update();
+    });
+    relayout();
+}
+
+PhysicalMemoryView::~PhysicalMemoryView() = default;
+
+QSize PhysicalMemoryView::sizeHint() const { return QSize(640, 480); }
+QSize PhysicalMemoryView::minimumSizeHint() const { return QSize(240, 180); }
+
+QFont PhysicalMemoryView::textFont() const
+{
+    // Projector-friendly: never below 10.5 pt, whatever the desktop's default.
+    QFont f = font();
+    if (f.pointSizeF() > 0) f.setPointSizeF(std::max(10.5, f.pointSizeF()));
+    else f.setPixelSize(std::max(14, f.pixelSize()));
+    return f;
+}
+
+QFont PhysicalMemoryView::smallFont() const
+{
+    // pfn numbers inside cells: the only text allowed below 10 pt (it is repeated
+    // information, the tooltip and the selection line carry it too).
+    QFont f = font();
+    if (f.pointSizeF() > 0) f.setPointSizeF(std::max(8.0, f.pointSizeF() * 0.85));
+    return f;
+}
+
+// --- state and layout ---------------------------------------------------------------
+
+void PhysicalMemoryView::onStateChanged(bool step)
+{
+    if (!step) m_dirtyAll = true;
+    const Machine& m = m_ctx->machine();
+    if (m.frames.size() != m_layoutFrames) relayout();
+    if (step && m_follow) {
+        const auto hs = highlights();
+        for (const Highlight& h : hs)
+            if (h.primary) {
+                scrollToRange(h.first, h.last);
+                break;
+            }
+    }
+    viewport()->update();
+}
+
+void PhysicalMemoryView::relayout()
+{
+    const Machine& m = m_ctx->machine();
+    const Pfn frames = m.frames.size();
+    const QRect vp = viewport()->rect();
+    const QFontMetrics fm(textFont());
+    QFont bold = textFont();
+    bold.setBold(true);
+    const QFontMetrics fmb(bold);
+
+    m_headerHeight = fmb.height() + 2 * kPad;
+    int labelW = fm.horizontalAdvance(hex(frames ? frames - 1 : 0));
+    for (const Zone& z : m.zones)
+        if (z.populated()) labelW = std::max(labelW, fmb.horizontalAdvance(zoneName(z.type)));
+    m_gutterWidth = kPad + labelW + kPad + kZoneBar + 4;
+
+    // The legend stays whole: it shrinks by dropping whole lines, or goes away when
+    // the grid would get too narrow; it is never clipped.
+    m_legendCompact = 0;
+    QSize legendSize = legend(nullptr, QRect(), 0);
+    while (legendSize.height() > vp.height() && m_legendCompact < 2)
+        legendSize = legend(nullptr, QRect(), ++m_legendCompact);
+    m_legendWidth = legendSize.width();
+    if (legendSize.height() > vp.height() || vp.width() - m_legendWidth - m_gutterWidth < 200) m_legendWidth = 0;
+
+    const int gridW = std::max(1, vp.width() - m_gutterWidth - m_legendWidth - kPad);
+    const int gridH = std::max(1, vp.height() - m_headerHeight - kPad);
+    if (m_fit && frames) m_zoom = FrameGridGeometry::fitZoom(frames, gridW, gridH);
+    const FrameGridGeometry g = FrameGridGeometry::make(frames, m_zoom, gridW, QPoint(m_gutterWidth, m_headerHeight));
+    if (g.rowFrames() != m_geo.rowFrames() || g.framesPerCell != m_geo.framesPerCell || frames != m_layoutFrames)
+        m_dirtyAll = true;
+    m_geo = g;
+    m_layoutFrames = frames;
+    updateScrollBar();
+    viewport()->update();
+}
+
+void PhysicalMemoryView::updateScrollBar()
+{
+    const int gridH = std::max(1, viewport()->height() - m_headerHeight);
+    const std::int64_t content = m_geo.height() + kPad;
+    const int max = static_cast<int>(std::clamp<std::int64_t>(content - gridH, 0, INT_MAX / 2));
+    QScrollBar* sb = verticalScrollBar();
+    {
+        const QSignalBlocker block(sb);
+        sb->setRange(0, max);
+        sb->setPageStep(gridH);
+        sb->setSingleStep(std::max(m_geo.cellPx, 24));
+        m_scrollY = std::clamp(m_scrollY, 0, max);
+        sb->setValue(m_scrollY);
+    }
+    m_geo.origin = QPoint(m_gutterWidth, m_headerHeight - m_scrollY);
+}
+
+void PhysicalMemoryView::scrollContentsBy(int, int)
+{
+    m_scrollY = verticalScrollBar()->value();
+    m_geo.origin = QPoint(m_gutterWidth, m_headerHeight - m_scrollY);
+    viewport()->update();
+}
+
+void PhysicalMemoryView::resizeEvent(QResizeEvent* e)
+{
+    QAbstractScrollArea::resizeEvent(e);
+    relayout();
+}
+
+void PhysicalMemoryView::scrollToRange(Pfn first, Pfn last)
+{
+    if (first >= m_geo.frames) return;
+    const auto rects = m_geo.rangeRects(first, last);
+    if (rects.empty()) return;
+    const int top = rects.front().top(), bottom = rects.back().bottom();
+    const int gridTop = m_headerHeight, gridBottom = viewport()->height() - 1;
+    if (top >= gridTop && bottom <= gridBottom) return;
+    // Put the range a third of the way down the grid.
+    const int contentTop = top - m_geo.origin.y();
+    m_scrollY = contentTop - (gridBottom - gridTop) / 3;
+    updateScrollBar();
+    viewport()->update();
+}
+
+void PhysicalMemoryView::setZoom(FrameGridGeometry::Zoom zoom, QPoint anchor)
+{
+    const QRect vp = viewport()->rect();
+    if (anchor.x() < 0 || anchor.y() < m_headerHeight)
+        anchor = QPoint(m_gutterWidth + m_geo.width() / 2, (m_headerHeight + vp.height()) / 2);
+    // Keep the frame under the anchor where it is.
+    std::optional<Pfn> pfn = m_geo.pfnAt(QPoint(std::min(anchor.x(), m_gutterWidth + m_geo.width() - 1), anchor.y()));
+    if (!pfn) pfn = m_geo.pfnAt(QPoint(m_gutterWidth, std::max(m_headerHeight, 0)));
+    m_fit = false;
+    m_zoom = zoom;
+    relayout();
+    if (pfn) {
+        const std::int64_t contentTop = m_geo.rowOf(*pfn) * m_geo.cellPx;
+        m_scrollY = static_cast<int>(std::clamp<std::int64_t>(contentTop - (anchor.y() - m_headerHeight), 0, INT_MAX / 2));
+        updateScrollBar();
+    }
+    viewport()->update();
+}
+
+void PhysicalMemoryView::zoomIn(QPoint anchor) { setZoom(FrameGridGeometry::zoomIn(m_zoom), anchor); }
+void PhysicalMemoryView::zoomOut(QPoint anchor) { setZoom(FrameGridGeometry::zoomOut(m_zoom), anchor); }
+
+void PhysicalMemoryView::zoomToFit()
+{
+    m_fit = true;
+    m_scrollY = 0;
+    relayout();
+}
+
+// --- rendering the map ------------------------------------------------------------
+
+void PhysicalMemoryView::ensureRendered()
+{
+    const Machine& m = m_ctx->machine();
+    const Pfn frames = m.frames.size();
+    if (frames != m_layoutFrames) relayout();
+    if (Palette::theme() != m_renderedTheme) {
+        m_renderedTheme = Palette::theme();
+        m_renderer.refreshColours();
+        if (!m_display.isNull()) m_display.setColorTable(Palette::frameColourTable());
+    }
+    if (!frames) return;
+
+    std::vector<std::uint64_t> zones;
+    for (const Zone& z : m.zones) {
+        zones.push_back(z.startPfn);
+        zones.push_back(z.spanned);
+    }
+    const auto rowFrames = static_cast<int>(m_geo.rowFrames());
+    if (m_renderer.columns() != rowFrames) {
+        m_renderer.setColumns(rowFrames);
+        m_dirtyAll = true;
+    }
+    if (m_dirtyAll || m_rendered.size() != frames || zones != m_renderedZones || m_renderer.image().isNull()
+        || m_renderer.frames() != frames) {
+        m_renderer.renderAll(m);
+        updateDisplayRows(0, m_renderer.image().height());
+    } else {
+        // A step: re-render only the chunks the machine no longer shares with the
+        // frames on screen (copy-on-write: an unchanged chunk is the same object).
+        bool changed = false;
+        const std::size_t n = m.frames.chunkCount();
+        for (std::size_t ci = 0; ci < n;) {
+            if (&m.frames.chunk(ci) == &m_rendered.chunk(ci)) {
+                ++ci;
+                continue;
+            }
+            std::size_t end = ci + 1;
+            while (end < n && &m.frames.chunk(end) != &m_rendered.chunk(end)) ++end;
+            const Pfn first = Pfn(ci) << FrameChunk::kShift;
+            const Pfn last = std::min(frames, Pfn(end) << FrameChunk::kShift);
+            m_renderer.renderRange(m, first, last);
+            updateDisplayRows(m_renderer.rowOf(first), m_renderer.rowOf(last - 1) + 1);
+            changed = true;
+            ci = end;
+        }
+        if (!changed) return;
+    }
+    m_rendered = m.frames;
+    m_renderedZones = std::move(zones);
+    m_dirtyAll = false;
+}
+
+void PhysicalMemoryView::updateDisplayRows(int firstRow, int lastRow)
+{
+    if (m_geo.framesPerCell > 1)
+        FrameMapRenderer::downsampleMax(m_renderer.image(), m_geo.framesPerCell, &m_display, firstRow, lastRow);
+    else
+        m_display = QImage();
+}
+
+const QImage& PhysicalMemoryView::frameMap()
+{
+    ensureRendered();
+    return m_renderer.image();
+}
+
+std::optional<Pfn> PhysicalMemoryView::frameAt(QPoint pos)
+{
+    const auto base = m_geo.pfnAt(pos);
+    if (!base || m_geo.framesPerCell == 1) return base;
+    // A pixel of many frames shows the most interesting of them: pick that one.
+    ensureRendered();
+    const QImage& img = m_renderer.image();
+    const Pfn end = std::min(*base + Pfn(m_geo.framesPerCell), m_geo.frames);
+    Pfn best = *base;
+    int bestIndex = -1;
+    for (Pfn p = *base; p < end; ++p) {
+        const int v = img.constScanLine(m_renderer.rowOf(p))[m_renderer.columnOf(p)];
+        if (v > bestIndex) bestIndex = v, best = p;
+    }
+    return best;
+}
+
+// --- the current step -----------------------------------------------------------
+
+std::vector<PhysicalMemoryView::Highlight> PhysicalMemoryView::highlights() const
+{
+    std::vector<Highlight> out;
+    const Event* e = m_ctx->currentEvent();
+    if (!e) return out;
+    const Pfn size = Pfn(1) << std::min<int>(e->order, kMaxOrder);
+    switch (e->type) {
+    case EventType::BuddySplit:
+        // The block being halved, and its upper half going onto the free list below.
+        out.push_back({e->pfn, e->pfn + size, true});
+        out.push_back({e->a, e->a + size / 2, false});
+        break;
+    case EventType::BuddyMerge:
+        out.push_back({e->b, e->b + 2 * size, true});
+        out.push_back({e->pfn, e->pfn + size, false});
+        out.push_back({e->a, e->a + size, false});
+        break;
+    case EventType::BuddyAlloc:
+    case EventType::BuddyFree:
+    case EventType::BuddyListAdd: out.push_back({e->pfn, e->pfn + size, true}); break;
+    default: break;
+    }
+    return out;
+}
+
+int PhysicalMemoryView::zoneAtEvent() const
+{
+    const Event* e = m_ctx->currentEvent();
+    if (!e || e->zone >= m_ctx->machine().zones.size()) return -1;
+    return e->zone;
+}
+
+// --- painting ---------------------------------------------------------------------
+
+void PhysicalMemoryView::paintEvent(QPaintEvent*)
+{
+    QPainter p(viewport());
+    const QRect vp = viewport()->rect();
+    p.fillRect(vp, Palette::background());
+    const Machine& m = m_ctx->machine();
+    if (!m.frames.size()) {
+        p.setFont(textFont());
+        p.setPen(Palette::mutedText());
+        p.drawText(vp, Qt::AlignCenter | Qt::TextWordWrap, tr("No machine yet: create one to see its physical memory."));
+        return;
+    }
+    ensureRendered();
+    const QRect gridArea(m_gutterWidth, m_headerHeight, std::max(0, vp.width() - m_gutterWidth - m_legendWidth),
+                         std::max(0, vp.height() - m_headerHeight));
+    p.save();
+    p.setClipRect(gridArea);
+    paintGrid(p, gridArea);
+    paintBlockDetail(p, gridArea);
+    paintZoneBoundaries(p, gridArea);
+    paintHighlights(p, gridArea);
+    p.restore();
+    paintGutter(p);
+    paintHeader(p);
+    if (m_legendWidth > 0)
+        legend(&p, QRect(vp.width() - m_legendWidth, 0, m_legendWidth, vp.height()), m_legendCompact);
+}
+
+void PhysicalMemoryView::paintGrid(QPainter& p, const QRect& gridArea)
+{
+    const QImage& img = m_geo.framesPerCell > 1 ? m_display : m_renderer.image();
+    if (img.isNull()) return;
+    const int cell = m_geo.cellPx;
+    const std::int64_t top = gridArea.top() - std::int64_t(m_geo.origin.y());
+    const int r0 = static_cast<int>(std::clamp<std::int64_t>(top / cell, 0, img.height()));
+    const int r1 = static_cast<int>(std::clamp<std::int64_t>((top + gridArea.height() + cell - 1) / cell, 0, img.height()));
+    if (r1 <= r0) return;
+
+    // Indexed -> RGB32 for the visible rows only, through the colour table.
+    std::array<QRgb, 256> lut;
+    lut.fill(Palette::background().rgb());
+    const QList<QRgb> table = img.colorTable();
+    std::copy_n(table.begin(), std::min<qsizetype>(table.size(), 256), lut.begin());
+    if (m_paintScratch.width() != img.width() || m_paintScratch.height() != r1 - r0)
+        m_paintScratch = QImage(img.width(), r1 - r0, QImage::Format_RGB32);
+    for (int y = r0; y < r1; ++y) {
+        const uchar* s = img.constScanLine(y);
+        auto* d = reinterpret_cast<QRgb*>(m_paintScratch.scanLine(y - r0));
+        for (int x = 0; x < img.width(); ++x) d[x] = lut[s[x]];
+    }
+    const QRect target(m_geo.origin.x(), static_cast<int>(m_geo.rowTop(r0)), img.width() * cell, (r1 - r0) * cell);
+    // Vector outputs (SVG) smooth scaled images in most viewers: hand them real cells.
+    const bool vector = p.paintEngine() && p.paintEngine()->type() != QPaintEngine::Raster
+        && p.paintEngine()->type() != QPaintEngine::OpenGL2;
+    if (vector && cell > 1)
+        p.drawImage(target.topLeft(), m_paintScratch.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation));
+    else
+        p.drawImage(target, m_paintScratch);
+    // The last row's unused end stays background; nothing else to do for "no frame".
+}
+
+void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
+{
+    const int cell = m_geo.cellPx;
+    if (m_geo.framesPerCell != 1 || cell < 5) return;
+    const Machine& m = m_ctx->machine();
+    const FrameTable& ft = m.frames;
+    const std::int64_t top = gridArea.top() - std::int64_t(m_geo.origin.y());
+    const std::int64_t r0 = std::max<std::int64_t>(0, top / cell);
+    const std::int64_t r1 = std::min(m_geo.rows(), (top + gridArea.height() + cell - 1) / cell);
+    if (r1 <= r0) return;
+    const Pfn first = Pfn(r0) * m_geo.rowFrames(), last = std::min(m_geo.frames, Pfn(r1) * m_geo.rowFrames());
+
+    // Frame separators: thin gaps of background between the cells of a block.
+    if (cell >= 8) {
+        p.setPen(QPen(withAlpha(Palette::background(), 0.55), 0));
+        QVector<QLine> lines;
+        const int x0 = m_geo.origin.x(), x1 = x0 + m_geo.width();
+        for (int c = 1; c < m_geo.columns; ++c) lines.append(QLine(x0 + c * cell, int(m_geo.rowTop(r0)), x0 + c * cell, int(m_geo.rowTop(r1))));
+        for (std::int64_t r = r0 + 1; r < r1; ++r) lines.append(QLine(x0, int(m_geo.rowTop(r)), x1, int(m_geo.rowTop(r))));
+        p.drawLines(lines);
+    }
+
+    // Block outlines: a student sees blocks, not just frames.
+    QVector<QRect> outlines;
+    struct Label {
+        QRect rect;
+        Pfn head;
+        int order;
+        FrameState state;
+    };
+    std::vector<Label> labels;
+    Pfn pfn = ft.headOf(first);
+    while (pfn < last) {
+        const FrameState s = ft.state(pfn);
+        const int order = s == FrameState::Tail ? 0 : std::min(ft.order(pfn), kMaxOrder);
+        const Pfn end = pfn + (Pfn(1) << order);
+        for (const QRect& r : m_geo.rangeRects(pfn, end)) {
+            outlines.append(r.adjusted(0, 0, -1, -1));
+            labels.push_back({r, pfn, order, s});
+        }
+        pfn = end;
+    }
+    QPen outline(withAlpha(Palette::text(), 0.75), cell >= 20 ? 2 : 1);
+    outline.setJoinStyle(Qt::MiterJoin);
+    p.setPen(outline);
+    p.setBrush(Qt::NoBrush);
+    p.drawRects(outlines);
+
+    // pfn numbers: in every cell when a number fits, else at the start of each
+    // block wide enough for it.
+    const QFont small = smallFont();
+    const QFontMetrics fm(small);
+    const int numberW = fm.horizontalAdvance(QString::number(m_geo.frames ? m_geo.frames - 1 : 0));
+    p.setFont(small);
+    const QImage& img = m_renderer.image();
+    const QList<QRgb> table = img.colorTable();
+    auto fillOf = [&](Pfn f) {
+        const int v = img.constScanLine(m_renderer.rowOf(f))[m_renderer.columnOf(f)];
+        return QColor::fromRgb(v < table.size() ? table[v] : Palette::background().rgb());
+    };
+    if (cell >= numberW + 4 && cell >= fm.height()) {
+        for (Pfn f = first; f < last; ++f) {
+            const QRect r = m_geo.cellRect(f);
+            if (!r.intersects(gridArea)) continue;
+            p.setPen(Palette::textOn(fillOf(f)));
+            p.drawText(r, Qt::AlignCenter, QString::number(f));
+        }
+        return;
+    }
+    if (cell < fm.height()) return;
+    for (const Label& l : labels) {
+        if (!l.rect.intersects(gridArea) || l.rect.height() < fm.height()) continue;
+        const QString withOrder = tr("%1 · order %2").arg(l.head).arg(l.order);
+        const QString plain = QString::number(l.head);
+        const int room = (l.rect.height() >= 2 * cell ? m_geo.width() : l.rect.width()) - 6;
+        const QString text = fm.horizontalAdvance(withOrder) <= room && l.state != FrameState::Hole
+                && !isReserved(l.state)
+            ? withOrder
+            : fm.horizontalAdvance(plain) <= room ? plain : QString();
+        if (text.isEmpty()) continue;
+        p.setPen(Palette::textOn(fillOf(l.head)));
+        p.drawText(QRect(l.rect.left() + 3, l.rect.top(), l.rect.width() - 6, cell), Qt::AlignLeft | Qt::AlignVCenter,
+                   text);
+    }
+}
+
+void PhysicalMemoryView::paintZoneBoundaries(QPainter& p, const QRect&)
+{
+    const Machine& m = m_ctx->machine();
+    QPen pen(Palette::text(), 2);
+    pen.setCapStyle(Qt::SquareCap);
+    pen.setJoinStyle(Qt::MiterJoin);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    const int left = m_geo.origin.x(), right = left + m_geo.width();
+    for (const Zone* z : zonesByStart(m)) {
+        const Pfn b = z->startPfn;
+        const std::int64_t row = m_geo.rowOf(b);
+        const int col = m_geo.columnOf(b);
+        if (row == 0 && col == 0) continue; // the top of the grid
+        const int y = static_cast<int>(m_geo.rowTop(row));
+        const int x = left + col * m_geo.cellPx;
+        if (col == 0) {
+            p.drawLine(left, y, right, y);
+        } else {
+            const int yb = y + m_geo.cellPx;
+            p.drawPolyline(QPolygon({QPoint(left, yb), QPoint(x, yb), QPoint(x, y), QPoint(right, y)}));
+        }
+    }
+}
+
+void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
+{
+    const Machine& m = m_ctx->machine();
+    const double t = std::clamp(m_ctx->progress(), 0.0, 1.0);
+    const auto hs = highlights();
+    p.setRenderHint(QPainter::Antialiasing, true);
+
+    // While the step plays, the touched frames fade from their old colours to the new.
+    if (t < 1.0 && m_geo.framesPerCell == 1 && m_geo.cellPx >= 2) {
+        const Machine& prev = m_ctx->previousMachine();
+        if (prev.frames.size() == m.frames.size()) {
+            p.setOpacity(1.0 - t);
+            for (const Highlight& h : hs) {
+                if (!h.primary) continue;
+                Pfn f = prev.frames.headOf(std::min(h.first, m.frames.size() - 1));
+                while (f < h.last && f < m.frames.size()) {
+                    const FrameState s = prev.frames.state(f);
+                    const int order = s == FrameState::Tail ? 0 : std::min(prev.frames.order(f), kMaxOrder);
+                    const Pfn end = f + (Pfn(1) << order);
+                    const std::uint8_t zid = prev.zoneOf(f);
+                    const ZoneType zt = zid == kNoZone ? ZoneType::Count : prev.zones[zid].type;
+                    for (const QRect& r : m_geo.rangeRects(std::max(f, h.first), std::min(end, h.last)))
+                        p.fillRect(r, Palette::frame(zt, s));
+                    f = end;
+                }
+            }
+            p.setOpacity(1.0);
+        }
+    }
+
+    // The blocks of the step: a ring that closes in on them as the step starts,
+    // then a steady outline with a halo so it reads on any fill.
+    const QColor hl = Palette::highlight();
+    const double pulse = t < 1.0 ? 0.5 - 0.5 * std::cos(t * 2 * std::numbers::pi * 2) : 1.0; // two beats per step
+    for (const Highlight& h : hs) {
+        for (const QRect& raw : m_geo.rangeRects(h.first, h.last)) {
+            const QRectF r = QRectF(atLeast(raw, 10)).adjusted(-1, -1, 1, 1);
+            if (!r.intersects(gridArea)) continue;
+            if (h.primary && t < 1.0) {
+                const double grow = (1.0 - t) * (1.0 - t) * 48.0;
+                p.setPen(QPen(withAlpha(hl, 0.25 + 0.6 * t), 3));
+                p.setBrush(Qt::NoBrush);
+                p.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 4, 4);
+            }
+            const double width = h.primary ? 3.0 + 1.5 * (1.0 - pulse) : 2.0;
+            p.setPen(QPen(withAlpha(Palette::background(), 0.9), width + 3));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(r);
+            QPen pen(withAlpha(hl, h.primary ? 0.55 + 0.45 * pulse : 0.9), width);
+            if (!h.primary) pen.setStyle(Qt::DashLine);
+            p.setPen(pen);
+            p.drawRect(r);
+        }
+    }
+
+    // The selected frame, and the block it belongs to.
+    if (const auto sel = m_ctx->selectedFrame(); sel && *sel < m.frames.size()) {
+        const Pfn head = m.frames.headOf(*sel);
+        const FrameState s = m.frames.state(head);
+        const int order = s == FrameState::Tail ? 0 : std::min(m.frames.order(head), kMaxOrder);
+        if (order > 0 && m_geo.framesPerCell == 1) {
+            QPen dashed(Palette::text(), 1.5, Qt::DashLine);
+            p.setPen(dashed);
+            for (const QRect& r : m_geo.rangeRects(head, head + (Pfn(1) << order)))
+                p.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+        }
+        const QRectF r = QRectF(atLeast(m_geo.cellRect(*sel), 8)).adjusted(-1, -1, 1, 1);
+        p.setPen(QPen(Palette::background(), 5));
+        p.drawRect(r);
+        p.setPen(QPen(Palette::text(), 2.5));
+        p.drawRect(r);
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void PhysicalMemoryView::paintGutter(QPainter& p)
+{
+    const Machine& m = m_ctx->machine();
+    const QRect vp = viewport()->rect();
+    const QRect gutter(0, m_headerHeight, m_gutterWidth, vp.height() - m_headerHeight);
+    p.save();
+    p.setClipRect(gutter);
+    const QFont font = textFont();
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics fm(font), fmb(bold);
+    const int barX = m_gutterWidth - kZoneBar - 4;
+    const int eventZone = zoneAtEvent();
+
+    // Where a pfn sits vertically: rows partly in a zone count in proportion.
+    auto yOf = [&](Pfn pfn) {
+        const std::int64_t row = m_geo.rowOf(pfn);
+        return double(m_geo.rowTop(row)) + double(m_geo.cellPx) * double(pfn % m_geo.rowFrames()) / double(m_geo.rowFrames());
+    };
+    const auto zones = zonesByStart(m);
+    std::vector<QRect> taken;
+    int prevBottom = m_headerHeight - 1000000;
+    for (const Zone* z : zones) {
+        const double y0 = yOf(z->startPfn), y1 = yOf(std::min(z->endPfn(), m.frames.size()));
+        const QRectF bar(barX, y0, kZoneBar, std::max(2.0, y1 - y0));
+        const bool active = eventZone >= 0 && &m.zones[static_cast<std::size_t>(eventZone)] == z;
+        p.fillRect(active ? bar.adjusted(-3, 0, 3, 0) : bar, active ? Palette::highlight() : Palette::zone(z->type));
+        // The zone's name at its first row; it sticks to the top while the zone is
+        // scrolled through and is pushed down rather than drawn over its neighbour.
+        int labelY = std::max({int(y0), m_headerHeight + 2, prevBottom + 2});
+        if (y1 < m_headerHeight) continue;
+        if (labelY > int(y1) && int(y0) >= m_headerHeight) labelY = std::max(int(y0), prevBottom + 2);
+        const QRect label(kPad, labelY, barX - kPad - 2, fmb.height());
+        p.setFont(bold);
+        p.setPen(Palette::text());
+        p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, zoneName(z->type));
+        // A tick joins the name to the boundary line on the grid.
+        if (y0 >= m_headerHeight) {
+            p.setPen(QPen(Palette::text(), 2));
+            p.drawLine(QPointF(kPad, y0), QPointF(m_gutterWidth, y0));
+        }
+        taken.push_back(label.adjusted(0, -2, 0, 2));
+        prevBottom = label.bottom();
+    }
+
+    // Row labels: the hex pfn at the start of every n-th row, n a power of two.
+    p.setFont(font);
+    p.setPen(Palette::mutedText());
+    const int wanted = fm.height() * 2;
+    std::int64_t every = 1;
+    while (every * m_geo.cellPx < wanted) every *= 2;
+    const std::int64_t firstRow = std::max<std::int64_t>(0, (m_headerHeight - m_geo.origin.y()) / m_geo.cellPx);
+    const std::int64_t lastRow = std::min<std::int64_t>(m_geo.rows(), (vp.height() - m_geo.origin.y()) / m_geo.cellPx + 1);
+    for (std::int64_t r = firstRow - firstRow % every; r < lastRow; r += every) {
+        const int y = static_cast<int>(m_geo.rowTop(r));
+        const QRect label(kPad, y, barX - kPad - 4, fm.height());
+        if (y < m_headerHeight) continue;
+        if (std::any_of(taken.begin(), taken.end(), [&](const QRect& t) { return t.intersects(label); })) continue;
+        p.drawText(label, Qt::AlignRight | Qt::AlignTop, hex(Pfn(r) * m_geo.rowFrames()));
+    }
+    p.restore();
+}
+
+void PhysicalMemoryView::paintHeader(QPainter& p)
+{
+    const Machine& m = m_ctx->machine();
+    const QRect vp = viewport()->rect();
+    const QRect area(kPad, 0, vp.width() - m_legendWidth - 2 * kPad, m_headerHeight);
+    QFont bold = textFont();
+    bold.setBold(true);
+    const QString title = tr("Physical memory");
+    const QString scale = m_geo.framesPerCell > 1 ? tr("1 pixel = %n frames", nullptr, m_geo.framesPerCell)
+                                                  : tr("1 frame = %n px", nullptr, m_geo.cellPx);
+    const QString facts = tr("%1 frames of %2 · %3").arg(m.frames.size()).arg(sizeText(m.pageSize()), scale);
+    p.setFont(bold);
+    p.setPen(Palette::text());
+    const QFontMetrics fmb(bold);
+    p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter, title);
+    const int x = fmb.horizontalAdvance(title) + 2 * kPad;
+    p.setFont(textFont());
+    p.setPen(Palette::mutedText());
+    const QFontMetrics fm(textFont());
+    const QRect rest = area.adjusted(x, 0, 0, 0);
+    p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(facts, Qt::ElideRight, rest.width()));
+    p.setPen(QPen(Palette::gridLine(), 1));
+    p.drawLine(0, m_headerHeight - 1, vp.width() - m_legendWidth, m_headerHeight - 1);
+}
+
+QString PhysicalMemoryView::zoneRangeText(const Zone& z) const
+{
+    return tr("pfn %1–%2 · %3")
+        .arg(z.startPfn)
+        .arg(z.endPfn() - 1)
+        .arg(sizeText(z.spanned * m_ctx->machine().pageSize()));
+}
+
+QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact) const
+{
+    const Machine& m = m_ctx->machine();
+    QFont font = textFont();
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics fm(font), fmb(bold);
+    const int line = std::max(fm.height(), 18) + 4;
+    const int swatch = std::max(14, fm.height() - 2);
+    const int indent = kPad + swatch + kPad;
+    int y = area.top() + kPad;
+    int width = 0;
+    const int x = area.left() + 2 * kPad;
+
+    if (p) {
+        p->save();
+        p->fillRect(area, mix(Palette::background(), Palette::text(), 0.04));
+        p->setPen(QPen(Palette::gridLine(), 1));
+        p->drawLine(area.topLeft(), area.bottomLeft());
+    }
+    auto title = [&](const QString& text) {
+        width = std::max(width, fmb.horizontalAdvance(text));
+        if (p) {
+            p->setFont(bold);
+            p->setPen(Palette::text());
+            p->drawText(QRect(x, y, area.right() - x, line), Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+        y += line;
+    };
+    auto entry = [&](const QString& text, bool strong, const std::function<void(const QRect&)>& paintSwatch) {
+        const QFontMetrics& f = strong ? fmb : fm;
+        width = std::max(width, indent + f.horizontalAdvance(text));
+        if (p) {
+            const QRect sw(x, y + (line - swatch) / 2, swatch, swatch);
+            if (paintSwatch) paintSwatch(sw);
+            p->setFont(strong ? bold : font);
+            p->setPen(Palette::text());
+            p->drawText(QRect(x + indent - kPad, y, area.right() - x - indent, line), Qt::AlignLeft | Qt::AlignVCenter,
+                        text);
+        }
+        y += line;
+    };
+    auto note = [&](const QString& text) {
+        width = std::max(width, indent + fm.horizontalAdvance(text));
+        if (p) {
+            p->setFont(font);
+            p->setPen(Palette::mutedText());
+            p->drawText(QRect(x + indent - kPad, y - 4, area.right() - x - indent, line), Qt::AlignLeft | Qt::AlignVCenter,
+                        text);
+        }
+        y += line - 4;
+    };
+    auto box = [&](const QRect& r, const QColor& c) {
+        p->fillRect(r, c);
+        p->setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+        p->drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+    };
+
+    const auto zones = zonesByStart(m);
+    title(tr("Zones"));
+    for (const Zone* z : zones) {
+        entry(zoneName(z->type), true, [&](const QRect& r) { box(r, Palette::zone(z->type)); });
+        if (compact < 2) note(zoneRangeText(*z));
+    }
+    y += kPad;
+    title(tr("Frame states"));
+    // Zone-coloured states show one stripe per zone of the machine.
+    auto striped = [&](FrameState s) {
+        return [&, s](const QRect& r) {
+            const int n = std::max<int>(1, static_cast<int>(zones.size()));
+            for (int i = 0; i < n; ++i) {
+                const ZoneType t = zones.empty() ? ZoneType::Normal : zones[static_cast<std::size_t>(i)]->type;
+                const int x0 = r.left() + r.width() * i / n, x1 = r.left() + r.width() * (i + 1) / n;
+                p->fillRect(QRect(x0, r.top(), x1 - x0, r.height()), Palette::frame(t, s));
+            }
+            p->setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+            p->drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+        };
+    };
+    for (FrameState s : {FrameState::Free, FrameState::Kernel, FrameState::InHand, FrameState::Firmware,
+                         FrameState::KernelImage, FrameState::MemMap, FrameState::BootAlloc, FrameState::Hole}) {
+        if (s == FrameState::Free || s == FrameState::Kernel) entry(stateLegendName(s), false, striped(s));
+        else entry(stateLegendName(s), false, [&, s](const QRect& r) { box(r, Palette::frame(ZoneType::Normal, s)); });
+    }
+    if (compact < 1) {
+        y += kPad;
+        title(tr("Marks"));
+        entry(tr("This step's blocks"), false, [&](const QRect& r) {
+            p->setPen(QPen(Palette::highlight(), 3));
+            p->drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
+        });
+        entry(tr("Selected frame"), false, [&](const QRect& r) {
+            p->setPen(QPen(Palette::text(), 2.5));
+            p->drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
+        });
+        entry(tr("Zone boundary"), false, [&](const QRect& r) {
+            p->setPen(QPen(Palette::text(), 2));
+            p->drawLine(r.left(), r.center().y(), r.right(), r.center().y());
+        });
+        note(tr("Zoom: Ctrl+wheel, + and −; 0 fits"));
+    }
+    if (p) p->restore();
+    return QSize(width + 4 * kPad, y - area.top() + kPad);
+}
+
+QString PhysicalMemoryView::stateLegendName(FrameState s) const
+{
+    switch (s) {
+    case FrameState::Free: return tr("Free");
+    case FrameState::Kernel: return tr("Allocated (kernel)");
+    case FrameState::InHand: return tr("In the allocator's hands");
+    case FrameState::Firmware: return tr("Firmware");
+    case FrameState::KernelImage: return tr("Kernel image");
+    case FrameState::MemMap: return tr("memmap (struct page)");
+    case FrameState::BootAlloc: return tr("Boot allocations");
+    case FrameState::Hole: return tr("Hole (no RAM)");
+    case FrameState::Tail:
+    case FrameState::Count: break;
+    }
+    return {};
+}
+
+QString PhysicalMemoryView::stateDescription(FrameState s, int order) const
+{
+    switch (s) {
+    case FrameState::Free: return tr("free, on the buddy allocator's order-%1 free list").arg(order);
+    case FrameState::Kernel: return tr("allocated by the kernel (alloc_pages)");
+    case FrameState::InHand: return tr("in the allocator's hands: being split or merged right now");
+    case FrameState::Firmware: return tr("reserved for the firmware (BIOS)");
+    case FrameState::KernelImage: return tr("the kernel image (text, data and bss)");
+    case FrameState::MemMap: return tr("memmap: the kernel's array of struct page");
+    case FrameState::BootAlloc: return tr("reserved at boot (memblock allocation)");
+    case FrameState::Hole: return tr("a hole: no RAM at this address");
+    case FrameState::Tail:
+    case FrameState::Count: break;
+    }
+    return tr("inside a block with no head (inconsistent frame table)");
+}
+
+QString PhysicalMemoryView::toolTipForFrame(Pfn pfn) const
+{
+    const Machine& m = m_ctx->machine();
+    if (pfn >= m.frames.size()) return {};
+    const std::uint64_t page = m.pageSize();
+    const Pfn head = m.frames.headOf(pfn);
+    const FrameState s = m.frames.state(head);
+    const int order = s == FrameState::Tail ? 0 : m.frames.order(head);
+    const std::uint8_t zid = m.zoneOf(pfn);
+
+    QStringList lines;
+    lines << tr("Frame %1 (pfn %2)").arg(pfn).arg(hex(pfn));
+    lines << tr("Physical address %1 – %2").arg(hex(pfn * page), hex((pfn + 1) * page - 1));
+    if (zid == kNoZone) lines << tr("Zone: none (outside every zone)");
+    else lines << tr("Zone: %1").arg(zoneName(m.zones[zid].type));
+    lines << tr("State: %1").arg(stateDescription(s, order));
+    if (s == FrameState::Free || s == FrameState::Kernel || s == FrameState::InHand)
+        lines << tr("Block: head pfn %1 (%2), order %3 = %n frame(s), %4", nullptr, 1 << order)
+                     .arg(head)
+                     .arg(hex(head))
+                     .arg(order)
+                     .arg(sizeText((std::uint64_t(1) << order) * page));
+    else
+        lines << tr("Block: this frame alone (order 0), reserved at boot, never handed to the buddy allocator");
+    if (m_geo.framesPerCell > 1) {
+        const Pfn cell = pfn - pfn % Pfn(m_geo.framesPerCell);
+        const Pfn end = std::min(cell + Pfn(m_geo.framesPerCell), m.frames.size());
+        lines << tr("This pixel shows pfn %1–%2 (%n frame(s)) by its most important state", nullptr,
+                    static_cast<int>(end - cell))
+                     .arg(cell)
+                     .arg(end - 1);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void PhysicalMemoryView::populateContextMenu(QMenu* menu, Pfn pfn)
+{
+    const Machine& m = m_ctx->machine();
+    if (pfn >= m.frames.size()) return;
+    const Pfn head = m.frames.headOf(pfn);
+    const FrameState s = m.frames.state(head);
+    const int order = s == FrameState::Tail ? 0 : m.frames.order(head);
+    QAction* title = menu->addAction(tr("Frame %1 (pfn %2)").arg(pfn).arg(hex(pfn)));
+    title->setEnabled(false);
+    if (isAllocated(s)) {
+        QAction* free = menu->addAction(tr("Free this block (order %1)").arg(order));
+        free->setObjectName(QStringLiteral("freeBlock"));
+        connect(free, &QAction::triggered, this, [this, head, order] {
+            emit m_ctx->commandRequested(Command::freePages(head, order));
+        });
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("Select this frame")), &QAction::triggered, this,
+            [this, pfn] { m_ctx->setSelectedFrame(pfn); });
+    connect(menu->addAction(tr("Copy frame details")), &QAction::triggered, this,
+            [this, pfn] { QGuiApplication::clipboard()->setText(toolTipForFrame(pfn)); });
+    menu->addSeparator();
+    QAction* fit = menu->addAction(tr("Zoom to fit"));
+    connect(fit, &QAction::triggered, this, &PhysicalMemoryView::zoomToFit);
+    QAction* follow = menu->addAction(tr("Follow the current step"));
+    follow->setCheckable(true);
+    follow->setChecked(m_follow);
+    connect(follow, &QAction::toggled, this, &PhysicalMemoryView::setFollowsSteps);
+}
+
+// --- input ------------------------------------------------------------------------
+
+void PhysicalMemoryView::wheelEvent(QWheelEvent* e)
+{
+    if (!(e->modifiers() & Qt::ControlModifier)) {
+        QAbstractScrollArea::wheelEvent(e);
+        return;
+    }
+    m_wheelAccum += e->angleDelta().y();
+    const QPoint anchor = e->position().toPoint();
+    while (m_wheelAccum >= 120) {
+        zoomIn(anchor);
+        m_wheelAccum -= 120;
+    }
+    while (m_wheelAccum <= -120) {
+        zoomOut(anchor);
+        m_wheelAccum += 120;
+    }
+    e->accept();
+}
+
+void PhysicalMemoryView::keyPressEvent(QKeyEvent* e)
+{
+    const Machine& m = m_ctx->machine();
+    switch (e->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomIn(); return;
+    case Qt::Key_Minus: zoomOut(); return;
+    case Qt::Key_0: zoomToFit(); return;
+    case Qt::Key_Escape: m_ctx->setSelectedFrame(std::nullopt); return;
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        if (!m.frames.size()) break;
+        const Pfn cur = m_ctx->selectedFrame().value_or(0);
+        const Pfn stepX = Pfn(m_geo.framesPerCell), stepY = m_geo.rowFrames();
+        Pfn next = cur;
+        if (e->key() == Qt::Key_Left) next = cur >= stepX ? cur - stepX : 0;
+        if (e->key() == Qt::Key_Right) next = cur + stepX;
+        if (e->key() == Qt::Key_Up) next = cur >= stepY ? cur - stepY : cur;
+        if (e->key() == Qt::Key_Down) next = cur + stepY;
+        if (next >= m.frames.size()) next = cur;
+        m_ctx->setSelectedFrame(next);
+        return;
+    }
+    default: break;
+    }
+    QAbstractScrollArea::keyPressEvent(e);
+}
+
+void PhysicalMemoryView::mousePressEvent(QMouseEvent* e)
+{
+    if (e->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(e);
+        return;
+    }
+    if (const auto pfn = frameAt(e->position().toPoint())) m_ctx->setSelectedFrame(*pfn);
+    e->accept();
+}
+
+void PhysicalMemoryView::contextMenuEvent(QContextMenuEvent* e)
+{
+    const auto pfn = frameAt(e->pos());
+    if (!pfn) return;
+    QMenu menu(this);
+    populateContextMenu(&menu, *pfn);
+    menu.exec(e->globalPos());
+}
+
+bool PhysicalMemoryView::viewportEvent(QEvent* e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto* he = static_cast<QHelpEvent*>(e);
+        if (const auto pfn = frameAt(he->pos())) {
+            const QRect cell = atLeast(m_geo.cellRect(*pfn), 1);
+            QToolTip::showText(he->globalPos(), toolTipForFrame(*pfn), viewport(), cell);
+        } else {
+            QToolTip::hideText();
+            e->ignore();
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(e);
+}
+
+void PhysicalMemoryView::changeEvent(QEvent* e)
+{
+    switch (e->type()) {
+    case QEvent::LanguageChange:
+        setAccessibleName(tr("Physical memory"));
+        relayout(); // the legend's width follows its texts
+        break;
+    case QEvent::FontChange:
+    case QEvent::StyleChange: relayout(); break;
+    case QEvent::PaletteChange: viewport()->update(); break;
+    default: break;
+    }
+    QAbstractScrollArea::changeEvent(e);
+}
+
+} // namespace memviz
