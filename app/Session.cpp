@@ -54,6 +54,8 @@ CommandResult Session::runCommand(const Command& c)
 {
     CommandResult r;
     if (!m_sim) return r;
+    // A command still being animated counts as done: the new one comes after it.
+    if (m_playing && m_stopAt) setCursor(*m_stopAt, false);
     // Validate against the state the command would run on before changing anything.
     Simulator trial = baseForNewCommands();
     const std::uint64_t start = trial.eventCount();

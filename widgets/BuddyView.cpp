@@ -98,7 +98,9 @@ bool isBuddyEvent(EventType t)
 
 struct BuddyView::Sprite {
     BuddyBoxKey key;
-    QRectF rect;
+    QRectF rect; ///< where it is now
+    QRectF from; ///< where it was at the start of the step
+    QRectF to;   ///< where it is at the end of the step
     QColor fill;
     QColor border;
     QString label;
@@ -271,6 +273,13 @@ QRectF BuddyView::captionRect() const
     return QRectF(8, height() - m_captionHeight - 8, width() - 16, m_captionHeight);
 }
 
+QString BuddyView::captionTag() const
+{
+    const Event* e = m_ctx->currentEvent();
+    if (!e) return QString();
+    return EventText::typeName(e->type) + u"  #"_s + QString::number(m_ctx->cursor());
+}
+
 QString BuddyView::captionTitle() const
 {
     const Event* e = m_ctx->currentEvent();
@@ -308,7 +317,11 @@ void BuddyView::ensureLayouts() const
 
     // Caption: as tall as its text needs, at most 40 % of the widget.
     const qreal capW = std::max<qreal>(100, width() - 16 - 24);
-    const qreal titleH = cfmb.boundingRect(QRectF(0, 0, capW - 120, 1000), Qt::TextWordWrap, captionTitle()).height();
+    const QString tag = captionTag();
+    const qreal tagW = tag.isEmpty() ? 0 : cfmb.horizontalAdvance(tag) + 14 + 10;
+    const qreal titleH =
+        cfmb.boundingRect(QRectF(0, 0, std::max<qreal>(50, capW - tagW), 1000), Qt::TextWordWrap, captionTitle())
+            .height();
     const qreal bodyH = cfm.boundingRect(QRectF(0, 0, capW, 2000), Qt::TextWordWrap, captionBody()).height();
     m_captionHeight = std::clamp(titleH + bodyH + 26, cfm.lineSpacing() * 4 + 26, height() * 0.4);
 
@@ -331,11 +344,11 @@ void BuddyView::ensureLayouts() const
         mostFree = std::max<std::uint64_t>(mostFree, after.zones[static_cast<std::size_t>(m_zone)].managed);
     k.moreWidth = fm.horizontalAdvance(tr("+%1 more").arg(mostFree)) + 16;
     k.markerWidth = std::max(fm.horizontalAdvance(tr("head")), fm.horizontalAdvance(tr("tail"))) + 8;
-    k.exitWidth = std::max(fmb.horizontalAdvance(tr("allocated")) + 12, k.boxMinWidth * 1.3 + 8);
+    k.exitWidth = std::max(fmb.horizontalAdvance(tr("allocated →")) + 12, k.boxMinWidth * 1.3 + 8);
     k.maxBoxHeight = fm.height() * 1.9;
 
     const QRectF head = headerRect();
-    const QRectF area(0, head.bottom(), width(), std::max<qreal>(0, height() - head.height() - m_captionHeight - 20));
+    const QRectF area(0, head.bottom(), width(), std::max<qreal>(0, height() - head.height() - m_captionHeight - 20 - fm.height() - 6));
 
     std::vector<Pfn> focus;
     if (const Event* e = m_ctx->currentEvent(); e && isBuddyEvent(e->type)) focus = {e->pfn, e->a, e->b};
@@ -397,8 +410,10 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
 
     for (const BuddyBox& a : m_after.boxes()) {
         Sprite s = base(a);
+        s.to = a.rect;
+        s.from = a.rect;
         if (const BuddyBox* b = m_before.find(a.key)) {
-            s.rect = lerp(b->rect, a.rect, t);
+            s.from = b->rect;
             if (a.role != BuddyBox::Role::More) {
                 s.fill = mix(fillOf(b->role), fillOf(a.role), t);
                 s.border = mix(borderOf(b->role), borderOf(a.role), t);
@@ -406,53 +421,53 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
             s.z = b->rect == a.rect ? 0 : 1;
         } else if (const BuddyBox* parent = containerIn(m_before, a)) {
             // A half of a split: starts as its part of the parent, flies to its row.
-            s.rect = lerp(BuddyLayout::partOf(parent->rect, parent->pfn(), parent->order(), a.pfn(), a.order()), a.rect, t);
+            s.from = BuddyLayout::partOf(parent->rect, parent->pfn(), parent->order(), a.pfn(), a.order());
             s.fill = mix(fillOf(parent->role), fillOf(a.role), t);
             s.border = mix(borderOf(parent->role), borderOf(a.role), t);
             s.z = 1;
         } else if (hasPartsIn(m_before, a)) {
             // The result of a merge: appears once its two halves have arrived.
-            s.rect = a.rect;
             s.opacity = ramp(t, 0.55, 0.95);
             s.z = 2;
         } else if (e && e->type == EventType::BuddyFree && a.key == BuddyBoxKey::block(e->pfn, e->order)) {
             // A block coming back from its user enters from the "allocated" lane.
-            s.rect = lerp(m_after.exitRect(a.order()), a.rect, t);
+            s.from = m_after.exitRect(a.order());
             s.fill = mix(strongFill, fillOf(a.role), t);
             s.z = 1;
         } else {
-            s.rect = a.rect;
             s.opacity = t;
         }
-        if (s.highlight) s.z = 3;
+        s.rect = lerp(s.from, s.to, t);
+        if (s.highlight) s.z = s.z == 2 ? 4 : 3; // a merged block covers its arriving halves
         out.push_back(s);
     }
     for (const BuddyBox& b : m_before.boxes()) {
         if (m_after.find(b.key)) continue;
         Sprite s = base(b);
+        s.from = b.rect;
+        s.to = b.rect;
         if (const BuddyBox* whole = containerIn(m_after, b)) {
             // A buddy being absorbed: moves into its half of the merged block.
-            s.rect = lerp(b.rect, BuddyLayout::partOf(whole->rect, whole->pfn(), whole->order(), b.pfn(), b.order()), t);
+            s.to = BuddyLayout::partOf(whole->rect, whole->pfn(), whole->order(), b.pfn(), b.order());
             s.fill = mix(fillOf(b.role), fillOf(whole->role), t);
             s.z = 1;
         } else if (hasPartsIn(m_after, b)) {
-            // The block being split: stays behind as a fading outline.
-            s.rect = b.rect;
+            // The block being split: stays behind as an outline, so the end of the step still shows it.
             s.hollow = true;
             s.dashed = true;
-            s.opacity = 1 - ramp(t, 0.3, 1.0);
+            s.opacity = 1 - 0.6 * ramp(t, 0.2, 0.8);
             s.label.clear();
             s.z = -1;
         } else if (e && e->type == EventType::BuddyAlloc && b.key == BuddyBoxKey::block(e->pfn, e->order)) {
             // Handed to the caller: slides out to the "allocated" lane and stays there for this step.
-            s.rect = lerp(b.rect, m_after.exitRect(b.order()), t);
+            s.to = m_after.exitRect(b.order());
             s.fill = mix(fillOf(b.role), strongFill, t);
             s.border = mix(borderOf(b.role), strongBorder, t);
             s.z = 1;
         } else {
-            s.rect = b.rect;
             s.opacity = 1 - t;
         }
+        s.rect = lerp(s.from, s.to, t);
         if (s.highlight && s.z >= 0) s.z = 3;
         out.push_back(s);
     }
@@ -462,6 +477,14 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
 
 void BuddyView::paintEvent(QPaintEvent*)
 {
+    if (!m_themeApplied || m_theme != Palette::theme()) {
+        // The selector's label is a child widget: give it the view's text colour.
+        m_themeApplied = true;
+        m_theme = Palette::theme();
+        QPalette pal = m_zoneLabel->palette();
+        pal.setColor(QPalette::WindowText, Palette::text());
+        m_zoneLabel->setPalette(pal);
+    }
     ensureLayouts();
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -480,8 +503,11 @@ void BuddyView::paintEvent(QPaintEvent*)
         paintRows(p, t);
         paintLinks(p, m_before, 1 - t);
         paintLinks(p, m_after, t);
-        for (const Sprite& s : sprites(t)) paintSprite(p, s);
+        const std::vector<Sprite> all = sprites(t);
+        paintTrails(p, all, t);
+        for (const Sprite& s : all) paintSprite(p, s);
         paintMarkers(p, t);
+        paintLegend(p);
     }
     paintCaption(p);
 }
@@ -547,9 +573,9 @@ void BuddyView::paintRows(QPainter& p, double t) const
     title(l.countHeader(), tr("nr_free"), Qt::AlignRight);
     title(l.workHeader(), tr("in hand"), Qt::AlignHCenter);
     title(l.listHeader(), tr("free list: head → tail"), Qt::AlignLeft);
-    title(l.exitHeader(), tr("allocated"), Qt::AlignHCenter);
+    title(l.exitHeader(), tr("allocated →"), Qt::AlignHCenter);
 
-    const bool twoLines = l.rows().front().rect.height() >= fm.lineSpacing() * 2 + 2;
+    const bool twoLines = l.rows().front().rect.height() >= fm.height() * 2;
     for (const BuddyRow& row : l.rows()) {
         const int o = row.order;
         const bool hotRow = eventHere
@@ -567,9 +593,9 @@ void BuddyView::paintRows(QPainter& p, double t) const
         // Label: "order 3" over "8 pages · 32 KiB".
         const QString detail = EventText::pages(Pfn(1) << o) + u" · "_s + EventText::bytes(m.pageSize() << o);
         if (twoLines) {
-            const QRectF top(row.labelRect.left(), row.labelRect.center().y() - fm.lineSpacing(),
-                             row.labelRect.width(), fm.lineSpacing());
-            const QRectF bottom = top.translated(0, fm.lineSpacing());
+            const QRectF top(row.labelRect.left(), row.labelRect.center().y() - fm.height(), row.labelRect.width(),
+                             fm.height());
+            const QRectF bottom = top.translated(0, fm.height());
             p.setFont(strong);
             p.setPen(Palette::text());
             p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, tr("order %1").arg(o));
@@ -577,10 +603,17 @@ void BuddyView::paintRows(QPainter& p, double t) const
             p.setPen(Palette::mutedText());
             p.drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(detail, Qt::ElideRight, bottom.width()));
         } else {
+            // Too short for two lines: "order 3" and the block size side by side.
+            const QString name = tr("order %1").arg(o);
             p.setFont(strong);
             p.setPen(Palette::text());
-            p.drawText(row.labelRect, Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetricsF(strong).elidedText(tr("order %1").arg(o), Qt::ElideRight, row.labelRect.width()));
+            p.drawText(row.labelRect, Qt::AlignLeft | Qt::AlignVCenter, name);
+            const qreal used = QFontMetricsF(strong).horizontalAdvance(name) + 6;
+            const QRectF rest = row.labelRect.adjusted(used, 0, 0, 0);
+            p.setFont(base);
+            p.setPen(Palette::mutedText());
+            p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(u"· "_s + EventText::bytes(m.pageSize() << o), Qt::ElideRight, rest.width()));
         }
 
         // nr_free: the old count until half-way through the step, then the new one.
@@ -645,7 +678,103 @@ void BuddyView::paintMarkers(QPainter& p, double t) const
         draw(b.headMarker, a.headMarker, tr("head"), headAdd && o == hotOrder, Qt::AlignRight);
         draw(b.tailMarker, a.tailMarker, tr("tail"), tailAdd && o == hotOrder, Qt::AlignLeft);
     }
+    // The tail rule names the free block that makes a bigger merge likely: point at it.
+    if (tailAdd && e->order < kMaxOrder) {
+        if (const BuddyBox* likely = m_after.findBlock(e->a, e->order + 1)) {
+            const BuddyRow& row = m_after.row(e->order + 1);
+            const QString text = tr("← likely buddy");
+            const QFont f = bold(base);
+            const qreal w = QFontMetricsF(f).horizontalAdvance(text);
+            // Only where there is room: after the "tail" tag of the last box of its list.
+            const qreal x = row.tailMarker.left() + fm.horizontalAdvance(tr("tail")) + 8;
+            if (likely->isTail && x + w <= row.exitCell.left() - 2) {
+                p.setOpacity(t);
+                p.setFont(f);
+                p.setPen(Palette::highlight());
+                p.drawText(QRectF(x, likely->rect.top(), w + 2, likely->rect.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                           text);
+                p.setOpacity(1);
+            }
+        }
+    }
     p.setOpacity(1);
+}
+
+void BuddyView::paintTrails(QPainter& p, const std::vector<Sprite>& all, double t) const
+{
+    // Where each block of this step came from: a faint outline at its start and an
+    // arrow to where it is now, so a paused frame still tells the story of the step.
+    const auto border = [](const QRectF& r, QPointF towards) {
+        const QPointF c = r.center(), d = towards - c;
+        if (qFuzzyIsNull(d.x()) && qFuzzyIsNull(d.y())) return c;
+        const qreal sx = qFuzzyIsNull(d.x()) ? 1e9 : (r.width() / 2) / std::abs(d.x());
+        const qreal sy = qFuzzyIsNull(d.y()) ? 1e9 : (r.height() / 2) / std::abs(d.y());
+        const qreal k = std::min({sx, sy, qreal(1)});
+        return c + d * k;
+    };
+    QColor c = Palette::highlight();
+    for (const Sprite& s : all) {
+        if (!s.highlight || s.hollow || s.from == s.to || s.z < 0 || t <= 0.02) continue;
+        p.save();
+        p.setOpacity(0.55);
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(c, 1.5, Qt::DashLine));
+        p.drawRoundedRect(s.from.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
+        const QPointF a = border(s.from, s.rect.center());
+        const QPointF b = border(s.rect, s.from.center());
+        const QLineF line(a, b);
+        if (line.length() > 8) {
+            p.setOpacity(0.8);
+            p.setPen(QPen(c, 2, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(line);
+            const QLineF unit = line.unitVector();
+            const QPointF dir(unit.dx(), unit.dy()), normal(-dir.y(), dir.x());
+            QPolygonF head;
+            head << b << b - dir * 9 + normal * 4.5 << b - dir * 9 - normal * 4.5;
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawPolygon(head);
+        }
+        p.restore();
+    }
+}
+
+void BuddyView::paintLegend(QPainter& p) const
+{
+    const ZoneType zt = m_ctx->machine().zones[static_cast<std::size_t>(m_zone)].type;
+    const QFont base = atLeast(font(), 10);
+    const QFontMetricsF fm(base);
+    p.setFont(base);
+    const qreal h = fm.height();
+    const qreal y = m_after.area().bottom() + 4;
+    qreal x = m_after.area().left() + 8;
+    const qreal right = m_after.area().right() - 8;
+    struct Item {
+        QColor fill, border;
+        bool dashed;
+        qreal width;
+        QString text;
+    };
+    const QColor zc = Palette::zone(zt);
+    const Item items[] = {
+        {Palette::frame(zt, FrameState::Free), zc, false, 2.0, tr("free block on a list")},
+        {Palette::frame(zt, FrameState::Kernel), zc, false, 2.0, tr("in the allocator's hand, or allocated")},
+        {Palette::background(), Palette::highlight(), false, 3.0, tr("this step")},
+        {Palette::background(), Palette::mutedText(), true, 1.5, tr("blocks not shown")},
+    };
+    for (const Item& it : items) {
+        const qreal need = h * 1.8 + 6 + fm.horizontalAdvance(it.text) + 20;
+        if (x + need > right) break;
+        const QRectF sw(x, y + 2, h * 1.8, h - 4);
+        QPen pen(it.border, it.width);
+        if (it.dashed) pen.setStyle(Qt::DashLine);
+        p.setPen(pen);
+        p.setBrush(it.fill);
+        p.drawRoundedRect(sw, 3, 3);
+        p.setPen(Palette::mutedText());
+        p.drawText(QRectF(sw.right() + 6, y, need, h), Qt::AlignLeft | Qt::AlignVCenter, it.text);
+        x += need;
+    }
 }
 
 void BuddyView::paintSprite(QPainter& p, const Sprite& s) const
@@ -685,7 +814,7 @@ void BuddyView::paintCaption(QPainter& p) const
     const Event* e = m_ctx->currentEvent();
     if (e) {
         // A tag with the event type and number, then the one-line summary.
-        const QString tag = EventText::typeName(e->type) + u"  #"_s + QString::number(m_ctx->cursor());
+        const QString tag = captionTag();
         const QFontMetricsF bfm(capBold);
         const QRectF tagRect(x, inner.top(), bfm.horizontalAdvance(tag) + 14, bfm.height() + 4);
         p.setPen(Qt::NoPen);

@@ -5,6 +5,7 @@
 /// for their caller) with a plain-language caption of the current event.
 
 #include "BuddyLayout.h"
+#include "Palette.h"
 
 #include <QWidget>
 
@@ -65,6 +66,7 @@ private:
     void ensureLayouts() const;
     QRectF headerRect() const;
     QRectF captionRect() const;
+    QString captionTag() const;
     QString captionTitle() const;
     QString captionBody() const;
     std::vector<Sprite> sprites(double t) const;
@@ -73,6 +75,8 @@ private:
     void paintRows(QPainter& p, double t) const;
     void paintLinks(QPainter& p, const BuddyLayout& l, qreal opacity) const;
     void paintMarkers(QPainter& p, double t) const;
+    void paintTrails(QPainter& p, const std::vector<Sprite>& all, double t) const;
+    void paintLegend(QPainter& p) const;
     void paintSprite(QPainter& p, const Sprite& s) const;
     void paintCaption(QPainter& p) const;
 
@@ -89,6 +93,8 @@ private:
     mutable BuddyLayout m_before;
     mutable BuddyLayout m_after;
     mutable qreal m_captionHeight = 0;
+    Theme m_theme = Theme::Light;
+    bool m_themeApplied = false;
 };
 
 } // namespace memviz

@@ -1,6 +1,7 @@
 #include "EventLogView.h"
 
 #include "EventLogModel.h"
+#include "EventText.h"
 #include "ViewContext.h"
 
 #include <QEvent>
@@ -36,10 +37,6 @@ EventLogView::EventLogView(ViewContext* ctx, QWidget* parent)
     QHeaderView* h = m_table->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::Interactive);
     h->setStretchLastSection(true);
-    const int em = m_table->fontMetrics().horizontalAdvance(u'M');
-    m_table->setColumnWidth(EventLogModel::NumberColumn, em * 5);
-    m_table->setColumnWidth(EventLogModel::CommandColumn, em * 16);
-    m_table->setColumnWidth(EventLogModel::TypeColumn, em * 9);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +85,18 @@ void EventLogView::retranslate()
     m_filter->setPlaceholderText(tr("Filter by event type (e.g. split, merge, watermark)"));
     m_filter->setToolTip(tr("Shows only events whose type contains this text."));
     m_model->retranslate();
+    // Columns as wide as their longest text (measured on samples, never on a million rows).
+    const QFontMetrics fm = m_table->fontMetrics();
+    const int pad = 2 * fm.horizontalAdvance(u' ') + 16;
+    m_table->setColumnWidth(EventLogModel::NumberColumn, fm.horizontalAdvance(u"8888888"_s) + pad);
+    m_table->setColumnWidth(EventLogModel::CommandColumn,
+                            fm.horizontalAdvance(u"#88888 "_s
+                                                 + EventLogModel::commandText(Command::allocPages(10, ZoneType::DMA32)))
+                                + pad);
+    int typeW = fm.horizontalAdvance(m_model->headerData(EventLogModel::TypeColumn, Qt::Horizontal).toString());
+    for (int t = 0; t < static_cast<int>(EventType::Count); ++t)
+        typeW = std::max(typeW, fm.horizontalAdvance(EventText::typeName(static_cast<EventType>(t))));
+    m_table->setColumnWidth(EventLogModel::TypeColumn, typeW + pad);
     // Type names are translated: a filter typed in one language is re-matched in the other.
     m_model->setTypeFilter(EventLogModel::typesMatching(m_filter->text()));
 }

@@ -148,6 +148,36 @@ void FrameMapRenderer::renderRange(const Machine& m, Pfn first, Pfn last)
     render(m, first, std::min(last, m_frames));
 }
 
+namespace {
+
+/// One row of downsampleMax; a compile-time factor lets the compiler unroll and vectorise.
+template <int F>
+void maxRow(const std::uint8_t* s, std::uint8_t* d, int w)
+{
+    for (int x = 0; x < w; ++x, s += F) {
+        std::uint8_t v = s[0];
+        for (int k = 1; k < F; ++k) v = std::max(v, s[k]);
+        d[x] = v;
+    }
+}
+
+void maxRow(const std::uint8_t* s, std::uint8_t* d, int w, int f)
+{
+    switch (f) {
+    case 2: return maxRow<2>(s, d, w);
+    case 3: return maxRow<3>(s, d, w);
+    case 4: return maxRow<4>(s, d, w);
+    case 6: return maxRow<6>(s, d, w);
+    case 8: return maxRow<8>(s, d, w);
+    case 12: return maxRow<12>(s, d, w);
+    case 16: return maxRow<16>(s, d, w);
+    default: break;
+    }
+    for (int x = 0; x < w; ++x, s += f) d[x] = *std::max_element(s, s + f);
+}
+
+} // namespace
+
 void FrameMapRenderer::downsampleMax(const QImage& src, int factor, QImage* dst, int firstRow, int lastRow)
 {
     factor = std::max(1, factor);
@@ -160,15 +190,7 @@ void FrameMapRenderer::downsampleMax(const QImage& src, int factor, QImage* dst,
     if (dst->colorTable() != src.colorTable()) dst->setColorTable(src.colorTable());
     firstRow = std::max(0, firstRow);
     lastRow = std::min(lastRow, src.height());
-    for (int y = firstRow; y < lastRow; ++y) {
-        const std::uint8_t* s = src.constScanLine(y);
-        std::uint8_t* d = dst->scanLine(y);
-        for (int x = 0; x < w; ++x, s += factor) {
-            std::uint8_t v = s[0];
-            for (int k = 1; k < factor; ++k) v = std::max(v, s[k]);
-            d[x] = v;
-        }
-    }
+    for (int y = firstRow; y < lastRow; ++y) maxRow(src.constScanLine(y), dst->scanLine(y), w, factor);
 }
 
 } // namespace memviz

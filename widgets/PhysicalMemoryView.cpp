@@ -65,15 +65,20 @@ int FrameGridGeometry::columnsFor(Zoom zoom, int availableWidth)
     const int cell = std::max(1, zoom.cellPx);
     const int fit = std::max(1, availableWidth / cell); // cells that fit in a row
     if (k == 1) {
-        // Whole order-10 blocks per row, or a power of two of frames below that.
+        // Blocks are visible: whole order-10 blocks per row, or a power of two of
+        // frames below that, so that no block ever wraps.
         if (fit >= kLargestBlock) return fit - fit % kLargestBlock;
         return static_cast<int>(std::bit_floor(static_cast<unsigned>(fit)));
     }
-    // Many frames per pixel: a row is a multiple of both the largest block and k.
-    const std::int64_t maxFrames = std::int64_t(fit) * k;
-    const std::int64_t unit = std::lcm(std::int64_t(kLargestBlock), std::int64_t(k));
-    if (maxFrames >= unit) return static_cast<int>(maxFrames / unit * unit / k);
-    return static_cast<int>(std::bit_floor(static_cast<unsigned>(fit)));
+    // Many frames per pixel: rows of a multiple of the largest block size that still
+    // fills 90% of the width (blocks smaller than that never wrap).
+    for (int j = kMaxOrder; j >= 0; --j) {
+        const std::int64_t unit = std::lcm(std::int64_t(1) << j, std::int64_t(k));
+        const std::int64_t rowFrames = std::int64_t(fit) * k / unit * unit;
+        const auto columns = static_cast<int>(rowFrames / k);
+        if (columns * 10 >= fit * 9) return columns;
+    }
+    return fit;
 }
 
 FrameGridGeometry FrameGridGeometry::make(Pfn frames, Zoom zoom, int availableWidth, QPoint origin)
@@ -185,9 +190,11 @@ QString zoneName(ZoneType t)
 
 QString sizeText(std::uint64_t bytes)
 {
-    // Whole units where exact ("32 KiB"), one decimal otherwise ("1.5 GiB").
-    const bool exact = std::has_single_bit(bytes) || bytes % (1024 * 1024) == 0;
-    return QLocale().formattedDataSize(static_cast<qint64>(bytes), exact ? 0 : 1, QLocale::DataSizeIecFormat);
+    // "32 KiB", "1.5 GiB"; "16 MiB" rather than "16.0 MiB".
+    const QLocale locale;
+    QString t = locale.formattedDataSize(static_cast<qint64>(bytes), 1, QLocale::DataSizeIecFormat);
+    t.replace(locale.decimalPoint() + QLatin1Char('0') + QLatin1Char(' '), QStringLiteral(" "));
+    return t;
 }
 
 QColor withAlpha(QColor c, double a)
@@ -295,22 +302,37 @@ void PhysicalMemoryView::relayout()
     const QFontMetrics fmb(bold);
 
     m_headerHeight = fmb.height() + 2 * kPad;
-    int labelW = fm.horizontalAdvance(hex(frames ? frames - 1 : 0));
+    // Row labels are hex pfns: size the gutter for the widest digits.
+    const QString widestPfn = QStringLiteral("0x") + QString(hex(frames ? frames - 1 : 0).size() - 2, QLatin1Char('0'));
+    int labelW = fm.horizontalAdvance(widestPfn);
     for (const Zone& z : m.zones)
         if (z.populated()) labelW = std::max(labelW, fmb.horizontalAdvance(zoneName(z.type)));
     m_gutterWidth = kPad + labelW + kPad + kZoneBar + 4;
 
-    // The legend stays whole: it shrinks by dropping whole lines, or goes away when
-    // the grid would get too narrow; it is never clipped.
+    // The legend stays whole, never clipped: beside the grid when that leaves the
+    // grid most of the width, else as a band below it, else (tiny views) not at all.
+    m_legendRect = QRect();
+    m_legendBand = false;
     m_legendCompact = 0;
-    QSize legendSize = legend(nullptr, QRect(), 0);
-    while (legendSize.height() > vp.height() && m_legendCompact < 2)
-        legendSize = legend(nullptr, QRect(), ++m_legendCompact);
-    m_legendWidth = legendSize.width();
-    if (legendSize.height() > vp.height() || vp.width() - m_legendWidth - m_gutterWidth < 200) m_legendWidth = 0;
+    QSize side = legend(nullptr, QRect(0, 0, 0, vp.height()), 0, false);
+    if (side.height() > vp.height()) side = legend(nullptr, QRect(0, 0, 0, vp.height()), m_legendCompact = 1, false);
+    if (side.height() <= vp.height() && vp.width() - m_gutterWidth - side.width() >= std::max(400, vp.width() * 11 / 20)) {
+        m_legendRect = QRect(vp.width() - side.width(), 0, side.width(), vp.height());
+    } else {
+        m_legendCompact = 0;
+        QSize band = legend(nullptr, QRect(0, 0, vp.width(), 0), 0, true);
+        if (band.height() > vp.height() * 2 / 5) band = legend(nullptr, QRect(0, 0, vp.width(), 0), m_legendCompact = 1, true);
+        if (band.height() <= vp.height() * 2 / 5 && band.width() <= vp.width()) {
+            m_legendBand = true;
+            m_legendRect = QRect(0, vp.height() - band.height(), vp.width(), band.height());
+        }
+    }
+    const int right = m_legendRect.isNull() || m_legendBand ? vp.width() : m_legendRect.left();
+    const int bottom = m_legendBand ? m_legendRect.top() : vp.height();
+    m_gridArea = QRect(m_gutterWidth, m_headerHeight, std::max(0, right - m_gutterWidth), std::max(0, bottom - m_headerHeight));
 
-    const int gridW = std::max(1, vp.width() - m_gutterWidth - m_legendWidth - kPad);
-    const int gridH = std::max(1, vp.height() - m_headerHeight - kPad);
+    const int gridW = std::max(1, m_gridArea.width() - kPad);
+    const int gridH = std::max(1, m_gridArea.height() - kPad);
     if (m_fit && frames) m_zoom = FrameGridGeometry::fitZoom(frames, gridW, gridH);
     const FrameGridGeometry g = FrameGridGeometry::make(frames, m_zoom, gridW, QPoint(m_gutterWidth, m_headerHeight));
     if (g.rowFrames() != m_geo.rowFrames() || g.framesPerCell != m_geo.framesPerCell || frames != m_layoutFrames)
@@ -323,18 +345,20 @@ void PhysicalMemoryView::relayout()
 
 void PhysicalMemoryView::updateScrollBar()
 {
-    const int gridH = std::max(1, viewport()->height() - m_headerHeight);
+    const int gridH = std::max(1, m_gridArea.height());
     const std::int64_t content = m_geo.height() + kPad;
     const int max = static_cast<int>(std::clamp<std::int64_t>(content - gridH, 0, INT_MAX / 2));
     QScrollBar* sb = verticalScrollBar();
-    {
-        const QSignalBlocker block(sb);
-        sb->setRange(0, max);
-        sb->setPageStep(gridH);
-        sb->setSingleStep(std::max(m_geo.cellPx, 24));
-        m_scrollY = std::clamp(m_scrollY, 0, max);
-        sb->setValue(m_scrollY);
-    }
+    const int generation = ++m_layoutGeneration;
+    m_scrollY = std::clamp(m_scrollY, 0, max);
+    m_geo.origin = QPoint(m_gutterWidth, m_headerHeight - m_scrollY);
+    const int wanted = m_scrollY;
+    sb->setRange(0, max); // may show or hide the scroll bar, which lays the view out again
+    if (generation != m_layoutGeneration) return;
+    sb->setPageStep(gridH);
+    sb->setSingleStep(std::max(m_geo.cellPx, 24));
+    sb->setValue(wanted);
+    m_scrollY = wanted;
     m_geo.origin = QPoint(m_gutterWidth, m_headerHeight - m_scrollY);
 }
 
@@ -357,7 +381,7 @@ void PhysicalMemoryView::scrollToRange(Pfn first, Pfn last)
     const auto rects = m_geo.rangeRects(first, last);
     if (rects.empty()) return;
     const int top = rects.front().top(), bottom = rects.back().bottom();
-    const int gridTop = m_headerHeight, gridBottom = viewport()->height() - 1;
+    const int gridTop = m_gridArea.top(), gridBottom = m_gridArea.bottom();
     if (top >= gridTop && bottom <= gridBottom) return;
     // Put the range a third of the way down the grid.
     const int contentTop = top - m_geo.origin.y();
@@ -509,8 +533,10 @@ std::vector<PhysicalMemoryView::Highlight> PhysicalMemoryView::highlights() cons
 
 int PhysicalMemoryView::zoneAtEvent() const
 {
+    // Steps about a whole zone (the zonelist walk, watermarks) rather than a block.
     const Event* e = m_ctx->currentEvent();
     if (!e || e->zone >= m_ctx->machine().zones.size()) return -1;
+    if (e->type != EventType::ZoneCheck && e->type != EventType::WatermarkCrossed) return -1;
     return e->zone;
 }
 
@@ -529,19 +555,18 @@ void PhysicalMemoryView::paintEvent(QPaintEvent*)
         return;
     }
     ensureRendered();
-    const QRect gridArea(m_gutterWidth, m_headerHeight, std::max(0, vp.width() - m_gutterWidth - m_legendWidth),
-                         std::max(0, vp.height() - m_headerHeight));
+    const QRect gridArea = m_gridArea;
     p.save();
     p.setClipRect(gridArea);
     paintGrid(p, gridArea);
+    paintStepFade(p);
     paintBlockDetail(p, gridArea);
     paintZoneBoundaries(p, gridArea);
     paintHighlights(p, gridArea);
     p.restore();
     paintGutter(p);
     paintHeader(p);
-    if (m_legendWidth > 0)
-        legend(&p, QRect(vp.width() - m_legendWidth, 0, m_legendWidth, vp.height()), m_legendCompact);
+    if (!m_legendRect.isNull()) legend(&p, m_legendRect, m_legendCompact, m_legendBand);
 }
 
 void PhysicalMemoryView::paintGrid(QPainter& p, const QRect& gridArea)
@@ -585,81 +610,105 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
     const FrameTable& ft = m.frames;
     const std::int64_t top = gridArea.top() - std::int64_t(m_geo.origin.y());
     const std::int64_t r0 = std::max<std::int64_t>(0, top / cell);
-    const std::int64_t r1 = std::min(m_geo.rows(), (top + gridArea.height() + cell - 1) / cell);
+    const std::int64_t r1 = std::min<std::int64_t>(m_geo.rows(), (top + gridArea.height() + cell - 1) / cell);
     if (r1 <= r0) return;
     const Pfn first = Pfn(r0) * m_geo.rowFrames(), last = std::min(m_geo.frames, Pfn(r1) * m_geo.rowFrames());
 
-    // Frame separators: thin gaps of background between the cells of a block.
+    // Frame separators: thin gaps of background between cells.
     if (cell >= 8) {
-        p.setPen(QPen(withAlpha(Palette::background(), 0.55), 0));
+        p.setPen(QPen(withAlpha(Palette::background(), 0.6), 0));
         QVector<QLine> lines;
         const int x0 = m_geo.origin.x(), x1 = x0 + m_geo.width();
-        for (int c = 1; c < m_geo.columns; ++c) lines.append(QLine(x0 + c * cell, int(m_geo.rowTop(r0)), x0 + c * cell, int(m_geo.rowTop(r1))));
+        const int y0 = int(m_geo.rowTop(r0)), y1 = int(m_geo.rowTop(r1));
+        for (int c = 1; c < m_geo.columns; ++c) lines.append(QLine(x0 + c * cell, y0, x0 + c * cell, y1));
         for (std::int64_t r = r0 + 1; r < r1; ++r) lines.append(QLine(x0, int(m_geo.rowTop(r)), x1, int(m_geo.rowTop(r))));
         p.drawLines(lines);
     }
 
-    // Block outlines: a student sees blocks, not just frames.
-    QVector<QRect> outlines;
-    struct Label {
-        QRect rect;
+    // Buddy blocks (free, allocated, in hand) get an outline: a student sees blocks,
+    // not just frames. Boot reservations are single frames no allocator manages.
+    struct Block {
+        QRect rect; ///< the block's first row
         Pfn head;
         int order;
-        FrameState state;
     };
-    std::vector<Label> labels;
+    std::vector<Block> blocks;
+    QVector<QRect> outlines;
     Pfn pfn = ft.headOf(first);
     while (pfn < last) {
         const FrameState s = ft.state(pfn);
         const int order = s == FrameState::Tail ? 0 : std::min(ft.order(pfn), kMaxOrder);
         const Pfn end = pfn + (Pfn(1) << order);
-        for (const QRect& r : m_geo.rangeRects(pfn, end)) {
-            outlines.append(r.adjusted(0, 0, -1, -1));
-            labels.push_back({r, pfn, order, s});
+        if (s == FrameState::Free || s == FrameState::Kernel || s == FrameState::InHand) {
+            const auto rects = m_geo.rangeRects(pfn, end);
+            for (const QRect& r : rects) outlines.append(r.adjusted(0, 0, -1, -1));
+            if (!rects.empty()) blocks.push_back({rects.front(), pfn, order});
         }
         pfn = end;
     }
-    QPen outline(withAlpha(Palette::text(), 0.75), cell >= 20 ? 2 : 1);
+    QPen outline(withAlpha(Palette::text(), 0.8), cell >= 20 ? 2 : 1);
     outline.setJoinStyle(Qt::MiterJoin);
     p.setPen(outline);
     p.setBrush(Qt::NoBrush);
     p.drawRects(outlines);
 
-    // pfn numbers: in every cell when a number fits, else at the start of each
-    // block wide enough for it.
-    const QFont small = smallFont();
-    const QFontMetrics fm(small);
-    const int numberW = fm.horizontalAdvance(QString::number(m_geo.frames ? m_geo.frames - 1 : 0));
-    p.setFont(small);
     const QImage& img = m_renderer.image();
     const QList<QRgb> table = img.colorTable();
     auto fillOf = [&](Pfn f) {
         const int v = img.constScanLine(m_renderer.rowOf(f))[m_renderer.columnOf(f)];
         return QColor::fromRgb(v < table.size() ? table[v] : Palette::background().rgb());
     };
-    if (cell >= numberW + 4 && cell >= fm.height()) {
+
+    // pfn numbers in every cell when they fit at a readable size (the largest up to
+    // the text size), the block's order under the head's number when there is room.
+    QFont numberFont = textFont();
+    const QString widest = QString(QString::number(m_geo.frames ? m_geo.frames - 1 : 0).size(), QLatin1Char('0'));
+    while (numberFont.pointSizeF() > 7.5 && QFontMetrics(numberFont).horizontalAdvance(widest) > cell - 6)
+        numberFont.setPointSizeF(numberFont.pointSizeF() - 0.5);
+    const QFontMetrics nfm(numberFont);
+    if (nfm.horizontalAdvance(widest) <= cell - 6 && nfm.height() <= cell) {
+        const bool twoLines = 2 * nfm.height() + 4 <= cell;
+        p.setFont(numberFont);
         for (Pfn f = first; f < last; ++f) {
             const QRect r = m_geo.cellRect(f);
             if (!r.intersects(gridArea)) continue;
             p.setPen(Palette::textOn(fillOf(f)));
-            p.drawText(r, Qt::AlignCenter, QString::number(f));
+            p.drawText(twoLines ? r.adjusted(0, 3, 0, 0) : r, twoLines ? Qt::AlignHCenter | Qt::AlignTop : Qt::AlignCenter,
+                       QString::number(f));
+        }
+        if (!twoLines) return;
+        QFont tagFont = numberFont;
+        tagFont.setBold(true);
+        const QFontMetrics tfm(tagFont);
+        p.setFont(tagFont);
+        for (const Block& b : blocks) {
+            if (!b.rect.intersects(gridArea)) continue;
+            const QRect area = QRect(b.rect.left() + 3, b.rect.top() + cell - nfm.height() - 3, b.rect.width() - 6, nfm.height());
+            QString tag = tr("order %1").arg(b.order);
+            if (tfm.horizontalAdvance(tag) > area.width()) tag = tr("o%1", "short for: order").arg(b.order);
+            if (tfm.horizontalAdvance(tag) > area.width()) continue;
+            p.setPen(Palette::textOn(fillOf(b.head)));
+            p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter, tag);
         }
         return;
     }
+
+    // Otherwise the head pfn (and order) at the start of each block that has room.
+    const QFont label = textFont();
+    const QFontMetrics fm(label);
     if (cell < fm.height()) return;
-    for (const Label& l : labels) {
-        if (!l.rect.intersects(gridArea) || l.rect.height() < fm.height()) continue;
-        const QString withOrder = tr("%1 · order %2").arg(l.head).arg(l.order);
-        const QString plain = QString::number(l.head);
-        const int room = (l.rect.height() >= 2 * cell ? m_geo.width() : l.rect.width()) - 6;
-        const QString text = fm.horizontalAdvance(withOrder) <= room && l.state != FrameState::Hole
-                && !isReserved(l.state)
-            ? withOrder
-            : fm.horizontalAdvance(plain) <= room ? plain : QString();
+    p.setFont(label);
+    for (const Block& b : blocks) {
+        if (!b.rect.intersects(gridArea)) continue;
+        const QString withOrder = tr("%1 · order %2").arg(b.head).arg(b.order);
+        const QString plain = QString::number(b.head);
+        const int room = b.rect.width() - 6;
+        const QString text = fm.horizontalAdvance(withOrder) <= room ? withOrder
+            : fm.horizontalAdvance(plain) <= room                    ? plain
+                                                                     : QString();
         if (text.isEmpty()) continue;
-        p.setPen(Palette::textOn(fillOf(l.head)));
-        p.drawText(QRect(l.rect.left() + 3, l.rect.top(), l.rect.width() - 6, cell), Qt::AlignLeft | Qt::AlignVCenter,
-                   text);
+        p.setPen(Palette::textOn(fillOf(b.head)));
+        p.drawText(QRect(b.rect.left() + 3, b.rect.top(), room, cell), Qt::AlignLeft | Qt::AlignVCenter, text);
     }
 }
 
@@ -688,35 +737,38 @@ void PhysicalMemoryView::paintZoneBoundaries(QPainter& p, const QRect&)
     }
 }
 
+void PhysicalMemoryView::paintStepFade(QPainter& p)
+{
+    // While the step plays, the frames it touched fade from their old colours to the new.
+    const double t = std::clamp(m_ctx->progress(), 0.0, 1.0);
+    if (t >= 1.0 || m_geo.framesPerCell != 1 || m_geo.cellPx < 2) return;
+    const Machine& m = m_ctx->machine();
+    const Machine& prev = m_ctx->previousMachine();
+    if (prev.frames.size() != m.frames.size() || !m.frames.size()) return;
+    p.setOpacity(1.0 - t);
+    for (const Highlight& h : highlights()) {
+        if (!h.primary) continue;
+        Pfn f = prev.frames.headOf(std::min(h.first, m.frames.size() - 1));
+        while (f < h.last && f < m.frames.size()) {
+            const FrameState s = prev.frames.state(f);
+            const int order = s == FrameState::Tail ? 0 : std::min(prev.frames.order(f), kMaxOrder);
+            const Pfn end = f + (Pfn(1) << order);
+            const std::uint8_t zid = prev.zoneOf(f);
+            const ZoneType zt = zid == kNoZone ? ZoneType::Count : prev.zones[zid].type;
+            for (const QRect& r : m_geo.rangeRects(std::max(f, h.first), std::min(end, h.last)))
+                p.fillRect(r, Palette::frame(zt, s));
+            f = end;
+        }
+    }
+    p.setOpacity(1.0);
+}
+
 void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
 {
     const Machine& m = m_ctx->machine();
     const double t = std::clamp(m_ctx->progress(), 0.0, 1.0);
     const auto hs = highlights();
     p.setRenderHint(QPainter::Antialiasing, true);
-
-    // While the step plays, the touched frames fade from their old colours to the new.
-    if (t < 1.0 && m_geo.framesPerCell == 1 && m_geo.cellPx >= 2) {
-        const Machine& prev = m_ctx->previousMachine();
-        if (prev.frames.size() == m.frames.size()) {
-            p.setOpacity(1.0 - t);
-            for (const Highlight& h : hs) {
-                if (!h.primary) continue;
-                Pfn f = prev.frames.headOf(std::min(h.first, m.frames.size() - 1));
-                while (f < h.last && f < m.frames.size()) {
-                    const FrameState s = prev.frames.state(f);
-                    const int order = s == FrameState::Tail ? 0 : std::min(prev.frames.order(f), kMaxOrder);
-                    const Pfn end = f + (Pfn(1) << order);
-                    const std::uint8_t zid = prev.zoneOf(f);
-                    const ZoneType zt = zid == kNoZone ? ZoneType::Count : prev.zones[zid].type;
-                    for (const QRect& r : m_geo.rangeRects(std::max(f, h.first), std::min(end, h.last)))
-                        p.fillRect(r, Palette::frame(zt, s));
-                    f = end;
-                }
-            }
-            p.setOpacity(1.0);
-        }
-    }
 
     // The blocks of the step: a ring that closes in on them as the step starts,
     // then a steady outline with a halo so it reads on any fill.
@@ -767,7 +819,7 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
 {
     const Machine& m = m_ctx->machine();
     const QRect vp = viewport()->rect();
-    const QRect gutter(0, m_headerHeight, m_gutterWidth, vp.height() - m_headerHeight);
+    const QRect gutter(0, m_gridArea.top(), m_gutterWidth, m_gridArea.height());
     p.save();
     p.setClipRect(gutter);
     const QFont font = textFont();
@@ -788,8 +840,12 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
     for (const Zone* z : zones) {
         const double y0 = yOf(z->startPfn), y1 = yOf(std::min(z->endPfn(), m.frames.size()));
         const QRectF bar(barX, y0, kZoneBar, std::max(2.0, y1 - y0));
-        const bool active = eventZone >= 0 && &m.zones[static_cast<std::size_t>(eventZone)] == z;
-        p.fillRect(active ? bar.adjusted(-3, 0, 3, 0) : bar, active ? Palette::highlight() : Palette::zone(z->type));
+        p.fillRect(bar, Palette::zone(z->type));
+        if (eventZone >= 0 && &m.zones[static_cast<std::size_t>(eventZone)] == z) {
+            // The zone the current step examines.
+            p.setPen(QPen(Palette::highlight(), 3));
+            p.drawRect(bar.adjusted(-2.5, 0, 2.5, 0));
+        }
         // The zone's name at its first row; it sticks to the top while the zone is
         // scrolled through and is pushed down rather than drawn over its neighbour.
         int labelY = std::max({int(y0), m_headerHeight + 2, prevBottom + 2});
@@ -815,7 +871,7 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
     std::int64_t every = 1;
     while (every * m_geo.cellPx < wanted) every *= 2;
     const std::int64_t firstRow = std::max<std::int64_t>(0, (m_headerHeight - m_geo.origin.y()) / m_geo.cellPx);
-    const std::int64_t lastRow = std::min<std::int64_t>(m_geo.rows(), (vp.height() - m_geo.origin.y()) / m_geo.cellPx + 1);
+    const std::int64_t lastRow = std::min<std::int64_t>(m_geo.rows(), (m_gridArea.bottom() - m_geo.origin.y()) / m_geo.cellPx + 1);
     for (std::int64_t r = firstRow - firstRow % every; r < lastRow; r += every) {
         const int y = static_cast<int>(m_geo.rowTop(r));
         const QRect label(kPad, y, barX - kPad - 4, fm.height());
@@ -829,139 +885,182 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
 void PhysicalMemoryView::paintHeader(QPainter& p)
 {
     const Machine& m = m_ctx->machine();
-    const QRect vp = viewport()->rect();
-    const QRect area(kPad, 0, vp.width() - m_legendWidth - 2 * kPad, m_headerHeight);
+    const int right = m_legendBand || m_legendRect.isNull() ? viewport()->width() : m_legendRect.left();
+    const QRect area(kPad, 0, right - 2 * kPad, m_headerHeight);
     QFont bold = textFont();
     bold.setBold(true);
     const QString title = tr("Physical memory");
     const QString scale = m_geo.framesPerCell > 1 ? tr("1 pixel = %n frames", nullptr, m_geo.framesPerCell)
                                                   : tr("1 frame = %n px", nullptr, m_geo.cellPx);
-    const QString facts = tr("%1 frames of %2 · %3").arg(m.frames.size()).arg(sizeText(m.pageSize()), scale);
+    const QString facts = tr("%1 · %2 frames of %3 · %4")
+                              .arg(sizeText(m.frames.size() * m.pageSize()))
+                              .arg(m.frames.size())
+                              .arg(sizeText(m.pageSize()), scale);
     p.setFont(bold);
     p.setPen(Palette::text());
     const QFontMetrics fmb(bold);
-    p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter, title);
+    p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter, fmb.elidedText(title, Qt::ElideRight, area.width()));
     const int x = fmb.horizontalAdvance(title) + 2 * kPad;
     p.setFont(textFont());
     p.setPen(Palette::mutedText());
     const QFontMetrics fm(textFont());
     const QRect rest = area.adjusted(x, 0, 0, 0);
-    p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(facts, Qt::ElideRight, rest.width()));
+    if (rest.width() > 0)
+        p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(facts, Qt::ElideRight, rest.width()));
     p.setPen(QPen(Palette::gridLine(), 1));
-    p.drawLine(0, m_headerHeight - 1, vp.width() - m_legendWidth, m_headerHeight - 1);
+    p.drawLine(0, m_headerHeight - 1, right, m_headerHeight - 1);
 }
 
 QString PhysicalMemoryView::zoneRangeText(const Zone& z) const
 {
-    return tr("pfn %1–%2 · %3")
-        .arg(z.startPfn)
-        .arg(z.endPfn() - 1)
-        .arg(sizeText(z.spanned * m_ctx->machine().pageSize()));
+    return tr("pfn %1–%2").arg(z.startPfn).arg(z.endPfn() - 1);
 }
 
-QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact) const
+QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bool band) const
 {
     const Machine& m = m_ctx->machine();
-    QFont font = textFont();
+    const QFont font = textFont();
     QFont bold = font;
     bold.setBold(true);
     const QFontMetrics fm(font), fmb(bold);
     const int line = std::max(fm.height(), 18) + 4;
     const int swatch = std::max(14, fm.height() - 2);
-    const int indent = kPad + swatch + kPad;
-    int y = area.top() + kPad;
-    int width = 0;
-    const int x = area.left() + 2 * kPad;
+    const int indent = swatch + kPad;
 
+    // The items, in reading order; a section starts with a title (side panel) or a
+    // new row (band).
+    using Swatch = std::function<void(QPainter&, const QRect&)>;
+    struct Item {
+        enum Kind { Title, Entry, Note } kind;
+        QString text;
+        bool strong = false;
+        Swatch swatch;
+    };
+    std::vector<Item> items;
+    auto box = [](QColor c) {
+        return [c](QPainter& q, const QRect& r) {
+            q.fillRect(r, c);
+            q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+            q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+        };
+    };
+    const auto zones = zonesByStart(m);
+    std::vector<ZoneType> zoneTypes;
+    for (const Zone* z : zones) zoneTypes.push_back(z->type);
+    auto striped = [zoneTypes](FrameState s) {
+        // Zone-coloured states show one stripe per zone of the machine.
+        return [zoneTypes, s](QPainter& q, const QRect& r) {
+            const int n = std::max<int>(1, static_cast<int>(zoneTypes.size()));
+            for (int i = 0; i < n; ++i) {
+                const ZoneType t = zoneTypes.empty() ? ZoneType::Normal : zoneTypes[static_cast<std::size_t>(i)];
+                const int x0 = r.left() + r.width() * i / n, x1 = r.left() + r.width() * (i + 1) / n;
+                q.fillRect(QRect(x0, r.top(), x1 - x0, r.height()), Palette::frame(t, s));
+            }
+            q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+            q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+        };
+    };
+
+    items.push_back({Item::Title, tr("Zones")});
+    for (const Zone* z : zones) {
+        const QString size = sizeText(z->spanned * m.pageSize());
+        if (band) {
+            items.push_back({Item::Entry, tr("%1: %2").arg(zoneName(z->type), zoneRangeText(*z)), false, box(Palette::zone(z->type))});
+        } else {
+            items.push_back({Item::Entry, tr("%1 · %2").arg(zoneName(z->type), size), true, box(Palette::zone(z->type))});
+            items.push_back({Item::Note, zoneRangeText(*z)});
+        }
+    }
+    items.push_back({Item::Title, tr("Frame states")});
+    for (FrameState s : {FrameState::Free, FrameState::Kernel, FrameState::InHand, FrameState::Firmware,
+                         FrameState::KernelImage, FrameState::MemMap, FrameState::BootAlloc, FrameState::Hole}) {
+        const bool zoned = s == FrameState::Free || s == FrameState::Kernel;
+        items.push_back({Item::Entry, stateLegendName(s), false,
+                         zoned ? Swatch(striped(s)) : Swatch(box(Palette::frame(ZoneType::Normal, s)))});
+    }
+    if (compact < 1) {
+        items.push_back({Item::Title, tr("Marks")});
+        items.push_back({Item::Entry, tr("This step's blocks"), false, [](QPainter& q, const QRect& r) {
+                             q.setPen(QPen(Palette::highlight(), 3));
+                             q.drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
+                         }});
+        items.push_back({Item::Entry, tr("Selected frame"), false, [](QPainter& q, const QRect& r) {
+                             q.setPen(QPen(Palette::text(), 2.5));
+                             q.drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
+                         }});
+        items.push_back({Item::Entry, tr("Zone boundary"), false, [](QPainter& q, const QRect& r) {
+                             q.setPen(QPen(Palette::text(), 2));
+                             q.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
+                         }});
+        if (!band) items.push_back({Item::Note, tr("Zoom: Ctrl+wheel, + and −; 0 fits")});
+    }
+
+    auto widthOf = [&](const Item& it) {
+        const QFontMetrics& f = it.strong || it.kind == Item::Title ? fmb : fm;
+        return (it.kind == Item::Title ? 0 : indent) + f.horizontalAdvance(it.text);
+    };
     if (p) {
         p->save();
         p->fillRect(area, mix(Palette::background(), Palette::text(), 0.04));
         p->setPen(QPen(Palette::gridLine(), 1));
-        p->drawLine(area.topLeft(), area.bottomLeft());
+        if (band) p->drawLine(area.topLeft(), area.topRight());
+        else p->drawLine(area.topLeft(), area.bottomLeft());
     }
-    auto title = [&](const QString& text) {
-        width = std::max(width, fmb.horizontalAdvance(text));
-        if (p) {
+    auto draw = [&](const Item& it, int x, int y, int w) {
+        if (!p) return;
+        if (it.kind == Item::Title) {
             p->setFont(bold);
             p->setPen(Palette::text());
-            p->drawText(QRect(x, y, area.right() - x, line), Qt::AlignLeft | Qt::AlignVCenter, text);
+            p->drawText(QRect(x, y, w, line), Qt::AlignLeft | Qt::AlignVCenter, it.text);
+            return;
         }
-        y += line;
-    };
-    auto entry = [&](const QString& text, bool strong, const std::function<void(const QRect&)>& paintSwatch) {
-        const QFontMetrics& f = strong ? fmb : fm;
-        width = std::max(width, indent + f.horizontalAdvance(text));
-        if (p) {
-            const QRect sw(x, y + (line - swatch) / 2, swatch, swatch);
-            if (paintSwatch) paintSwatch(sw);
-            p->setFont(strong ? bold : font);
-            p->setPen(Palette::text());
-            p->drawText(QRect(x + indent - kPad, y, area.right() - x - indent, line), Qt::AlignLeft | Qt::AlignVCenter,
-                        text);
+        if (it.swatch) {
+            p->save();
+            p->setRenderHint(QPainter::Antialiasing, false);
+            it.swatch(*p, QRect(x, y + (line - swatch) / 2, swatch, swatch));
+            p->restore();
         }
-        y += line;
-    };
-    auto note = [&](const QString& text) {
-        width = std::max(width, indent + fm.horizontalAdvance(text));
-        if (p) {
-            p->setFont(font);
-            p->setPen(Palette::mutedText());
-            p->drawText(QRect(x + indent - kPad, y - 4, area.right() - x - indent, line), Qt::AlignLeft | Qt::AlignVCenter,
-                        text);
-        }
-        y += line - 4;
-    };
-    auto box = [&](const QRect& r, const QColor& c) {
-        p->fillRect(r, c);
-        p->setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
-        p->drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+        p->setFont(it.strong ? bold : font);
+        p->setPen(it.kind == Item::Note ? Palette::mutedText() : Palette::text());
+        p->drawText(QRect(x + indent, y, w - indent, line), Qt::AlignLeft | Qt::AlignVCenter, it.text);
     };
 
-    const auto zones = zonesByStart(m);
-    title(tr("Zones"));
-    for (const Zone* z : zones) {
-        entry(zoneName(z->type), true, [&](const QRect& r) { box(r, Palette::zone(z->type)); });
-        if (compact < 2) note(zoneRangeText(*z));
-    }
-    y += kPad;
-    title(tr("Frame states"));
-    // Zone-coloured states show one stripe per zone of the machine.
-    auto striped = [&](FrameState s) {
-        return [&, s](const QRect& r) {
-            const int n = std::max<int>(1, static_cast<int>(zones.size()));
-            for (int i = 0; i < n; ++i) {
-                const ZoneType t = zones.empty() ? ZoneType::Normal : zones[static_cast<std::size_t>(i)]->type;
-                const int x0 = r.left() + r.width() * i / n, x1 = r.left() + r.width() * (i + 1) / n;
-                p->fillRect(QRect(x0, r.top(), x1 - x0, r.height()), Palette::frame(t, s));
+    QSize size;
+    if (!band) {
+        // A side panel: one item a line.
+        int y = area.top() + kPad, width = 0;
+        const int x = area.left() + 2 * kPad;
+        bool firstTitle = true;
+        for (const Item& it : items) {
+            if (it.kind == Item::Title && !firstTitle) y += kPad;
+            firstTitle = firstTitle && it.kind != Item::Title;
+            const int yy = it.kind == Item::Note ? y - 4 : y;
+            draw(it, x, yy, area.right() - x);
+            y = yy + line;
+            width = std::max(width, widthOf(it));
+        }
+        size = QSize(width + 4 * kPad, y - area.top() + kPad);
+    } else {
+        // A band: entries in equal columns, each section on new rows.
+        int colW = 0;
+        for (const Item& it : items)
+            if (it.kind != Item::Title) colW = std::max(colW, widthOf(it) + 3 * kPad);
+        const int cols = std::max(1, (area.width() - 2 * kPad) / std::max(1, colW));
+        int y = area.top() + kPad, col = 0;
+        for (const Item& it : items) {
+            if (it.kind == Item::Title) {
+                if (col) y += line;
+                col = 0;
+                continue;
             }
-            p->setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
-            p->drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
-        };
-    };
-    for (FrameState s : {FrameState::Free, FrameState::Kernel, FrameState::InHand, FrameState::Firmware,
-                         FrameState::KernelImage, FrameState::MemMap, FrameState::BootAlloc, FrameState::Hole}) {
-        if (s == FrameState::Free || s == FrameState::Kernel) entry(stateLegendName(s), false, striped(s));
-        else entry(stateLegendName(s), false, [&, s](const QRect& r) { box(r, Palette::frame(ZoneType::Normal, s)); });
-    }
-    if (compact < 1) {
-        y += kPad;
-        title(tr("Marks"));
-        entry(tr("This step's blocks"), false, [&](const QRect& r) {
-            p->setPen(QPen(Palette::highlight(), 3));
-            p->drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
-        });
-        entry(tr("Selected frame"), false, [&](const QRect& r) {
-            p->setPen(QPen(Palette::text(), 2.5));
-            p->drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
-        });
-        entry(tr("Zone boundary"), false, [&](const QRect& r) {
-            p->setPen(QPen(Palette::text(), 2));
-            p->drawLine(r.left(), r.center().y(), r.right(), r.center().y());
-        });
-        note(tr("Zoom: Ctrl+wheel, + and −; 0 fits"));
+            draw(it, area.left() + 2 * kPad + col * colW, y, colW - kPad);
+            if (++col == cols) col = 0, y += line;
+        }
+        if (col) y += line;
+        size = QSize(2 * kPad + std::min(cols, 3) * colW, y - area.top() + kPad);
     }
     if (p) p->restore();
-    return QSize(width + 4 * kPad, y - area.top() + kPad);
+    return size;
 }
 
 QString PhysicalMemoryView::stateLegendName(FrameState s) const
@@ -1122,6 +1221,11 @@ void PhysicalMemoryView::mousePressEvent(QMouseEvent* e)
     }
     if (const auto pfn = frameAt(e->position().toPoint())) m_ctx->setSelectedFrame(*pfn);
     e->accept();
+}
+
+void PhysicalMemoryView::mouseReleaseEvent(QMouseEvent* e)
+{
+    e->setAccepted(e->button() == Qt::LeftButton);
 }
 
 void PhysicalMemoryView::contextMenuEvent(QContextMenuEvent* e)

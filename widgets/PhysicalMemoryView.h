@@ -29,9 +29,10 @@ struct Machine;
 ///
 /// A cell stands for `framesPerCell` consecutive frames; it is `cellPx` logical pixels
 /// square (cellPx is 1 when framesPerCell > 1: many frames per pixel). Cells run
-/// row-major, `columns` to a row. Rows hold a whole number of the largest buddy
-/// blocks (or a power of two of frames when smaller), so a block never wraps across
-/// rows: a student sees a block as one bar or one rectangle.
+/// row-major, `columns` to a row. When frames are visible (framesPerCell == 1) rows
+/// hold a whole number of the largest buddy blocks, or a power of two of frames when
+/// smaller, so a block never wraps across rows: a student sees a block as one bar or
+/// one rectangle. Below a pixel per frame rows only need to fill the width.
 struct FrameGridGeometry {
     struct Zoom {
         int framesPerCell = 1;
@@ -111,6 +112,7 @@ protected:
     void wheelEvent(QWheelEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     void mousePressEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
     void contextMenuEvent(QContextMenuEvent* e) override;
     void changeEvent(QEvent* e) override;
     bool viewportEvent(QEvent* e) override;
@@ -134,11 +136,13 @@ private:
     void paintGrid(QPainter& p, const QRect& gridArea);
     void paintBlockDetail(QPainter& p, const QRect& gridArea);
     void paintZoneBoundaries(QPainter& p, const QRect& gridArea);
+    void paintStepFade(QPainter& p);
     void paintHighlights(QPainter& p, const QRect& gridArea);
     void paintGutter(QPainter& p);
     void paintHeader(QPainter& p);
-    /// Lays the legend out in `area`; paints it when `p` is given. Returns its natural size.
-    QSize legend(QPainter* p, const QRect& area, int compact) const;
+    /// Lays the legend out in `area` (a side panel, or a band below the grid when
+    /// `band`); paints it when `p` is given. Returns the size it needs.
+    QSize legend(QPainter* p, const QRect& area, int compact, bool band) const;
 
     QFont textFont() const;
     QFont smallFont() const;
@@ -161,10 +165,13 @@ private:
     bool m_follow = true;
     int m_headerHeight = 0;
     int m_gutterWidth = 0;
-    int m_legendWidth = 0;
-    int m_legendCompact = 0;     ///< 0 full legend, 1 without marks, 2 without zone ranges
+    QRect m_gridArea;            ///< where the grid shows (viewport coordinates)
+    QRect m_legendRect;          ///< null when there is no room for a legend
+    bool m_legendBand = false;   ///< legend below the grid rather than beside it
+    int m_legendCompact = 0;     ///< 0 full legend, 1 without the marks
     int m_scrollY = 0;
     int m_wheelAccum = 0;
+    int m_layoutGeneration = 0;
     Pfn m_layoutFrames = ~Pfn(0); ///< frame count the layout was made for
 };
 

@@ -287,25 +287,32 @@ void TestBuddyView::screenshots()
     // A split in the middle of a long chain, and a merge of a freed block with its buddy.
     const std::uint64_t split = findEvent(sim, EventType::BuddySplit, findEvent(sim, EventType::BuddySplit) + 2);
     const std::uint64_t merge = findEvent(sim, EventType::BuddyMerge, sim.commandStart(sim.commands().size() - 1));
-    std::uint64_t tail = sim.eventCount();
-    for (std::uint64_t i = 0; i < sim.eventCount(); ++i)
-        if (sim.events()[i].type == EventType::BuddyListAdd && (sim.events()[i].flags & EventFlag::Tail)) tail = i;
+    // The tail rule: free the only page of a fresh machine; the order-8 block goes to the tail.
+    Simulator tailSim = smallMachine();
+    tailSim.apply(Command::freePages(*tailSim.apply(Command::allocPages(0)).pfn, 0));
+    const std::uint64_t tail = tailSim.eventCount() - 1;
+    QCOMPARE(tailSim.events()[tail].type, EventType::BuddyListAdd);
+    QVERIFY(tailSim.events()[tail].flags & EventFlag::Tail);
     const std::uint64_t alloc = findEvent(sim, EventType::BuddyAlloc, split);
+    const std::uint64_t free = findEvent(sim, EventType::BuddyFree);
     struct Shot {
         const char* name;
+        const Simulator* sim;
         std::uint64_t event;
         double progress;
     };
-    const Shot shots[] = {{"split", split, 0.5}, {"merge", merge, 0.5}, {"split_end", split, 1.0},
-                          {"alloc", alloc, 0.5}, {"tailadd", tail, 1.0}};
+    const Shot shots[] = {{"split", &sim, split, 0.5},      {"merge", &sim, merge, 0.5},
+                          {"split_end", &sim, split, 1.0},  {"merge_end", &sim, merge, 1.0},
+                          {"alloc", &sim, alloc, 0.5},      {"free", &sim, free, 0.5},
+                          {"tailadd", &tailSim, tail, 1.0}, {"tailadd_mid", &tailSim, tail, 0.5}};
     for (bool dark : {false, true}) {
         Palette::setTheme(dark ? Theme::Dark : Theme::Light);
         for (const Shot& s : shots) {
-            if (s.event >= sim.eventCount()) continue;
+            QVERIFY(s.event < s.sim->eventCount());
             ViewContext ctx;
             BuddyView view(&ctx);
             view.resize(view.sizeHint());
-            showStep(ctx, sim, s.event, s.progress);
+            showStep(ctx, *s.sim, s.event, s.progress);
             const QString path = QDir(QString::fromLocal8Bit(dir))
                                      .filePath(u"buddyview_%1_%2.png"_s.arg(QString::fromLatin1(s.name),
                                                                            dark ? u"dark"_s : u"light"_s));

@@ -10,6 +10,7 @@
 
 #include <QTest>
 
+#include <cstring>
 #include <memory>
 
 using namespace memviz;

@@ -1,0 +1,103 @@
+#pragma once
+/// Helpers shared by the core test suites: small machines, the golden machines
+/// whose /proc text is kept under tests/fixtures, and fixture file access.
+
+#include "sim/MachineConfig.h"
+#include "sim/Simulator.h"
+#include "util/Size.h"
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QString>
+#include <QTest>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace memviz::test {
+
+/// A preset's config, with a different RAM size when `ram` is given ("64M").
+inline MachineConfig config(const char* preset, const char* ram = nullptr)
+{
+    auto v = MachineConfig::fromPreset(preset);
+    if (!std::holds_alternative<MachineConfig>(v)) qFatal("unknown preset %s", preset);
+    MachineConfig c = std::get<MachineConfig>(v);
+    if (ram) c.ramBytes = *parseSize(ram);
+    return c;
+}
+
+inline Simulator boot(const MachineConfig& c)
+{
+    auto v = Simulator::create(c);
+    if (!std::holds_alternative<Simulator>(v))
+        qFatal("machine does not boot: %s", errorCodeName(std::get<Error>(v).code));
+    return std::get<Simulator>(std::move(v));
+}
+
+inline Simulator boot(const char* preset, const char* ram = nullptr) { return boot(config(preset, ram)); }
+
+inline QString fixturePath(const QString& relative)
+{
+    return QStringLiteral(MEMVIZ_TEST_DATA) + QLatin1Char('/') + relative;
+}
+
+/// The bytes of a fixture file; an empty string (and a test warning) when missing.
+inline std::string readFixture(const QString& relative)
+{
+    QFile f(fixturePath(relative));
+    if (!f.open(QIODevice::ReadOnly)) {
+        qWarning("missing fixture %s", qPrintable(f.fileName()));
+        return {};
+    }
+    const QByteArray b = f.readAll();
+    return std::string(b.constData(), static_cast<std::size_t>(b.size()));
+}
+
+/// MEMVIZ_UPDATE_FIXTURES=1 makes golden-file tests write what the code prints
+/// instead of comparing (then review the diff before committing it).
+inline bool updatingFixtures() { return qEnvironmentVariableIntValue("MEMVIZ_UPDATE_FIXTURES") == 1; }
+
+inline void writeFixture(const QString& relative, const std::string& text)
+{
+    const QString path = fixturePath(relative);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) qFatal("cannot write %s", qPrintable(path));
+    f.write(text.data(), static_cast<qint64>(text.size()));
+}
+
+/// A machine whose /proc files are kept as golden files (tests/fixtures/procfiles)
+/// and whose meminfo also feeds the `free` fixtures made by the real free(1).
+struct GoldenMachine {
+    const char* name;
+    MachineConfig config;
+    std::function<void(Simulator&)> workload; ///< commands run after boot (may be empty)
+};
+
+inline std::vector<GoldenMachine> goldenMachines()
+{
+    // Deterministic loads: blocks of several orders from each zone the preset has.
+    auto seedBusy = [](Simulator& s) {
+        for (int i = 0; i < 500; ++i) s.apply(Command::allocPages(10));
+        for (int i = 0; i < 1000; ++i) s.apply(Command::allocPages(i % 4));
+        for (int i = 0; i < 40; ++i) s.apply(Command::allocPages(5, ZoneType::DMA32));
+        s.apply(Command::allocPages(0, ZoneType::DMA));
+    };
+    auto x86_32Busy = [](Simulator& s) {
+        for (int i = 0; i < 200; ++i) s.apply(Command::allocPages(9, ZoneType::HighMem));
+        for (int i = 0; i < 500; ++i) s.apply(Command::allocPages(i % 3));
+    };
+    return {
+        {"seed-8g-boot", config("seed-8g"), {}},
+        {"seed-8g-busy", config("seed-8g"), seedBusy},
+        {"x86-64-64m-boot", config("x86-64", "64M"), {}},
+        {"x86-64-la57-1g-boot", config("x86-64-la57", "1G"), {}},
+        {"x86-32-2g-boot", config("x86-32"), {}},
+        {"x86-32-2g-busy", config("x86-32"), x86_32Busy},
+        {"x86-pae-4g-boot", config("x86-pae", "4G"), {}},
+    };
+}
+
+} // namespace memviz::test

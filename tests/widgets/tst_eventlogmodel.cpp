@@ -1,0 +1,331 @@
+// EventLogModel and EventLogView: one row per event, rows appended as the run grows,
+// reset when it is cut back, filter by type, the current row follows the cursor and
+// activating a row asks for a seek. The model runs under QAbstractItemModelTester.
+
+#include "EventLogModel.h"
+#include "EventLogView.h"
+#include "ViewContext.h"
+#include "sim/MachineConfig.h"
+#include "sim/Simulator.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace memviz;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Simulator smallMachine()
+{
+    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
+    cfg.ramBytes = 64ull << 20;
+    return std::get<Simulator>(Simulator::create(cfg));
+}
+
+/// What the app's controller does after a command: show the new end of the run.
+void showEnd(ViewContext& ctx, const Simulator& sim)
+{
+    ctx.setSimulator(&sim);
+    const std::uint64_t n = sim.eventCount();
+    ctx.setState(sim.stateAt(n ? n - 1 : 0), sim.stateAt(n), n);
+}
+
+std::uint32_t bit(EventType t) { return 1u << static_cast<int>(t); }
+
+} // namespace
+
+class TestEventLogModel : public QObject {
+    Q_OBJECT
+private slots:
+    void rowsAreEvents();
+    void appendsInsertRows();
+    void truncateResets();
+    void otherRunResets();
+    void filterByType();
+    void typesMatching();
+    void texts();
+    void viewSelectsCurrentRow();
+    void activationSeeks();
+    void viewFilterEdit();
+    void millionEvents();
+};
+
+void TestEventLogModel::rowsAreEvents()
+{
+    Simulator sim = smallMachine();
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(EventLogModel::ColumnCount));
+    showEnd(ctx, sim);
+    QCOMPARE(model.rowCount(), 0);
+    sim.apply(Command::allocPages(0));
+    showEnd(ctx, sim);
+    QCOMPARE(std::uint64_t(model.rowCount()), sim.eventCount());
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QCOMPARE(model.eventIndex(r), std::uint64_t(r));
+        QCOMPARE(model.index(r, 0).data(EventLogModel::EventIndexRole).toULongLong(), qulonglong(r));
+        QCOMPARE(model.index(r, 0).data().toULongLong(), qulonglong(r + 1));
+        QCOMPARE(model.index(r, 0).data(EventLogModel::EventTypeRole).toInt(),
+                 int(sim.events()[std::size_t(r)].type));
+    }
+}
+
+void TestEventLogModel::appendsInsertRows()
+{
+    Simulator sim = smallMachine();
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    showEnd(ctx, sim);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    for (int i = 0; i < 5; ++i) {
+        const std::uint64_t before = sim.eventCount();
+        sim.apply(Command::allocPages(i % 3));
+        showEnd(ctx, sim);
+        QCOMPARE(std::uint64_t(model.rowCount()), sim.eventCount());
+        QCOMPARE(inserted.size(), i + 1);
+        QCOMPARE(inserted.last().at(1).toInt(), int(before));
+        QCOMPARE(inserted.last().at(2).toInt(), int(sim.eventCount() - 1));
+    }
+    QCOMPARE(reset.size(), 0);
+    // Stepping back and forth without new events changes nothing.
+    ctx.setState(sim.stateAt(1), sim.stateAt(2), 2);
+    QCOMPARE(inserted.size(), 5);
+    QCOMPARE(reset.size(), 0);
+    // refresh() picks up events appended without a state change.
+    sim.apply(Command::allocPages(0));
+    model.refresh();
+    QCOMPARE(std::uint64_t(model.rowCount()), sim.eventCount());
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestEventLogModel::truncateResets()
+{
+    Simulator sim = smallMachine();
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 0; i < 4; ++i) sim.apply(Command::allocPages(0));
+    showEnd(ctx, sim);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    // A new future after stepping back: fewer events, then more again with different content.
+    sim.truncate(2);
+    showEnd(ctx, sim);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(std::uint64_t(model.rowCount()), sim.eventCount());
+    const std::uint64_t cut = sim.eventCount();
+    sim.truncate(1);
+    sim.apply(Command::allocPages(3));
+    sim.apply(Command::allocPages(3));
+    QVERIFY(sim.eventCount() > cut);
+    showEnd(ctx, sim);
+    QCOMPARE(reset.size(), 2); // same or larger count, different events: still a reset
+    QCOMPARE(std::uint64_t(model.rowCount()), sim.eventCount());
+}
+
+void TestEventLogModel::otherRunResets()
+{
+    Simulator a = smallMachine();
+    a.apply(Command::allocPages(0));
+    Simulator b = smallMachine();
+    b.apply(Command::allocPages(5));
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    showEnd(ctx, a);
+    QCOMPARE(std::uint64_t(model.rowCount()), a.eventCount());
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    showEnd(ctx, b);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(std::uint64_t(model.rowCount()), b.eventCount());
+    ctx.setSimulator(nullptr);
+    ctx.setState(Machine{}, Machine{}, 0);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestEventLogModel::filterByType()
+{
+    Simulator sim = smallMachine();
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Pfn p = *sim.apply(Command::allocPages(0)).pfn;
+    showEnd(ctx, sim);
+    model.setTypeFilter(bit(EventType::BuddySplit));
+    QCOMPARE(model.rowCount(), 8); // order 8 split down to order 0
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(sim.events()[model.eventIndex(r)].type, EventType::BuddySplit);
+    // Appended events of the type arrive as inserted rows, others are skipped.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    sim.apply(Command::freePages(p, 0));
+    showEnd(ctx, sim);
+    QCOMPARE(inserted.size(), 0);
+    model.setTypeFilter(bit(EventType::BuddySplit) | bit(EventType::BuddyMerge));
+    QCOMPARE(model.rowCount(), 16);
+    sim.apply(Command::allocPages(1));
+    showEnd(ctx, sim);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.rowCount(), 16 + 7);
+    // rowAtOrBefore maps a cursor to the nearest shown row.
+    QCOMPARE(model.rowAtOrBefore(0), -1); // event 0 is a ZoneCheck, nothing shown before it
+    QCOMPARE(model.rowAtOrBefore(1), 0);
+    QCOMPARE(model.rowAtOrBefore(sim.eventCount() - 1), model.rowCount() - 1);
+    model.setTypeFilter(EventLogModel::allTypes());
+    QCOMPARE(std::uint64_t(model.rowCount()), sim.eventCount());
+    model.setTypeFilter(0);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestEventLogModel::typesMatching()
+{
+    QCOMPARE(EventLogModel::typesMatching(QString()), EventLogModel::allTypes());
+    QCOMPARE(EventLogModel::typesMatching(u"split"_s), bit(EventType::BuddySplit));
+    QCOMPARE(EventLogModel::typesMatching(u"MERGE"_s), bit(EventType::BuddyMerge));
+    QCOMPARE(EventLogModel::typesMatching(u"watermark"_s), bit(EventType::ZoneCheck) | bit(EventType::WatermarkCrossed));
+    QVERIFY(EventLogModel::typesMatching(u"buddy"_s) & bit(EventType::BuddyAlloc)); // internal names match too
+    QCOMPARE(EventLogModel::typesMatching(u"nothing-like-this"_s), 0u);
+}
+
+void TestEventLogModel::texts()
+{
+    Simulator sim = smallMachine();
+    sim.apply(Command::allocPages(0));
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    showEnd(ctx, sim);
+    const QModelIndex cmd = model.index(1, EventLogModel::CommandColumn);
+    QCOMPARE(cmd.data().toString(), u"#1 alloc_pages(order 0, Normal)"_s);
+    QCOMPARE(model.index(1, EventLogModel::TypeColumn).data().toString(), u"Split"_s);
+    QVERIFY(model.index(1, EventLogModel::SummaryColumn).data().toString().startsWith(u"Split order-8 block 0x3e00"_s));
+    QVERIFY(!model.headerData(EventLogModel::SummaryColumn, Qt::Horizontal).toString().isEmpty());
+    QCOMPARE(EventLogModel::commandText(Command::freePages(0x3e00, 2)), u"free_pages(0x3e00, order 2)"_s);
+}
+
+void TestEventLogModel::viewSelectsCurrentRow()
+{
+    Simulator sim = smallMachine();
+    for (int i = 0; i < 3; ++i) sim.apply(Command::allocPages(0));
+    ViewContext ctx;
+    EventLogView view(&ctx);
+    view.resize(view.sizeHint());
+    showEnd(ctx, sim);
+    const auto current = [&] { return view.table()->selectionModel()->currentIndex().row(); };
+    QCOMPARE(std::uint64_t(current()), sim.eventCount() - 1);
+    ctx.setState(sim.stateAt(4), sim.stateAt(5), 5);
+    QCOMPARE(current(), 4);
+    QVERIFY(view.table()->selectionModel()->isRowSelected(4, {}));
+    ctx.setState(sim.stateAt(0), sim.stateAt(0), 0);
+    QVERIFY(!view.table()->selectionModel()->hasSelection());
+}
+
+void TestEventLogModel::activationSeeks()
+{
+    Simulator sim = smallMachine();
+    sim.apply(Command::allocPages(0));
+    ViewContext ctx;
+    EventLogView view(&ctx);
+    view.resize(view.sizeHint());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    showEnd(ctx, sim);
+    QSignalSpy seek(&ctx, &ViewContext::seekRequested);
+    // Moving the cursor selects a row but never asks for a seek.
+    ctx.setState(sim.stateAt(2), sim.stateAt(3), 3);
+    QCOMPARE(seek.size(), 0);
+
+    QTableView* table = view.table();
+    const QModelIndex idx = view.model()->index(5, EventLogModel::SummaryColumn);
+    table->scrollTo(idx);
+    const QPoint at = table->visualRect(idx).center();
+    // A widget double-click in QTest is only the DblClick event: press and release first, as a mouse does.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(!seek.isEmpty());
+    QCOMPARE(seek.last().at(0).toULongLong(), 6ull); // row + 1 = events applied
+
+    const qsizetype before = seek.size();
+    table->setCurrentIndex(view.model()->index(2, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(seek.size(), before + 1);
+    QCOMPARE(seek.last().at(0).toULongLong(), 3ull);
+
+    // Filtered: the seek goes to the event of the row, not to the row number.
+    view.setFilterText(u"alloc"_s);
+    const int rows = view.model()->rowCount();
+    QVERIFY(rows >= 1);
+    const QModelIndex last = view.model()->index(rows - 1, 0);
+    emit table->activated(last);
+    QCOMPARE(seek.last().at(0).toULongLong(), qulonglong(view.model()->eventIndex(rows - 1) + 1));
+}
+
+void TestEventLogModel::viewFilterEdit()
+{
+    Simulator sim = smallMachine();
+    sim.apply(Command::allocPages(0));
+    ViewContext ctx;
+    EventLogView view(&ctx);
+    showEnd(ctx, sim);
+    QTest::keyClicks(view.filterEdit(), u"merge"_s);
+    QCOMPARE(view.model()->rowCount(), 0); // no merges yet
+    view.filterEdit()->clear();
+    QCOMPARE(std::uint64_t(view.model()->rowCount()), sim.eventCount());
+    view.setFilterText(u"Split"_s);
+    QCOMPARE(view.filterEdit()->text(), u"Split"_s);
+    QCOMPARE(view.model()->rowCount(), 8);
+    // The current event (an allocation) is filtered out: the nearest split before it is current.
+    QCOMPARE(view.table()->selectionModel()->currentIndex().row(), 7);
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&view, &change);
+    QCOMPARE(view.model()->rowCount(), 8);
+}
+
+void TestEventLogModel::millionEvents()
+{
+    Simulator sim = smallMachine();
+    sim.setCheckpointPolicy(1u << 16, 64ull << 20);
+    // Each alloc/free pair of an order-0 page produces about 20 events (split chain, merge chain).
+    while (sim.eventCount() < 1'000'000) {
+        const Pfn p = *sim.apply(Command::allocPages(0)).pfn;
+        sim.apply(Command::freePages(p, 0));
+    }
+    ViewContext ctx;
+    EventLogView view(&ctx);
+    view.resize(view.sizeHint());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QElapsedTimer timer;
+    timer.start();
+    ctx.setSimulator(&sim);
+    const std::uint64_t n = sim.eventCount();
+    ctx.setState(sim.stateAt(n - 1), sim.stateAt(n), n);
+    QCoreApplication::processEvents();
+    QCOMPARE(std::uint64_t(view.model()->rowCount()), n);
+    QCOMPARE(view.table()->selectionModel()->currentIndex().row(), int(n - 1));
+    const qint64 show = timer.restart();
+    // Appending one more command inserts rows, it does not rebuild.
+    const Pfn p = *sim.apply(Command::allocPages(0)).pfn;
+    Q_UNUSED(p);
+    ctx.setState(sim.stateAt(n), sim.stateAt(n + 1), n + 1);
+    QCoreApplication::processEvents();
+    const qint64 append = timer.restart();
+    view.setFilterText(u"merge"_s);
+    QCoreApplication::processEvents();
+    const qint64 filter = timer.elapsed();
+    qInfo("%llu events: show %lld ms, append %lld ms, filter %lld ms", static_cast<unsigned long long>(n), show, append,
+          filter);
+    QVERIFY2(show < 3000, qPrintable(QString::number(show)));
+    QVERIFY2(append < 500, qPrintable(QString::number(append)));
+    QVERIFY2(filter < 3000, qPrintable(QString::number(filter)));
+}
+
+QTEST_MAIN(TestEventLogModel)
+#include "tst_eventlogmodel.moc"

@@ -1,0 +1,514 @@
+// PhysicalMemoryView: grid maths (FrameGridGeometry) as data rows, and the widget
+// itself offscreen: painting into images and SVG, hit-testing, tooltips, the
+// context menu, zooming and step-wise re-rendering.
+
+#include "FrameMapRenderer.h"
+#include "Palette.h"
+#include "PhysicalMemoryView.h"
+#include "ViewContext.h"
+#include "sim/MachineConfig.h"
+#include "sim/Simulator.h"
+#include "util/Size.h"
+
+#include <QAction>
+#include <QBuffer>
+#include <QMenu>
+#include <QPainter>
+#include <QSet>
+#include <QSvgGenerator>
+#include <QTest>
+
+#include <memory>
+
+using namespace memviz;
+using Zoom = FrameGridGeometry::Zoom;
+
+Q_DECLARE_METATYPE(Zoom)
+
+namespace {
+
+std::unique_ptr<Simulator> makeSim(std::uint64_t ram, const char* preset = "x86-64")
+{
+    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset(preset));
+    if (ram) cfg.ramBytes = ram;
+    auto created = Simulator::create(cfg);
+    if (!std::holds_alternative<Simulator>(created)) return nullptr;
+    return std::make_unique<Simulator>(std::get<Simulator>(std::move(created)));
+}
+
+/// Shows the machine after `n` events in the context (a jump).
+void showAt(ViewContext& ctx, const Simulator& sim, std::uint64_t n)
+{
+    ctx.setSimulator(&sim);
+    ctx.setState(sim.stateAt(n ? n - 1 : 0), sim.stateAt(n), n);
+}
+
+int distinctColours(const QImage& img)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < img.height(); y += 2)
+        for (int x = 0; x < img.width(); x += 2) colours.insert(img.pixel(x, y));
+    return static_cast<int>(colours.size());
+}
+
+FrameGridGeometry geometry(qulonglong frames, int k, int cell, int columns, QPoint origin)
+{
+    FrameGridGeometry g;
+    g.frames = frames;
+    g.framesPerCell = k;
+    g.cellPx = cell;
+    g.columns = columns;
+    g.origin = origin;
+    return g;
+}
+
+} // namespace
+
+class TestPhysicalMemoryView : public QObject {
+    Q_OBJECT
+private slots:
+    // --- FrameGridGeometry ---------------------------------------------------------
+
+    void pfnAt_data()
+    {
+        QTest::addColumn<qulonglong>("frames");
+        QTest::addColumn<int>("framesPerCell");
+        QTest::addColumn<int>("cellPx");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<QPoint>("origin");
+        QTest::addColumn<QPoint>("pos");
+        QTest::addColumn<qlonglong>("pfn"); // -1: nothing there
+        QTest::newRow("1 px, first cell") << 16384ull << 1 << 1 << 1024 << QPoint(0, 0) << QPoint(0, 0) << 0ll;
+        QTest::newRow("1 px, row 2 col 5") << 16384ull << 1 << 1 << 1024 << QPoint(0, 0) << QPoint(5, 2) << 2053ll;
+        QTest::newRow("16 px, inside a cell") << 16384ull << 1 << 16 << 64 << QPoint(80, 30)
+                                              << QPoint(80 + 3 * 16 + 15, 30 + 2 * 16) << 131ll;
+        QTest::newRow("16 px, left of the grid") << 16384ull << 1 << 16 << 64 << QPoint(80, 30) << QPoint(79, 40)
+                                                 << -1ll;
+        QTest::newRow("16 px, right of the grid") << 16384ull << 1 << 16 << 64 << QPoint(80, 30)
+                                                  << QPoint(80 + 64 * 16, 40) << -1ll;
+        QTest::newRow("16 px, above the grid") << 16384ull << 1 << 16 << 64 << QPoint(80, 30) << QPoint(100, 29)
+                                               << -1ll;
+        QTest::newRow("48 px, scrolled") << 16384ull << 1 << 48 << 16 << QPoint(0, -480) << QPoint(47, 0) << 160ll;
+        QTest::newRow("3 frames per pixel") << 2097152ull << 3 << 1 << 1024 << QPoint(0, 0) << QPoint(10, 1)
+                                            << 3102ll;
+        QTest::newRow("8 frames per pixel, offset") << 4194304ull << 8 << 1 << 1024 << QPoint(90, 40)
+                                                    << QPoint(90 + 1023, 40 + 511) << qlonglong((511 * 1024 + 1023) * 8);
+        QTest::newRow("past the last frame") << 1000ull << 1 << 4 << 64 << QPoint(0, 0) << QPoint(4 * 40, 4 * 15)
+                                             << -1ll;
+        QTest::newRow("last frame") << 1000ull << 1 << 4 << 64 << QPoint(0, 0) << QPoint(4 * 39, 4 * 15) << 999ll;
+    }
+    void pfnAt()
+    {
+        QFETCH(qulonglong, frames);
+        QFETCH(int, framesPerCell);
+        QFETCH(int, cellPx);
+        QFETCH(int, columns);
+        QFETCH(QPoint, origin);
+        QFETCH(QPoint, pos);
+        QFETCH(qlonglong, pfn);
+        const FrameGridGeometry g = geometry(frames, framesPerCell, cellPx, columns, origin);
+        const auto got = g.pfnAt(pos);
+        QCOMPARE(got.has_value(), pfn >= 0);
+        if (got) {
+            QCOMPARE(qlonglong(*got), pfn);
+            QVERIFY(g.cellRect(*got).contains(pos)); // and back
+        }
+    }
+
+    void cellRectRoundTrip_data()
+    {
+        QTest::addColumn<int>("framesPerCell");
+        QTest::addColumn<int>("cellPx");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("1 px") << 1 << 1 << 1024;
+        QTest::newRow("5 px") << 1 << 5 << 128;
+        QTest::newRow("48 px") << 1 << 48 << 16;
+        QTest::newRow("3 per px") << 3 << 1 << 1024;
+        QTest::newRow("12 per px") << 12 << 1 << 1280;
+    }
+    void cellRectRoundTrip()
+    {
+        QFETCH(int, framesPerCell);
+        QFETCH(int, cellPx);
+        QFETCH(int, columns);
+        const FrameGridGeometry g = geometry(2097152, framesPerCell, cellPx, columns, QPoint(70, -1000));
+        for (Pfn p : {Pfn(0), Pfn(1), Pfn(4095), Pfn(4096), Pfn(1048575), Pfn(2097151)}) {
+            const QRect r = g.cellRect(p);
+            QCOMPARE(r.size(), QSize(cellPx, cellPx));
+            QCOMPARE(qulonglong(*g.pfnAt(r.center())), qulonglong(p - p % Pfn(framesPerCell)));
+        }
+    }
+
+    void columnsFor_data()
+    {
+        QTest::addColumn<int>("framesPerCell");
+        QTest::addColumn<int>("cellPx");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("1 px: whole order-10 blocks") << 1 << 1 << 1100 << 1024;
+        QTest::newRow("1 px, wide") << 1 << 1 << 2500 << 2048;
+        QTest::newRow("2 px: power of two") << 1 << 2 << 1100 << 512;
+        QTest::newRow("5 px") << 1 << 5 << 100 << 16;
+        QTest::newRow("16 px") << 1 << 16 << 1100 << 64;
+        QTest::newRow("48 px") << 1 << 48 << 1100 << 16;
+        QTest::newRow("2 per px") << 2 << 1 << 1100 << 1024;
+        QTest::newRow("3 per px: rows of 3072") << 3 << 1 << 1100 << 1024;
+        QTest::newRow("4 per px, wide") << 4 << 1 << 1300 << 1280;
+        QTest::newRow("3 per px, narrow: 90% of the width") << 3 << 1 << 500 << 480;
+        QTest::newRow("2 per px, odd width") << 2 << 1 << 974 << 896;
+        QTest::newRow("tiny width") << 1 << 48 << 10 << 1;
+    }
+    void columnsFor()
+    {
+        QFETCH(int, framesPerCell);
+        QFETCH(int, cellPx);
+        QFETCH(int, width);
+        QFETCH(int, columns);
+        const int got = FrameGridGeometry::columnsFor({framesPerCell, cellPx}, width);
+        QCOMPARE(got, columns);
+        QVERIFY(got * cellPx <= std::max(width, cellPx));
+    }
+
+    void fitZoom_data()
+    {
+        QTest::addColumn<qulonglong>("frames");
+        QTest::addColumn<QSize>("area");
+        QTest::addColumn<Zoom>("zoom");
+        QTest::newRow("64 MiB in 1100x700") << 16384ull << QSize(1100, 700) << Zoom{1, 5};
+        QTest::newRow("8 GiB in 1100x700") << 2097152ull << QSize(1100, 700) << Zoom{3, 1};
+        QTest::newRow("16 GiB in 1100x700") << 4194304ull << QSize(1100, 700) << Zoom{6, 1};
+        QTest::newRow("tiny machine, big area: 48 px max") << 64ull << QSize(1100, 700) << Zoom{1, 48};
+    }
+    void fitZoom()
+    {
+        QFETCH(qulonglong, frames);
+        QFETCH(QSize, area);
+        QFETCH(Zoom, zoom);
+        const Zoom got = FrameGridGeometry::fitZoom(frames, area.width(), area.height());
+        QCOMPARE(got.framesPerCell, zoom.framesPerCell);
+        QCOMPARE(got.cellPx, zoom.cellPx);
+        const FrameGridGeometry g = FrameGridGeometry::make(frames, got, area.width());
+        QVERIFY(g.height() <= area.height());
+        QVERIFY(g.width() <= area.width());
+    }
+
+    void zoomLadder()
+    {
+        Zoom z{6144, 1};
+        double last = z.pixelsPerFrame();
+        int steps = 0;
+        for (Zoom n = FrameGridGeometry::zoomIn(z); !(n == z); z = n, n = FrameGridGeometry::zoomIn(z), ++steps) {
+            QVERIFY(n.pixelsPerFrame() > last);
+            last = n.pixelsPerFrame();
+        }
+        QCOMPARE(z.cellPx, FrameGridGeometry::kMaxCellPx);
+        QVERIFY(steps > 20);
+        // Off-ladder zooms (from fit) step to their neighbours.
+        QCOMPARE(FrameGridGeometry::zoomIn({1, 7}).cellPx, 8);
+        QCOMPARE(FrameGridGeometry::zoomOut({1, 7}).cellPx, 6);
+        QCOMPARE(FrameGridGeometry::zoomOut({1, 1}).framesPerCell, 2);
+    }
+
+    void rangeRects_data()
+    {
+        QTest::addColumn<qulonglong>("first");
+        QTest::addColumn<qulonglong>("last");
+        QTest::addColumn<QList<QRect>>("rects");
+        // 16 columns of 10 px, origin (0, 0).
+        QTest::newRow("inside a row") << 3ull << 5ull << QList<QRect>{QRect(30, 0, 20, 10)};
+        QTest::newRow("two full rows") << 16ull << 48ull << QList<QRect>{QRect(0, 10, 160, 20)};
+        QTest::newRow("partial, full, partial")
+            << 8ull << 40ull << QList<QRect>{QRect(80, 0, 80, 10), QRect(0, 10, 160, 10), QRect(0, 20, 80, 10)};
+        QTest::newRow("end of a row into the next") << 14ull << 18ull
+                                                    << QList<QRect>{QRect(140, 0, 20, 10), QRect(0, 10, 20, 10)};
+        QTest::newRow("empty") << 5ull << 5ull << QList<QRect>{};
+    }
+    void rangeRects()
+    {
+        QFETCH(qulonglong, first);
+        QFETCH(qulonglong, last);
+        QFETCH(QList<QRect>, rects);
+        const FrameGridGeometry g = geometry(1000, 1, 10, 16, QPoint(0, 0));
+        const auto got = g.rangeRects(first, last);
+        QCOMPARE(QList<QRect>(got.begin(), got.end()), rects);
+    }
+
+    // --- the widget ----------------------------------------------------------------
+
+    void initTestCase()
+    {
+        m_sim8g = makeSim(0, "seed-8g");
+        QVERIFY(m_sim8g);
+        for (int order : {0, 3, 5, 9, 2, 10}) QVERIFY(m_sim8g->apply(Command::allocPages(order)).pfn);
+        m_small = makeSim(64 * MiB);
+        QVERIFY(m_small);
+        m_block = *m_small->apply(Command::allocPages(2)).pfn;
+    }
+
+    void rendersOffscreen()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_sim8g, m_sim8g->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isFit());
+        QVERIFY(view.geometry().framesPerCell > 1); // 2 Mi frames: many per pixel
+        const QImage img = view.grab().toImage();
+        QCOMPARE(img.size(), QSize(1000, 700) * img.devicePixelRatio());
+        QVERIFY2(distinctColours(img) >= 12, qPrintable(QString::number(distinctColours(img))));
+    }
+
+    void rendersIntoImageAndSvg()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx); // never shown: render() must lay it out itself
+        view.resize(900, 600);
+        QImage img(view.size(), QImage::Format_ARGB32);
+        img.fill(Qt::transparent);
+        view.render(&img);
+        QVERIFY(distinctColours(img) >= 12);
+
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        QSvgGenerator gen;
+        gen.setOutputDevice(&svg);
+        gen.setSize(view.size());
+        gen.setViewBox(QRect(QPoint(0, 0), view.size()));
+        QPainter p(&gen);
+        view.render(&p);
+        p.end();
+        const QByteArray text = svg.data();
+        QVERIFY(text.contains("<image"));
+        QVERIFY(text.contains("DMA32"));
+        QVERIFY(text.size() > 10000);
+    }
+
+    void clickSelectsFrame_data()
+    {
+        QTest::addColumn<Zoom>("zoom");
+        QTest::addColumn<qulonglong>("pfn");
+        QTest::newRow("16 px") << Zoom{1, 16} << 4100ull;
+        QTest::newRow("48 px") << Zoom{1, 48} << 37ull;
+        QTest::newRow("2 px") << Zoom{1, 2} << 16000ull;
+    }
+    void clickSelectsFrame()
+    {
+        QFETCH(Zoom, zoom);
+        QFETCH(qulonglong, pfn);
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setZoom(zoom);
+        QCOMPARE(view.geometry().cellPx, zoom.cellPx);
+        ctx.setSelectedFrame(pfn); // scrolls it into view
+        const QRect cell = view.geometry().cellRect(pfn);
+        QVERIFY(view.viewport()->rect().contains(cell.center()));
+        ctx.setSelectedFrame(std::nullopt);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(ctx.selectedFrame().value_or(~0ull), pfn);
+    }
+
+    void clickAtManyFramesPerPixelPicksTheInterestingOne()
+    {
+        auto sim = makeSim(8 * GiB);
+        const Pfn p = *sim->apply(Command::allocPages(0)).pfn;
+        ViewContext ctx;
+        showAt(ctx, *sim, sim->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int k = view.geometry().framesPerCell;
+        QVERIFY(k > 1);
+        view.frameMap();
+        const QPoint at = view.geometry().cellRect(p).center();
+        QCOMPARE(qulonglong(view.frameAt(at).value_or(0)), qulonglong(p));
+    }
+
+    void toolTipNamesTheFrame()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        const QString tip = view.toolTipForFrame(m_block + 1);
+        QVERIFY2(tip.contains(QString::number(m_block + 1)), qPrintable(tip));
+        QVERIFY(tip.contains(QStringLiteral("0x") + QString::number(m_block + 1, 16)));
+        QVERIFY(tip.contains(QStringLiteral("0x") + QString::number((m_block + 1) * 4096, 16))); // physical address
+        QVERIFY(tip.contains(QStringLiteral("DMA32")));
+        QVERIFY(tip.contains(QString::number(m_block))); // the head
+        QVERIFY(tip.contains(QStringLiteral("order 2")));
+        QVERIFY(view.toolTipForFrame(1).contains(QStringLiteral("DMA")));
+        QVERIFY(view.toolTipForFrame(10'000'000).isEmpty());
+    }
+
+    void contextMenuFreesAllocatedBlock()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        std::vector<Command> requested;
+        connect(&ctx, &ViewContext::commandRequested, this, [&](const Command& c) { requested.push_back(c); });
+        QMenu menu;
+        view.populateContextMenu(&menu, m_block + 3); // a tail frame: the block is freed by its head
+        auto* free = menu.findChild<QAction*>(QStringLiteral("freeBlock"));
+        QVERIFY(free);
+        QVERIFY(free->text().contains(QStringLiteral("order 2")));
+        free->trigger();
+        QCOMPARE(requested.size(), std::size_t(1));
+        QCOMPARE(requested[0].type, CommandType::FreePages);
+        QCOMPARE(qulonglong(requested[0].pfn), qulonglong(m_block));
+        QCOMPARE(requested[0].order, 2);
+    }
+
+    void contextMenuOnFreeBlockIsHarmless_data()
+    {
+        QTest::addColumn<qulonglong>("pfn");
+        QTest::newRow("free block") << qulonglong(m_block + 4);
+        QTest::newRow("kernel image") << 4096ull;
+        QTest::newRow("hole") << 0ull;
+    }
+    void contextMenuOnFreeBlockIsHarmless()
+    {
+        QFETCH(qulonglong, pfn);
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        int requested = 0;
+        connect(&ctx, &ViewContext::commandRequested, this, [&] { ++requested; });
+        QMenu menu;
+        view.populateContextMenu(&menu, pfn);
+        QVERIFY(!menu.findChild<QAction*>(QStringLiteral("freeBlock")));
+        for (QAction* a : menu.actions())
+            if (a->isEnabled() && !a->isSeparator()) a->trigger();
+        QCOMPARE(requested, 0);
+    }
+
+    void stepsReRenderWhatChanged()
+    {
+        auto sim = makeSim(64 * MiB);
+        ViewContext ctx;
+        ctx.setSimulator(sim.get());
+        ctx.setState(sim->current(), sim->current(), 0);
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.frameMap();
+        const Pfn p = *sim->apply(Command::allocPages(4)).pfn;
+        sim->apply(Command::allocPages(0));
+        sim->apply(Command::freePages(p, 4));
+        for (std::uint64_t n = 1; n <= sim->eventCount(); ++n) {
+            ctx.setState(sim->stateAt(n - 1), sim->stateAt(n), n); // one-event steps
+            ctx.setProgress(0.5);
+            const QImage stepped = view.frameMap();
+            FrameMapRenderer full;
+            full.setColumns(view.frameMap().width());
+            full.renderAll(ctx.machine());
+            QCOMPARE(stepped, full.image());
+            QVERIFY(!view.grab().isNull()); // paints mid-animation
+        }
+    }
+
+    void highlightsTheCurrentStep()
+    {
+        auto sim = makeSim(64 * MiB);
+        const CommandResult res = sim->apply(Command::allocPages(3));
+        ViewContext ctx;
+        showAt(ctx, *sim, res.endEvent - 1); // ends with BuddyAlloc? find it
+        std::uint64_t alloc = 0;
+        for (std::uint64_t n = 0; n < sim->eventCount(); ++n)
+            if (sim->events()[n].type == EventType::BuddyAlloc) alloc = n + 1;
+        QVERIFY(alloc > 0);
+        showAt(ctx, *sim, alloc);
+        QCOMPARE(ctx.currentEvent()->type, EventType::BuddyAlloc);
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setZoom({1, 16});
+        ctx.setSelectedFrame(*res.pfn); // brings the block into view
+        ctx.setSelectedFrame(std::nullopt);
+        ctx.setProgress(1.0);
+        const QImage img = view.viewport()->grab().toImage();
+        const QRect block = view.geometry().rangeRects(*res.pfn, *res.pfn + 8).front();
+        const QColor hl = Palette::highlight();
+        int hits = 0;
+        const qreal dpr = img.devicePixelRatio();
+        for (int dx = -3; dx <= 1; ++dx) {
+            const QColor c = img.pixelColor(QPoint(block.left() + dx, block.center().y()) * dpr);
+            if (std::abs(c.red() - hl.red()) < 40 && std::abs(c.green() - hl.green()) < 40 && std::abs(c.blue() - hl.blue()) < 40)
+                ++hits;
+        }
+        QVERIFY2(hits > 0, "no highlight outline at the block's left edge");
+    }
+
+    void zoomKeysAndWheel()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double fit = view.geometry().cellPx / double(view.geometry().framesPerCell);
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QVERIFY(!view.isFit());
+        QVERIFY(view.geometry().cellPx / double(view.geometry().framesPerCell) > fit);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QVERIFY(view.geometry().cellPx / double(view.geometry().framesPerCell) < fit);
+        QTest::keyClick(&view, Qt::Key_0);
+        QVERIFY(view.isFit());
+        const QPoint at = view.viewport()->rect().center();
+        QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), {}, QPoint(0, 120), Qt::NoButton, Qt::ControlModifier,
+                          Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view.viewport(), &wheel);
+        QVERIFY(!view.isFit());
+        QVERIFY(view.geometry().cellPx / double(view.geometry().framesPerCell) > fit);
+    }
+
+    void themeAndLanguageChanges()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(800, 560);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        Palette::setTheme(Theme::Dark);
+        QImage dark = view.viewport()->grab().toImage();
+        QCOMPARE(dark.pixelColor(dark.width() / 2, dark.height() - 2), Palette::background());
+        QVERIFY(distinctColours(dark) >= 10);
+        Palette::setTheme(Theme::Light);
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&view, &change);
+        QImage light = view.viewport()->grab().toImage();
+        QVERIFY(distinctColours(light) >= 10);
+        QVERIFY(light != dark);
+    }
+
+    void sizeHintAndEmptyMachine()
+    {
+        ViewContext ctx; // no machine yet
+        PhysicalMemoryView view(&ctx);
+        QCOMPARE(view.sizeHint(), QSize(640, 480));
+        view.resize(view.sizeHint());
+        const QImage img = view.grab().toImage();
+        QVERIFY(!img.isNull());
+        QVERIFY(view.toolTipForFrame(0).isEmpty());
+    }
+
+private:
+    std::unique_ptr<Simulator> m_sim8g;
+    std::unique_ptr<Simulator> m_small;
+    Pfn m_block = 0;
+};
+
+QTEST_MAIN(TestPhysicalMemoryView)
+#include "tst_physicalmemoryview.moc"
