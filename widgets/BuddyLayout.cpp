@@ -14,8 +14,8 @@ constexpr std::size_t kWalk = 4096;
 
 } // namespace
 
-BuddyLayout::BuddyLayout(const Machine& m, int zoneId, const QRectF& area, int maxBlocksPerRow,
-                         const Metrics& metrics, std::span<const Pfn> focus)
+BuddyLayout::BuddyLayout(const Machine& m, int zoneId, const QRectF& area, int maxBlocksPerRow, const Metrics& metrics,
+    std::span<const Pfn> focus)
     : m_zoneId(zoneId)
     , m_area(area)
     , m_metrics(metrics)
@@ -146,7 +146,7 @@ void BuddyLayout::layoutRow(const Machine& m, int order, int maxBlocksPerRow, st
         std::sort(focusIdx.begin(), focusIdx.end());
         focusIdx.erase(std::unique(focusIdx.begin(), focusIdx.end()), focusIdx.end());
         const auto build = [&](bool withTail, std::size_t focusCount) {
-            std::vector<std::uint64_t> v{0};
+            std::vector<std::uint64_t> v { 0 };
             if (withTail) v.push_back(n - 1);
             v.insert(v.end(), focusIdx.begin(), focusIdx.begin() + static_cast<std::ptrdiff_t>(focusCount));
             std::sort(v.begin(), v.end());
@@ -159,9 +159,12 @@ void BuddyLayout::layoutRow(const Machine& m, int order, int maxBlocksPerRow, st
         visible = build(withTail, nf);
         while (!fits(visible) && (withTail || nf > 0)) {
             const bool tailIsFocus = std::find(focusIdx.begin(), focusIdx.end(), n - 1) != focusIdx.end();
-            if (withTail && !tailIsFocus) withTail = false;
-            else if (nf > 0) --nf;
-            else withTail = false;
+            if (withTail && !tailIsFocus)
+                withTail = false;
+            else if (nf > 0)
+                --nf;
+            else
+                withTail = false;
             visible = build(withTail, nf);
         }
         if (!fits(visible)) visible.clear(); // not even head + "+N more": one "+N more" box
@@ -246,7 +249,7 @@ QRectF BuddyLayout::partOf(const QRectF& parentRect, Pfn parentPfn, int parentOr
     const double f0 = std::clamp(double(pfn - parentPfn) / total, 0.0, 1.0);
     const double f1 = std::clamp(double(pfn + (Pfn(1) << order) - parentPfn) / total, 0.0, 1.0);
     return QRectF(parentRect.left() + f0 * parentRect.width(), parentRect.top(), (f1 - f0) * parentRect.width(),
-                  parentRect.height());
+        parentRect.height());
 }
 
 } // namespace memviz

@@ -30,27 +30,27 @@ struct BuddyBoxKey {
     /// Block: the block's first pfn. More: the ordinal of the "+N more" box in its row.
     Pfn pfn = 0;
 
-    static BuddyBoxKey block(Pfn pfn, int order) { return {Kind::Block, static_cast<std::uint8_t>(order), pfn}; }
+    static BuddyBoxKey block(Pfn pfn, int order) { return { Kind::Block, static_cast<std::uint8_t>(order), pfn }; }
     static BuddyBoxKey more(int order, int ordinal)
     {
-        return {Kind::More, static_cast<std::uint8_t>(order), static_cast<Pfn>(ordinal)};
+        return { Kind::More, static_cast<std::uint8_t>(order), static_cast<Pfn>(ordinal) };
     }
     friend bool operator==(const BuddyBoxKey&, const BuddyBoxKey&) = default;
 };
 
 struct BuddyBox {
     enum class Role : std::uint8_t {
-        Free,    ///< a block on a free list
+        Free, ///< a block on a free list
         Working, ///< the block the allocator holds (FrameState::InHand)
-        More,    ///< "+N more": blocks of the list that do not fit
+        More, ///< "+N more": blocks of the list that do not fit
     };
     BuddyBoxKey key;
     Role role = Role::Free;
     QRectF rect;
     std::uint64_t listIndex = 0; ///< position in the list (0 = head); More: first hidden position
-    std::uint64_t hidden = 0;    ///< More: how many blocks the box stands for
-    bool isHead = false;         ///< the list's first block (allocation takes it next)
-    bool isTail = false;         ///< the list's last block
+    std::uint64_t hidden = 0; ///< More: how many blocks the box stands for
+    bool isHead = false; ///< the list's first block (allocation takes it next)
+    bool isTail = false; ///< the list's last block
 
     Pfn pfn() const { return key.pfn; }
     int order() const { return key.order; }
@@ -58,12 +58,12 @@ struct BuddyBox {
 
 struct BuddyRow {
     int order = 0;
-    QRectF rect;      ///< the whole band of the row
+    QRectF rect; ///< the whole band of the row
     QRectF labelRect; ///< "order 3" / "8 pages · 32 KiB"
     QRectF countRect; ///< nr_free
-    QRectF workCell;  ///< this row's cell of the "in hand" column
-    QRectF listRect;  ///< where the list's boxes go
-    QRectF exitCell;  ///< this row's cell of the "allocated" lane
+    QRectF workCell; ///< this row's cell of the "in hand" column
+    QRectF listRect; ///< where the list's boxes go
+    QRectF exitCell; ///< this row's cell of the "allocated" lane
     QRectF headMarker; ///< "head" tag before the first box (null when the list is empty)
     QRectF tailMarker; ///< "tail" tag after the last box (null when the list is empty)
     std::uint64_t nrFree = 0;
@@ -78,12 +78,12 @@ struct BuddyLayoutMetrics {
     qreal headerHeight = 24; ///< column titles above the rows
     qreal labelWidth = 150;
     qreal countWidth = 56;
-    qreal boxMinWidth = 72;  ///< an order-0 box
-    qreal boxGrowth = 0.05;  ///< each order widens a box by this fraction of boxMinWidth
-    qreal moreWidth = 96;    ///< a "+N more" box
-    qreal markerWidth = 40;  ///< "head" / "tail" tags
-    qreal exitWidth = 110;   ///< the "allocated" lane
-    qreal gap = 12;          ///< between boxes of a list (room for the link arrow)
+    qreal boxMinWidth = 72; ///< an order-0 box
+    qreal boxGrowth = 0.05; ///< each order widens a box by this fraction of boxMinWidth
+    qreal moreWidth = 96; ///< a "+N more" box
+    qreal markerWidth = 40; ///< "head" / "tail" tags
+    qreal exitWidth = 110; ///< the "allocated" lane
+    qreal gap = 12; ///< between boxes of a list (room for the link arrow)
     qreal boxHeightRatio = 0.72;
     qreal maxBoxHeight = 34;
 };
@@ -97,9 +97,9 @@ public:
     /// list row ("+N more" boxes included). Blocks whose pfn is in `focus` stay
     /// visible even in a long list (the view passes the blocks of the current event).
     BuddyLayout(const Machine& m, int zoneId, const QRectF& area, int maxBlocksPerRow, const Metrics& metrics = {},
-                std::span<const Pfn> focus = {});
+        std::span<const Pfn> focus = {});
     BuddyLayout(const Machine& m, int zoneId, const QSizeF& size, int maxBlocksPerRow, const Metrics& metrics = {},
-                std::span<const Pfn> focus = {})
+        std::span<const Pfn> focus = {})
         : BuddyLayout(m, zoneId, QRectF(QPointF(0, 0), size), maxBlocksPerRow, metrics, focus)
     {
     }

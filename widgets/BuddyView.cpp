@@ -42,17 +42,20 @@ QColor mix(const QColor& a, const QColor& b, double t)
 {
     t = std::clamp(t, 0.0, 1.0);
     return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
+        float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
 }
 
 QRectF lerp(const QRectF& a, const QRectF& b, double t)
 {
     return QRectF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t, a.width() + (b.width() - a.width()) * t,
-                  a.height() + (b.height() - a.height()) * t);
+        a.height() + (b.height() - a.height()) * t);
 }
 
 /// 0 before `from`, 1 after `to`, linear in between.
-double ramp(double t, double from, double to) { return std::clamp((t - from) / (to - from), 0.0, 1.0); }
+double ramp(double t, double from, double to)
+{
+    return std::clamp((t - from) / (to - from), 0.0, 1.0);
+}
 
 double luminance(const QColor& c)
 {
@@ -88,6 +91,12 @@ bool hasPartsIn(const BuddyLayout& l, const BuddyBox& box)
     return false;
 }
 
+/// Highlight colour for text: lifted on the dark theme so it keeps its contrast on a tinted band.
+QColor hotText()
+{
+    return Palette::theme() == Theme::Dark ? Palette::highlight().lighter(140) : Palette::highlight();
+}
+
 bool isBuddyEvent(EventType t)
 {
     return t == EventType::BuddyAlloc || t == EventType::BuddySplit || t == EventType::BuddyFree
@@ -100,15 +109,15 @@ struct BuddyView::Sprite {
     BuddyBoxKey key;
     QRectF rect; ///< where it is now
     QRectF from; ///< where it was at the start of the step
-    QRectF to;   ///< where it is at the end of the step
+    QRectF to; ///< where it is at the end of the step
     QColor fill;
     QColor border;
     QString label;
     qreal opacity = 1;
     bool highlight = false;
-    bool dashed = false;   ///< "+N more" boxes and the ghost of a block that was split
-    bool hollow = false;   ///< no fill (ghost)
-    int z = 0;             ///< painting order
+    bool dashed = false; ///< "+N more" boxes and the ghost of a block that was split
+    bool hollow = false; ///< no fill (ghost)
+    int z = 0; ///< painting order
 };
 
 BuddyView::BuddyView(ViewContext* ctx, QWidget* parent)
@@ -176,7 +185,8 @@ void BuddyView::chooseZone()
 {
     const Machine& m = m_ctx->machine();
     const auto usable = [&](int id) {
-        return id >= 0 && static_cast<std::size_t>(id) < m.zones.size() && m.zones[static_cast<std::size_t>(id)].populated();
+        return id >= 0 && static_cast<std::size_t>(id) < m.zones.size()
+            && m.zones[static_cast<std::size_t>(id)].populated();
     };
     int zone = m_zone;
     if (!m_pinned) {
@@ -187,7 +197,8 @@ void BuddyView::chooseZone()
         // Nothing to follow yet: the largest populated zone (Normal on big machines, DMA32 on small ones).
         zone = -1;
         for (std::size_t i = 0; i < m.zones.size(); ++i)
-            if (m.zones[i].populated() && (zone < 0 || m.zones[i].managed >= m.zones[static_cast<std::size_t>(zone)].managed))
+            if (m.zones[i].populated()
+                && (zone < 0 || m.zones[i].managed >= m.zones[static_cast<std::size_t>(zone)].managed))
                 zone = static_cast<int>(i);
     }
     if (zone != m_zone) {
@@ -218,8 +229,10 @@ void BuddyView::rebuildZoneList()
 void BuddyView::onZoneActivated(int index)
 {
     const int id = m_zoneBox->itemData(index).toInt();
-    if (id < 0) followEvents();
-    else pinZone(id);
+    if (id < 0)
+        followEvents();
+    else
+        pinZone(id);
 }
 
 void BuddyView::retranslate()
@@ -234,8 +247,10 @@ void BuddyView::retranslate()
 
 void BuddyView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange) retranslate();
-    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) invalidate();
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        invalidate();
     QWidget::changeEvent(event);
 }
 
@@ -319,9 +334,9 @@ void BuddyView::ensureLayouts() const
     const qreal capW = std::max<qreal>(100, width() - 16 - 24);
     const QString tag = captionTag();
     const qreal tagW = tag.isEmpty() ? 0 : cfmb.horizontalAdvance(tag) + 14 + 10;
-    const qreal titleH =
-        cfmb.boundingRect(QRectF(0, 0, std::max<qreal>(50, capW - tagW), 1000), Qt::TextWordWrap, captionTitle())
-            .height();
+    const qreal titleH
+        = cfmb.boundingRect(QRectF(0, 0, std::max<qreal>(50, capW - tagW), 1000), Qt::TextWordWrap, captionTitle())
+              .height();
     const qreal bodyH = cfm.boundingRect(QRectF(0, 0, capW, 2000), Qt::TextWordWrap, captionBody()).height();
     m_captionHeight = std::clamp(titleH + bodyH + 26, cfm.lineSpacing() * 4 + 26, height() * 0.4);
 
@@ -332,8 +347,7 @@ void BuddyView::ensureLayouts() const
     for (int o = 0; o <= kMaxOrder; ++o) {
         labelW = std::max(labelW, fmb.horizontalAdvance(tr("order %1").arg(o)));
         labelW = std::max(labelW,
-                          fm.horizontalAdvance(EventText::pages(Pfn(1) << o) + u" · "_s
-                                               + EventText::bytes(after.pageSize() << o)));
+            fm.horizontalAdvance(EventText::pages(Pfn(1) << o) + u" · "_s + EventText::bytes(after.pageSize() << o)));
     }
     k.labelWidth = labelW + 6;
     k.countWidth = std::max(fmb.horizontalAdvance(tr("nr_free")), fmb.horizontalAdvance(u"00000"_s)) + 8;
@@ -348,10 +362,11 @@ void BuddyView::ensureLayouts() const
     k.maxBoxHeight = fm.height() * 1.9;
 
     const QRectF head = headerRect();
-    const QRectF area(0, head.bottom(), width(), std::max<qreal>(0, height() - head.height() - m_captionHeight - 20 - fm.height() - 6));
+    const QRectF area(0, head.bottom(), width(),
+        std::max<qreal>(0, height() - head.height() - m_captionHeight - 20 - fm.height() - 6));
 
     std::vector<Pfn> focus;
-    if (const Event* e = m_ctx->currentEvent(); e && isBuddyEvent(e->type)) focus = {e->pfn, e->a, e->b};
+    if (const Event* e = m_ctx->currentEvent(); e && isBuddyEvent(e->type)) focus = { e->pfn, e->a, e->b };
     m_before = BuddyLayout(before, m_zone, area, m_maxBlocksPerRow, k, focus);
     m_after = BuddyLayout(after, m_zone, area, m_maxBlocksPerRow, k, focus);
 }
@@ -374,7 +389,7 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
     const Event* e = m_ctx->currentEvent();
     if (e && (e->zone != m_zone || !isBuddyEvent(e->type))) e = nullptr;
     std::vector<BuddyBoxKey> hot;
-    BuddyBoxKey likely{BuddyBoxKey::Kind::More, 0xFF, 0}; // matches nothing unless set
+    BuddyBoxKey likely { BuddyBoxKey::Kind::More, 0xFF, 0 }; // matches nothing unless set
     if (e) {
         const int o = e->order;
         hot.push_back(BuddyBoxKey::block(e->pfn, o));
@@ -390,7 +405,8 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
         case EventType::BuddyListAdd:
             if (e->flags & EventFlag::Tail) likely = BuddyBoxKey::block(e->a, o + 1);
             break;
-        default: break;
+        default:
+            break;
         }
     }
     const auto isHot = [&](const BuddyBoxKey& k) { return std::find(hot.begin(), hot.end(), k) != hot.end(); };
@@ -498,7 +514,7 @@ void BuddyView::paintEvent(QPaintEvent*)
         p.setFont(atLeast(font(), 12));
         const QRectF area(0, headerRect().bottom(), width(), captionRect().top() - headerRect().bottom());
         p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
-                   m_ctx->simulator() ? tr("This zone has no memory.") : tr("No machine yet."));
+            m_ctx->simulator() ? tr("This zone has no memory.") : tr("No machine yet."));
     } else {
         paintRows(p, t);
         paintLinks(p, m_before, 1 - t);
@@ -521,8 +537,8 @@ void BuddyView::paintHeader(QPainter& p) const
     if (m_zone < 0 || static_cast<std::size_t>(m_zone) >= m.zones.size()) return;
     const Zone& z = m.zones[static_cast<std::size_t>(m_zone)];
     const Event* e = m_ctx->currentEvent();
-    const bool hot = e && e->zone == m_zone
-        && (e->type == EventType::ZoneCheck || e->type == EventType::WatermarkCrossed);
+    const bool hot
+        = e && e->zone == m_zone && (e->type == EventType::ZoneCheck || e->type == EventType::WatermarkCrossed);
     const QString stats = tr("%1: %2 free pages (%3) · watermarks min %4 · low %5 · high %6")
                               .arg(EventText::zoneLabel(m, m_zone))
                               .arg(z.freePages)
@@ -533,9 +549,9 @@ void BuddyView::paintHeader(QPainter& p) const
     const qreal left = m_zoneBox->geometry().right() + 16;
     const QRectF r(left, head.top(), head.right() - 8 - left, head.height());
     p.setFont(hot ? bold(base) : base);
-    p.setPen(hot ? Palette::highlight() : Palette::text());
-    p.drawText(r, Qt::AlignRight | Qt::AlignVCenter,
-               QFontMetricsF(p.font()).elidedText(stats, Qt::ElideRight, r.width()));
+    p.setPen(hot ? hotText() : Palette::text());
+    p.drawText(
+        r, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(p.font()).elidedText(stats, Qt::ElideRight, r.width()));
     p.setPen(QPen(Palette::gridLine(), 1));
     p.drawLine(QPointF(0, head.bottom() - 0.5), QPointF(width(), head.bottom() - 0.5));
 }
@@ -553,7 +569,7 @@ void BuddyView::paintRows(QPainter& p, double t) const
 
     // Column backgrounds: the "in hand" column and the "allocated" lane.
     const QRectF rowsArea(l.area().left(), l.rows().front().rect.top(), l.area().width(),
-                          l.rows().back().rect.bottom() - l.rows().front().rect.top());
+        l.rows().back().rect.bottom() - l.rows().front().rect.top());
     const QColor tray = mix(Palette::background(), Palette::zone(zt), Palette::theme() == Theme::Dark ? 0.10 : 0.06);
     const QRectF workCol(l.workHeader().left(), rowsArea.top(), l.workHeader().width(), rowsArea.height());
     const QRectF exitCol(l.exitHeader().left(), rowsArea.top(), l.exitHeader().width(), rowsArea.height());
@@ -588,13 +604,13 @@ void BuddyView::paintRows(QPainter& p, double t) const
         }
         p.setPen(QPen(Palette::gridLine(), 1));
         p.drawLine(QPointF(row.rect.left() + 4, row.rect.bottom() - 0.5),
-                   QPointF(row.rect.right() - 4, row.rect.bottom() - 0.5));
+            QPointF(row.rect.right() - 4, row.rect.bottom() - 0.5));
 
         // Label: "order 3" over "8 pages · 32 KiB".
         const QString detail = EventText::pages(Pfn(1) << o) + u" · "_s + EventText::bytes(m.pageSize() << o);
         if (twoLines) {
-            const QRectF top(row.labelRect.left(), row.labelRect.center().y() - fm.height(), row.labelRect.width(),
-                             fm.height());
+            const QRectF top(
+                row.labelRect.left(), row.labelRect.center().y() - fm.height(), row.labelRect.width(), fm.height());
             const QRectF bottom = top.translated(0, fm.height());
             p.setFont(strong);
             p.setPen(Palette::text());
@@ -613,16 +629,15 @@ void BuddyView::paintRows(QPainter& p, double t) const
             p.setFont(base);
             p.setPen(Palette::mutedText());
             p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
-                       fm.elidedText(u"· "_s + EventText::bytes(m.pageSize() << o), Qt::ElideRight, rest.width()));
+                fm.elidedText(u"· "_s + EventText::bytes(m.pageSize() << o), Qt::ElideRight, rest.width()));
         }
 
         // nr_free: the old count until half-way through the step, then the new one.
         const std::uint64_t before = m_before.isValid() ? m_before.row(o).nrFree : row.nrFree;
         const bool changed = before != row.nrFree;
         p.setFont(changed ? strong : base);
-        p.setPen(changed ? Palette::highlight() : Palette::text());
-        p.drawText(row.countRect, Qt::AlignRight | Qt::AlignVCenter,
-                   QString::number(t < 0.5 ? before : row.nrFree));
+        p.setPen(changed ? hotText() : Palette::text());
+        p.drawText(row.countRect, Qt::AlignRight | Qt::AlignVCenter, QString::number(t < 0.5 ? before : row.nrFree));
     }
 }
 
@@ -666,13 +681,17 @@ void BuddyView::paintMarkers(QPainter& p, double t) const
         const auto draw = [&](const QRectF& rb, const QRectF& ra, const QString& text, bool hot, Qt::Alignment align) {
             QRectF r;
             qreal opacity = 1;
-            if (!rb.isNull() && !ra.isNull()) r = lerp(rb, ra, t);
-            else if (!ra.isNull()) r = ra, opacity = t;
-            else if (!rb.isNull()) r = rb, opacity = 1 - t;
-            else return;
+            if (!rb.isNull() && !ra.isNull())
+                r = lerp(rb, ra, t);
+            else if (!ra.isNull())
+                r = ra, opacity = t;
+            else if (!rb.isNull())
+                r = rb, opacity = 1 - t;
+            else
+                return;
             p.setOpacity(opacity);
             p.setFont(hot ? bold(base) : base);
-            p.setPen(hot ? Palette::highlight() : Palette::mutedText());
+            p.setPen(hot ? hotText() : Palette::mutedText());
             p.drawText(r, align | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, r.width() + 4));
         };
         draw(b.headMarker, a.headMarker, tr("head"), headAdd && o == hotOrder, Qt::AlignRight);
@@ -690,9 +709,9 @@ void BuddyView::paintMarkers(QPainter& p, double t) const
             if (likely->isTail && x + w <= row.exitCell.left() - 2) {
                 p.setOpacity(t);
                 p.setFont(f);
-                p.setPen(Palette::highlight());
-                p.drawText(QRectF(x, likely->rect.top(), w + 2, likely->rect.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                           text);
+                p.setPen(hotText());
+                p.drawText(QRectF(x, likely->rect.top(), w + 2, likely->rect.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter, text);
                 p.setOpacity(1);
             }
         }
@@ -709,7 +728,7 @@ void BuddyView::paintTrails(QPainter& p, const std::vector<Sprite>& all, double 
         if (qFuzzyIsNull(d.x()) && qFuzzyIsNull(d.y())) return c;
         const qreal sx = qFuzzyIsNull(d.x()) ? 1e9 : (r.width() / 2) / std::abs(d.x());
         const qreal sy = qFuzzyIsNull(d.y()) ? 1e9 : (r.height() / 2) / std::abs(d.y());
-        const qreal k = std::min({sx, sy, qreal(1)});
+        const qreal k = std::min({ sx, sy, qreal(1) });
         return c + d * k;
     };
     QColor c = Palette::highlight();
@@ -757,10 +776,10 @@ void BuddyView::paintLegend(QPainter& p) const
     };
     const QColor zc = Palette::zone(zt);
     const Item items[] = {
-        {Palette::frame(zt, FrameState::Free), zc, false, 2.0, tr("free block on a list")},
-        {Palette::frame(zt, FrameState::Kernel), zc, false, 2.0, tr("in the allocator's hand, or allocated")},
-        {Palette::background(), Palette::highlight(), false, 3.0, tr("this step")},
-        {Palette::background(), Palette::mutedText(), true, 1.5, tr("blocks not shown")},
+        { Palette::frame(zt, FrameState::Free), zc, false, 2.0, tr("free block on a list") },
+        { Palette::frame(zt, FrameState::Kernel), zc, false, 2.0, tr("in the allocator's hand, or allocated") },
+        { Palette::background(), Palette::highlight(), false, 3.0, tr("this step") },
+        { Palette::background(), Palette::mutedText(), true, 1.5, tr("blocks not shown") },
     };
     for (const Item& it : items) {
         const qreal need = h * 1.8 + 6 + fm.horizontalAdvance(it.text) + 20;
@@ -793,7 +812,8 @@ void BuddyView::paintSprite(QPainter& p, const Sprite& s) const
         const QFontMetricsF fm(f);
         if (fm.horizontalAdvance(s.label) <= r.width() - 4) {
             p.setFont(f);
-            p.setPen(s.hollow ? Palette::text() : (s.key.kind == BuddyBoxKey::Kind::More ? Palette::mutedText() : textOn(s.fill)));
+            p.setPen(s.hollow ? Palette::text()
+                              : (s.key.kind == BuddyBoxKey::Kind::More ? Palette::mutedText() : textOn(s.fill)));
             p.drawText(r, Qt::AlignCenter, s.label);
         }
     }
@@ -832,9 +852,9 @@ void BuddyView::paintCaption(QPainter& p) const
     p.drawText(titleRect, Qt::TextWordWrap, captionTitle());
     p.setFont(capFont);
     const QRectF body(inner.left(), std::max(titleUsed.bottom(), inner.top() + QFontMetricsF(capBold).height() + 4) + 6,
-                      inner.width(), 0);
-    p.drawText(QRectF(body.left(), body.top(), body.width(), inner.bottom() - body.top()), Qt::TextWordWrap,
-               captionBody());
+        inner.width(), 0);
+    p.drawText(
+        QRectF(body.left(), body.top(), body.width(), inner.bottom() - body.top()), Qt::TextWordWrap, captionBody());
 }
 
 } // namespace memviz

@@ -28,7 +28,10 @@ int EventLogModel::rowCount(const QModelIndex& parent) const
     return static_cast<int>(std::min<std::uint64_t>(n, INT_MAX));
 }
 
-int EventLogModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int EventLogModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 std::uint64_t EventLogModel::eventIndex(int row) const
 {
@@ -55,14 +58,17 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case NumberColumn: return role == Qt::DisplayRole ? QVariant(qulonglong(n + 1)) : QVariant();
+        case NumberColumn:
+            return role == Qt::DisplayRole ? QVariant(qulonglong(n + 1)) : QVariant();
         case CommandColumn:
             if (e.cmd < m_sim->commands().size())
                 return tr("#%1 %2").arg(e.cmd + 1).arg(commandText(m_sim->commands()[e.cmd]));
             return QVariant();
-        case TypeColumn: return EventText::typeName(e.type);
+        case TypeColumn:
+            return EventText::typeName(e.type);
         // Summaries read only static machine facts, so the boot machine serves every row.
-        case SummaryColumn: return EventText::summary(m_sim->initial(), e);
+        case SummaryColumn:
+            return EventText::summary(m_sim->initial(), e);
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -71,20 +77,28 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (e.type == EventType::AllocFailed && index.column() == TypeColumn) return Palette::highlight();
         return {};
-    case EventIndexRole: return qulonglong(n);
-    case EventTypeRole: return static_cast<int>(e.type);
-    default: return {};
+    case EventIndexRole:
+        return qulonglong(n);
+    case EventTypeRole:
+        return static_cast<int>(e.type);
+    default:
+        return {};
     }
 }
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case NumberColumn: return tr("#");
-    case CommandColumn: return tr("Command");
-    case TypeColumn: return tr("Event");
-    case SummaryColumn: return tr("What happens");
+    case NumberColumn:
+        return tr("#");
+    case CommandColumn:
+        return tr("Command");
+    case TypeColumn:
+        return tr("Event");
+    case SummaryColumn:
+        return tr("What happens");
     }
     return {};
 }
@@ -94,7 +108,8 @@ QString EventLogModel::commandText(const Command& c)
     switch (c.type) {
     case CommandType::AllocPages:
         return tr("alloc_pages(order %1, %2)").arg(c.order).arg(EventText::zoneName(c.zone));
-    case CommandType::FreePages: return tr("free_pages(%1, order %2)").arg(EventText::pfn(c.pfn)).arg(c.order);
+    case CommandType::FreePages:
+        return tr("free_pages(%1, order %2)").arg(EventText::pfn(c.pfn)).arg(c.order);
     }
     return QString();
 }
@@ -124,7 +139,8 @@ void EventLogModel::setTypeFilter(std::uint32_t mask)
     m_rows.clear();
     if (m_sim && filtered())
         for (std::uint64_t i = 0; i < m_count; ++i)
-            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type))) m_rows.push_back(static_cast<std::uint32_t>(i));
+            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type)))
+                m_rows.push_back(static_cast<std::uint32_t>(i));
     endResetModel();
 }
 
@@ -141,14 +157,16 @@ void EventLogModel::rebuild()
     m_rows.clear();
     if (m_sim && filtered())
         for (std::uint64_t i = 0; i < m_count; ++i)
-            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type))) m_rows.push_back(static_cast<std::uint32_t>(i));
+            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type)))
+                m_rows.push_back(static_cast<std::uint32_t>(i));
 }
 
 void EventLogModel::refresh()
 {
     const Simulator* sim = m_ctx->simulator();
     const std::uint64_t n = sim ? sim->eventCount() : 0;
-    const bool sameRun = sim == m_sim && n >= m_count && (m_count == 0 || sameEvent(sim->events()[m_count - 1], m_last));
+    const bool sameRun
+        = sim == m_sim && n >= m_count && (m_count == 0 || sameEvent(sim->events()[m_count - 1], m_last));
     if (!sameRun) {
         beginResetModel();
         m_sim = sim;

@@ -23,7 +23,7 @@ public:
     enum Column { NumberColumn, CommandColumn, TypeColumn, SummaryColumn, ColumnCount };
     enum Role {
         EventIndexRole = Qt::UserRole + 1, ///< qulonglong: index of the event in Simulator::events()
-        EventTypeRole,                     ///< int: the EventType
+        EventTypeRole, ///< int: the EventType
     };
 
     explicit EventLogModel(ViewContext* ctx, QObject* parent = nullptr);
@@ -62,8 +62,8 @@ private:
 
     ViewContext* m_ctx;
     const Simulator* m_sim = nullptr;
-    std::uint64_t m_count = 0;         ///< events of the run the rows cover
-    Event m_last;                      ///< the last of them, to notice a run that was cut and regrown
+    std::uint64_t m_count = 0; ///< events of the run the rows cover
+    Event m_last; ///< the last of them, to notice a run that was cut and regrown
     std::uint32_t m_mask = allTypes();
     std::vector<std::uint32_t> m_rows; ///< event indices shown, only when filtered
 };

@@ -90,9 +90,8 @@ void EventLogView::retranslate()
     const int pad = 2 * fm.horizontalAdvance(u' ') + 16;
     m_table->setColumnWidth(EventLogModel::NumberColumn, fm.horizontalAdvance(u"8888888"_s) + pad);
     m_table->setColumnWidth(EventLogModel::CommandColumn,
-                            fm.horizontalAdvance(u"#88888 "_s
-                                                 + EventLogModel::commandText(Command::allocPages(10, ZoneType::DMA32)))
-                                + pad);
+        fm.horizontalAdvance(u"#88888 "_s + EventLogModel::commandText(Command::allocPages(10, ZoneType::DMA32)))
+            + pad);
     int typeW = fm.horizontalAdvance(m_model->headerData(EventLogModel::TypeColumn, Qt::Horizontal).toString());
     for (int t = 0; t < static_cast<int>(EventType::Count); ++t)
         typeW = std::max(typeW, fm.horizontalAdvance(EventText::typeName(static_cast<EventType>(t))));

@@ -8,15 +8,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::uint64_t blockPages(int order) { return std::uint64_t(1) << order; }
+std::uint64_t blockPages(int order)
+{
+    return std::uint64_t(1) << order;
+}
 
 QString markName(Wmark w)
 {
     switch (w) {
-    case Wmark::Min: return EventText::tr("min");
-    case Wmark::Low: return EventText::tr("low");
-    case Wmark::High: return EventText::tr("high");
-    case Wmark::Promo: return EventText::tr("promo");
+    case Wmark::Min:
+        return EventText::tr("min");
+    case Wmark::Low:
+        return EventText::tr("low");
+    case Wmark::High:
+        return EventText::tr("high");
+    case Wmark::Promo:
+        return EventText::tr("promo");
     }
     return QString();
 }
@@ -62,7 +69,10 @@ QString blockCount(std::uint64_t n)
 
 } // namespace
 
-QString EventText::pfn(std::uint64_t pfn) { return u"0x"_s + QString::number(pfn, 16); }
+QString EventText::pfn(std::uint64_t pfn)
+{
+    return u"0x"_s + QString::number(pfn, 16);
+}
 
 QString EventText::bytes(std::uint64_t bytes)
 {
@@ -78,7 +88,10 @@ QString EventText::bytes(std::uint64_t bytes)
     return QString::number(bytes) + u" B"_s;
 }
 
-QString EventText::pages(std::uint64_t n) { return n == 1 ? tr("1 page") : tr("%1 pages").arg(n); }
+QString EventText::pages(std::uint64_t n)
+{
+    return n == 1 ? tr("1 page") : tr("%1 pages").arg(n);
+}
 
 QString EventText::orderLabel(const Machine& m, int order)
 {
@@ -88,13 +101,20 @@ QString EventText::orderLabel(const Machine& m, int order)
 QString EventText::zoneName(ZoneType t)
 {
     switch (t) {
-    case ZoneType::DMA: return u"DMA"_s;
-    case ZoneType::DMA32: return u"DMA32"_s;
-    case ZoneType::Normal: return u"Normal"_s;
-    case ZoneType::HighMem: return u"HighMem"_s;
-    case ZoneType::Movable: return u"Movable"_s;
-    case ZoneType::Device: return u"Device"_s;
-    case ZoneType::Count: break;
+    case ZoneType::DMA:
+        return u"DMA"_s;
+    case ZoneType::DMA32:
+        return u"DMA32"_s;
+    case ZoneType::Normal:
+        return u"Normal"_s;
+    case ZoneType::HighMem:
+        return u"HighMem"_s;
+    case ZoneType::Movable:
+        return u"Movable"_s;
+    case ZoneType::Device:
+        return u"Device"_s;
+    case ZoneType::Count:
+        break;
     }
     return u"?"_s;
 }
@@ -110,16 +130,26 @@ QString EventText::zoneLabel(const Machine& m, int zoneId)
 QString EventText::frameStateName(FrameState s)
 {
     switch (s) {
-    case FrameState::Tail: return tr("inside a block");
-    case FrameState::Free: return tr("free");
-    case FrameState::InHand: return tr("in the allocator's hand");
-    case FrameState::Kernel: return tr("allocated (kernel)");
-    case FrameState::Firmware: return tr("firmware");
-    case FrameState::KernelImage: return tr("kernel image");
-    case FrameState::MemMap: return tr("memmap (struct page array)");
-    case FrameState::BootAlloc: return tr("boot allocation");
-    case FrameState::Hole: return tr("hole (no RAM)");
-    case FrameState::Count: break;
+    case FrameState::Tail:
+        return tr("inside a block");
+    case FrameState::Free:
+        return tr("free");
+    case FrameState::InHand:
+        return tr("in the allocator's hand");
+    case FrameState::Kernel:
+        return tr("allocated (kernel)");
+    case FrameState::Firmware:
+        return tr("firmware");
+    case FrameState::KernelImage:
+        return tr("kernel image");
+    case FrameState::MemMap:
+        return tr("memmap (struct page array)");
+    case FrameState::BootAlloc:
+        return tr("boot allocation");
+    case FrameState::Hole:
+        return tr("hole (no RAM)");
+    case FrameState::Count:
+        break;
     }
     return tr("unknown");
 }
@@ -127,16 +157,26 @@ QString EventText::frameStateName(FrameState s)
 QString EventText::typeName(EventType t)
 {
     switch (t) {
-    case EventType::BuddyAlloc: return tr("Allocate");
-    case EventType::BuddySplit: return tr("Split");
-    case EventType::BuddyFree: return tr("Free");
-    case EventType::BuddyMerge: return tr("Merge");
-    case EventType::BuddyListAdd: return tr("Add to free list");
-    case EventType::ZoneCheck: return tr("Watermark check");
-    case EventType::SlowPath: return tr("Slow path");
-    case EventType::AllocFailed: return tr("Allocation failed");
-    case EventType::WatermarkCrossed: return tr("Watermark crossed");
-    case EventType::Count: break;
+    case EventType::BuddyAlloc:
+        return tr("Allocate");
+    case EventType::BuddySplit:
+        return tr("Split");
+    case EventType::BuddyFree:
+        return tr("Free");
+    case EventType::BuddyMerge:
+        return tr("Merge");
+    case EventType::BuddyListAdd:
+        return tr("Add to free list");
+    case EventType::ZoneCheck:
+        return tr("Watermark check");
+    case EventType::SlowPath:
+        return tr("Slow path");
+    case EventType::AllocFailed:
+        return tr("Allocation failed");
+    case EventType::WatermarkCrossed:
+        return tr("Watermark crossed");
+    case EventType::Count:
+        break;
     }
     return tr("Unknown event");
 }
@@ -199,7 +239,8 @@ QString EventText::summary(const Machine& m, const Event& e)
         if (e.flags & EventFlag::Below)
             return tr("%1 fell to its %2 watermark: %3 free pages ≤ %4").arg(zone, markName(mark)).arg(e.a).arg(e.b);
         return tr("%1 rose above its %2 watermark: %3 free pages > %4").arg(zone, markName(mark)).arg(e.a).arg(e.b);
-    case EventType::Count: break;
+    case EventType::Count:
+        break;
     }
     return tr("Unknown event");
 }
@@ -303,7 +344,8 @@ QString EventText::explanation(const Machine& m, const Event& e)
             : tr("The fast path checks the %1 watermark (ALLOC_WMARK_LOW).").arg(markName(mark));
         QString verdict;
         if (ok)
-            verdict = tr("%1 > %2, so %3 passes and the block is taken from this zone.").arg(usable).arg(need).arg(zone);
+            verdict
+                = tr("%1 > %2, so %3 passes and the block is taken from this zone.").arg(usable).arg(need).arg(zone);
         else if (usable > static_cast<std::int64_t>(need))
             verdict = tr("There are enough free pages, but no free list of order %1 or more holds a block, so %2 "
                          "fails and the walk moves on to the next zone.")
@@ -346,17 +388,16 @@ QString EventText::explanation(const Machine& m, const Event& e)
             .arg(m.freePages());
     case EventType::WatermarkCrossed: {
         const bool below = e.flags & EventFlag::Below;
-        QString head = below
-            ? tr("%1 now has %2 free pages, at or below its %3 watermark (%4 pages).")
-                  .arg(zone)
-                  .arg(e.a)
-                  .arg(markName(mark))
-                  .arg(e.b)
-            : tr("%1 now has %2 free pages, above its %3 watermark (%4 pages) again.")
-                  .arg(zone)
-                  .arg(e.a)
-                  .arg(markName(mark))
-                  .arg(e.b);
+        QString head = below ? tr("%1 now has %2 free pages, at or below its %3 watermark (%4 pages).")
+                                   .arg(zone)
+                                   .arg(e.a)
+                                   .arg(markName(mark))
+                                   .arg(e.b)
+                             : tr("%1 now has %2 free pages, above its %3 watermark (%4 pages) again.")
+                                   .arg(zone)
+                                   .arg(e.a)
+                                   .arg(markName(mark))
+                                   .arg(e.b);
         QString meaning;
         switch (mark) {
         case Wmark::Low:
@@ -382,7 +423,8 @@ QString EventText::explanation(const Machine& m, const Event& e)
         }
         return head + u' ' + meaning;
     }
-    case EventType::Count: break;
+    case EventType::Count:
+        break;
     }
     return tr("memviz does not know this kind of event.");
 }

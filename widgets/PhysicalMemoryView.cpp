@@ -71,12 +71,12 @@ int FrameGridGeometry::columnsFor(Zoom zoom, int availableWidth)
         return static_cast<int>(std::bit_floor(static_cast<unsigned>(fit)));
     }
     // Many frames per pixel: rows of a multiple of the largest block size that still
-    // fills 90% of the width (blocks smaller than that never wrap).
+    // fills 97% of the width (blocks up to that size never wrap).
     for (int j = kMaxOrder; j >= 0; --j) {
         const std::int64_t unit = std::lcm(std::int64_t(1) << j, std::int64_t(k));
         const std::int64_t rowFrames = std::int64_t(fit) * k / unit * unit;
         const auto columns = static_cast<int>(rowFrames / k);
-        if (columns * 10 >= fit * 9) return columns;
+        if (columns * 100 >= fit * 97) return columns;
     }
     return fit;
 }
@@ -562,6 +562,8 @@ void PhysicalMemoryView::paintEvent(QPaintEvent*)
     paintStepFade(p);
     paintBlockDetail(p, gridArea);
     paintZoneBoundaries(p, gridArea);
+    // Outlines of blocks in the first column may spill a little into the gutter.
+    p.setClipRect(gridArea.adjusted(-kZoneBar, 0, 0, 0));
     paintHighlights(p, gridArea);
     p.restore();
     paintGutter(p);
@@ -728,6 +730,13 @@ void PhysicalMemoryView::paintZoneBoundaries(QPainter& p, const QRect&)
         if (row == 0 && col == 0) continue; // the top of the grid
         const int y = static_cast<int>(m_geo.rowTop(row));
         const int x = left + col * m_geo.cellPx;
+        if (m_geo.cellPx < 4) {
+            // Rows of a pixel or two: a line across would hide them. Mark the boundary
+            // with ticks on both sides of the grid (the gutter's tick and zone bar do the rest).
+            const int yb = col == 0 ? y : y + m_geo.cellPx;
+            p.drawLine(right + 2, yb, right + kPad, yb);
+            continue;
+        }
         if (col == 0) {
             p.drawLine(left, y, right, y);
         } else {
@@ -935,6 +944,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
         QString text;
         bool strong = false;
         Swatch swatch;
+        bool gapBefore = false;
     };
     std::vector<Item> items;
     auto box = [](QColor c) {
@@ -992,7 +1002,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                              q.setPen(QPen(Palette::text(), 2));
                              q.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
                          }});
-        if (!band) items.push_back({Item::Note, tr("Zoom: Ctrl+wheel, + and −; 0 fits")});
+        if (!band) items.push_back({Item::Note, tr("Zoom: Ctrl+wheel, + and −; 0 fits"), false, {}, true});
     }
 
     auto widthOf = [&](const Item& it) {
@@ -1027,17 +1037,31 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
 
     QSize size;
     if (!band) {
-        // A side panel: one item a line.
-        int y = area.top() + kPad, width = 0;
+        // A side panel: one item a line. Titles and entries set the width; notes
+        // (zone ranges, the zoom hint) wrap to it.
+        int width = 0;
+        for (const Item& it : items)
+            if (it.kind != Item::Note) width = std::max(width, widthOf(it));
+        const int noteW = std::max(width - indent, 1);
+        int y = area.top() + kPad;
         const int x = area.left() + 2 * kPad;
         bool firstTitle = true;
         for (const Item& it : items) {
             if (it.kind == Item::Title && !firstTitle) y += kPad;
             firstTitle = firstTitle && it.kind != Item::Title;
-            const int yy = it.kind == Item::Note ? y - 4 : y;
-            draw(it, x, yy, area.right() - x);
-            y = yy + line;
-            width = std::max(width, widthOf(it));
+            if (it.gapBefore) y += kPad;
+            if (it.kind == Item::Note) {
+                const QRect r = fm.boundingRect(QRect(x + indent, y - 4, noteW, 10000), Qt::TextWordWrap, it.text);
+                if (p) {
+                    p->setFont(font);
+                    p->setPen(Palette::mutedText());
+                    p->drawText(QRect(x + indent, y - 4, noteW, r.height()), Qt::TextWordWrap | Qt::AlignLeft, it.text);
+                }
+                y += r.height() + 2;
+                continue;
+            }
+            draw(it, x, y, area.right() - x);
+            y += line;
         }
         size = QSize(width + 4 * kPad, y - area.top() + kPad);
     } else {

@@ -161,10 +161,10 @@ void TestBuddyLayout::moreWhenOverflowing_data()
     // DMA32's order-10 list has 7 blocks.
     QTest::newRow("all fit") << 10 << 7 << 0;
     QTest::newRow("exactly") << 7 << 7 << 0;
-    QTest::newRow("six slots") << 6 << 5 << 2;  // 4 from the head, +2 more, tail
+    QTest::newRow("six slots") << 6 << 5 << 2; // 4 from the head, +2 more, tail
     QTest::newRow("four slots") << 4 << 3 << 4; // head, head+1, +4 more, tail
     QTest::newRow("three slots") << 3 << 2 << 5; // head, +5 more, tail
-    QTest::newRow("two slots") << 2 << 1 << 6;  // head, +6 more
+    QTest::newRow("two slots") << 2 << 1 << 6; // head, +6 more
 }
 
 void TestBuddyLayout::moreWhenOverflowing()
@@ -178,8 +178,10 @@ void TestBuddyLayout::moreWhenOverflowing()
     int blocks = 0, more = 0;
     std::uint64_t hiddenCount = 0;
     for (const BuddyBox* b : boxes) {
-        if (b->role == BuddyBox::Role::More) ++more, hiddenCount += b->hidden;
-        else ++blocks;
+        if (b->role == BuddyBox::Role::More)
+            ++more, hiddenCount += b->hidden;
+        else
+            ++blocks;
     }
     QCOMPARE(blocks, shownBlocks);
     QCOMPARE(int(hiddenCount), hidden);
@@ -219,7 +221,7 @@ void TestBuddyLayout::focusKeepsBlockVisible()
 {
     const Simulator sim = smallMachine();
     const Pfn middle = 0x2c00; // 4th of 7 on the order-10 list
-    const Pfn focus[] = {middle};
+    const Pfn focus[] = { middle };
     const BuddyLayout without(sim.current(), kDMA32, QSizeF(2400, 600), 5);
     QVERIFY(!without.findBlock(middle, 10));
     const BuddyLayout with(sim.current(), kDMA32, QSizeF(2400, 600), 5, {}, focus);
@@ -300,9 +302,9 @@ void TestBuddyLayout::keysMatchAcrossMerge()
     const Event& e = sim.events()[n];
     const BuddyLayout before(sim.stateAt(n), kDMA32, QSizeF(900, 400), 12);
     const BuddyLayout after(sim.stateAt(n + 1), kDMA32, QSizeF(900, 400), 12);
-    QVERIFY(before.findBlock(e.pfn, e.order));      // the freed block, in hand
-    QVERIFY(before.findBlock(e.a, e.order));        // its buddy on the list
-    QVERIFY(!after.findBlock(e.a, e.order));        // the buddy left the list
+    QVERIFY(before.findBlock(e.pfn, e.order)); // the freed block, in hand
+    QVERIFY(before.findBlock(e.a, e.order)); // its buddy on the list
+    QVERIFY(!after.findBlock(e.a, e.order)); // the buddy left the list
     const BuddyBox* merged = after.findBlock(e.b, e.order + 1);
     QVERIFY(merged);
     QCOMPARE(merged->role, BuddyBox::Role::Working);

@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSvgGenerator>
 #include <QTest>
+#include <QTranslator>
 
 using namespace memviz;
 using namespace Qt::StringLiterals;
@@ -40,7 +41,7 @@ Simulator storyMachine()
 {
     Simulator sim = smallMachine();
     std::vector<Pfn> got;
-    for (int order : {0, 0, 1, 0, 2, 0, 3, 0}) got.push_back(*sim.apply(Command::allocPages(order)).pfn);
+    for (int order : { 0, 0, 1, 0, 2, 0, 3, 0 }) got.push_back(*sim.apply(Command::allocPages(order)).pfn);
     sim.apply(Command::freePages(got[1], 0));
     sim.apply(Command::freePages(got[3], 0));
     sim.apply(Command::freePages(got[4], 2));
@@ -83,8 +84,19 @@ std::pair<double, int> ink(const QImage& img)
             if (c != bg) ++differ;
             if (colours.size() < 1000) colours.insert(c);
         }
-    return {double(differ) / (double(img.width() / 2) * (img.height() / 2)), int(colours.size())};
+    return { double(differ) / (double(img.width() / 2) * (img.height() / 2)), int(colours.size()) };
 }
+
+/// Marks every string of the view's context, to see that a language change re-reads them.
+class MarkingTranslator : public QTranslator {
+public:
+    QString translate(const char* context, const char* source, const char*, int) const override
+    {
+        if (qstrcmp(context, "memviz::BuddyView") == 0) return u"«"_s + QString::fromUtf8(source);
+        return QString();
+    }
+    bool isEmpty() const override { return false; }
+};
 
 } // namespace
 
@@ -108,9 +120,8 @@ void TestBuddyView::paintsSplitStep_data()
 {
     QTest::addColumn<double>("progress");
     QTest::addColumn<bool>("dark");
-    for (bool dark : {false, true})
-        for (double p : {0.0, 0.5, 1.0})
-            QTest::addRow("%s %.1f", dark ? "dark" : "light", p) << p << dark;
+    for (bool dark : { false, true })
+        for (double p : { 0.0, 0.5, 1.0 }) QTest::addRow("%s %.1f", dark ? "dark" : "light", p) << p << dark;
 }
 
 void TestBuddyView::paintsSplitStep()
@@ -152,7 +163,7 @@ void TestBuddyView::paintsEveryBuddyEvent()
         const auto t = static_cast<std::size_t>(sim.events()[n].type);
         if (seen[t]) continue;
         seen[t] = true;
-        for (double p : {0.0, 0.3, 0.7, 1.0}) {
+        for (double p : { 0.0, 0.3, 0.7, 1.0 }) {
             showStep(ctx, sim, n, p);
             QVERIFY(ink(render(view)).first > 0.05);
         }
@@ -195,7 +206,7 @@ void TestBuddyView::svgAndHiDpi()
 void TestBuddyView::followsZoneOfEvent()
 {
     Simulator sim = smallMachine();
-    sim.apply(Command::allocPages(0));                // DMA32
+    sim.apply(Command::allocPages(0)); // DMA32
     const auto dma = sim.apply(Command::allocPages(0, ZoneType::DMA));
     QVERIFY(dma.pfn);
     ViewContext ctx;
@@ -274,9 +285,17 @@ void TestBuddyView::languageChange()
     BuddyView view(&ctx);
     view.resize(view.sizeHint());
     showStep(ctx, sim, 2, 0.5);
+    auto* box = view.findChild<QComboBox*>();
+    QVERIFY(box && !box->itemText(0).startsWith(u"«"_s));
+    MarkingTranslator marker;
+    QVERIFY(QCoreApplication::installTranslator(&marker));
     QEvent change(QEvent::LanguageChange);
     QCoreApplication::sendEvent(&view, &change);
+    QVERIFY2(box->itemText(0).startsWith(u"«"_s), qPrintable(box->itemText(0)));
     QVERIFY(ink(render(view)).first > 0.05);
+    QCoreApplication::removeTranslator(&marker);
+    QCoreApplication::sendEvent(&view, &change);
+    QVERIFY(!box->itemText(0).startsWith(u"«"_s));
 }
 
 void TestBuddyView::screenshots()
@@ -301,11 +320,10 @@ void TestBuddyView::screenshots()
         std::uint64_t event;
         double progress;
     };
-    const Shot shots[] = {{"split", &sim, split, 0.5},      {"merge", &sim, merge, 0.5},
-                          {"split_end", &sim, split, 1.0},  {"merge_end", &sim, merge, 1.0},
-                          {"alloc", &sim, alloc, 0.5},      {"free", &sim, free, 0.5},
-                          {"tailadd", &tailSim, tail, 1.0}, {"tailadd_mid", &tailSim, tail, 0.5}};
-    for (bool dark : {false, true}) {
+    const Shot shots[] = { { "split", &sim, split, 0.5 }, { "merge", &sim, merge, 0.5 },
+        { "split_end", &sim, split, 1.0 }, { "merge_end", &sim, merge, 1.0 }, { "alloc", &sim, alloc, 0.5 },
+        { "free", &sim, free, 0.5 }, { "tailadd", &tailSim, tail, 1.0 }, { "tailadd_mid", &tailSim, tail, 0.5 } };
+    for (bool dark : { false, true }) {
         Palette::setTheme(dark ? Theme::Dark : Theme::Light);
         for (const Shot& s : shots) {
             QVERIFY(s.event < s.sim->eventCount());
@@ -314,8 +332,8 @@ void TestBuddyView::screenshots()
             view.resize(view.sizeHint());
             showStep(ctx, *s.sim, s.event, s.progress);
             const QString path = QDir(QString::fromLocal8Bit(dir))
-                                     .filePath(u"buddyview_%1_%2.png"_s.arg(QString::fromLatin1(s.name),
-                                                                           dark ? u"dark"_s : u"light"_s));
+                                     .filePath(u"buddyview_%1_%2.png"_s.arg(
+                                         QString::fromLatin1(s.name), dark ? u"dark"_s : u"light"_s));
             QVERIFY(view.grab().save(path));
         }
     }

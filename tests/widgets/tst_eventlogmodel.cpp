@@ -36,7 +36,10 @@ void showEnd(ViewContext& ctx, const Simulator& sim)
     ctx.setState(sim.stateAt(n ? n - 1 : 0), sim.stateAt(n), n);
 }
 
-std::uint32_t bit(EventType t) { return 1u << static_cast<int>(t); }
+std::uint32_t bit(EventType t)
+{
+    return 1u << static_cast<int>(t);
+}
 
 } // namespace
 
@@ -73,8 +76,7 @@ void TestEventLogModel::rowsAreEvents()
         QCOMPARE(model.eventIndex(r), std::uint64_t(r));
         QCOMPARE(model.index(r, 0).data(EventLogModel::EventIndexRole).toULongLong(), qulonglong(r));
         QCOMPARE(model.index(r, 0).data().toULongLong(), qulonglong(r + 1));
-        QCOMPARE(model.index(r, 0).data(EventLogModel::EventTypeRole).toInt(),
-                 int(sim.events()[std::size_t(r)].type));
+        QCOMPARE(model.index(r, 0).data(EventLogModel::EventTypeRole).toInt(), int(sim.events()[std::size_t(r)].type));
     }
 }
 
@@ -148,7 +150,7 @@ void TestEventLogModel::otherRunResets()
     QCOMPARE(reset.size(), 1);
     QCOMPARE(std::uint64_t(model.rowCount()), b.eventCount());
     ctx.setSimulator(nullptr);
-    ctx.setState(Machine{}, Machine{}, 0);
+    ctx.setState(Machine {}, Machine {}, 0);
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -162,8 +164,7 @@ void TestEventLogModel::filterByType()
     showEnd(ctx, sim);
     model.setTypeFilter(bit(EventType::BuddySplit));
     QCOMPARE(model.rowCount(), 8); // order 8 split down to order 0
-    for (int r = 0; r < model.rowCount(); ++r)
-        QCOMPARE(sim.events()[model.eventIndex(r)].type, EventType::BuddySplit);
+    for (int r = 0; r < model.rowCount(); ++r) QCOMPARE(sim.events()[model.eventIndex(r)].type, EventType::BuddySplit);
     // Appended events of the type arrive as inserted rows, others are skipped.
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     sim.apply(Command::freePages(p, 0));
@@ -190,7 +191,8 @@ void TestEventLogModel::typesMatching()
     QCOMPARE(EventLogModel::typesMatching(QString()), EventLogModel::allTypes());
     QCOMPARE(EventLogModel::typesMatching(u"split"_s), bit(EventType::BuddySplit));
     QCOMPARE(EventLogModel::typesMatching(u"MERGE"_s), bit(EventType::BuddyMerge));
-    QCOMPARE(EventLogModel::typesMatching(u"watermark"_s), bit(EventType::ZoneCheck) | bit(EventType::WatermarkCrossed));
+    QCOMPARE(
+        EventLogModel::typesMatching(u"watermark"_s), bit(EventType::ZoneCheck) | bit(EventType::WatermarkCrossed));
     QVERIFY(EventLogModel::typesMatching(u"buddy"_s) & bit(EventType::BuddyAlloc)); // internal names match too
     QCOMPARE(EventLogModel::typesMatching(u"nothing-like-this"_s), 0u);
 }
@@ -321,7 +323,7 @@ void TestEventLogModel::millionEvents()
     QCoreApplication::processEvents();
     const qint64 filter = timer.elapsed();
     qInfo("%llu events: show %lld ms, append %lld ms, filter %lld ms", static_cast<unsigned long long>(n), show, append,
-          filter);
+        filter);
     QVERIFY2(show < 3000, qPrintable(QString::number(show)));
     QVERIFY2(append < 500, qPrintable(QString::number(append)));
     QVERIFY2(filter < 3000, qPrintable(QString::number(filter)));

@@ -22,7 +22,7 @@ Simulator smallMachine()
 }
 
 Event make(EventType t, std::uint8_t zone, int order, std::uint64_t pfn, std::uint64_t a = 0, std::uint64_t b = 0,
-           std::uint64_t c = 0, std::uint32_t flags = 0)
+    std::uint64_t c = 0, std::uint32_t flags = 0)
 {
     Event e;
     e.type = t;
@@ -73,44 +73,46 @@ void TestEventText::everyTypeHasText_data()
     QTest::addColumn<QStringList>("inExplanation");
     // Zone 1 of the 64 MiB x86-64 machine is DMA32.
     QTest::newRow("BuddyAlloc") << make(EventType::BuddyAlloc, 1, 0, 0x3e00, 8)
-                                << QStringList{u"0x3e00"_s, u"DMA32"_s, u"4 KiB"_s}
-                                << QStringList{u"__rmqueue_smallest()"_s, u"rmqueue()"_s, u"0x3e00"_s, u"order-8"_s};
-    QTest::newRow("BuddySplit") << make(EventType::BuddySplit, 1, 3, 0x1000, 0x1004)
-                                << QStringList{u"Split order-3 block 0x1000 of DMA32: upper half 0x1004 → order-2 free list (head)"_s}
-                                << QStringList{u"expand()"_s, u"mm/page_alloc.c"_s, u"__rmqueue_smallest()"_s,
-                                               u"0x1004"_s, u"32 KiB"_s, u"16 KiB"_s};
-    QTest::newRow("BuddyFree") << make(EventType::BuddyFree, 1, 0, 0x3e00)
-                               << QStringList{u"0x3e00"_s, u"4 KiB"_s}
-                               << QStringList{u"__free_one_page()"_s, u"free_unref_page()"_s, u"per-CPU"_s,
-                                              u"0x3e01"_s};
+                                << QStringList { u"0x3e00"_s, u"DMA32"_s, u"4 KiB"_s }
+                                << QStringList { u"__rmqueue_smallest()"_s, u"rmqueue()"_s, u"0x3e00"_s, u"order-8"_s };
+    QTest::newRow("BuddySplit")
+        << make(EventType::BuddySplit, 1, 3, 0x1000, 0x1004)
+        << QStringList { u"Split order-3 block 0x1000 of DMA32: upper half 0x1004 → order-2 free list (head)"_s }
+        << QStringList { u"expand()"_s, u"mm/page_alloc.c"_s, u"__rmqueue_smallest()"_s, u"0x1004"_s, u"32 KiB"_s,
+               u"16 KiB"_s };
+    QTest::newRow("BuddyFree") << make(EventType::BuddyFree, 1, 0, 0x3e00) << QStringList { u"0x3e00"_s, u"4 KiB"_s }
+                               << QStringList { u"__free_one_page()"_s, u"free_unref_page()"_s, u"per-CPU"_s,
+                                      u"0x3e01"_s };
     QTest::newRow("BuddyMerge") << make(EventType::BuddyMerge, 1, 1, 0x3e02, 0x3e00, 0x3e00)
-                                << QStringList{u"0x3e02"_s, u"0x3e00"_s, u"order-2"_s}
-                                << QStringList{u"__find_buddy_pfn()"_s, u"page_is_buddy()"_s, u"XOR"_s,
-                                               u"0x3e02 XOR 0x2 = 0x3e00"_s};
+                                << QStringList { u"0x3e02"_s, u"0x3e00"_s, u"order-2"_s }
+                                << QStringList { u"__find_buddy_pfn()"_s, u"page_is_buddy()"_s, u"XOR"_s,
+                                       u"0x3e02 XOR 0x2 = 0x3e00"_s };
     QTest::newRow("BuddyListAdd tail") << make(EventType::BuddyListAdd, 1, 8, 0x3e00, 0x3c00, 0, 0, EventFlag::Tail)
-                                       << QStringList{u"TAIL"_s, u"0x3c00"_s}
-                                       << QStringList{u"buddy_merge_likely()"_s, u"0x3c00"_s, u"0x3f00"_s, u"TAIL"_s};
+                                       << QStringList { u"TAIL"_s, u"0x3c00"_s }
+                                       << QStringList { u"buddy_merge_likely()"_s, u"0x3c00"_s, u"0x3f00"_s,
+                                              u"TAIL"_s };
     QTest::newRow("BuddyListAdd head") << make(EventType::BuddyListAdd, 1, 2, 0x3e04)
-                                       << QStringList{u"head"_s, u"0x3e04"_s}
-                                       << QStringList{u"buddy_merge_likely()"_s, u"head"_s, u"0x3e00"_s};
-    QTest::newRow("ZoneCheck") << make(EventType::ZoneCheck, 1, 0, 0, 7936, 481, 12,
-                                       static_cast<std::uint32_t>(Wmark::Low) | EventFlag::Ok)
-                               << QStringList{u"7936"_s, u"481"_s, u"12"_s, u"pass"_s}
-                               << QStringList{u"__zone_watermark_ok()"_s, u"zone_watermark_fast()"_s,
-                                              u"lowmem_reserve"_s, u"7936"_s, u"493"_s};
-    QTest::newRow("SlowPath") << make(EventType::SlowPath, 0xFF, 2, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal))
-                              << QStringList{u"order-2"_s, u"DMA32, DMA"_s}
-                              << QStringList{u"__alloc_pages_slowpath()"_s, u"kswapd"_s, u"not simulate"_s,
-                                             u"min watermark"_s};
-    QTest::newRow("AllocFailed") << make(EventType::AllocFailed, 0xFF, 4, 0, 0, 0, 0,
-                                         static_cast<std::uint32_t>(ZoneType::DMA32))
-                                 << QStringList{u"order-4"_s, u"64 KiB"_s, u"DMA32, DMA"_s}
-                                 << QStringList{u"direct reclaim"_s, u"compaction"_s, u"OOM killer"_s,
-                                                u"does not simulate"_s};
-    QTest::newRow("WatermarkCrossed") << make(EventType::WatermarkCrossed, 1, 0, 0, 480, 481, 0,
-                                              static_cast<std::uint32_t>(Wmark::Low) | EventFlag::Below)
-                                      << QStringList{u"480"_s, u"481"_s, u"low"_s}
-                                      << QStringList{u"kswapd"_s, u"480"_s, u"481"_s};
+                                       << QStringList { u"head"_s, u"0x3e04"_s }
+                                       << QStringList { u"buddy_merge_likely()"_s, u"head"_s, u"0x3e00"_s };
+    QTest::newRow("ZoneCheck") << make(
+        EventType::ZoneCheck, 1, 0, 0, 7936, 481, 12, static_cast<std::uint32_t>(Wmark::Low) | EventFlag::Ok)
+                               << QStringList { u"7936"_s, u"481"_s, u"12"_s, u"pass"_s }
+                               << QStringList { u"__zone_watermark_ok()"_s, u"zone_watermark_fast()"_s,
+                                      u"lowmem_reserve"_s, u"7936"_s, u"493"_s };
+    QTest::newRow("SlowPath") << make(
+        EventType::SlowPath, 0xFF, 2, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal))
+                              << QStringList { u"order-2"_s, u"DMA32, DMA"_s }
+                              << QStringList { u"__alloc_pages_slowpath()"_s, u"kswapd"_s, u"not simulate"_s,
+                                     u"min watermark"_s };
+    QTest::newRow("AllocFailed") << make(
+        EventType::AllocFailed, 0xFF, 4, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::DMA32))
+                                 << QStringList { u"order-4"_s, u"64 KiB"_s, u"DMA32, DMA"_s }
+                                 << QStringList { u"direct reclaim"_s, u"compaction"_s, u"OOM killer"_s,
+                                        u"does not simulate"_s };
+    QTest::newRow("WatermarkCrossed") << make(
+        EventType::WatermarkCrossed, 1, 0, 0, 480, 481, 0, static_cast<std::uint32_t>(Wmark::Low) | EventFlag::Below)
+                                      << QStringList { u"480"_s, u"481"_s, u"low"_s }
+                                      << QStringList { u"kswapd"_s, u"480"_s, u"481"_s };
 }
 
 void TestEventText::everyTypeHasText()
@@ -186,7 +188,8 @@ void TestEventText::listAddHeadAndTail()
     // Order 10 cannot merge further: the text says so instead of naming a buddy rule.
     const QString top = EventText::explanation(m, make(EventType::BuddyListAdd, 1, 10, 0x2000));
     QVERIFY2(top.contains(u"largest order"_s), qPrintable(top));
-    const QString tail = EventText::summary(m, make(EventType::BuddyListAdd, 1, 0, 0x3e01, 0x3e02, 0, 0, EventFlag::Tail));
+    const QString tail
+        = EventText::summary(m, make(EventType::BuddyListAdd, 1, 0, 0x3e01, 0x3e02, 0, 0, EventFlag::Tail));
     QVERIFY(tail.contains(u"TAIL"_s));
     QVERIFY(tail.contains(u"0x3e02"_s));
 }

@@ -151,11 +151,12 @@ private slots:
         QTest::newRow("5 px") << 1 << 5 << 100 << 16;
         QTest::newRow("16 px") << 1 << 16 << 1100 << 64;
         QTest::newRow("48 px") << 1 << 48 << 1100 << 16;
-        QTest::newRow("2 per px") << 2 << 1 << 1100 << 1024;
-        QTest::newRow("3 per px: rows of 3072") << 3 << 1 << 1100 << 1024;
+        QTest::newRow("2 per px: rows of 17 x 128 frames") << 2 << 1 << 1100 << 1088;
+        QTest::newRow("3 per px: rows of 17 x 192 frames") << 3 << 1 << 1100 << 1088;
+        QTest::newRow("3 per px: rows of order-10 blocks") << 3 << 1 << 1040 << 1024;
         QTest::newRow("4 per px, wide") << 4 << 1 << 1300 << 1280;
-        QTest::newRow("3 per px, narrow: 90% of the width") << 3 << 1 << 500 << 480;
-        QTest::newRow("2 per px, odd width") << 2 << 1 << 974 << 896;
+        QTest::newRow("3 per px, narrow: 97% of the width") << 3 << 1 << 500 << 496;
+        QTest::newRow("2 per px, odd width") << 2 << 1 << 974 << 960;
         QTest::newRow("tiny width") << 1 << 48 << 10 << 1;
     }
     void columnsFor()
