@@ -11,7 +11,8 @@
 namespace memviz {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("CommandLine", s); }
+// lupdate files calls of this helper under the context "memviz" (the enclosing namespace).
+QString tr(const char* s) { return QCoreApplication::translate("memviz", s); }
 
 QString presetList()
 {

@@ -8,7 +8,8 @@
 namespace memviz {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("ErrorText", s); }
+// lupdate files calls of this helper under the context "memviz" (the enclosing namespace).
+QString tr(const char* s) { return QCoreApplication::translate("memviz", s); }
 QString size(std::int64_t b) { return QString::fromStdString(formatSize(static_cast<std::uint64_t>(b))); }
 QString presets()
 {

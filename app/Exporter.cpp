@@ -13,7 +13,7 @@ namespace memviz {
 
 QString exportWidget(QWidget* widget, const QString& path)
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("Exporter", s); };
+    auto tr = [](const char* s) { return QCoreApplication::translate("memviz", s); };
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("svg")) {
         QSvgGenerator gen;

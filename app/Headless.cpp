@@ -18,7 +18,8 @@
 namespace memviz {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Headless", s); }
+// lupdate files calls of this helper under the context "memviz" (the enclosing namespace).
+QString tr(const char* s) { return QCoreApplication::translate("memviz", s); }
 
 void err(const QString& s) { std::fprintf(stderr, "%s\n", qPrintable(s)); }
 

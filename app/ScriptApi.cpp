@@ -12,7 +12,8 @@
 namespace memviz {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("ScriptApi", s); }
+// lupdate files calls of this helper under the context "memviz" (the enclosing namespace).
+QString tr(const char* s) { return QCoreApplication::translate("memviz", s); }
 
 bool isInteger(const QJSValue& v, double* out)
 {

@@ -10,7 +10,7 @@ namespace memviz {
 
 QList<ViewInfo> viewCatalogue()
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("Views", s); };
+    auto tr = [](const char* s) { return QCoreApplication::translate("memviz", s); };
     return {{QStringLiteral("buddy"), tr("Buddy allocator")},
             {QStringLiteral("physical"), tr("Physical memory")},
             {QStringLiteral("events"), tr("Events")}};

@@ -605,10 +605,6 @@ pictures of every view.</source>
         <translation>链表尾</translation>
     </message>
     <message>
-        <source>allocated</source>
-        <translation>已分配</translation>
-    </message>
-    <message>
         <source>This zone has no memory.</source>
         <translation>该内存域没有内存。</translation>
     </message>
@@ -651,6 +647,10 @@ pictures of every view.</source>
     <message>
         <source>blocks not shown</source>
         <translation>未显示的块</translation>
+    </message>
+    <message>
+        <source>allocated →</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -966,14 +966,6 @@ pictures of every view.</source>
         </translation>
     </message>
     <message>
-        <source>%1 frames of %2 · %3</source>
-        <translation>%1 个 %2 页框 · %3</translation>
-    </message>
-    <message>
-        <source>pfn %1–%2 · %3</source>
-        <translation>pfn %1–%2 · %3</translation>
-    </message>
-    <message>
         <source>Zones</source>
         <translation>内存域</translation>
     </message>
@@ -1124,6 +1116,31 @@ pictures of every view.</source>
     <message>
         <source>Follow the current step</source>
         <translation>跟随当前步</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation type="unfinished">%1 阶</translation>
+    </message>
+    <message>
+        <source>o%1</source>
+        <comment>short for: order</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 frames of %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pfn %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

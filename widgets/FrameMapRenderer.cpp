@@ -150,30 +150,44 @@ void FrameMapRenderer::renderRange(const Machine& m, Pfn first, Pfn last)
 
 namespace {
 
-/// One row of downsampleMax; a compile-time factor lets the compiler unroll and vectorise.
-template <int F>
-void maxRow(const std::uint8_t* s, std::uint8_t* d, int w)
+/// out[i] = max(a[i], a[i + shift]) for i < n, sixteen bytes at a time.
+void maxShifted(const std::uint8_t* a, std::size_t shift, std::uint8_t* out, std::size_t n)
 {
-    for (int x = 0; x < w; ++x, s += F) {
-        std::uint8_t v = s[0];
-        for (int k = 1; k < F; ++k) v = std::max(v, s[k]);
-        d[x] = v;
+    using V16 = std::uint8_t __attribute__((vector_size(16)));
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        V16 x, y;
+        std::memcpy(&x, a + i, 16);
+        std::memcpy(&y, a + i + shift, 16);
+        const V16 m = x > y ? x : y;
+        std::memcpy(out + i, &m, 16);
     }
+    for (; i < n; ++i) out[i] = std::max(a[i], a[i + shift]);
 }
 
-void maxRow(const std::uint8_t* s, std::uint8_t* d, int w, int f)
+/// One row of downsampleMax: the max of every run of f bytes of s (w runs). Sliding
+/// window maxima by doubling (contiguous, vectorised passes), then one pick per run.
+void maxRow(const std::uint8_t* s, std::uint8_t* d, int w, int f, std::vector<std::uint8_t>& tmp)
 {
-    switch (f) {
-    case 2: return maxRow<2>(s, d, w);
-    case 3: return maxRow<3>(s, d, w);
-    case 4: return maxRow<4>(s, d, w);
-    case 6: return maxRow<6>(s, d, w);
-    case 8: return maxRow<8>(s, d, w);
-    case 12: return maxRow<12>(s, d, w);
-    case 16: return maxRow<16>(s, d, w);
-    default: break;
+    const std::size_t n = std::size_t(w) * std::size_t(f);
+    if (f == 1) {
+        std::memcpy(d, s, n);
+        return;
     }
-    for (int x = 0; x < w; ++x, s += f) d[x] = *std::max_element(s, s + f);
+    tmp.resize(n);
+    // After the loop, a[i] = max(s[i .. i + c)) for i <= n - c.
+    const std::uint8_t* a = s;
+    std::size_t c = 1;
+    while (2 * c <= std::size_t(f)) {
+        maxShifted(a, c, tmp.data(), n - 2 * c + 1);
+        a = tmp.data();
+        c *= 2;
+    }
+    const std::size_t rest = std::size_t(f) - c; // 0 when f is a power of two
+    for (int x = 0; x < w; ++x) {
+        const std::size_t i = std::size_t(x) * std::size_t(f);
+        d[x] = std::max(a[i], a[i + rest]);
+    }
 }
 
 } // namespace
@@ -190,7 +204,8 @@ void FrameMapRenderer::downsampleMax(const QImage& src, int factor, QImage* dst,
     if (dst->colorTable() != src.colorTable()) dst->setColorTable(src.colorTable());
     firstRow = std::max(0, firstRow);
     lastRow = std::min(lastRow, src.height());
-    for (int y = firstRow; y < lastRow; ++y) maxRow(src.constScanLine(y), dst->scanLine(y), w, factor);
+    std::vector<std::uint8_t> tmp;
+    for (int y = firstRow; y < lastRow; ++y) maxRow(src.constScanLine(y), dst->scanLine(y), w, factor, tmp);
 }
 
 } // namespace memviz

@@ -16,7 +16,6 @@
 #include <QMouseEvent>
 #include <QPaintEngine>
 #include <QPainter>
-#include <QPainterPath>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -489,6 +488,7 @@ const QImage& PhysicalMemoryView::frameMap()
 
 std::optional<Pfn> PhysicalMemoryView::frameAt(QPoint pos)
 {
+    if (!m_gridArea.contains(pos)) return std::nullopt; // header, gutter, legend
     const auto base = m_geo.pfnAt(pos);
     if (!base || m_geo.framesPerCell == 1) return base;
     // A pixel of many frames shows the most interesting of them: pick that one.

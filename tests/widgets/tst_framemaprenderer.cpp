@@ -253,7 +253,11 @@ private slots:
         QTest::addColumn<int>("factor");
         QTest::newRow("2") << 2;
         QTest::newRow("3") << 3;
+        QTest::newRow("5") << 5;
+        QTest::newRow("6") << 6;
         QTest::newRow("8") << 8;
+        QTest::newRow("12") << 12;
+        QTest::newRow("1 (a copy)") << 1;
     }
     void downsampleKeepsMostInteresting()
     {

@@ -315,6 +315,25 @@ private slots:
         QCOMPARE(ctx.selectedFrame().value_or(~0ull), pfn);
     }
 
+    void clicksOutsideTheGridSelectNothing()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_small, m_small->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setZoom({1, 16});
+        ctx.setSelectedFrame(12000); // scrolled: rows now pass under the header
+        QVERIFY(view.geometry().origin.y() < 0);
+        const int x = view.geometry().origin.x() + 5;
+        for (const QPoint at : {QPoint(x, 3), QPoint(3, 300), QPoint(view.viewport()->width() - 3, 300)}) {
+            QVERIFY(!view.frameAt(at));
+            QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
+            QCOMPARE(ctx.selectedFrame().value_or(0), Pfn(12000));
+        }
+    }
+
     void clickAtManyFramesPerPixelPicksTheInterestingOne()
     {
         auto sim = makeSim(8 * GiB);
