@@ -30,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
@@ -87,9 +88,23 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
         configFromOptions(Options(), &cfg, &error);
     }
     m_session->newMachine(cfg);
+    connect(m_session, &Session::runChanged, this, [this] {
+        // Each new machine gets a line saying what it is and what to try.
+        const Simulator* sim = m_session->simulator();
+        if (!sim || sim->eventCount() != 0) return;
+        const MachineConfig& c = sim->config();
+        m_console->append(tr("New machine: %1 with %2 of RAM. Try \"free -h\", \"cat /proc/buddyinfo\" or "
+                             "\"kernel.alloc_pages(3)\"; the Demos menu replays the experiments of the notes.")
+                              .arg(QString::fromStdString(c.preset), QString::fromStdString(formatSize(c.ramBytes))),
+                          ConsoleWidget::Kind::Info);
+    });
+    emit m_session->runChanged();
 
-    resize(1500, 950);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: nearly the whole screen, so the buddy lists have room.
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        resize(avail.size() * 0.95);
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     retranslate();
     updateStatus();
@@ -138,7 +153,8 @@ void MainWindow::buildViews()
     tabifyDockWidget(conDock, evDock);
     tabifyDockWidget(evDock, edDock);
     conDock->raise();
-    resizeDocks({m_docks.value(QStringLiteral("physical"))}, {520}, Qt::Horizontal);
+    resizeDocks({m_docks.value(QStringLiteral("physical")), m_docks.value(QStringLiteral("alloc"))}, {400, 260},
+                Qt::Horizontal);
     resizeDocks({conDock}, {240}, Qt::Vertical);
 
     m_player = new PlayerBar(this);

@@ -194,12 +194,15 @@ void BuddyView::chooseZone()
         if (e && usable(e->zone)) zone = e->zone;
     }
     if (!usable(zone)) {
-        // Nothing to follow yet: the largest populated zone (Normal on big machines, DMA32 on small ones).
+        // Nothing to follow yet: the zone a GFP_KERNEL allocation tries first
+        // (Normal on big machines, DMA32 on small 64-bit ones).
         zone = -1;
-        for (std::size_t i = 0; i < m.zones.size(); ++i)
-            if (m.zones[i].populated()
-                && (zone < 0 || m.zones[i].managed >= m.zones[static_cast<std::size_t>(zone)].managed))
-                zone = static_cast<int>(i);
+        if (!m.zonelists.empty()) {
+            const auto& list = m.zonelists[0][static_cast<std::size_t>(ZoneType::Normal)];
+            if (!list.empty()) zone = list.front();
+        }
+        for (std::size_t i = 0; zone < 0 && i < m.zones.size(); ++i)
+            if (m.zones[i].populated()) zone = static_cast<int>(i);
     }
     if (zone != m_zone) {
         m_zone = zone;

@@ -315,12 +315,14 @@ void PhysicalMemoryView::relayout()
     m_legendCompact = 0;
     QSize side = legend(nullptr, QRect(0, 0, 0, vp.height()), 0, false);
     if (side.height() > vp.height()) side = legend(nullptr, QRect(0, 0, 0, vp.height()), m_legendCompact = 1, false);
-    if (side.height() <= vp.height() && vp.width() - m_gutterWidth - side.width() >= std::max(400, vp.width() * 11 / 20)) {
+    if (side.height() <= vp.height()
+        && vp.width() - m_gutterWidth - side.width() >= std::max(400, vp.width() * 11 / 20)) {
         m_legendRect = QRect(vp.width() - side.width(), 0, side.width(), vp.height());
     } else {
         m_legendCompact = 0;
         QSize band = legend(nullptr, QRect(0, 0, vp.width(), 0), 0, true);
-        if (band.height() > vp.height() * 2 / 5) band = legend(nullptr, QRect(0, 0, vp.width(), 0), m_legendCompact = 1, true);
+        if (band.height() > vp.height() * 2 / 5)
+            band = legend(nullptr, QRect(0, 0, vp.width(), 0), m_legendCompact = 1, true);
         if (band.height() <= vp.height() * 2 / 5 && band.width() <= vp.width()) {
             m_legendBand = true;
             m_legendRect = QRect(0, vp.height() - band.height(), vp.width(), band.height());
@@ -328,7 +330,8 @@ void PhysicalMemoryView::relayout()
     }
     const int right = m_legendRect.isNull() || m_legendBand ? vp.width() : m_legendRect.left();
     const int bottom = m_legendBand ? m_legendRect.top() : vp.height();
-    m_gridArea = QRect(m_gutterWidth, m_headerHeight, std::max(0, right - m_gutterWidth), std::max(0, bottom - m_headerHeight));
+    m_gridArea = QRect(m_gutterWidth, m_headerHeight, std::max(0, right - m_gutterWidth),
+                       std::max(0, bottom - m_headerHeight));
 
     const int gridW = std::max(1, m_gridArea.width() - kPad);
     const int gridH = std::max(1, m_gridArea.height() - kPad);
@@ -402,7 +405,8 @@ void PhysicalMemoryView::setZoom(FrameGridGeometry::Zoom zoom, QPoint anchor)
     relayout();
     if (pfn) {
         const std::int64_t contentTop = m_geo.rowOf(*pfn) * m_geo.cellPx;
-        m_scrollY = static_cast<int>(std::clamp<std::int64_t>(contentTop - (anchor.y() - m_headerHeight), 0, INT_MAX / 2));
+        m_scrollY
+            = static_cast<int>(std::clamp<std::int64_t>(contentTop - (anchor.y() - m_headerHeight), 0, INT_MAX / 2));
         updateScrollBar();
     }
     viewport()->update();
@@ -551,7 +555,8 @@ void PhysicalMemoryView::paintEvent(QPaintEvent*)
     if (!m.frames.size()) {
         p.setFont(textFont());
         p.setPen(Palette::mutedText());
-        p.drawText(vp, Qt::AlignCenter | Qt::TextWordWrap, tr("No machine yet: create one to see its physical memory."));
+        p.drawText(vp, Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("No machine yet: create one to see its physical memory."));
         return;
     }
     ensureRendered();
@@ -578,7 +583,8 @@ void PhysicalMemoryView::paintGrid(QPainter& p, const QRect& gridArea)
     const int cell = m_geo.cellPx;
     const std::int64_t top = gridArea.top() - std::int64_t(m_geo.origin.y());
     const int r0 = static_cast<int>(std::clamp<std::int64_t>(top / cell, 0, img.height()));
-    const int r1 = static_cast<int>(std::clamp<std::int64_t>((top + gridArea.height() + cell - 1) / cell, 0, img.height()));
+    const int r1
+        = static_cast<int>(std::clamp<std::int64_t>((top + gridArea.height() + cell - 1) / cell, 0, img.height()));
     if (r1 <= r0) return;
 
     // Indexed -> RGB32 for the visible rows only, through the colour table.
@@ -598,7 +604,8 @@ void PhysicalMemoryView::paintGrid(QPainter& p, const QRect& gridArea)
     const bool vector = p.paintEngine() && p.paintEngine()->type() != QPaintEngine::Raster
         && p.paintEngine()->type() != QPaintEngine::OpenGL2;
     if (vector && cell > 1)
-        p.drawImage(target.topLeft(), m_paintScratch.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation));
+        p.drawImage(target.topLeft(),
+                    m_paintScratch.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation));
     else
         p.drawImage(target, m_paintScratch);
     // The last row's unused end stays background; nothing else to do for "no frame".
@@ -623,7 +630,8 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
         const int x0 = m_geo.origin.x(), x1 = x0 + m_geo.width();
         const int y0 = int(m_geo.rowTop(r0)), y1 = int(m_geo.rowTop(r1));
         for (int c = 1; c < m_geo.columns; ++c) lines.append(QLine(x0 + c * cell, y0, x0 + c * cell, y1));
-        for (std::int64_t r = r0 + 1; r < r1; ++r) lines.append(QLine(x0, int(m_geo.rowTop(r)), x1, int(m_geo.rowTop(r))));
+        for (std::int64_t r = r0 + 1; r < r1; ++r)
+            lines.append(QLine(x0, int(m_geo.rowTop(r)), x1, int(m_geo.rowTop(r))));
         p.drawLines(lines);
     }
 
@@ -675,8 +683,8 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
             const QRect r = m_geo.cellRect(f);
             if (!r.intersects(gridArea)) continue;
             p.setPen(Palette::textOn(fillOf(f)));
-            p.drawText(twoLines ? r.adjusted(0, 3, 0, 0) : r, twoLines ? Qt::AlignHCenter | Qt::AlignTop : Qt::AlignCenter,
-                       QString::number(f));
+            p.drawText(twoLines ? r.adjusted(0, 3, 0, 0) : r,
+                       twoLines ? Qt::AlignHCenter | Qt::AlignTop : Qt::AlignCenter, QString::number(f));
         }
         if (!twoLines) return;
         QFont tagFont = numberFont;
@@ -685,7 +693,8 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
         p.setFont(tagFont);
         for (const Block& b : blocks) {
             if (!b.rect.intersects(gridArea)) continue;
-            const QRect area = QRect(b.rect.left() + 3, b.rect.top() + cell - nfm.height() - 3, b.rect.width() - 6, nfm.height());
+            const QRect area
+                = QRect(b.rect.left() + 3, b.rect.top() + cell - nfm.height() - 3, b.rect.width() - 6, nfm.height());
             QString tag = tr("order %1").arg(b.order);
             if (tfm.horizontalAdvance(tag) > area.width()) tag = tr("o%1", "short for: order").arg(b.order);
             if (tfm.horizontalAdvance(tag) > area.width()) continue;
@@ -827,7 +836,6 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
 void PhysicalMemoryView::paintGutter(QPainter& p)
 {
     const Machine& m = m_ctx->machine();
-    const QRect vp = viewport()->rect();
     const QRect gutter(0, m_gridArea.top(), m_gutterWidth, m_gridArea.height());
     p.save();
     p.setClipRect(gutter);
@@ -841,7 +849,8 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
     // Where a pfn sits vertically: rows partly in a zone count in proportion.
     auto yOf = [&](Pfn pfn) {
         const std::int64_t row = m_geo.rowOf(pfn);
-        return double(m_geo.rowTop(row)) + double(m_geo.cellPx) * double(pfn % m_geo.rowFrames()) / double(m_geo.rowFrames());
+        return double(m_geo.rowTop(row))
+            + double(m_geo.cellPx) * double(pfn % m_geo.rowFrames()) / double(m_geo.rowFrames());
     };
     const auto zones = zonesByStart(m);
     std::vector<QRect> taken;
@@ -880,7 +889,8 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
     std::int64_t every = 1;
     while (every * m_geo.cellPx < wanted) every *= 2;
     const std::int64_t firstRow = std::max<std::int64_t>(0, (m_headerHeight - m_geo.origin.y()) / m_geo.cellPx);
-    const std::int64_t lastRow = std::min<std::int64_t>(m_geo.rows(), (m_gridArea.bottom() - m_geo.origin.y()) / m_geo.cellPx + 1);
+    const std::int64_t lastRow
+        = std::min<std::int64_t>(m_geo.rows(), (m_gridArea.bottom() - m_geo.origin.y()) / m_geo.cellPx + 1);
     for (std::int64_t r = firstRow - firstRow % every; r < lastRow; r += every) {
         const int y = static_cast<int>(m_geo.rowTop(r));
         const QRect label(kPad, y, barX - kPad - 4, fm.height());
@@ -943,7 +953,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
         enum Kind { Title, Entry, Note } kind;
         QString text;
         bool strong = false;
-        Swatch swatch;
+        Swatch swatch = {};
         bool gapBefore = false;
     };
     std::vector<Item> items;
@@ -971,17 +981,19 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
         };
     };
 
-    items.push_back({Item::Title, tr("Zones")});
+    items.push_back({Item::Title, tr("Zones"), false, {}, false});
     for (const Zone* z : zones) {
         const QString size = sizeText(z->spanned * m.pageSize());
         if (band) {
-            items.push_back({Item::Entry, tr("%1: %2").arg(zoneName(z->type), zoneRangeText(*z)), false, box(Palette::zone(z->type))});
+            items.push_back({Item::Entry, tr("%1: %2").arg(zoneName(z->type), zoneRangeText(*z)), false,
+                             box(Palette::zone(z->type))});
         } else {
-            items.push_back({Item::Entry, tr("%1 · %2").arg(zoneName(z->type), size), true, box(Palette::zone(z->type))});
-            items.push_back({Item::Note, zoneRangeText(*z)});
+            items.push_back(
+                {Item::Entry, tr("%1 · %2").arg(zoneName(z->type), size), true, box(Palette::zone(z->type))});
+            items.push_back({Item::Note, zoneRangeText(*z), false, {}, false});
         }
     }
-    items.push_back({Item::Title, tr("Frame states")});
+    items.push_back({Item::Title, tr("Frame states"), false, {}, false});
     for (FrameState s : {FrameState::Free, FrameState::Kernel, FrameState::InHand, FrameState::Firmware,
                          FrameState::KernelImage, FrameState::MemMap, FrameState::BootAlloc, FrameState::Hole}) {
         const bool zoned = s == FrameState::Free || s == FrameState::Kernel;
@@ -989,7 +1001,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                          zoned ? Swatch(striped(s)) : Swatch(box(Palette::frame(ZoneType::Normal, s)))});
     }
     if (compact < 1) {
-        items.push_back({Item::Title, tr("Marks")});
+        items.push_back({Item::Title, tr("Marks"), false, {}, false});
         items.push_back({Item::Entry, tr("This step's blocks"), false, [](QPainter& q, const QRect& r) {
                              q.setPen(QPen(Palette::highlight(), 3));
                              q.drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));

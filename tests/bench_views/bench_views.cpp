@@ -124,7 +124,8 @@ int main(int argc, char** argv)
     auto seed = makeSim("seed-8g", 0);
     for (int order : {0, 3, 5, 9, 2, 10, 10, 7})
         if (const auto pfn = seed->apply(Command::allocPages(order)).pfn)
-            std::fprintf(stderr, "seed-8g: alloc_pages(order %d) -> pfn %llu\n", order, static_cast<unsigned long long>(*pfn));
+            std::fprintf(stderr, "seed-8g: alloc_pages(order %d) -> pfn %llu\n", order,
+                         static_cast<unsigned long long>(*pfn));
     auto small = makeSim("x86-64", 64 * MiB);
     std::vector<Pfn> blocks;
     for (int order : {0, 3, 1, 2, 0, 4}) blocks.push_back(*small->apply(Command::allocPages(order)).pfn);
@@ -143,7 +144,8 @@ int main(int argc, char** argv)
             view.resize(1280, 800);
             view.show();
             ctx.setSelectedFrame(seed->stateAt(seed->eventCount()).zones[2].startPfn + 5000);
-            (QCoreApplication::processEvents(), view.grab()).save(shots + QStringLiteral("/physview") + suffix + QStringLiteral(".png"));
+            (QCoreApplication::processEvents(), view.grab())
+                .save(shots + QStringLiteral("/physview") + suffix + QStringLiteral(".png"));
             QSvgGenerator gen;
             gen.setFileName(shots + QStringLiteral("/physview") + suffix + QStringLiteral(".svg"));
             gen.setSize(view.size());
@@ -160,14 +162,16 @@ int main(int argc, char** argv)
             view.show();
             view.setZoom({1, 24});
             ctx.setSelectedFrame(blocks[1] + 2);
-            (QCoreApplication::processEvents(), view.grab()).save(shots + QStringLiteral("/physview_zoom") + suffix + QStringLiteral(".png"));
+            (QCoreApplication::processEvents(), view.grab())
+                .save(shots + QStringLiteral("/physview_zoom") + suffix + QStringLiteral(".png"));
             view.setZoom({1, 48});
             ctx.setProgress(1.0);
-            (QCoreApplication::processEvents(), view.grab()).save(shots + QStringLiteral("/physview_zoom48") + suffix + QStringLiteral(".png"));
+            (QCoreApplication::processEvents(), view.grab())
+                .save(shots + QStringLiteral("/physview_zoom48") + suffix + QStringLiteral(".png"));
             view.resize(640, 480);
             view.zoomToFit();
-            (QCoreApplication::processEvents(), view.grab()).save(shots + QStringLiteral("/physview_small") + suffix + QStringLiteral(".png"));
-
+            (QCoreApplication::processEvents(), view.grab())
+                .save(shots + QStringLiteral("/physview_small") + suffix + QStringLiteral(".png"));
         }
     }
     return 0;

@@ -273,7 +273,8 @@ private slots:
         QCOMPARE(small.height(), r.image().height());
         QCOMPARE(small.colorTable(), r.image().colorTable());
         const int slot = int(sim->current().zones[sim->current().zoneOf(p)].type);
-        QCOMPARE(small.pixelIndex(r.columnOf(p) / factor, r.rowOf(p)), int(Palette::frameIndex(slot, FrameState::Kernel)));
+        QCOMPARE(small.pixelIndex(r.columnOf(p) / factor, r.rowOf(p)),
+                 int(Palette::frameIndex(slot, FrameState::Kernel)));
         // Every downsampled pixel is the max of its run.
         for (int y = 0; y < small.height(); ++y)
             for (int x = 0; x < small.width(); ++x) {

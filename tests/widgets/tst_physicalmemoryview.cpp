@@ -91,8 +91,9 @@ private slots:
         QTest::newRow("48 px, scrolled") << 16384ull << 1 << 48 << 16 << QPoint(0, -480) << QPoint(47, 0) << 160ll;
         QTest::newRow("3 frames per pixel") << 2097152ull << 3 << 1 << 1024 << QPoint(0, 0) << QPoint(10, 1)
                                             << 3102ll;
-        QTest::newRow("8 frames per pixel, offset") << 4194304ull << 8 << 1 << 1024 << QPoint(90, 40)
-                                                    << QPoint(90 + 1023, 40 + 511) << qlonglong((511 * 1024 + 1023) * 8);
+        QTest::newRow("8 frames per pixel, offset")
+            << 4194304ull << 8 << 1 << 1024 << QPoint(90, 40) << QPoint(90 + 1023, 40 + 511)
+            << qlonglong((511 * 1024 + 1023) * 8);
         QTest::newRow("past the last frame") << 1000ull << 1 << 4 << 64 << QPoint(0, 0) << QPoint(4 * 40, 4 * 15)
                                              << -1ll;
         QTest::newRow("last frame") << 1000ull << 1 << 4 << 64 << QPoint(0, 0) << QPoint(4 * 39, 4 * 15) << 999ll;
@@ -462,7 +463,8 @@ private slots:
         const qreal dpr = img.devicePixelRatio();
         for (int dx = -3; dx <= 1; ++dx) {
             const QColor c = img.pixelColor(QPoint(block.left() + dx, block.center().y()) * dpr);
-            if (std::abs(c.red() - hl.red()) < 40 && std::abs(c.green() - hl.green()) < 40 && std::abs(c.blue() - hl.blue()) < 40)
+            if (std::abs(c.red() - hl.red()) < 40 && std::abs(c.green() - hl.green()) < 40
+                && std::abs(c.blue() - hl.blue()) < 40)
                 ++hits;
         }
         QVERIFY2(hits > 0, "no highlight outline at the block's left edge");
