@@ -650,7 +650,7 @@ pictures of every view.</source>
     </message>
     <message>
         <source>allocated →</source>
-        <translation type="unfinished"></translation>
+        <translation>已分配 →</translation>
     </message>
 </context>
 <context>
@@ -899,6 +899,10 @@ pictures of every view.</source>
         <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No reclaim, compaction or OOM killer yet: an allocation that fails its watermarks fails.&lt;/li&gt;&lt;li&gt;One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;memviz 沿用内核的算法和命名，并指明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中窃取。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 会把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后成批合并；memviz 则立即合并。&lt;/li&gt;&lt;li&gt;尚未实现回收、内存规整和 OOM killer：未通过水位线检查的分配直接失败。&lt;/li&gt;&lt;li&gt;只有一个 NUMA 节点；除 1 MiB 以下的传统空洞外，物理内存是连续的。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中的每 CPU 页列表大小取内核启动时的值，其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>New machine: %1 with %2 of RAM. Try &quot;free -h&quot;, &quot;cat /proc/buddyinfo&quot; or &quot;kernel.alloc_pages(3)&quot;; the Demos menu replays the experiments of the notes.</source>
+        <translation>新机器：%1，RAM %2。可以试试“free -h”“cat /proc/buddyinfo”或“kernel.alloc_pages(3)”；“演示”菜单可重放笔记中的实验。</translation>
+    </message>
 </context>
 <context>
     <name>memviz::NewMachineDialog</name>
@@ -1119,28 +1123,28 @@ pictures of every view.</source>
     </message>
     <message>
         <source>order %1</source>
-        <translation type="unfinished">%1 阶</translation>
+        <translation>%1 阶</translation>
     </message>
     <message>
         <source>o%1</source>
         <comment>short for: order</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1阶</translation>
     </message>
     <message>
         <source>%1 · %2 frames of %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 个 %3 页框 · %4</translation>
     </message>
     <message>
         <source>pfn %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn %1–%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
