@@ -1,10 +1,13 @@
 #include "sim/Simulator.h"
 
 #include "alloc/Buddy.h"
+#include "check/Checker.h"
 #include "phys/Boot.h"
 #include "sim/Apply.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 namespace memviz {
 
@@ -90,6 +93,14 @@ CommandResult Simulator::apply(const Command& c)
     case CommandType::FreePages: buddy::freePages(m_current, rec, c.pfn, c.order); break;
     }
     r.endEvent = m_events.size();
+    if (m_check) {
+        const auto findings = checkMachine(m_current);
+        if (!findings.empty()) {
+            std::fprintf(stderr, "memviz: consistency check failed after command %u:\n", m_cmd);
+            for (const Finding& f : findings) std::fprintf(stderr, "  %s\n", describe(f).c_str());
+            std::abort();
+        }
+    }
     return r;
 }
 

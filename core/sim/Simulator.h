@@ -58,6 +58,10 @@ public:
     /// When set, events are applied but not kept (the benchmark's raw-speed mode).
     void setRecording(bool on) { m_recording = on; }
 
+    /// Runs the consistency checker after every command and aborts with its findings
+    /// on a violation. On by default in debug builds (NDEBUG unset).
+    void setCheckAfterEachCommand(bool on) { m_check = on; }
+
 private:
     explicit Simulator(Machine booted);
     class Recorder;
@@ -81,6 +85,11 @@ private:
     std::uint64_t m_budgetBytes = 512ull << 20;
     std::uint32_t m_cmd = 0;
     bool m_recording = true;
+#ifdef NDEBUG
+    bool m_check = false;
+#else
+    bool m_check = true;
+#endif
 };
 
 } // namespace memviz

@@ -10,7 +10,10 @@ namespace memviz {
 
 namespace {
 
-double power(unsigned base, unsigned expo) { return expo == 0 ? 1.0 : base * power(base, expo - 1); }
+double power(unsigned base, unsigned expo)
+{
+    return expo == 0 ? 1.0 : base * power(base, expo - 1);
+}
 
 enum : int { KiloOpt = 256, MegaOpt, GigaOpt, TeraOpt, PetaOpt, TebiOpt, PebiOpt, SiOpt, HelpOpt };
 
@@ -22,24 +25,48 @@ struct LongOpt {
 
 // longopts[] of src/free.c, in its order (getopt_long lists ambiguous matches in this order).
 constexpr LongOpt kLongOpts[] = {
-    {"bytes", false, 'b'},     {"kilo", false, KiloOpt},  {"mega", false, MegaOpt},   {"giga", false, GigaOpt},
-    {"tera", false, TeraOpt},  {"peta", false, PetaOpt},  {"kibi", false, 'k'},       {"mebi", false, 'm'},
-    {"gibi", false, 'g'},      {"tebi", false, TebiOpt},  {"pebi", false, PebiOpt},   {"human", false, 'h'},
-    {"si", false, SiOpt},      {"lohi", false, 'l'},      {"total", false, 't'},      {"committed", false, 'v'},
-    {"seconds", true, 's'},    {"count", true, 'c'},      {"wide", false, 'w'},       {"help", false, HelpOpt},
-    {"version", false, 'V'},
+    { "bytes", false, 'b' },
+    { "kilo", false, KiloOpt },
+    { "mega", false, MegaOpt },
+    { "giga", false, GigaOpt },
+    { "tera", false, TeraOpt },
+    { "peta", false, PetaOpt },
+    { "kibi", false, 'k' },
+    { "mebi", false, 'm' },
+    { "gibi", false, 'g' },
+    { "tebi", false, TebiOpt },
+    { "pebi", false, PebiOpt },
+    { "human", false, 'h' },
+    { "si", false, SiOpt },
+    { "lohi", false, 'l' },
+    { "total", false, 't' },
+    { "committed", false, 'v' },
+    { "seconds", true, 's' },
+    { "count", true, 'c' },
+    { "wide", false, 'w' },
+    { "help", false, HelpOpt },
+    { "version", false, 'V' },
 };
 constexpr std::string_view kShortOpts = "bkmghltvc:ws:V";
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /// A parse failure: the message free prints on stderr, before it exits with 1.
 struct Failure {
     std::string text;
 };
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s)
+{
+    return "'" + s + "'";
+}
 
 /// strtol_or_err() of procps lib/strutils.c: base 10, the whole string, errno in the message.
 long strtolOrErr(const std::string& str, const char* errmesg, Failure* fail)
@@ -61,8 +88,10 @@ long strtolOrErr(const std::string& str, const char* errmesg, Failure* fail)
     const unsigned long long limit = static_cast<unsigned long long>(LONG_MAX) + (negative ? 1 : 0);
     for (; i < str.size() && isDigit(str[i]); ++i) {
         const auto d = static_cast<unsigned>(str[i] - '0');
-        if (v > (limit - d) / 10) overflow = true;
-        else v = v * 10 + d;
+        if (v > (limit - d) / 10)
+            overflow = true;
+        else
+            v = v * 10 + d;
     }
     if (i == digits || i != str.size()) {
         fail->text = prefix + "\n"; // no conversion or trailing garbage: errno 0
@@ -84,8 +113,10 @@ double strtodNolOrErr(const std::string& str, const char* errmesg, Failure* fail
         std::size_t cp = 0;
         bool negative = false;
         while (cp < str.size() && isSpace(str[cp])) ++cp;
-        if (cp < str.size() && str[cp] == '-') negative = true, ++cp;
-        else if (cp < str.size() && str[cp] == '+') ++cp;
+        if (cp < str.size() && str[cp] == '-')
+            negative = true, ++cp;
+        else if (cp < str.size() && str[cp] == '+')
+            ++cp;
         double mult = 0.1;
         for (std::size_t radix = cp; radix < str.size() && isDigit(str[radix]); ++radix) mult *= 10;
         for (; cp < str.size() && isDigit(str[cp]); ++cp) {
@@ -120,7 +151,7 @@ struct FreeValues {
 
 FreeValues deriveValues(const MemInfo& i)
 {
-    FreeValues v{};
+    FreeValues v {};
     v.total = i.memTotal;
     v.free = i.memFree;
     v.shared = i.shmem;
@@ -154,7 +185,7 @@ FreeValues deriveValues(const MemInfo& i)
 
 std::string freeScaleSize(std::uint64_t size, const FreeOptions& opt)
 {
-    static const char up[] = {'B', 'K', 'M', 'G', 'T', 'P', 0};
+    static const char up[] = { 'B', 'K', 'M', 'G', 'T', 'P', 0 };
     char buf[128];
     const float base = opt.si ? 1000.0f : 1024.0f;
     const auto ubase = static_cast<unsigned>(base);
@@ -163,12 +194,15 @@ std::string freeScaleSize(std::uint64_t size, const FreeOptions& opt)
     const auto bytes = static_cast<long long>(size * 1024ull);
     if (!opt.human) {
         switch (opt.exponent) {
-        case 0: std::snprintf(buf, sizeof buf, "%ld", static_cast<long>(bytes / static_cast<long long>(base))); break;
-        case 1: std::snprintf(buf, sizeof buf, "%lld", bytes); break;
+        case 0:
+            std::snprintf(buf, sizeof buf, "%ld", static_cast<long>(bytes / static_cast<long long>(base)));
+            break;
+        case 1:
+            std::snprintf(buf, sizeof buf, "%lld", bytes);
+            break;
         default:
             std::snprintf(buf, sizeof buf, "%ld",
-                          static_cast<long>(static_cast<double>(bytes)
-                                            / power(ubase, static_cast<unsigned>(opt.exponent - 1))));
+                static_cast<long>(static_cast<double>(bytes) / power(ubase, static_cast<unsigned>(opt.exponent - 1))));
         }
         return buf;
     }
@@ -242,23 +276,46 @@ bool parseFreeArgs(const std::vector<std::string>& args, FreeOptions* out, std::
             return true;
         };
         switch (id) {
-        case 'b': return unit(1, false);
-        case 'k': return unit(2, false);
-        case 'm': return unit(3, false);
-        case 'g': return unit(4, false);
-        case TebiOpt: return unit(5, false);
-        case PebiOpt: return unit(6, false);
-        case KiloOpt: return unit(2, true);
-        case MegaOpt: return unit(3, true);
-        case GigaOpt: return unit(4, true);
-        case TeraOpt: return unit(5, true);
-        case PetaOpt: return unit(6, true);
-        case 'h': o.human = true; return true;
-        case SiOpt: o.si = true; return true;
-        case 'l': o.lohi = true; return true;
-        case 't': o.total = true; return true;
-        case 'v': o.committed = true; return true;
-        case 'w': o.wide = true; return true;
+        case 'b':
+            return unit(1, false);
+        case 'k':
+            return unit(2, false);
+        case 'm':
+            return unit(3, false);
+        case 'g':
+            return unit(4, false);
+        case TebiOpt:
+            return unit(5, false);
+        case PebiOpt:
+            return unit(6, false);
+        case KiloOpt:
+            return unit(2, true);
+        case MegaOpt:
+            return unit(3, true);
+        case GigaOpt:
+            return unit(4, true);
+        case TeraOpt:
+            return unit(5, true);
+        case PetaOpt:
+            return unit(6, true);
+        case 'h':
+            o.human = true;
+            return true;
+        case SiOpt:
+            o.si = true;
+            return true;
+        case 'l':
+            o.lohi = true;
+            return true;
+        case 't':
+            o.total = true;
+            return true;
+        case 'v':
+            o.committed = true;
+            return true;
+        case 'w':
+            o.wide = true;
+            return true;
         case 's': {
             o.repeat = true;
             const double seconds = strtodNolOrErr(arg, "seconds argument failed", &fail);
@@ -277,13 +334,18 @@ bool parseFreeArgs(const std::vector<std::string>& args, FreeOptions* out, std::
             if (!fail.text.empty()) return false;
             o.count = static_cast<int>(n); // args.repeat_counter is an int
             if (o.count < 1) {
-                fail.text = "free: failed to parse count argument: " + quoted(arg) + ": Numerical result out of range\n";
+                fail.text
+                    = "free: failed to parse count argument: " + quoted(arg) + ": Numerical result out of range\n";
                 return false;
             }
             return true;
         }
-        case HelpOpt: o.help = true; return false;
-        case 'V': o.version = true; return false;
+        case HelpOpt:
+            o.help = true;
+            return false;
+        case 'V':
+            o.version = true;
+            return false;
         }
         return false;
     };

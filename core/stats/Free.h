@@ -10,18 +10,18 @@
 namespace memviz {
 
 struct FreeOptions {
-    int exponent = 0;       ///< 0 default (KiB), 1 bytes, 2 KiB, 3 MiB, 4 GiB, 5 TiB, 6 PiB
-    bool si = false;        ///< powers of 1000
-    bool human = false;     ///< -h
-    bool wide = false;      ///< -w
-    bool total = false;     ///< -t
-    bool lohi = false;      ///< -l
+    int exponent = 0; ///< 0 default (KiB), 1 bytes, 2 KiB, 3 MiB, 4 GiB, 5 TiB, 6 PiB
+    bool si = false; ///< powers of 1000
+    bool human = false; ///< -h
+    bool wide = false; ///< -w
+    bool total = false; ///< -t
+    bool lohi = false; ///< -l
     bool committed = false; ///< -v
-    bool repeat = false;    ///< -s or -c given: a blank line follows each block that another follows
-    int count = 0;          ///< -c N: N blocks, then exit (0: -c not given)
-    double seconds = 1.0;   ///< -s N: recorded only; simulated time does not pass while printing
-    bool help = false;      ///< --help: the usage text on stdout, nothing else
-    bool version = false;   ///< -V: the version line, nothing else
+    bool repeat = false; ///< -s or -c given: a blank line follows each block that another follows
+    int count = 0; ///< -c N: N blocks, then exit (0: -c not given)
+    double seconds = 1.0; ///< -s N: recorded only; simulated time does not pass while printing
+    bool help = false; ///< --help: the usage text on stdout, nothing else
+    bool version = false; ///< -V: the version line, nothing else
 };
 
 /// Most blocks formatFree prints for `-c N` (the real tool would print N).

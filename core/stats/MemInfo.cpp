@@ -86,10 +86,16 @@ MemInfo computeMemInfo(const Machine& m)
     // VMALLOC_TOTAL: 32 TiB with 4-level paging, 12800 TiB with LA57 (both minus one
     // byte before the >> 10); 120 MiB between high_memory and the fixmaps on x86-32.
     switch (a.kind) {
-    case ArchKind::X86_64: i.vmallocTotal = 34359738367ull; break;
-    case ArchKind::X86_64_LA57: i.vmallocTotal = 13743895347199ull; break;
+    case ArchKind::X86_64:
+        i.vmallocTotal = 34359738367ull;
+        break;
+    case ArchKind::X86_64_LA57:
+        i.vmallocTotal = 13743895347199ull;
+        break;
     case ArchKind::X86_32:
-    case ArchKind::X86_PAE: i.vmallocTotal = 122880; break;
+    case ArchKind::X86_PAE:
+        i.vmallocTotal = 122880;
+        break;
     }
     i.hasUnaccepted = !a.is32bit; // selected by INTEL_TDX_GUEST / AMD_MEM_ENCRYPT, 64-bit only
 
@@ -98,7 +104,8 @@ MemInfo computeMemInfo(const Machine& m)
     i.hugepagesize = nonPae ? 4096 : 2048;
     i.largeIs4M = nonPae;
     i.hasDirectMap1G = !a.is32bit;
-    const std::uint64_t mapped = a.lowmemLimitBytes ? std::min(m.config.ramBytes, a.lowmemLimitBytes) : m.config.ramBytes;
+    const std::uint64_t mapped
+        = a.lowmemLimitBytes ? std::min(m.config.ramBytes, a.lowmemLimitBytes) : m.config.ramBytes;
     const DirectMapPages d = directMap(mapped, i.hugepagesize * KiB, i.hasDirectMap1G);
     i.directMap4k = d.small * 4;
     i.directMapLarge = d.large * i.hugepagesize;
@@ -117,62 +124,62 @@ std::optional<MemInfo> parseMeminfo(std::string_view text)
         std::uint64_t MemInfo::*field;
     };
     static const Field fields[] = {
-        {"MemTotal", &MemInfo::memTotal},
-        {"MemFree", &MemInfo::memFree},
-        {"MemAvailable", &MemInfo::memAvailable},
-        {"Buffers", &MemInfo::buffers},
-        {"Cached", &MemInfo::cached},
-        {"SwapCached", &MemInfo::swapCached},
-        {"Active(anon)", &MemInfo::activeAnon},
-        {"Inactive(anon)", &MemInfo::inactiveAnon},
-        {"Active(file)", &MemInfo::activeFile},
-        {"Inactive(file)", &MemInfo::inactiveFile},
-        {"Unevictable", &MemInfo::unevictable},
-        {"Mlocked", &MemInfo::mlocked},
-        {"HighTotal", &MemInfo::highTotal},
-        {"HighFree", &MemInfo::highFree},
-        {"LowTotal", &MemInfo::lowTotal},
-        {"LowFree", &MemInfo::lowFree},
-        {"SwapTotal", &MemInfo::swapTotal},
-        {"SwapFree", &MemInfo::swapFree},
-        {"Zswap", &MemInfo::zswap},
-        {"Zswapped", &MemInfo::zswapped},
-        {"Dirty", &MemInfo::dirty},
-        {"Writeback", &MemInfo::writeback},
-        {"AnonPages", &MemInfo::anonPages},
-        {"Mapped", &MemInfo::mapped},
-        {"Shmem", &MemInfo::shmem},
-        {"SReclaimable", &MemInfo::sReclaimable},
-        {"SUnreclaim", &MemInfo::sUnreclaim},
-        {"KernelStack", &MemInfo::kernelStack},
-        {"PageTables", &MemInfo::pageTables},
-        {"SecPageTables", &MemInfo::secPageTables},
-        {"Bounce", &MemInfo::bounce},
-        {"WritebackTmp", &MemInfo::writebackTmp},
-        {"CommitLimit", &MemInfo::commitLimit},
-        {"Committed_AS", &MemInfo::committedAs},
-        {"VmallocTotal", &MemInfo::vmallocTotal},
-        {"VmallocUsed", &MemInfo::vmallocUsed},
-        {"Percpu", &MemInfo::percpu},
-        {"HardwareCorrupted", &MemInfo::hardwareCorrupted},
-        {"AnonHugePages", &MemInfo::anonHugePages},
-        {"ShmemHugePages", &MemInfo::shmemHugePages},
-        {"ShmemPmdMapped", &MemInfo::shmemPmdMapped},
-        {"FileHugePages", &MemInfo::fileHugePages},
-        {"FilePmdMapped", &MemInfo::filePmdMapped},
-        {"CmaTotal", &MemInfo::cmaTotal},
-        {"CmaFree", &MemInfo::cmaFree},
-        {"Unaccepted", &MemInfo::unaccepted},
-        {"HugePages_Total", &MemInfo::hugePagesTotal},
-        {"HugePages_Free", &MemInfo::hugePagesFree},
-        {"HugePages_Rsvd", &MemInfo::hugePagesRsvd},
-        {"HugePages_Surp", &MemInfo::hugePagesSurp},
-        {"Hugepagesize", &MemInfo::hugepagesize},
-        {"Hugetlb", &MemInfo::hugetlb},
-        {"DirectMap4k", &MemInfo::directMap4k},
-        {"DirectMap2M", &MemInfo::directMapLarge},
-        {"DirectMap4M", &MemInfo::directMapLarge},
-        {"DirectMap1G", &MemInfo::directMap1G},
+        { "MemTotal", &MemInfo::memTotal },
+        { "MemFree", &MemInfo::memFree },
+        { "MemAvailable", &MemInfo::memAvailable },
+        { "Buffers", &MemInfo::buffers },
+        { "Cached", &MemInfo::cached },
+        { "SwapCached", &MemInfo::swapCached },
+        { "Active(anon)", &MemInfo::activeAnon },
+        { "Inactive(anon)", &MemInfo::inactiveAnon },
+        { "Active(file)", &MemInfo::activeFile },
+        { "Inactive(file)", &MemInfo::inactiveFile },
+        { "Unevictable", &MemInfo::unevictable },
+        { "Mlocked", &MemInfo::mlocked },
+        { "HighTotal", &MemInfo::highTotal },
+        { "HighFree", &MemInfo::highFree },
+        { "LowTotal", &MemInfo::lowTotal },
+        { "LowFree", &MemInfo::lowFree },
+        { "SwapTotal", &MemInfo::swapTotal },
+        { "SwapFree", &MemInfo::swapFree },
+        { "Zswap", &MemInfo::zswap },
+        { "Zswapped", &MemInfo::zswapped },
+        { "Dirty", &MemInfo::dirty },
+        { "Writeback", &MemInfo::writeback },
+        { "AnonPages", &MemInfo::anonPages },
+        { "Mapped", &MemInfo::mapped },
+        { "Shmem", &MemInfo::shmem },
+        { "SReclaimable", &MemInfo::sReclaimable },
+        { "SUnreclaim", &MemInfo::sUnreclaim },
+        { "KernelStack", &MemInfo::kernelStack },
+        { "PageTables", &MemInfo::pageTables },
+        { "SecPageTables", &MemInfo::secPageTables },
+        { "Bounce", &MemInfo::bounce },
+        { "WritebackTmp", &MemInfo::writebackTmp },
+        { "CommitLimit", &MemInfo::commitLimit },
+        { "Committed_AS", &MemInfo::committedAs },
+        { "VmallocTotal", &MemInfo::vmallocTotal },
+        { "VmallocUsed", &MemInfo::vmallocUsed },
+        { "Percpu", &MemInfo::percpu },
+        { "HardwareCorrupted", &MemInfo::hardwareCorrupted },
+        { "AnonHugePages", &MemInfo::anonHugePages },
+        { "ShmemHugePages", &MemInfo::shmemHugePages },
+        { "ShmemPmdMapped", &MemInfo::shmemPmdMapped },
+        { "FileHugePages", &MemInfo::fileHugePages },
+        { "FilePmdMapped", &MemInfo::filePmdMapped },
+        { "CmaTotal", &MemInfo::cmaTotal },
+        { "CmaFree", &MemInfo::cmaFree },
+        { "Unaccepted", &MemInfo::unaccepted },
+        { "HugePages_Total", &MemInfo::hugePagesTotal },
+        { "HugePages_Free", &MemInfo::hugePagesFree },
+        { "HugePages_Rsvd", &MemInfo::hugePagesRsvd },
+        { "HugePages_Surp", &MemInfo::hugePagesSurp },
+        { "Hugepagesize", &MemInfo::hugepagesize },
+        { "Hugetlb", &MemInfo::hugetlb },
+        { "DirectMap4k", &MemInfo::directMap4k },
+        { "DirectMap2M", &MemInfo::directMapLarge },
+        { "DirectMap4M", &MemInfo::directMapLarge },
+        { "DirectMap1G", &MemInfo::directMap1G },
     };
     std::uint64_t kReclaimable = 0;
     bool haveKReclaimable = false;

@@ -28,7 +28,10 @@ struct Stat {
 };
 
 /// fls(): 1-based index of the highest set bit, 0 for 0.
-int fls(std::uint64_t x) { return x ? 64 - __builtin_clzll(x) : 0; }
+int fls(std::uint64_t x)
+{
+    return x ? 64 - __builtin_clzll(x) : 0;
+}
 
 /// zone_batchsize(): ~0.1% of the zone or 1 MiB, whichever is smaller, /4, then
 /// clamped to 2^n - 1 (power-of-two batches alias badly in the cache).
@@ -46,8 +49,8 @@ int zoneBatchsize(const Zone& z, std::uint64_t pageSize)
 /// at least 4 batches.
 int zoneHighsize(const Zone& z, int batch, int cpus, int fraction)
 {
-    const std::uint64_t total = fraction ? z.managed / static_cast<std::uint64_t>(fraction)
-                                         : z.wmark[static_cast<int>(Wmark::Low)];
+    const std::uint64_t total
+        = fraction ? z.managed / static_cast<std::uint64_t>(fraction) : z.wmark[static_cast<int>(Wmark::Low)];
     const std::uint64_t nrSplitCpus = cpus > 0 ? static_cast<std::uint64_t>(cpus) : 1;
     const auto high = static_cast<std::int64_t>(total / nrSplitCpus);
     return static_cast<int>(std::max<std::int64_t>(high, std::int64_t(batch) << 2));
@@ -69,65 +72,69 @@ std::vector<Stat> nodeStats(const Machine& m)
     const MemInfo i = computeMemInfo(m);
     const std::uint64_t kbPerPage = m.pageSize() / 1024;
     const bool is32 = m.config.arch.is32bit;
-    const std::uint64_t hpagePmdNr = std::uint64_t(1) << (m.config.arch.levels.empty() ? 9 : m.config.arch.levels.back().bits);
+    const std::uint64_t hpagePmdNr = std::uint64_t(1)
+        << (m.config.arch.levels.empty() ? 9 : m.config.arch.levels.back().bits);
     auto pages = [&](std::uint64_t kb) { return kb / kbPerPage; };
     auto thps = [&](std::uint64_t kb) { return pages(kb) / hpagePmdNr; };
     std::vector<Stat> s = {
-        {"nr_inactive_anon", pages(i.inactiveAnon)},
-        {"nr_active_anon", pages(i.activeAnon)},
-        {"nr_inactive_file", pages(i.inactiveFile)},
-        {"nr_active_file", pages(i.activeFile)},
-        {"nr_unevictable", pages(i.unevictable)},
-        {"nr_slab_reclaimable", pages(i.sReclaimable)},
-        {"nr_slab_unreclaimable", pages(i.sUnreclaim)},
-        {"nr_isolated_anon", 0},
-        {"nr_isolated_file", 0},
-        {"workingset_nodes", 0},
-        {"workingset_refault_anon", 0},
-        {"workingset_refault_file", 0},
-        {"workingset_activate_anon", 0},
-        {"workingset_activate_file", 0},
-        {"workingset_restore_anon", 0},
-        {"workingset_restore_file", 0},
-        {"workingset_nodereclaim", 0},
-        {"nr_anon_pages", pages(i.anonPages)},
-        {"nr_mapped", pages(i.mapped)},
-        {"nr_file_pages", pages(i.cached + i.buffers + i.swapCached)}, // NR_FILE_PAGES holds all three
-        {"nr_dirty", pages(i.dirty)},
-        {"nr_writeback", pages(i.writeback)},
-        {"nr_writeback_temp", pages(i.writebackTmp)},
-        {"nr_shmem", pages(i.shmem)},
-        {"nr_shmem_hugepages", thps(i.shmemHugePages)},
-        {"nr_shmem_pmdmapped", thps(i.shmemPmdMapped)},
-        {"nr_file_hugepages", thps(i.fileHugePages)},
-        {"nr_file_pmdmapped", thps(i.filePmdMapped)},
-        {"nr_anon_transparent_hugepages", thps(i.anonHugePages)},
-        {"nr_vmscan_write", 0},
-        {"nr_vmscan_immediate_reclaim", 0},
-        {"nr_dirtied", 0},
-        {"nr_written", 0},
-        {"nr_throttled_written", 0},
-        {"nr_kernel_misc_reclaimable", pages(i.kernelMiscReclaimable)},
-        {"nr_foll_pin_acquired", 0},
-        {"nr_foll_pin_released", 0},
-        {"nr_kernel_stack", i.kernelStack},
-        {"nr_page_table_pages", pages(i.pageTables)},
-        {"nr_sec_page_table_pages", pages(i.secPageTables)},
-        {"nr_iommu_pages", 0},
-        {"nr_swapcached", pages(i.swapCached)},
+        { "nr_inactive_anon", pages(i.inactiveAnon) },
+        { "nr_active_anon", pages(i.activeAnon) },
+        { "nr_inactive_file", pages(i.inactiveFile) },
+        { "nr_active_file", pages(i.activeFile) },
+        { "nr_unevictable", pages(i.unevictable) },
+        { "nr_slab_reclaimable", pages(i.sReclaimable) },
+        { "nr_slab_unreclaimable", pages(i.sUnreclaim) },
+        { "nr_isolated_anon", 0 },
+        { "nr_isolated_file", 0 },
+        { "workingset_nodes", 0 },
+        { "workingset_refault_anon", 0 },
+        { "workingset_refault_file", 0 },
+        { "workingset_activate_anon", 0 },
+        { "workingset_activate_file", 0 },
+        { "workingset_restore_anon", 0 },
+        { "workingset_restore_file", 0 },
+        { "workingset_nodereclaim", 0 },
+        { "nr_anon_pages", pages(i.anonPages) },
+        { "nr_mapped", pages(i.mapped) },
+        { "nr_file_pages", pages(i.cached + i.buffers + i.swapCached) }, // NR_FILE_PAGES holds all three
+        { "nr_dirty", pages(i.dirty) },
+        { "nr_writeback", pages(i.writeback) },
+        { "nr_writeback_temp", pages(i.writebackTmp) },
+        { "nr_shmem", pages(i.shmem) },
+        { "nr_shmem_hugepages", thps(i.shmemHugePages) },
+        { "nr_shmem_pmdmapped", thps(i.shmemPmdMapped) },
+        { "nr_file_hugepages", thps(i.fileHugePages) },
+        { "nr_file_pmdmapped", thps(i.filePmdMapped) },
+        { "nr_anon_transparent_hugepages", thps(i.anonHugePages) },
+        { "nr_vmscan_write", 0 },
+        { "nr_vmscan_immediate_reclaim", 0 },
+        { "nr_dirtied", 0 },
+        { "nr_written", 0 },
+        { "nr_throttled_written", 0 },
+        { "nr_kernel_misc_reclaimable", pages(i.kernelMiscReclaimable) },
+        { "nr_foll_pin_acquired", 0 },
+        { "nr_foll_pin_released", 0 },
+        { "nr_kernel_stack", i.kernelStack },
+        { "nr_page_table_pages", pages(i.pageTables) },
+        { "nr_sec_page_table_pages", pages(i.secPageTables) },
+        { "nr_iommu_pages", 0 },
+        { "nr_swapcached", pages(i.swapCached) },
     };
     // CONFIG_NUMA_BALANCING is x86-64 only (ARCH_SUPPORTS_NUMA_BALANCING if X86_64).
     if (!is32) {
-        s.push_back({"pgpromote_success", 0});
-        s.push_back({"pgpromote_candidate", 0});
+        s.push_back({ "pgpromote_success", 0 });
+        s.push_back({ "pgpromote_candidate", 0 });
     }
-    s.push_back({"pgdemote_kswapd", 0});
-    s.push_back({"pgdemote_direct", 0});
-    s.push_back({"pgdemote_khugepaged", 0});
+    s.push_back({ "pgdemote_kswapd", 0 });
+    s.push_back({ "pgdemote_direct", 0 });
+    s.push_back({ "pgdemote_khugepaged", 0 });
     return s;
 }
 
-void appendStat(std::string& out, const Stat& s) { appendf(out, "\n      %-12s %llu", s.name, static_cast<ull>(s.value)); }
+void appendStat(std::string& out, const Stat& s)
+{
+    appendf(out, "\n      %-12s %llu", s.name, static_cast<ull>(s.value));
+}
 
 } // namespace
 
@@ -162,20 +169,20 @@ std::string formatZoneinfo(const Machine& m)
                 for (const Stat& s : nodeStats(m)) appendStat(out, s);
             }
             appendf(out,
-                    "\n  pages free     %llu"
-                    "\n        boost    %llu"
-                    "\n        min      %llu"
-                    "\n        low      %llu"
-                    "\n        high     %llu"
-                    "\n        promo    %llu"
-                    "\n        spanned  %llu"
-                    "\n        present  %llu"
-                    "\n        managed  %llu"
-                    "\n        cma      %llu",
-                    static_cast<ull>(z.freePages), static_cast<ull>(z.watermarkBoost),
-                    static_cast<ull>(z.mark(Wmark::Min)), static_cast<ull>(z.mark(Wmark::Low)),
-                    static_cast<ull>(z.mark(Wmark::High)), static_cast<ull>(z.mark(Wmark::Promo)),
-                    static_cast<ull>(z.spanned), static_cast<ull>(z.present), static_cast<ull>(z.managed), 0ull);
+                "\n  pages free     %llu"
+                "\n        boost    %llu"
+                "\n        min      %llu"
+                "\n        low      %llu"
+                "\n        high     %llu"
+                "\n        promo    %llu"
+                "\n        spanned  %llu"
+                "\n        present  %llu"
+                "\n        managed  %llu"
+                "\n        cma      %llu",
+                static_cast<ull>(z.freePages), static_cast<ull>(z.watermarkBoost), static_cast<ull>(z.mark(Wmark::Min)),
+                static_cast<ull>(z.mark(Wmark::Low)), static_cast<ull>(z.mark(Wmark::High)),
+                static_cast<ull>(z.mark(Wmark::Promo)), static_cast<ull>(z.spanned), static_cast<ull>(z.present),
+                static_cast<ull>(z.managed), 0ull);
             // One protection entry per zone type the kernel is built with (MAX_NR_ZONES).
             appendf(out, "\n        protection: (%lld", static_cast<long long>(z.lowmemReserve[0]));
             for (std::size_t i = 1; i < n.zones.size(); ++i)
@@ -188,25 +195,29 @@ std::string formatZoneinfo(const Machine& m)
 
             // enum zone_stat_item. Per-zone LRU, mlock, zsmalloc and CMA are not simulated.
             const Stat zoneStats[] = {
-                {"nr_free_pages", z.freePages},
-                {"nr_zone_inactive_anon", 0},
-                {"nr_zone_active_anon", 0},
-                {"nr_zone_inactive_file", 0},
-                {"nr_zone_active_file", 0},
-                {"nr_zone_unevictable", 0},
-                {"nr_zone_write_pending", 0},
-                {"nr_mlock", 0},
-                {"nr_bounce", 0},
-                {"nr_zspages", 0},
-                {"nr_free_cma", 0},
+                { "nr_free_pages", z.freePages },
+                { "nr_zone_inactive_anon", 0 },
+                { "nr_zone_active_anon", 0 },
+                { "nr_zone_inactive_file", 0 },
+                { "nr_zone_active_file", 0 },
+                { "nr_zone_unevictable", 0 },
+                { "nr_zone_write_pending", 0 },
+                { "nr_mlock", 0 },
+                { "nr_bounce", 0 },
+                { "nr_zspages", 0 },
+                { "nr_free_cma", 0 },
             };
             for (const Stat& s : zoneStats) appendStat(out, s);
-            if (!is32) appendStat(out, {"nr_unaccepted", 0}); // CONFIG_UNACCEPTED_MEMORY: x86-64 only
+            if (!is32) appendStat(out, { "nr_unaccepted", 0 }); // CONFIG_UNACCEPTED_MEMORY: x86-64 only
             // CONFIG_NUMA (x86-64 only in memviz's configs [U] for 32-bit distro kernels).
             if (!is32) {
                 const Stat numa[] = {
-                    {"numa_hit", z.numaHit}, {"numa_miss", 0},         {"numa_foreign", 0},
-                    {"numa_interleave", 0},  {"numa_local", z.numaLocal}, {"numa_other", 0},
+                    { "numa_hit", z.numaHit },
+                    { "numa_miss", 0 },
+                    { "numa_foreign", 0 },
+                    { "numa_interleave", 0 },
+                    { "numa_local", z.numaLocal },
+                    { "numa_other", 0 },
                 };
                 for (const Stat& s : numa) appendStat(out, s);
             }
@@ -225,20 +236,20 @@ std::string formatZoneinfo(const Machine& m)
             const int threshold = normalThreshold(z, cpus, m.config.arch.pageShift);
             for (int cpu = 0; cpu < cpus; ++cpu) {
                 appendf(out,
-                        "\n    cpu: %i"
-                        "\n              count:    %i"
-                        "\n              high:     %i"
-                        "\n              batch:    %i"
-                        "\n              high_min: %i"
-                        "\n              high_max: %i",
-                        cpu, 0, highMin, batch, highMin, highMax);
+                    "\n    cpu: %i"
+                    "\n              count:    %i"
+                    "\n              high:     %i"
+                    "\n              batch:    %i"
+                    "\n              high_min: %i"
+                    "\n              high_max: %i",
+                    cpu, 0, highMin, batch, highMin, highMax);
                 appendf(out, "\n  vm stats threshold: %d", threshold);
             }
             // kswapd is not simulated yet, so kswapd_failures never reaches MAX_RECLAIM_RETRIES.
             appendf(out,
-                    "\n  node_unreclaimable:  %u"
-                    "\n  start_pfn:           %llu",
-                    0u, static_cast<ull>(z.startPfn));
+                "\n  node_unreclaimable:  %u"
+                "\n  start_pfn:           %llu",
+                0u, static_cast<ull>(z.startPfn));
             out.push_back('\n');
         }
     }
@@ -310,12 +321,12 @@ std::string formatMeminfo(const Machine& m)
     if (i.hasUnaccepted) kb("Unaccepted:     ", i.unaccepted);
     // hugetlb_report_meminfo()
     appendf(out,
-            "HugePages_Total:   %5llu\n"
-            "HugePages_Free:    %5llu\n"
-            "HugePages_Rsvd:    %5llu\n"
-            "HugePages_Surp:    %5llu\n",
-            static_cast<ull>(i.hugePagesTotal), static_cast<ull>(i.hugePagesFree), static_cast<ull>(i.hugePagesRsvd),
-            static_cast<ull>(i.hugePagesSurp));
+        "HugePages_Total:   %5llu\n"
+        "HugePages_Free:    %5llu\n"
+        "HugePages_Rsvd:    %5llu\n"
+        "HugePages_Surp:    %5llu\n",
+        static_cast<ull>(i.hugePagesTotal), static_cast<ull>(i.hugePagesFree), static_cast<ull>(i.hugePagesRsvd),
+        static_cast<ull>(i.hugePagesSurp));
     kb("Hugepagesize:   ", i.hugepagesize);
     kb("Hugetlb:        ", i.hugetlb);
     // arch_report_meminfo() (arch/x86/mm/pat/set_memory.c); 1G only with direct_gbpages.
@@ -330,8 +341,8 @@ std::string formatVmstat(const Machine& m)
     std::string out;
     auto line = [&](const char* name, std::uint64_t v) { appendf(out, "%s %llu\n", name, static_cast<ull>(v)); };
     line("nr_free_pages", m.freePages());
-    static const char* const pgallocNames[] = {"pgalloc_dma", "pgalloc_dma32", "pgalloc_normal", "pgalloc_high",
-                                               "pgalloc_movable", "pgalloc_device"};
+    static const char* const pgallocNames[]
+        = { "pgalloc_dma", "pgalloc_dma32", "pgalloc_normal", "pgalloc_high", "pgalloc_movable", "pgalloc_device" };
     const bool is32 = m.config.arch.is32bit;
     for (int t = 0; t < static_cast<int>(ZoneType::Count); ++t) {
         const auto zt = static_cast<ZoneType>(t);

@@ -19,6 +19,14 @@
 
 namespace memviz::test {
 
+/// Debug or sanitizer builds run the long randomized suites with fewer steps, so the
+/// core suite stays around a minute under -fsanitize=address,undefined.
+#if !defined(NDEBUG) || defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSlowBuild = true;
+#else
+inline constexpr bool kSlowBuild = false;
+#endif
+
 /// A preset's config, with a different RAM size when `ram` is given ("64M").
 inline MachineConfig config(const char* preset, const char* ram = nullptr)
 {
@@ -37,7 +45,10 @@ inline Simulator boot(const MachineConfig& c)
     return std::get<Simulator>(std::move(v));
 }
 
-inline Simulator boot(const char* preset, const char* ram = nullptr) { return boot(config(preset, ram)); }
+inline Simulator boot(const char* preset, const char* ram = nullptr)
+{
+    return boot(config(preset, ram));
+}
 
 inline QString fixturePath(const QString& relative)
 {
@@ -58,7 +69,10 @@ inline std::string readFixture(const QString& relative)
 
 /// MEMVIZ_UPDATE_FIXTURES=1 makes golden-file tests write what the code prints
 /// instead of comparing (then review the diff before committing it).
-inline bool updatingFixtures() { return qEnvironmentVariableIntValue("MEMVIZ_UPDATE_FIXTURES") == 1; }
+inline bool updatingFixtures()
+{
+    return qEnvironmentVariableIntValue("MEMVIZ_UPDATE_FIXTURES") == 1;
+}
 
 inline void writeFixture(const QString& relative, const std::string& text)
 {
@@ -91,13 +105,13 @@ inline std::vector<GoldenMachine> goldenMachines()
         for (int i = 0; i < 500; ++i) s.apply(Command::allocPages(i % 3));
     };
     return {
-        {"seed-8g-boot", config("seed-8g"), {}},
-        {"seed-8g-busy", config("seed-8g"), seedBusy},
-        {"x86-64-64m-boot", config("x86-64", "64M"), {}},
-        {"x86-64-la57-1g-boot", config("x86-64-la57", "1G"), {}},
-        {"x86-32-2g-boot", config("x86-32"), {}},
-        {"x86-32-2g-busy", config("x86-32"), x86_32Busy},
-        {"x86-pae-4g-boot", config("x86-pae", "4G"), {}},
+        { "seed-8g-boot", config("seed-8g"), {} },
+        { "seed-8g-busy", config("seed-8g"), seedBusy },
+        { "x86-64-64m-boot", config("x86-64", "64M"), {} },
+        { "x86-64-la57-1g-boot", config("x86-64-la57", "1G"), {} },
+        { "x86-32-2g-boot", config("x86-32"), {} },
+        { "x86-32-2g-busy", config("x86-32"), x86_32Busy },
+        { "x86-pae-4g-boot", config("x86-pae", "4G"), {} },
     };
 }
 

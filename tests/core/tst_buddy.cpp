@@ -19,7 +19,10 @@ namespace {
 // kernel image sits at [4096, 8192) and the memmap at [16128, 16384).
 constexpr std::uint8_t kDma = 0, kDma32 = 1, kNormal = 2;
 
-Simulator small() { return boot("x86-64", "64M"); }
+Simulator small()
+{
+    return boot("x86-64", "64M");
+}
 
 std::vector<EventType> typesOf(const Simulator& s, const CommandResult& r)
 {
@@ -93,12 +96,12 @@ void TestBuddy::bootLayout()
 {
     const Simulator s = small();
     const Machine& m = s.current();
-    QCOMPARE(freeList(m, kDma, 10), (std::vector<Pfn>{1024, 2048, 3072})); // boot frees at the tail, lowest first
-    QCOMPARE(freeList(m, kDma, 9), (std::vector<Pfn>{512}));
-    QCOMPARE(freeList(m, kDma, 8), (std::vector<Pfn>{256}));
-    QCOMPARE(freeList(m, kDma32, 10), (std::vector<Pfn>{8192, 9216, 10240, 11264, 12288, 13312, 14336}));
-    QCOMPARE(freeList(m, kDma32, 9), (std::vector<Pfn>{15360}));
-    QCOMPARE(freeList(m, kDma32, 8), (std::vector<Pfn>{15872}));
+    QCOMPARE(freeList(m, kDma, 10), (std::vector<Pfn> { 1024, 2048, 3072 })); // boot frees at the tail, lowest first
+    QCOMPARE(freeList(m, kDma, 9), (std::vector<Pfn> { 512 }));
+    QCOMPARE(freeList(m, kDma, 8), (std::vector<Pfn> { 256 }));
+    QCOMPARE(freeList(m, kDma32, 10), (std::vector<Pfn> { 8192, 9216, 10240, 11264, 12288, 13312, 14336 }));
+    QCOMPARE(freeList(m, kDma32, 9), (std::vector<Pfn> { 15360 }));
+    QCOMPARE(freeList(m, kDma32, 8), (std::vector<Pfn> { 15872 }));
     QVERIFY(!m.zones[kNormal].populated());
     QCOMPARE(findings(m), std::string());
 }
@@ -110,15 +113,16 @@ void TestBuddy::splitPath()
     // its lowest part; the upper halves 16000@7 .. 15880@3 go onto the lists.
     QCOMPARE(alloc(s, 3), Pfn(15872));
     const Pfn P = 15880;
-    QCOMPARE(freeList(s.current(), kDma32, 3), (std::vector<Pfn>{P}));
+    QCOMPARE(freeList(s.current(), kDma32, 3), (std::vector<Pfn> { P }));
     for (int o = 0; o < 3; ++o) QVERIFY(freeList(s.current(), kDma32, o).empty());
 
     // Now an order-0 request is served from the order-3 block at P: expand() keeps
     // the lower half at each step and puts P+4, P+2, P+1 at the heads of lists 2, 1, 0.
     const CommandResult r = s.apply(Command::allocPages(0, ZoneType::DMA32));
     QCOMPARE(r.pfn, std::optional<Pfn>(P));
-    QCOMPARE(typesOf(s, r), (std::vector<EventType>{EventType::ZoneCheck, EventType::BuddySplit, EventType::BuddySplit,
-                                                    EventType::BuddySplit, EventType::BuddyAlloc}));
+    QCOMPARE(typesOf(s, r),
+        (std::vector<EventType> { EventType::ZoneCheck, EventType::BuddySplit, EventType::BuddySplit,
+            EventType::BuddySplit, EventType::BuddyAlloc }));
     const auto splits = eventsOf(s, r, EventType::BuddySplit);
     QCOMPARE(int(splits[0].order), 3);
     QCOMPARE(splits[0].a, P + 4);
@@ -158,10 +162,11 @@ void TestBuddy::mergePath()
     // Freeing P merges with P+1, P+2, P+4 (free at orders 0, 1, 2) and stops at order
     // 3 because its buddy A is allocated.
     const CommandResult r = release(s, P, 0);
-    QCOMPARE(typesOf(s, r), (std::vector<EventType>{EventType::BuddyFree, EventType::BuddyMerge, EventType::BuddyMerge,
-                                                    EventType::BuddyMerge, EventType::BuddyListAdd}));
+    QCOMPARE(typesOf(s, r),
+        (std::vector<EventType> { EventType::BuddyFree, EventType::BuddyMerge, EventType::BuddyMerge,
+            EventType::BuddyMerge, EventType::BuddyListAdd }));
     const auto merges = eventsOf(s, r, EventType::BuddyMerge);
-    const Pfn buddies[] = {P + 1, P + 2, P + 4};
+    const Pfn buddies[] = { P + 1, P + 2, P + 4 };
     for (int k = 0; k < 3; ++k) {
         QCOMPARE(int(merges[static_cast<std::size_t>(k)].order), k);
         QCOMPARE(merges[static_cast<std::size_t>(k)].a, buddies[k]);
@@ -180,7 +185,7 @@ void TestBuddy::mergePath()
     QCOMPARE(add2.pfn, Pfn(15872));
     QCOMPARE(int(add2.order), 8);
     QCOMPARE(formatBuddyinfo(s.current()), bootInfo);
-    QCOMPARE(freeList(s.current(), kDma32, 8), (std::vector<Pfn>{15872}));
+    QCOMPARE(freeList(s.current(), kDma32, 8), (std::vector<Pfn> { 15872 }));
     QCOMPARE(s.current().zones[kDma32].freePages, s.initial().zones[kDma32].freePages);
     QCOMPARE(findings(s.current()), std::string());
 }
@@ -201,7 +206,7 @@ void TestBuddy::tailRule()
     // Inside the order-8 block at 15872: X=15872 and Y=15873 (order 0), H=15874
     // (order 1), Z=15876 and Zb=15877 (order 0).
     const Pfn X = alloc(s, 0), Y = alloc(s, 0), H = alloc(s, 1), Z = alloc(s, 0), Zb = alloc(s, 0);
-    QCOMPARE((std::vector<Pfn>{X, Y, H, Z, Zb}), (std::vector<Pfn>{15872, 15873, 15874, 15876, 15877}));
+    QCOMPARE((std::vector<Pfn> { X, Y, H, Z, Zb }), (std::vector<Pfn> { 15872, 15873, 15874, 15876, 15877 }));
     release(s, Z, 0); // Zb busy: Z stays at order 0 on list 0
     if (freeH) {
         // H's buddy X is busy; the would-be order-2 block's buddy Z is free only at
@@ -213,11 +218,11 @@ void TestBuddy::tailRule()
     // X|Y is H; if H is free at order 1 the pair is likely to merge soon, so X goes
     // to the tail of list 0, behind Z.
     const CommandResult r = release(s, X, 0);
-    QCOMPARE(typesOf(s, r), (std::vector<EventType>{EventType::BuddyFree, EventType::BuddyListAdd}));
+    QCOMPARE(typesOf(s, r), (std::vector<EventType> { EventType::BuddyFree, EventType::BuddyListAdd }));
     const Event add = eventsOf(s, r, EventType::BuddyListAdd).at(0);
     QCOMPARE((add.flags & EventFlag::Tail) != 0, toTail);
     QCOMPARE(add.a, toTail ? H : Pfn(0)); // likely_buddy
-    QCOMPARE(freeList(s.current(), kDma32, 0), toTail ? (std::vector<Pfn>{Z, X}) : (std::vector<Pfn>{X, Z}));
+    QCOMPARE(freeList(s.current(), kDma32, 0), toTail ? (std::vector<Pfn> { Z, X }) : (std::vector<Pfn> { X, Z }));
     QCOMPARE(findings(s.current()), std::string());
     // Allocation takes the head: Z when X went to the tail, X otherwise.
     QCOMPARE(alloc(s, 0), toTail ? Z : X);
@@ -229,7 +234,7 @@ void TestBuddy::tailRuleNotAtTopOrders()
     // to the head even when the order-10 buddy of its pair is free.
     Simulator s = small();
     QCOMPARE(alloc(s, 9), Pfn(15360)); // the order-9 list first
-    QCOMPARE(alloc(s, 9), Pfn(8192));  // then the first order-10 block, split
+    QCOMPARE(alloc(s, 9), Pfn(8192)); // then the first order-10 block, split
     QCOMPARE(alloc(s, 9), Pfn(8704));
     const CommandResult r = release(s, 8192, 9); // buddy 8704 busy; 9216 is free at order 10
     QCOMPARE(s.current().frames.state(9216), FrameState::Free);
@@ -279,11 +284,12 @@ void TestBuddy::zoneFallbackDma32ToDma()
         if (!r.pfn) break;
         zones.push_back(m.zoneOf(*r.pfn));
     }
-    QCOMPARE(zones, (std::vector<std::uint8_t>{kDma32, kDma32, kDma32, kDma32, kDma32, kDma32, kDma32, kDma, kDma, kDma}));
+    QCOMPARE(zones,
+        (std::vector<std::uint8_t> { kDma32, kDma32, kDma32, kDma32, kDma32, kDma32, kDma32, kDma, kDma, kDma }));
     QVERIFY(!r.pfn.has_value());
     QCOMPARE(eventsOf(s, r, EventType::AllocFailed).size(), std::size_t(1));
     // The first DMA block came after DMA32 was checked and refused (no order-10 block left).
-    const CommandResult eighth{{}, s.commandStart(7), s.commandStart(8), {}};
+    const CommandResult eighth { {}, s.commandStart(7), s.commandStart(8), {} };
     const auto checks = eventsOf(s, eighth, EventType::ZoneCheck);
     QCOMPARE(checks.size(), std::size_t(2));
     QCOMPARE(checks[0].zone, kDma32);
@@ -305,7 +311,7 @@ void TestBuddy::zoneFallbackChain()
     c.sysctl.lowmemReserveRatio[static_cast<int>(ZoneType::DMA)] = 4096;
     Simulator s = boot(c);
     const Machine& m = s.current();
-    const std::uint8_t order[] = {kNormal, kDma32, kDma};
+    const std::uint8_t order[] = { kNormal, kDma32, kDma };
     std::vector<std::uint8_t> seen;
     int failedAt = -1;
     for (int i = 0; i < 2000 && failedAt < 0; ++i) {
@@ -351,9 +357,9 @@ void TestBuddy::watermarkRefusal()
     QCOMPARE(dma32.freePages, dma32.mark(Wmark::Min) + dma32.lowmemReserve[1]);
     QCOMPARE(dma.freePages, dma.mark(Wmark::Min) + dma.lowmemReserve[1]);
     QVERIFY(dma.lowmemReserve[1] > 0); // DMA is protected against DMA32 allocations
-    QCOMPARE(typesOf(s, last), (std::vector<EventType>{EventType::ZoneCheck, EventType::ZoneCheck, EventType::SlowPath,
-                                                       EventType::ZoneCheck, EventType::ZoneCheck,
-                                                       EventType::AllocFailed}));
+    QCOMPARE(typesOf(s, last),
+        (std::vector<EventType> { EventType::ZoneCheck, EventType::ZoneCheck, EventType::SlowPath, EventType::ZoneCheck,
+            EventType::ZoneCheck, EventType::AllocFailed }));
     const auto checks = eventsOf(s, last, EventType::ZoneCheck);
     QCOMPARE(checks[0].flags & EventFlag::MarkMask, static_cast<std::uint32_t>(Wmark::Low));
     QCOMPARE(checks[2].flags & EventFlag::MarkMask, static_cast<std::uint32_t>(Wmark::Min));

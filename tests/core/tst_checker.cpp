@@ -26,18 +26,30 @@ constexpr Pfn K0 = 15872, K1 = 15873, K2 = 15874;
 Machine healthy()
 {
     Simulator s = boot("x86-64", "64M");
-    for (int order : {0, 0, 1}) {
+    for (int order : { 0, 0, 1 }) {
         const CommandResult r = s.apply(Command::allocPages(order, ZoneType::DMA32));
         if (!r.pfn) qFatal("setup allocation failed");
     }
     return s.current();
 }
 
-FrameChunk& chunkOf(Machine& m, Pfn p) { return m.frames.mutableChunk(static_cast<std::size_t>(p >> FrameChunk::kShift)); }
-std::size_t slot(Pfn p) { return static_cast<std::size_t>(p & (FrameChunk::kSize - 1)); }
+FrameChunk& chunkOf(Machine& m, Pfn p)
+{
+    return m.frames.mutableChunk(static_cast<std::size_t>(p >> FrameChunk::kShift));
+}
+std::size_t slot(Pfn p)
+{
+    return static_cast<std::size_t>(p & (FrameChunk::kSize - 1));
+}
 
-void setState(Machine& m, Pfn p, FrameState s) { chunkOf(m, p).state[slot(p)] = static_cast<std::uint8_t>(s); }
-void setOrder(Machine& m, Pfn p, int o) { chunkOf(m, p).order[slot(p)] = static_cast<std::uint8_t>(o); }
+void setState(Machine& m, Pfn p, FrameState s)
+{
+    chunkOf(m, p).state[slot(p)] = static_cast<std::uint8_t>(s);
+}
+void setOrder(Machine& m, Pfn p, int o)
+{
+    chunkOf(m, p).order[slot(p)] = static_cast<std::uint8_t>(o);
+}
 
 using Corruption = std::function<void(Machine&)>;
 
@@ -83,43 +95,38 @@ void TestChecker::detects_data()
         }
     } row;
     row("OrphanTail", Violation::OrphanTail)
-                                << Corruption([](Machine& m) { setState(m, K1, FrameState::Tail); }) << qulonglong(K1);
+        << Corruption([](Machine& m) { setState(m, K1, FrameState::Tail); }) << qulonglong(K1);
     row("MisalignedBlock", Violation::MisalignedBlock)
-                                     << Corruption([](Machine& m) { setOrder(m, K1, 1); }) << qulonglong(K1);
-    row("BlockOverlap", Violation::BlockOverlap) << Corruption([](Machine& m) { setOrder(m, K0, 1); })
-                                  << qulonglong(K1);
+        << Corruption([](Machine& m) { setOrder(m, K1, 1); }) << qulonglong(K1);
+    row("BlockOverlap", Violation::BlockOverlap)
+        << Corruption([](Machine& m) { setOrder(m, K0, 1); }) << qulonglong(K1);
     row("BlockCrossesZone", Violation::BlockCrossesZone)
-                                      << Corruption([](Machine& m) { m.zones[kDma].spanned -= 1; }) << 3072ull;
-    row("BadOrder", Violation::BadOrder) << Corruption([](Machine& m) { setOrder(m, K0, 11); })
-                              << qulonglong(K0);
+        << Corruption([](Machine& m) { m.zones[kDma].spanned -= 1; }) << 3072ull;
+    row("BadOrder", Violation::BadOrder) << Corruption([](Machine& m) { setOrder(m, K0, 11); }) << qulonglong(K0);
     row("FreeNotOnList", Violation::FreeNotOnList)
-                                   << Corruption([](Machine& m) { setState(m, K0, FrameState::Free); }) << any;
+        << Corruption([](Machine& m) { setState(m, K0, FrameState::Free); }) << any;
     row("ListEntryNotFree", Violation::ListEntryNotFree)
-                                      << Corruption([](Machine& m) { setState(m, 15876, FrameState::Kernel); })
-                                      << 15876ull;
+        << Corruption([](Machine& m) { setState(m, 15876, FrameState::Kernel); }) << 15876ull;
     row("ListWrongZone", Violation::ListWrongZone) << Corruption([](Machine& m) {
         std::swap(m.zones[kDma].freeArea[9], m.zones[kDma32].freeArea[9]); // 512 <-> 15360
     }) << 15360ull;
     row("ListBrokenLinks (prev)", Violation::ListBrokenLinks)
-                                            << Corruption([](Machine& m) { m.frames.setPrev(2048, 3072); }) << any;
+        << Corruption([](Machine& m) { m.frames.setPrev(2048, 3072); }) << any;
     row("ListBrokenLinks (cycle)", Violation::ListBrokenLinks) << Corruption([](Machine& m) {
         chunkOf(m, 3072).next[slot(3072)] = 1024; // 1024 -> 2048 -> 3072 -> 1024 ...
     }) << any;
     row("ListBrokenLinks (tail)", Violation::ListBrokenLinks)
-                                            << Corruption([](Machine& m) { m.zones[kDma].freeArea[10].tail = 2048; })
-                                            << any;
+        << Corruption([](Machine& m) { m.zones[kDma].freeArea[10].tail = 2048; }) << any;
     row("NrFreeMismatch", Violation::NrFreeMismatch)
-                                    << Corruption([](Machine& m) { m.zones[kDma].freeArea[10].nrFree += 1; }) << any;
+        << Corruption([](Machine& m) { m.zones[kDma].freeArea[10].nrFree += 1; }) << any;
     row("FreePagesMismatch", Violation::FreePagesMismatch)
-                                       << Corruption([](Machine& m) { m.zones[kDma32].freePages -= 1; }) << any;
+        << Corruption([](Machine& m) { m.zones[kDma32].freePages -= 1; }) << any;
     row("ManagedMismatch", Violation::ManagedMismatch)
-                                     << Corruption([](Machine& m) { m.zones[kDma].managed -= 1; }) << any;
+        << Corruption([](Machine& m) { m.zones[kDma].managed -= 1; }) << any;
     row("InHandAtRest (frame)", Violation::InHandAtRest)
-                                          << Corruption([](Machine& m) { setState(m, K2, FrameState::InHand); })
-                                          << qulonglong(K2);
-    row("InHandAtRest (zone)", Violation::InHandAtRest) << Corruption([](Machine& m) {
-        m.zones[kDma32].workPfn = static_cast<std::uint32_t>(K2);
-    }) << qulonglong(K2);
+        << Corruption([](Machine& m) { setState(m, K2, FrameState::InHand); }) << qulonglong(K2);
+    row("InHandAtRest (zone)", Violation::InHandAtRest)
+        << Corruption([](Machine& m) { m.zones[kDma32].workPfn = static_cast<std::uint32_t>(K2); }) << qulonglong(K2);
 }
 
 void TestChecker::detects()
@@ -164,7 +171,7 @@ void TestChecker::names()
         QVERIFY(n != "?");
         QVERIFY(seen.insert(n).second);
     }
-    QCOMPARE(describe({Violation::BadOrder, 42, 1, 11}), std::string("BadOrder at pfn 42 (zone 1, order 11)"));
+    QCOMPARE(describe({ Violation::BadOrder, 42, 1, 11 }), std::string("BadOrder at pfn 42 (zone 1, order 11)"));
 }
 
 QTEST_GUILESS_MAIN(TestChecker)

@@ -22,7 +22,7 @@ namespace {
 
 struct Record {
     int status = 0;
-    std::string args;   ///< as typed after "free" (sh syntax)
+    std::string args; ///< as typed after "free" (sh syntax)
     std::string output; ///< stdout, or stderr when status != 0
 };
 
@@ -105,7 +105,7 @@ void TestFree::realFree_data()
     QTest::addColumn<QString>("args");
     QTest::addColumn<QString>("expected");
     const QDir dir(fixturePath(u"free/expected"_s));
-    const QStringList files = dir.entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({ u"*.txt"_s }, QDir::Files, QDir::Name);
     QVERIFY2(files.size() >= 10, "run tests/fixtures/free/make_free_fixtures.sh");
     for (const QString& file : files) {
         QString input = file.chopped(4);
@@ -178,10 +178,11 @@ void TestFree::seedMachineMatchesNotes()
 {
     // The notes' machine: `free` shows total 7942512 and 2 GiB of swap, all free at boot.
     const Simulator s = boot("seed-8g");
-    const std::string out = formatFree(computeMemInfo(s.current()), FreeOptions{});
-    QCOMPARE(out, std::string("               total        used        free      shared  buff/cache   available\n"
-                              "Mem:         7942512      131236     7942512           0           0     7811276\n"
-                              "Swap:        2097152           0     2097152\n"));
+    const std::string out = formatFree(computeMemInfo(s.current()), FreeOptions {});
+    QCOMPARE(out,
+        std::string("               total        used        free      shared  buff/cache   available\n"
+                    "Mem:         7942512      131236     7942512           0           0     7811276\n"
+                    "Swap:        2097152           0     2097152\n"));
 }
 
 void TestFree::secondsWithoutCount()
@@ -212,13 +213,13 @@ void TestFree::parseKeepsLastState()
     FreeOptions opt;
     opt.wide = true;
     std::string err;
-    QVERIFY(!parseFreeArgs({"-h", "-x"}, &opt, &err));
+    QVERIFY(!parseFreeArgs({ "-h", "-x" }, &opt, &err));
     QVERIFY(opt.wide);
     QVERIFY(!opt.human);
     // Help and version stop parsing where they stand.
-    QVERIFY(parseFreeArgs({"-h", "--help", "--bogus"}, &opt, &err));
+    QVERIFY(parseFreeArgs({ "-h", "--help", "--bogus" }, &opt, &err));
     QVERIFY(opt.help);
-    QCOMPARE(formatFree(MemInfo{}, opt), freeUsage());
+    QCOMPARE(formatFree(MemInfo {}, opt), freeUsage());
 }
 
 void TestFree::shellPrintsFree()

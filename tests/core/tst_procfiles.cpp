@@ -56,27 +56,113 @@ std::string buddyLine(const char* zone, std::vector<unsigned long> counts)
 
 /// The node items of 6.12 (formats.md §1.2), typed out independently of the code.
 const char* const kNodeItems64[] = {
-    "nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file", "nr_unevictable",
-    "nr_slab_reclaimable", "nr_slab_unreclaimable", "nr_isolated_anon", "nr_isolated_file", "workingset_nodes",
-    "workingset_refault_anon", "workingset_refault_file", "workingset_activate_anon", "workingset_activate_file",
-    "workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim", "nr_anon_pages", "nr_mapped",
-    "nr_file_pages", "nr_dirty", "nr_writeback", "nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages",
-    "nr_shmem_pmdmapped", "nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
-    "nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written", "nr_throttled_written",
-    "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired", "nr_foll_pin_released", "nr_kernel_stack",
-    "nr_page_table_pages", "nr_sec_page_table_pages", "nr_iommu_pages", "nr_swapcached", "pgpromote_success",
-    "pgpromote_candidate", "pgdemote_kswapd", "pgdemote_direct", "pgdemote_khugepaged",
+    "nr_inactive_anon",
+    "nr_active_anon",
+    "nr_inactive_file",
+    "nr_active_file",
+    "nr_unevictable",
+    "nr_slab_reclaimable",
+    "nr_slab_unreclaimable",
+    "nr_isolated_anon",
+    "nr_isolated_file",
+    "workingset_nodes",
+    "workingset_refault_anon",
+    "workingset_refault_file",
+    "workingset_activate_anon",
+    "workingset_activate_file",
+    "workingset_restore_anon",
+    "workingset_restore_file",
+    "workingset_nodereclaim",
+    "nr_anon_pages",
+    "nr_mapped",
+    "nr_file_pages",
+    "nr_dirty",
+    "nr_writeback",
+    "nr_writeback_temp",
+    "nr_shmem",
+    "nr_shmem_hugepages",
+    "nr_shmem_pmdmapped",
+    "nr_file_hugepages",
+    "nr_file_pmdmapped",
+    "nr_anon_transparent_hugepages",
+    "nr_vmscan_write",
+    "nr_vmscan_immediate_reclaim",
+    "nr_dirtied",
+    "nr_written",
+    "nr_throttled_written",
+    "nr_kernel_misc_reclaimable",
+    "nr_foll_pin_acquired",
+    "nr_foll_pin_released",
+    "nr_kernel_stack",
+    "nr_page_table_pages",
+    "nr_sec_page_table_pages",
+    "nr_iommu_pages",
+    "nr_swapcached",
+    "pgpromote_success",
+    "pgpromote_candidate",
+    "pgdemote_kswapd",
+    "pgdemote_direct",
+    "pgdemote_khugepaged",
 };
 
 const char* const kMeminfoLabels64[] = {
-    "MemTotal", "MemFree", "MemAvailable", "Buffers", "Cached", "SwapCached", "Active", "Inactive", "Active(anon)",
-    "Inactive(anon)", "Active(file)", "Inactive(file)", "Unevictable", "Mlocked", "SwapTotal", "SwapFree", "Zswap",
-    "Zswapped", "Dirty", "Writeback", "AnonPages", "Mapped", "Shmem", "KReclaimable", "Slab", "SReclaimable",
-    "SUnreclaim", "KernelStack", "PageTables", "SecPageTables", "NFS_Unstable", "Bounce", "WritebackTmp",
-    "CommitLimit", "Committed_AS", "VmallocTotal", "VmallocUsed", "VmallocChunk", "Percpu", "HardwareCorrupted",
-    "AnonHugePages", "ShmemHugePages", "ShmemPmdMapped", "FileHugePages", "FilePmdMapped", "CmaTotal", "CmaFree",
-    "Unaccepted", "HugePages_Total", "HugePages_Free", "HugePages_Rsvd", "HugePages_Surp", "Hugepagesize",
-    "Hugetlb", "DirectMap4k", "DirectMap2M", "DirectMap1G",
+    "MemTotal",
+    "MemFree",
+    "MemAvailable",
+    "Buffers",
+    "Cached",
+    "SwapCached",
+    "Active",
+    "Inactive",
+    "Active(anon)",
+    "Inactive(anon)",
+    "Active(file)",
+    "Inactive(file)",
+    "Unevictable",
+    "Mlocked",
+    "SwapTotal",
+    "SwapFree",
+    "Zswap",
+    "Zswapped",
+    "Dirty",
+    "Writeback",
+    "AnonPages",
+    "Mapped",
+    "Shmem",
+    "KReclaimable",
+    "Slab",
+    "SReclaimable",
+    "SUnreclaim",
+    "KernelStack",
+    "PageTables",
+    "SecPageTables",
+    "NFS_Unstable",
+    "Bounce",
+    "WritebackTmp",
+    "CommitLimit",
+    "Committed_AS",
+    "VmallocTotal",
+    "VmallocUsed",
+    "VmallocChunk",
+    "Percpu",
+    "HardwareCorrupted",
+    "AnonHugePages",
+    "ShmemHugePages",
+    "ShmemPmdMapped",
+    "FileHugePages",
+    "FilePmdMapped",
+    "CmaTotal",
+    "CmaFree",
+    "Unaccepted",
+    "HugePages_Total",
+    "HugePages_Free",
+    "HugePages_Rsvd",
+    "HugePages_Surp",
+    "Hugepagesize",
+    "Hugetlb",
+    "DirectMap4k",
+    "DirectMap2M",
+    "DirectMap1G",
 };
 
 std::string meminfoValue(const std::string& meminfo, const std::string& label)
@@ -128,22 +214,22 @@ void TestProcFiles::buddyinfoAtBoot_data()
     // (2 Mi frames x 64 B = 32768 pages) and boot allocations (74404 pages) at the
     // top: 941404 pages = 919 x 1024 + 348, 348 = 256 + 64 + 16 + 8 + 4.
     QTest::newRow("seed-8g") << u"seed-8g"_s << QString()
-                             << QString::fromStdString(buddyLine("DMA", {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3})
-                                                       + buddyLine("DMA32", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1016})
-                                                       + buddyLine("Normal", {0, 0, 1, 1, 1, 0, 1, 0, 1, 0, 919}));
+                             << QString::fromStdString(buddyLine("DMA", { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 })
+                                    + buddyLine("DMA32", { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1016 })
+                                    + buddyLine("Normal", { 0, 0, 1, 1, 1, 0, 1, 0, 1, 0, 919 }));
     // x86-64 with 64 MiB: no Normal zone. DMA32 [4096, 16384) minus the kernel image
     // [4096, 8192) and the memmap (16384 x 64 B = 256 pages) at the top:
     // [8192, 16128) = 7 x 1024 + 512 + 256.
     QTest::newRow("x86-64 64M") << u"x86-64"_s << u"64M"_s
-                                << QString::fromStdString(buddyLine("DMA", {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3})
-                                                          + buddyLine("DMA32", {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7}));
+                                << QString::fromStdString(buddyLine("DMA", { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 })
+                                       + buddyLine("DMA32", { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7 }));
     // x86-32 with 2 GiB: Normal is [16M, 896M) minus the 8 MiB image at 16 MiB and
     // the memmap (512 Ki frames x 64 B = 8192 pages) below 896 MiB:
     // [6144, 221184) = 210 x 1024. HighMem [896M, 2G) = 288 x 1024.
     QTest::newRow("x86-32 2G") << u"x86-32"_s << QString()
-                               << QString::fromStdString(buddyLine("DMA", {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3})
-                                                         + buddyLine("Normal", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 210})
-                                                         + buddyLine("HighMem", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 288}));
+                               << QString::fromStdString(buddyLine("DMA", { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3 })
+                                      + buddyLine("Normal", { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 210 })
+                                      + buddyLine("HighMem", { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 288 }));
 }
 
 void TestProcFiles::buddyinfoAtBoot()
@@ -163,7 +249,7 @@ void TestProcFiles::buddyinfoAfterSplit()
     Simulator s = boot("seed-8g");
     QVERIFY(s.apply(Command::allocPages(0)).pfn.has_value());
     const std::string text = formatBuddyinfo(s.current());
-    QVERIFY(text.find(buddyLine("Normal", {1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 919})) != std::string::npos);
+    QVERIFY(text.find(buddyLine("Normal", { 1, 1, 0, 1, 1, 0, 1, 0, 1, 0, 919 })) != std::string::npos);
     for (const std::string& l : lines(text)) QCOMPARE(l.back(), ' '); // frag_show_print ends each line with a space
 }
 
@@ -291,8 +377,8 @@ void TestProcFiles::zoneinfoPagesets_data()
     // batch = rounddown_pow_of_two(b + b/2) - 1 with b = max(1, min(managed >> 10, 256) / 4);
     // high_min = max(low / 20, 4 * batch); high_max = max(managed / 8 / 20, 4 * batch);
     // threshold = min(125, 2 * fls(20) * (1 + fls(managed >> 15))).
-    QTest::newRow("DMA") << u"DMA"_s << 1 << 4 << 24 << 10;           // b = 3/4 -> 1; 40/20 = 2 < 4
-    QTest::newRow("DMA32") << u"DMA32"_s << 63 << 553 << 6502 << 60;  // b = 64 -> 96 -> 64 - 1; fls(31) = 5
+    QTest::newRow("DMA") << u"DMA"_s << 1 << 4 << 24 << 10; // b = 3/4 -> 1; 40/20 = 2 < 4
+    QTest::newRow("DMA32") << u"DMA32"_s << 63 << 553 << 6502 << 60; // b = 64 -> 96 -> 64 - 1; fls(31) = 5
     QTest::newRow("Normal") << u"Normal"_s << 63 << 500 << 5883 << 60; // 10012/20; 117675/20; fls(28) = 5
 }
 
@@ -308,14 +394,14 @@ void TestProcFiles::zoneinfoPagesets()
     for (int cpu = 0; cpu < 20; ++cpu) {
         char expect[400];
         std::snprintf(expect, sizeof expect,
-                      "\n    cpu: %d\n"
-                      "              count:    0\n"
-                      "              high:     %d\n"
-                      "              batch:    %d\n"
-                      "              high_min: %d\n"
-                      "              high_max: %d\n"
-                      "  vm stats threshold: %d\n",
-                      cpu, highMin, batch, highMin, highMax, threshold);
+            "\n    cpu: %d\n"
+            "              count:    0\n"
+            "              high:     %d\n"
+            "              batch:    %d\n"
+            "              high_min: %d\n"
+            "              high_max: %d\n"
+            "  vm stats threshold: %d\n",
+            cpu, highMin, batch, highMin, highMax, threshold);
         QVERIFY2(block.find(expect) != std::string::npos, expect);
     }
     QVERIFY(block.find("    cpu: 20\n") == std::string::npos);
@@ -336,12 +422,13 @@ void TestProcFiles::zoneinfoPagesetsMatchLiveKernel()
                                      "              high_min: 29\n"
                                      "              high_max: 240\n"
                                      "  vm stats threshold: 4\n")
-            != std::string::npos);
-    QVERIFY(zoneBlock(z, "DMA32").find("              batch:    63\n"
-                                       "              high_min: 5972\n"
-                                       "              high_max: 48307\n"
-                                       "  vm stats threshold: 24\n")
-            != std::string::npos);
+        != std::string::npos);
+    QVERIFY(zoneBlock(z, "DMA32")
+                .find("              batch:    63\n"
+                      "              high_min: 5972\n"
+                      "              high_max: 48307\n"
+                      "  vm stats threshold: 24\n")
+        != std::string::npos);
 }
 
 void TestProcFiles::zoneinfoEmptyZones()
@@ -380,8 +467,9 @@ void TestProcFiles::zoneinfoEmptyZones()
     std::vector<std::string> heads;
     for (const std::string& l : lines(z))
         if (l.rfind("Node ", 0) == 0) heads.push_back(l);
-    QCOMPARE(heads, (std::vector<std::string>{"Node 0, zone      DMA", "Node 0, zone    DMA32", "Node 0, zone   Normal",
-                                              "Node 0, zone  Movable", "Node 0, zone   Device"}));
+    QCOMPARE(heads,
+        (std::vector<std::string> { "Node 0, zone      DMA", "Node 0, zone    DMA32", "Node 0, zone   Normal",
+            "Node 0, zone  Movable", "Node 0, zone   Device" }));
 }
 
 void TestProcFiles::zoneinfo32bit()
@@ -391,8 +479,9 @@ void TestProcFiles::zoneinfo32bit()
     std::vector<std::string> heads;
     for (const std::string& l : lines(z))
         if (l.rfind("Node ", 0) == 0) heads.push_back(l);
-    QCOMPARE(heads, (std::vector<std::string>{"Node 0, zone      DMA", "Node 0, zone   Normal", "Node 0, zone  HighMem",
-                                              "Node 0, zone  Movable"}));
+    QCOMPARE(heads,
+        (std::vector<std::string> {
+            "Node 0, zone      DMA", "Node 0, zone   Normal", "Node 0, zone  HighMem", "Node 0, zone  Movable" }));
     const std::string high = zoneBlock(z, "HighMem");
     // HighMem: min clamped to 128 (294912 / 1024 = 288); four protection entries.
     QVERIFY(high.find("\n        min      128\n") != std::string::npos);
@@ -498,7 +587,7 @@ void TestProcFiles::meminfoDirectMap_data()
                                   "DirectMap1G:     7340032 kB\n"_s; // 7 GiB
     QTest::newRow("x86-64 8G+6M+12K") << u"x86-64"_s << u"8394764K"_s
                                       << u"DirectMap4k:        2060 kB\n" // 2048 + 12
-                                         "DirectMap2M:     1052672 kB\n"  // (511 + 3) x 2 MiB
+                                         "DirectMap2M:     1052672 kB\n" // (511 + 3) x 2 MiB
                                          "DirectMap1G:     7340032 kB\n"_s;
     QTest::newRow("x86-64 64M") << u"x86-64"_s << u"64M"_s
                                 << u"DirectMap4k:        2048 kB\n"
@@ -567,7 +656,7 @@ void TestProcFiles::golden_data()
     QTest::addColumn<QString>("file");
     const auto machines = goldenMachines();
     for (int i = 0; i < static_cast<int>(machines.size()); ++i)
-        for (const char* ext : {"buddyinfo", "zoneinfo", "meminfo"}) {
+        for (const char* ext : { "buddyinfo", "zoneinfo", "meminfo" }) {
             const QString file = QString::fromLatin1(machines[static_cast<std::size_t>(i)].name) + QLatin1Char('.')
                 + QString::fromLatin1(ext);
             QTest::newRow(qPrintable(file)) << i << file;
@@ -582,9 +671,12 @@ void TestProcFiles::golden()
     Simulator s = boot(g.config);
     if (g.workload) g.workload(s);
     std::string text;
-    if (file.endsWith(u".buddyinfo"_s)) text = formatBuddyinfo(s.current());
-    else if (file.endsWith(u".zoneinfo"_s)) text = formatZoneinfo(s.current());
-    else text = formatMeminfo(s.current());
+    if (file.endsWith(u".buddyinfo"_s))
+        text = formatBuddyinfo(s.current());
+    else if (file.endsWith(u".zoneinfo"_s))
+        text = formatZoneinfo(s.current());
+    else
+        text = formatMeminfo(s.current());
     const QString rel = u"procfiles/"_s + file;
     if (updatingFixtures()) {
         writeFixture(rel, text);

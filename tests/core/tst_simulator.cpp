@@ -21,7 +21,10 @@ namespace {
 /// splitmix64: a tiny portable generator, so runs are identical on every standard library.
 class Rng {
 public:
-    explicit Rng(std::uint64_t seed) : m_state(seed) {}
+    explicit Rng(std::uint64_t seed)
+        : m_state(seed)
+    {
+    }
     std::uint64_t next()
     {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
@@ -44,7 +47,10 @@ struct Block {
 /// requests are refused) and free_pages of live blocks; returns what it ran.
 class Workload {
 public:
-    explicit Workload(std::uint64_t seed) : m_rng(seed) {}
+    explicit Workload(std::uint64_t seed)
+        : m_rng(seed)
+    {
+    }
 
     /// One command chosen from the live blocks; applies it and tracks the result.
     CommandResult step(Simulator& s, Command* ran = nullptr)
@@ -58,13 +64,13 @@ public:
             m_live.pop_back();
         } else {
             // Mostly small orders, as real kernels see them; now and then a big one.
-            static const int orders[] = {0, 0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+            static const int orders[] = { 0, 0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
             const int order = orders[m_rng.below(std::size(orders))];
             const auto zone = static_cast<ZoneType>(m_rng.below(static_cast<int>(ZoneType::Count)));
             c = Command::allocPages(order, zone);
         }
         const CommandResult r = s.apply(c);
-        if (r.pfn) m_live.push_back({*r.pfn, c.order});
+        if (r.pfn) m_live.push_back({ *r.pfn, c.order });
         if (ran) *ran = c;
         return r;
     }
@@ -106,8 +112,7 @@ std::string diff(const Machine& a, const Machine& b)
         }
         if (!same) d += "zone" + std::to_string(i) + " ";
     }
-    if (a.vm.pgalloc != b.vm.pgalloc || a.vm.pgfree != b.vm.pgfree || a.vm.allocFailed != b.vm.allocFailed)
-        d += "vm ";
+    if (a.vm.pgalloc != b.vm.pgalloc || a.vm.pgfree != b.vm.pgfree || a.vm.allocFailed != b.vm.allocFailed) d += "vm ";
     if (a.timeNs != b.timeNs) d += "time ";
     if (a.minFreeKbytes != b.minFreeKbytes || a.totalreservePages != b.totalreservePages) d += "reserves ";
     return d;
@@ -128,7 +133,8 @@ std::string findings(const Machine& m, bool atRest = true)
     return s;
 }
 
-Simulator run(const char* preset, const char* ram, std::uint64_t seed, int commands, std::vector<Command>* ran = nullptr)
+Simulator run(
+    const char* preset, const char* ram, std::uint64_t seed, int commands, std::vector<Command>* ran = nullptr)
 {
     Simulator s = boot(preset, ram);
     Workload w(seed);
@@ -152,6 +158,7 @@ private slots:
     void truncateStartsNewFuture();
     void checkpointsStayBounded_data();
     void checkpointsStayBounded();
+    void checkpointsSurviveLongRuns();
     void recordingOff();
     void randomProperty_data();
     void randomProperty();
@@ -184,12 +191,12 @@ void TestSimulator::seek()
     const std::uint64_t total = s.eventCount();
     QVERIFY2(total > 2500, qPrintable(QString::number(total)));
     QVERIFY(s.checkpointCount() > 10);
-    std::vector<std::uint64_t> points = {0, 1, 2, 63, 64, 65, total - 1, total};
+    std::vector<std::uint64_t> points = { 0, 1, 2, 63, 64, 65, total - 1, total };
     Rng rng(99);
     for (int i = 0; i < 60; ++i) points.push_back(rng.below(total + 1));
     for (std::size_t c = 0; c < s.commands().size(); c += 97) { // command boundaries and their neighbours
         const std::uint64_t at = s.commandStart(c);
-        for (std::uint64_t n : {at, at + 1, at ? at - 1 : 0}) points.push_back(std::min(n, total));
+        for (std::uint64_t n : { at, at + 1, at ? at - 1 : 0 }) points.push_back(std::min(n, total));
     }
     for (std::uint64_t n : points) {
         const Machine m = s.stateAt(n);
@@ -207,7 +214,7 @@ void TestSimulator::seekMidCommandIsConsistent()
     Simulator s = boot("x86-32", "1G");
     Workload w(3);
     for (int i = 0; i < 300; ++i) w.step(s);
-    for (std::uint64_t n = 0; n <= s.eventCount(); n += 7) {
+    for (std::uint64_t n = 0; n <= s.eventCount(); n += kSlowBuild ? 23 : 7) {
         const Machine m = s.stateAt(n);
         QVERIFY2(findings(m, false).empty(), qPrintable(QString::number(n)));
     }
@@ -228,7 +235,7 @@ void TestSimulator::truncateAndReapply()
     }
     const std::string log = eventLog(s);
     const Machine end = s.current();
-    for (std::size_t k : {std::size_t(0), std::size_t(1), std::size_t(399), std::size_t(799)}) {
+    for (std::size_t k : { std::size_t(0), std::size_t(1), std::size_t(399), std::size_t(799) }) {
         const std::uint64_t cut = s.commandStart(k);
         const Machine expected = s.stateAt(cut);
         s.truncate(k);
@@ -300,6 +307,37 @@ void TestSimulator::checkpointsStayBounded()
     }
 }
 
+void TestSimulator::checkpointsSurviveLongRuns()
+{
+    // A budget of four whole frame tables can always hold several checkpoints, however
+    // long the run: each checkpoint pins at most one table's worth of chunks.
+    //
+    // Known bug outside this suite's files (core/sim/Simulator.cpp): maybeCheckpoint()
+    // estimates the pinned memory as the sum over consecutive checkpoints of the live
+    // machine's clone-count differences, which telescopes to "all clones since boot"
+    // and never goes down when thinCheckpoints() drops checkpoints. Once the live
+    // machine has cloned `budget / 64 KiB` chunks in total, every new checkpoint
+    // triggers a thinning: the count collapses to 2 and the interval doubles each
+    // time, so seeks get linearly slower with the length of the run (memviz_bench:
+    // 2 checkpoints, interval 524288 after 10^6 events on 8 GiB).
+    // Fix: count, per checkpoint, the chunks it does not share with the next kept
+    // checkpoint (FrameTable::chunksNotSharedWith via CowChunks::sharesChunk), update
+    // it when a checkpoint is added or thinned, and thin while that sum is over budget.
+    Simulator s = boot("x86-64", "256M");
+    const std::uint64_t table = s.current().frames.chunkCount() * sizeof(FrameChunk);
+    s.setCheckpointPolicy(256, 4 * table);
+    Workload w(33);
+    while (s.eventCount() < 100000) w.step(s);
+    QEXPECT_FAIL("", "Simulator's checkpoint memory estimate never shrinks (see comment)", Continue);
+    QVERIFY2(s.checkpointCount() >= 3, qPrintable(QString::number(s.checkpointCount())));
+    // Seeks stay correct either way.
+    Rng rng(4);
+    for (int i = 0; i < 10; ++i) {
+        const std::uint64_t n = rng.below(s.eventCount() + 1);
+        QVERIFY2(diff(s.stateAt(n), replay(s, n)).empty(), qPrintable(QString::number(n)));
+    }
+}
+
 void TestSimulator::recordingOff()
 {
     // Without recording the machine still changes exactly as with it.
@@ -324,9 +362,12 @@ void TestSimulator::randomProperty_data()
         QString ram = u"128M"_s;
         if (p == "seed-8g") ram = u"512M"_s;
         if (p == "x86-32" || p == "x86-pae") ram = u"1G"_s;
-        QTest::newRow(qPrintable(name + u' ' + ram)) << name << ram << 3000;
+        // The checker reads every frame after every command: in slow builds the
+        // bigger machines run a third of the commands.
+        const int commands = kSlowBuild && ram != u"128M"_s ? 1000 : 3000;
+        QTest::newRow(qPrintable(name + u' ' + ram)) << name << ram << commands;
     }
-    QTest::newRow("x86-64 4352M (Normal zone)") << u"x86-64"_s << u"4352M"_s << 400;
+    QTest::newRow("x86-64 4352M (Normal zone)") << u"x86-64"_s << u"4352M"_s << (kSlowBuild ? 130 : 400);
 }
 
 void TestSimulator::randomProperty()
@@ -344,12 +385,16 @@ void TestSimulator::randomProperty()
     for (int i = 0; i < commands; ++i) {
         Command c;
         const CommandResult res = w.step(s, &c);
-        if (res.error) ++errors;
-        else if (c.type == CommandType::AllocPages && !res.pfn) ++refused;
-        else if (c.type == CommandType::AllocPages) ++allocs;
+        if (res.error)
+            ++errors;
+        else if (c.type == CommandType::AllocPages && !res.pfn)
+            ++refused;
+        else if (c.type == CommandType::AllocPages)
+            ++allocs;
         const std::string f = findings(s.current());
-        if (!f.empty()) QFAIL(qPrintable(u"after command %1 (%2): "_s.arg(i).arg(QString::fromStdString(commandToJson(c)))
-                                         + QString::fromStdString(f)));
+        if (!f.empty())
+            QFAIL(qPrintable(u"after command %1 (%2): "_s.arg(i).arg(QString::fromStdString(commandToJson(c)))
+                + QString::fromStdString(f)));
     }
     qDebug("%d allocations, %d refused for lack of memory, %d invalid", allocs, refused, errors);
     QVERIFY(allocs > commands / 4);

@@ -20,7 +20,10 @@ struct Marks {
     std::uint64_t min = 0, low = 0, high = 0, promo = 0;
 };
 
-bool highOrMovable(ZoneType t) { return t == ZoneType::HighMem || t == ZoneType::Movable; }
+bool highOrMovable(ZoneType t)
+{
+    return t == ZoneType::HighMem || t == ZoneType::Movable;
+}
 
 std::uint64_t isqrt(std::uint64_t x)
 {
@@ -140,9 +143,9 @@ void TestWatermarks::seed8g()
     const Zone& dma32 = m.zones[m.zoneId(ZoneType::DMA32)];
     const Zone& normal = m.zones[m.zoneId(ZoneType::Normal)];
     // min = 16896 * managed / 1985628; delta = max(min / 4, managed / 1000).
-    QCOMPARE(dma.wmark, (std::array<std::uint64_t, 4>{32, 40, 48, 56}));
-    QCOMPARE(dma32.wmark, (std::array<std::uint64_t, 4>{8852, 11065, 13278, 15491}));
-    QCOMPARE(normal.wmark, (std::array<std::uint64_t, 4>{8010, 10012, 12014, 14016}));
+    QCOMPARE(dma.wmark, (std::array<std::uint64_t, 4> { 32, 40, 48, 56 }));
+    QCOMPARE(dma32.wmark, (std::array<std::uint64_t, 4> { 8852, 11065, 13278, 15491 }));
+    QCOMPARE(normal.wmark, (std::array<std::uint64_t, 4> { 8010, 10012, 12014, 14016 }));
     QCOMPARE(dma.lowmemReserve[1], std::uint64_t(4064)); // 1040384 / 256
     QCOMPARE(dma.lowmemReserve[2], std::uint64_t(7741)); // (1040384 + 941404) / 256
     QCOMPARE(dma32.lowmemReserve[2], std::uint64_t(3677));
@@ -165,15 +168,12 @@ void TestWatermarks::formulas_data()
     QTest::newRow("x86-32 4G") << config("x86-32", "4G") << 0ull;
     QTest::newRow("x86-pae 4G") << config("x86-pae", "4G") << 0ull;
     QTest::newRow("x86-pae 16G") << config("x86-pae", "16G") << 0ull;
-    QTest::newRow("THP never: sqrt rule") << variant("x86-64", "8G", [](MachineConfig& c) {
-        c.sysctl.thp = ThpMode::Never;
-    }) << 0ull;
-    QTest::newRow("watermark_scale_factor 1000") << variant("x86-64", "8G", [](MachineConfig& c) {
-        c.sysctl.watermarkScaleFactor = 1000;
-    }) << 0ull;
-    QTest::newRow("user min_free_kbytes") << variant("x86-64", "2G", [](MachineConfig& c) {
-        c.sysctl.minFreeKbytes = 100000;
-    }) << 100000ull;
+    QTest::newRow("THP never: sqrt rule")
+        << variant("x86-64", "8G", [](MachineConfig& c) { c.sysctl.thp = ThpMode::Never; }) << 0ull;
+    QTest::newRow("watermark_scale_factor 1000")
+        << variant("x86-64", "8G", [](MachineConfig& c) { c.sysctl.watermarkScaleFactor = 1000; }) << 0ull;
+    QTest::newRow("user min_free_kbytes")
+        << variant("x86-64", "2G", [](MachineConfig& c) { c.sysctl.minFreeKbytes = 100000; }) << 100000ull;
     QTest::newRow("lowmem_reserve_ratio") << variant("x86-64", "8G", [](MachineConfig& c) {
         c.sysctl.lowmemReserveRatio[0] = 1;
         c.sysctl.lowmemReserveRatio[1] = 0; // 0 disables DMA32's protection
@@ -202,7 +202,8 @@ void TestWatermarks::formulas()
         QVERIFY2(z.mark(Wmark::High) == w[i].high, name);
         QVERIFY2(z.mark(Wmark::Promo) == w[i].promo, name);
         for (std::size_t j = 0; j < prot[i].size(); ++j) QVERIFY2(z.lowmemReserve[j] == prot[i][j], name);
-        const std::uint64_t maxProt = *std::max_element(prot[i].begin() + static_cast<std::ptrdiff_t>(i), prot[i].end());
+        const std::uint64_t maxProt
+            = *std::max_element(prot[i].begin() + static_cast<std::ptrdiff_t>(i), prot[i].end());
         totalreserve += std::min(z.managed, w[i].high + maxProt);
     }
     QCOMPARE(m.totalreservePages, totalreserve);
@@ -250,14 +251,14 @@ void TestWatermarks::emptyMovableZone()
 {
     // for_each_zone() also visits unpopulated zones: Movable (highmem-like) gets the
     // SWAP_CLUSTER_MAX floor on all four marks; Device (lowmem-like) gets 0.
-    for (const char* preset : {"seed-8g", "x86-64", "x86-32", "x86-pae", "x86-64-la57"}) {
+    for (const char* preset : { "seed-8g", "x86-64", "x86-32", "x86-pae", "x86-64-la57" }) {
         const Simulator s = boot(preset, "1G");
         const Machine& m = s.current();
         const Zone& movable = m.zones[m.zoneId(ZoneType::Movable)];
         QVERIFY(!movable.populated());
-        QCOMPARE(movable.wmark, (std::array<std::uint64_t, 4>{32, 32, 32, 32}));
+        QCOMPARE(movable.wmark, (std::array<std::uint64_t, 4> { 32, 32, 32, 32 }));
         if (m.zoneId(ZoneType::Device) != kNoZone)
-            QCOMPARE(m.zones[m.zoneId(ZoneType::Device)].wmark, (std::array<std::uint64_t, 4>{0, 0, 0, 0}));
+            QCOMPARE(m.zones[m.zoneId(ZoneType::Device)].wmark, (std::array<std::uint64_t, 4> { 0, 0, 0, 0 }));
     }
 }
 

@@ -1,0 +1,240 @@
+// memviz_bench: bytes of simulator state per frame, buddy alloc/free throughput
+// (with and without event recording, beside a naive baseline) and seek latency.
+//
+// Prints one "name value" line per measurement, with a comment line above each
+// group. Timing uses std::chrono::steady_clock; every workload is seeded, so two
+// runs do the same work.
+
+#include "sim/Simulator.h"
+#include "util/Size.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using namespace memviz;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+/// splitmix64: portable and fast.
+struct Rng {
+    std::uint64_t s;
+    std::uint64_t next()
+    {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    std::uint64_t below(std::uint64_t n) { return next() % n; }
+};
+
+/// Orders 0..3 weighted 8:4:2:1, as small kernel allocations dominate.
+int mixedOrder(Rng& r)
+{
+    const std::uint64_t x = r.below(15);
+    return x < 8 ? 0 : x < 12 ? 1 : x < 14 ? 2 : 3;
+}
+
+Simulator bootOrDie(const char* preset, std::uint64_t ram)
+{
+    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset(preset));
+    if (ram) cfg.ramBytes = ram;
+    auto v = Simulator::create(cfg);
+    if (!std::holds_alternative<Simulator>(v)) {
+        std::fprintf(stderr, "cannot boot %s\n", preset);
+        std::exit(1);
+    }
+    return std::get<Simulator>(std::move(v));
+}
+
+struct Block {
+    Pfn pfn;
+    int order;
+};
+
+/// Alloc+free pairs through the simulator: keep about `live` blocks allocated; each
+/// pair allocates one block of a mixed order and frees a random live one.
+double simPairsPerSecond(Simulator& s, std::uint64_t pairs, std::size_t live, std::uint64_t* events)
+{
+    Rng rng { 12345 };
+    std::vector<Block> held;
+    held.reserve(live + 1);
+    for (std::size_t i = 0; i < live; ++i) {
+        const int o = mixedOrder(rng);
+        if (auto p = s.apply(Command::allocPages(o)).pfn) held.push_back({ *p, o });
+    }
+    const std::uint64_t e0 = s.eventCount();
+    const auto t0 = Clock::now();
+    for (std::uint64_t i = 0; i < pairs; ++i) {
+        const int o = mixedOrder(rng);
+        if (auto p = s.apply(Command::allocPages(o)).pfn) held.push_back({ *p, o });
+        const std::size_t k = static_cast<std::size_t>(rng.below(held.size()));
+        s.apply(Command::freePages(held[k].pfn, held[k].order));
+        held[k] = held.back();
+        held.pop_back();
+    }
+    const double dt = secondsSince(t0);
+    *events = s.eventCount() - e0;
+    return static_cast<double>(pairs) / dt;
+}
+
+/// The baseline: a textbook buddy allocator with one std::vector<uint64_t> stack of
+/// free block addresses per order, and no frame table. Allocation pops the smallest
+/// non-empty order and pushes the upper halves while splitting; freeing looks for
+/// the buddy (pfn ^ 2^order) by a linear search of that order's vector and merges
+/// while it finds it. No zones, watermarks, events or checks.
+class NaiveBuddy {
+public:
+    void add(Pfn p, int order) { m_free[static_cast<std::size_t>(order)].push_back(p); }
+    bool alloc(int order, Pfn* out)
+    {
+        int cur = order;
+        while (cur <= kMaxOrder && m_free[static_cast<std::size_t>(cur)].empty()) ++cur;
+        if (cur > kMaxOrder) return false;
+        const Pfn p = m_free[static_cast<std::size_t>(cur)].back();
+        m_free[static_cast<std::size_t>(cur)].pop_back();
+        while (cur > order) {
+            --cur;
+            m_free[static_cast<std::size_t>(cur)].push_back(p + (Pfn(1) << cur));
+        }
+        *out = p;
+        return true;
+    }
+    void free(Pfn p, int order)
+    {
+        while (order < kMaxOrder) {
+            auto& list = m_free[static_cast<std::size_t>(order)];
+            const auto it = std::find(list.begin(), list.end(), p ^ (Pfn(1) << order));
+            if (it == list.end()) break;
+            *it = list.back();
+            list.pop_back();
+            p &= ~(Pfn(1) << order);
+            ++order;
+        }
+        m_free[static_cast<std::size_t>(order)].push_back(p);
+    }
+
+private:
+    std::array<std::vector<Pfn>, kNrOrders> m_free;
+};
+
+double naivePairsPerSecond(const Machine& m, std::uint64_t pairs, std::size_t live)
+{
+    // The same free memory as the simulator's Normal zone at boot.
+    NaiveBuddy b;
+    const Zone& z = m.zones[m.zoneId(ZoneType::Normal)];
+    for (int o = 0; o < kNrOrders; ++o)
+        for (std::uint32_t p = z.freeArea[static_cast<std::size_t>(o)].head; p != kNil; p = m.frames.next(p))
+            b.add(p, o);
+    Rng rng { 12345 };
+    std::vector<Block> held;
+    Pfn p = 0;
+    for (std::size_t i = 0; i < live; ++i) {
+        const int o = mixedOrder(rng);
+        if (b.alloc(o, &p)) held.push_back({ p, o });
+    }
+    const auto t0 = Clock::now();
+    for (std::uint64_t i = 0; i < pairs; ++i) {
+        const int o = mixedOrder(rng);
+        if (b.alloc(o, &p)) held.push_back({ p, o });
+        const std::size_t k = static_cast<std::size_t>(rng.below(held.size()));
+        b.free(held[k].pfn, held[k].order);
+        held[k] = held.back();
+        held.pop_back();
+    }
+    return static_cast<double>(pairs) / secondsSince(t0);
+}
+
+} // namespace
+
+int main()
+{
+    std::printf("# memviz core benchmark\n");
+
+    // (a) State per simulated frame on a 64 GiB machine.
+    const auto tb = Clock::now();
+    Simulator big = bootOrDie("x86-64", 64 * GiB);
+    const double bootSeconds = secondsSince(tb);
+    const Machine& m = big.current();
+    const double perFrame
+        = static_cast<double>(m.frames.chunkCount() * sizeof(FrameChunk)) / static_cast<double>(m.frames.size());
+    std::printf("# (a) frame table of a 64 GiB x86-64 machine (%llu frames); the kernel's struct page is 64 bytes\n",
+        static_cast<unsigned long long>(m.frames.size()));
+    std::printf("frame_state_bytes_per_frame %.2f\n", perFrame);
+    std::printf("kernel_struct_page_bytes_per_frame %d\n", 64);
+    std::printf("frame_table_mib %.1f\n", static_cast<double>(m.frames.chunkCount() * sizeof(FrameChunk)) / MiB);
+    std::printf("boot_64g_ms %.1f\n", bootSeconds * 1e3);
+
+    // (b) Buddy alloc+free pairs per second, orders 0..3 weighted 8:4:2:1, 4096 blocks held.
+    const std::size_t live = 4096;
+    std::printf("# (b) alloc+free pairs/s on the 64 GiB machine, orders 0-3 weighted 8:4:2:1, %zu blocks held\n", live);
+    {
+        Simulator s = bootOrDie("x86-64", 64 * GiB);
+        s.setRecording(false);
+        std::uint64_t ev = 0;
+        const double rate = simPairsPerSecond(s, 2'000'000, live, &ev);
+        std::printf("buddy_pairs_per_sec_recording_off %.0f\n", rate);
+    }
+    {
+        Simulator s = bootOrDie("x86-64", 64 * GiB);
+        std::uint64_t ev = 0;
+        const std::uint64_t pairs = 300'000; // ~9 events a pair: keeps the log under ~200 MB
+        const double rate = simPairsPerSecond(s, pairs, live, &ev);
+        std::printf("buddy_pairs_per_sec_recording_on %.0f\n", rate);
+        std::printf("events_per_pair %.2f\n", static_cast<double>(ev) / static_cast<double>(pairs));
+        std::printf("event_bytes %zu\n", sizeof(Event));
+    }
+    std::printf("# baseline: per-order std::vector<uint64_t> stacks, buddy found by linear search, no frame table\n");
+    std::printf("naive_vector_buddy_pairs_per_sec %.0f\n", naivePairsPerSecond(m, 2'000'000, live));
+
+    // (c) Seeking in a run of 10^6 events on the default 8 GiB machine.
+    {
+        Simulator s = bootOrDie("x86-64", 0);
+        Rng rng { 777 };
+        std::vector<Block> held;
+        const auto tr = Clock::now();
+        while (s.eventCount() < 1'000'000) {
+            // Grow to ~20000 blocks, then alloc and free in turn.
+            const bool doFree = held.size() > 20000 || (!held.empty() && rng.below(100) < 40);
+            if (doFree) {
+                const std::size_t k = static_cast<std::size_t>(rng.below(held.size()));
+                s.apply(Command::freePages(held[k].pfn, held[k].order));
+                held[k] = held.back();
+                held.pop_back();
+            } else {
+                const int o = rng.below(10) == 0 ? static_cast<int>(rng.below(11)) : mixedOrder(rng);
+                if (auto p = s.apply(Command::allocPages(o)).pfn) held.push_back({ *p, o });
+            }
+        }
+        const double record = secondsSince(tr);
+        std::vector<double> ms;
+        std::uint64_t sink = 0;
+        for (int i = 0; i < 50; ++i) {
+            const std::uint64_t n = rng.below(s.eventCount() + 1);
+            const auto t0 = Clock::now();
+            const Machine at = s.stateAt(n);
+            ms.push_back(secondsSince(t0) * 1e3);
+            sink += at.freePages();
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("# (c) stateAt() to random events of a %llu-event run on the default 8 GiB machine (50 seeks)\n",
+            static_cast<unsigned long long>(s.eventCount()));
+        std::printf("record_run_s %.2f\n", record);
+        std::printf("checkpoints %zu\n", s.checkpointCount());
+        std::printf("checkpoint_interval_events %llu\n", static_cast<unsigned long long>(s.checkpointInterval()));
+        std::printf("seek_median_ms %.2f\n", (ms[24] + ms[25]) / 2);
+        std::printf("seek_max_ms %.2f\n", ms.back());
+        if (sink == 0) std::printf("# (no free pages?)\n");
+    }
+    return 0;
+}
