@@ -56,7 +56,7 @@ void reportCrossings(const Zone& z, std::uint8_t zid, std::uint64_t before, Emit
         e.flags = static_cast<std::uint32_t>(w) | (isAbove ? 0 : EventFlag::Below);
         e.a = after;
         e.b = mark;
-        em.emit(e);
+        em.onEvent(e);
     }
 }
 
@@ -76,7 +76,7 @@ std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t z
             e.order = static_cast<std::uint8_t>(o);
             e.pfn = p;
             e.a = p + (Pfn(1) << (o - 1));
-            em.emit(e);
+            em.onEvent(e);
         }
         Event e;
         e.type = EventType::BuddyAlloc;
@@ -84,7 +84,7 @@ std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t z
         e.order = static_cast<std::uint8_t>(order);
         e.pfn = p;
         e.a = static_cast<std::uint64_t>(cur);
-        em.emit(e);
+        em.onEvent(e);
         return p;
     }
     return std::nullopt;
@@ -107,7 +107,7 @@ std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneTyp
         e.a = z.freePages;
         e.b = markPages;
         e.c = z.lowmemReserve[static_cast<std::size_t>(highestIdx)];
-        em.emit(e);
+        em.onEvent(e);
         if (!ok) continue;
         const std::uint64_t before = z.freePages;
         if (auto p = rmqueueSmallest(m, em, zid, order)) {
@@ -179,13 +179,13 @@ std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType
     slow.type = EventType::SlowPath;
     slow.order = static_cast<std::uint8_t>(order);
     slow.flags = static_cast<std::uint32_t>(t);
-    em.emit(slow);
+    em.onEvent(slow);
     if (auto p = tryZonelist(m, em, order, t, Wmark::Min)) return p;
     Event fail;
     fail.type = EventType::AllocFailed;
     fail.order = static_cast<std::uint8_t>(order);
     fail.flags = static_cast<std::uint32_t>(t);
-    em.emit(fail);
+    em.onEvent(fail);
     return std::nullopt;
 }
 
@@ -199,7 +199,7 @@ void freePages(const Machine& m, Emitter& em, Pfn pfn, int order)
     f.zone = zid;
     f.order = static_cast<std::uint8_t>(order);
     f.pfn = pfn;
-    em.emit(f);
+    em.onEvent(f);
 
     // __free_one_page(): merge with the buddy while it is a free block of the same order.
     Pfn buddyPfn = pfn ^ (Pfn(1) << order);
@@ -215,7 +215,7 @@ void freePages(const Machine& m, Emitter& em, Pfn pfn, int order)
         e.pfn = pfn;
         e.a = buddyPfn;
         e.b = pfn & buddyPfn;
-        em.emit(e);
+        em.onEvent(e);
         pfn &= buddyPfn;
         ++order;
     }
@@ -237,7 +237,7 @@ void freePages(const Machine& m, Emitter& em, Pfn pfn, int order)
     add.pfn = pfn;
     add.flags = toTail ? EventFlag::Tail : 0;
     add.a = toTail ? likely : 0;
-    em.emit(add);
+    em.onEvent(add);
     reportCrossings(m.zones[zid], zid, before, em);
 }
 

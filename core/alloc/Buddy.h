@@ -22,7 +22,7 @@ struct Machine;
 class Emitter {
 public:
     virtual ~Emitter() = default;
-    virtual void emit(const Event& e) = 0;
+    virtual void onEvent(const Event& e) = 0; // not "emit": that is a Qt macro
 };
 
 namespace buddy {

@@ -20,6 +20,14 @@ Pfn FrameTable::headOf(Pfn p) const
     return p; // a tail without a head: the checker reports it
 }
 
+std::size_t FrameTable::chunksNotSharedWith(const FrameTable& o) const
+{
+    if (o.m_chunks.size() != m_chunks.size()) return m_chunks.size();
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < m_chunks.size(); ++k) n += m_chunks.sharesChunk(o.m_chunks, k) ? 0 : 1;
+    return n;
+}
+
 bool FrameTable::sameAs(const FrameTable& o) const
 {
     if (m_frames != o.m_frames) return false;

@@ -40,6 +40,11 @@ inline constexpr bool isReserved(FrameState s)
 inline constexpr bool isAllocated(FrameState s) { return s == FrameState::Kernel; }
 
 struct FrameChunk {
+    FrameChunk()
+    {
+        next.fill(kNil); // off every list
+        prev.fill(kNil);
+    }
     static constexpr int kShift = 12;
     static constexpr std::uint32_t kSize = 1u << kShift;
     std::array<std::uint8_t, kSize> state{};   // FrameState
@@ -73,6 +78,8 @@ public:
         auto& ch = m(p);
         ch.state[i(p)] = static_cast<std::uint8_t>(FrameState::Tail);
         ch.order[i(p)] = 0;
+        ch.next[i(p)] = kNil; // a tail is on no list; keeps equal states byte-equal
+        ch.prev[i(p)] = kNil;
     }
     void setNext(Pfn p, std::uint32_t v) { m(p).next[i(p)] = v; }
     void setPrev(Pfn p, std::uint32_t v) { m(p).prev[i(p)] = v; }
@@ -91,6 +98,9 @@ public:
     static constexpr std::size_t bytesPerFrame() { return sizeof(FrameChunk) / FrameChunk::kSize; }
 
     bool sameAs(const FrameTable& o) const; ///< equal contents (shared chunks compare cheaply)
+    /// Chunks this table holds that `o` does not share: the memory a snapshot pins
+    /// beyond its neighbour's, in chunks of sizeof(FrameChunk).
+    std::size_t chunksNotSharedWith(const FrameTable& o) const;
 
 private:
     static std::size_t i(Pfn p) { return static_cast<std::size_t>(p & (FrameChunk::kSize - 1)); }

@@ -14,7 +14,7 @@ namespace memviz {
 class Simulator::Recorder final : public Emitter {
 public:
     explicit Recorder(Simulator& s) : m_sim(s) {}
-    void emit(const Event& e) override { m_sim.record(e); }
+    void onEvent(const Event& e) override { m_sim.record(e); }
 
 private:
     Simulator& m_sim;
@@ -28,7 +28,7 @@ std::variant<Simulator, Error> Simulator::create(const MachineConfig& config)
 
 Simulator::Simulator(Machine booted) : m_initial(std::move(booted)), m_current(m_initial)
 {
-    m_checkpoints.push_back({0, m_current.frames.clones(), m_initial});
+    m_checkpoints.push_back({0, 0, m_initial});
 }
 
 std::uint64_t Simulator::commandStart(std::size_t i) const
@@ -50,20 +50,29 @@ void Simulator::record(const Event& ev)
 void Simulator::maybeCheckpoint()
 {
     if (m_events.size() - m_checkpoints.back().event < m_interval) return;
-    m_checkpoints.push_back({m_events.size(), m_current.frames.clones(), m_current});
-    // Estimated memory pinned by checkpoints: the chunks cloned between them.
-    std::uint64_t bytes = 0;
-    for (std::size_t i = 1; i < m_checkpoints.size(); ++i)
-        bytes += (m_checkpoints[i].clones - m_checkpoints[i - 1].clones) * sizeof(FrameChunk);
-    if (bytes > m_budgetBytes || m_checkpoints.size() > 1024) thinCheckpoints();
+    const std::uint64_t own = m_current.frames.chunksNotSharedWith(m_checkpoints.back().machine.frames);
+    m_checkpoints.push_back({m_events.size(), own, m_current});
+    while (m_checkpoints.size() > 2 && (pinnedBytes() > m_budgetBytes || m_checkpoints.size() > 1024))
+        thinCheckpoints();
+}
+
+std::uint64_t Simulator::pinnedBytes() const
+{
+    std::uint64_t chunks = 0;
+    for (const Checkpoint& c : m_checkpoints) chunks += c.ownChunks;
+    return chunks * sizeof(FrameChunk);
 }
 
 void Simulator::thinCheckpoints()
 {
-    // Keep the boot state and every other checkpoint; seeks get at most twice as long.
+    // Keep the boot state, the newest checkpoint and every other one between them;
+    // seeks get at most twice as long, the pinned memory about half.
     std::vector<Checkpoint> kept;
-    for (std::size_t i = 0; i < m_checkpoints.size(); ++i)
-        if (i == 0 || i % 2 == 0) kept.push_back(std::move(m_checkpoints[i]));
+    const std::size_t last = m_checkpoints.size() - 1;
+    for (std::size_t i = 0; i <= last; ++i)
+        if (i == 0 || i == last || i % 2 == 0) kept.push_back(std::move(m_checkpoints[i]));
+    for (std::size_t i = 1; i < kept.size(); ++i)
+        kept[i].ownChunks = kept[i].machine.frames.chunksNotSharedWith(kept[i - 1].machine.frames);
     m_checkpoints = std::move(kept);
     m_interval *= 2;
 }

@@ -50,9 +50,11 @@ public:
     /// before command n. Used to start a new future after stepping back.
     void truncate(std::size_t n);
 
-    /// Checkpoint tuning (tests and benchmarks). Interval in events; budget in bytes.
+    /// Checkpoint tuning (tests and benchmarks). Interval in events; budget in bytes of
+    /// frame-table chunks the checkpoints keep alive beyond the boot state.
     void setCheckpointPolicy(std::uint64_t interval, std::uint64_t budgetBytes);
     std::size_t checkpointCount() const { return m_checkpoints.size(); }
+    std::uint64_t checkpointBytes() const { return pinnedBytes(); }
     std::uint64_t checkpointInterval() const { return m_interval; }
 
     /// When set, events are applied but not kept (the benchmark's raw-speed mode).
@@ -70,10 +72,11 @@ private:
     void thinCheckpoints();
 
     struct Checkpoint {
-        std::uint64_t event = 0; ///< state after this many events
-        std::uint64_t clones = 0; ///< frame-table clones of the live machine at that moment
+        std::uint64_t event = 0;      ///< state after this many events
+        std::uint64_t ownChunks = 0;  ///< frame-table chunks not shared with the previous checkpoint
         Machine machine;
     };
+    std::uint64_t pinnedBytes() const;
 
     Machine m_initial;
     Machine m_current;

@@ -17,7 +17,16 @@ void appendf(std::string& out, const char* fmt, auto... args)
 {
     char buf[256];
     const int n = std::snprintf(buf, sizeof buf, fmt, args...);
-    if (n > 0) out.append(buf, static_cast<std::size_t>(n < static_cast<int>(sizeof buf) ? n : sizeof buf - 1));
+    if (n < 0) return;
+    if (n < static_cast<int>(sizeof buf)) {
+        out.append(buf, static_cast<std::size_t>(n));
+        return;
+    }
+    // Longer than the stack buffer (the watermark block of a big zone): print in place.
+    const std::size_t at = out.size();
+    out.resize(at + static_cast<std::size_t>(n) + 1);
+    std::snprintf(out.data() + at, static_cast<std::size_t>(n) + 1, fmt, args...);
+    out.resize(at + static_cast<std::size_t>(n));
 }
 
 using ull = unsigned long long;

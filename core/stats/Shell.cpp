@@ -110,7 +110,7 @@ ShellResult runShell(const Machine& m, std::string_view line)
         FreeOptions opt;
         std::string err;
         if (!parseFreeArgs(args, &opt, &err)) {
-            r.err = err + "\nUsage:\n free [options]\n";
+            r.err = err; // already exactly what free writes to stderr
             r.status = 1;
             return r;
         }

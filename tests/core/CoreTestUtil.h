@@ -37,6 +37,14 @@ inline MachineConfig config(const char* preset, const char* ram = nullptr)
     return c;
 }
 
+/// Turns off the whole-machine check Debug builds run after every command
+/// (Simulator::setCheckAfterEachCommand), for loops of thousands of commands on big
+/// machines that check consistency themselves. Compiles with or without that API.
+template <class Sim> void skipPerCommandCheck(Sim& s)
+{
+    if constexpr (requires { s.setCheckAfterEachCommand(false); }) s.setCheckAfterEachCommand(false);
+}
+
 inline Simulator boot(const MachineConfig& c)
 {
     auto v = Simulator::create(c);
