@@ -1,5 +1,6 @@
 // Scripts: the API, error locations, runaway loops, and a failed script changing nothing.
 #include "ScriptEngine.h"
+#include "TestUtil.h"
 
 #include <QCoreApplication>
 #include <QtTest>
@@ -8,13 +9,6 @@ using namespace memviz;
 
 class TestScript : public QObject {
     Q_OBJECT
-    MachineConfig small() const
-    {
-        MachineConfig c = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
-        c.ramBytes = 64ull << 20;
-        return c;
-    }
-
 private slots:
     void allocFreeAndShell()
     {
@@ -23,7 +17,7 @@ private slots:
                                             "print(b.order, b.zone);\n"
                                             "kernel.free_pages(b);\n"
                                             "print(sh('cat /proc/buddyinfo').split('\\n').length > 1);\n"),
-                             QStringLiteral("t.js"), nullptr, small());
+                             QStringLiteral("t.js"), nullptr, test::config("x86-64", "64M"));
         QVERIFY2(r.ok, qPrintable(r.errorLine()));
         QCOMPARE(r.output, QStringLiteral("3 DMA32\ntrue\n"));
         QCOMPARE(r.sim->commands().size(), std::size_t(2));
@@ -51,7 +45,7 @@ private slots:
         QFETCH(int, line);
         QFETCH(QString, contains);
         ScriptEngine e;
-        const MachineConfig cfg = small();
+        const MachineConfig cfg = test::config("x86-64", "64M");
         Simulator base = std::get<Simulator>(Simulator::create(cfg));
         base.apply(Command::allocPages(1));
         const auto eventsBefore = base.eventCount();
@@ -70,11 +64,11 @@ private slots:
         e.setTimeoutMs(300);
         QElapsedTimer t;
         t.start();
-        const auto r = e.run(QStringLiteral("let i = 0;\nwhile (true) { i++; }\n"), QStringLiteral("loop.js"), nullptr, small());
+        const auto r = e.run(QStringLiteral("let i = 0;\nwhile (true) { i++; }\n"), QStringLiteral("loop.js"), nullptr, test::config("x86-64", "64M"));
         QVERIFY(!r.ok);
         QVERIFY2(r.message.contains(QStringLiteral("stopped")), qPrintable(r.message));
         // The engine is usable again afterwards.
-        const auto ok = e.run(QStringLiteral("print('again')"), QStringLiteral("b.js"), nullptr, small());
+        const auto ok = e.run(QStringLiteral("print('again')"), QStringLiteral("b.js"), nullptr, test::config("x86-64", "64M"));
         QVERIFY2(ok.ok, qPrintable(ok.errorLine()));
         QCOMPARE(ok.output, QStringLiteral("again\n"));
     }
@@ -83,7 +77,7 @@ private slots:
     {
         ScriptEngine e;
         const auto r = e.run(QStringLiteral("let n = 0;\nwhile (kernel.alloc_pages(10, { zone: 'DMA' }) !== null) n++;\nprint(n);"),
-                             QStringLiteral("oom.js"), nullptr, small());
+                             QStringLiteral("oom.js"), nullptr, test::config("x86-64", "64M"));
         QVERIFY2(r.ok, qPrintable(r.errorLine()));
         QVERIFY(r.output.toInt() >= 1);
         QCOMPARE(r.sim->events().back().type, EventType::AllocFailed);
@@ -94,7 +88,7 @@ private slots:
         ScriptEngine e;
         const auto r = e.run(QStringLiteral("machine({ preset: 'x86-32', ram: 512 * MiB, swap: '1G', seed: 7 });\n"
                                             "print(sh('free -m'));"),
-                             QStringLiteral("m.js"), nullptr, small());
+                             QStringLiteral("m.js"), nullptr, test::config("x86-64", "64M"));
         QVERIFY2(r.ok, qPrintable(r.errorLine()));
         QVERIFY(r.newMachine);
         QCOMPARE(r.sim->config().preset, std::string("x86-32"));
@@ -106,7 +100,7 @@ private slots:
     {
         ScriptEngine e;
         const auto r = e.run(QStringLiteral("shot('a'); kernel.alloc_pages(0); shot('b');"), QStringLiteral("s.js"),
-                             nullptr, small());
+                             nullptr, test::config("x86-64", "64M"));
         QVERIFY(r.ok);
         QCOMPARE(r.shots.size(), std::size_t(2));
         QCOMPARE(r.shots[0].cursor, std::uint64_t(0));

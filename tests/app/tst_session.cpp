@@ -1,5 +1,6 @@
 // The controller: commands at the cursor, a new future after stepping back, seeking.
 #include "Session.h"
+#include "TestUtil.h"
 #include "ViewContext.h"
 #include "check/Checker.h"
 
@@ -9,19 +10,12 @@ using namespace memviz;
 
 class TestSession : public QObject {
     Q_OBJECT
-    MachineConfig small() const
-    {
-        MachineConfig c = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
-        c.ramBytes = 64ull << 20;
-        return c;
-    }
-
 private slots:
     void commandsAppendAndAnimate()
     {
         ViewContext ctx;
         Session s(&ctx);
-        QVERIFY(!s.newMachine(small()));
+        QVERIFY(!s.newMachine(test::config("x86-64", "64M")));
         const auto r = s.runCommand(Command::allocPages(2));
         QVERIFY(!r.error);
         QVERIFY(r.pfn.has_value());
@@ -38,7 +32,7 @@ private slots:
     {
         ViewContext ctx;
         Session s(&ctx);
-        s.newMachine(small());
+        s.newMachine(test::config("x86-64", "64M"));
         s.runCommand(Command::allocPages(0));
         s.runCommand(Command::allocPages(1));
         s.runCommand(Command::allocPages(2));
@@ -54,7 +48,7 @@ private slots:
     {
         ViewContext ctx;
         Session s(&ctx);
-        s.newMachine(small());
+        s.newMachine(test::config("x86-64", "64M"));
         const auto a = s.runCommand(Command::allocPages(3));
         s.toEnd();
         const auto events = s.simulator()->eventCount();
@@ -78,7 +72,7 @@ private slots:
         QFETCH(int, target);
         ViewContext ctx;
         Session s(&ctx);
-        s.newMachine(small());
+        s.newMachine(test::config("x86-64", "64M"));
         for (int o : {0, 3, 1, 4, 2}) s.runCommand(Command::allocPages(o));
         s.toEnd();
         const auto n = std::min<std::uint64_t>(static_cast<std::uint64_t>(target), s.simulator()->eventCount());

@@ -1,7 +1,7 @@
 // The buddy allocator (reference §1, §2), case by case on small machines: the split
 // path, the merge path, the tail rule, zone fallback, watermark refusal, bad input.
 
-#include "CoreTestUtil.h"
+#include "TestUtil.h"
 
 #include "check/Checker.h"
 #include "stats/ProcFiles.h"

@@ -1,7 +1,7 @@
 // The consistency checker: each kind of violation, produced by corrupting a copy of
 // a healthy machine (through FrameTable::mutableChunk or Zone fields), is reported.
 
-#include "CoreTestUtil.h"
+#include "TestUtil.h"
 
 #include "check/Checker.h"
 

@@ -2,7 +2,7 @@
 // free, recorded by tests/fixtures/free/make_free_fixtures.sh, byte for byte; plus
 // hand-worked scale_size cases and the repeat (-c/-s) behaviour.
 
-#include "CoreTestUtil.h"
+#include "TestUtil.h"
 
 #include "stats/Free.h"
 #include "stats/MemInfo.h"

@@ -2,7 +2,7 @@
 // worked out by hand from the boot layout and the kernel formulas, and golden files
 // (tests/fixtures/procfiles, also the inputs of the free(1) fixtures).
 
-#include "CoreTestUtil.h"
+#include "TestUtil.h"
 
 #include "check/Checker.h"
 #include "stats/MemInfo.h"

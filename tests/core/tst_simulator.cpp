@@ -2,7 +2,7 @@
 // and re-applying, bounded checkpoints, and a seeded random property test on every
 // preset with the consistency checker after every command.
 
-#include "CoreTestUtil.h"
+#include "TestUtil.h"
 
 #include "check/Checker.h"
 #include "sim/Apply.h"

@@ -1,7 +1,7 @@
 // Zone watermarks, min_free_kbytes, lowmem_reserve and totalreserve_pages at boot,
 // checked against the formulas of reference §2 re-implemented here on their own.
 
-#include "CoreTestUtil.h"
+#include "TestUtil.h"
 
 #include "stats/MemInfo.h"
 

@@ -2,6 +2,7 @@
 // overflows, the working block at its order, keys that match across a step.
 
 #include "BuddyLayout.h"
+#include "TestUtil.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
 
@@ -11,13 +12,6 @@ using namespace memviz;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Simulator smallMachine()
-{
-    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
-    cfg.ramBytes = 64ull << 20;
-    return std::get<Simulator>(Simulator::create(cfg));
-}
 
 /// The list of one order as the frame table links it, head first.
 std::vector<Pfn> listOf(const Machine& m, int zone, int order)
@@ -80,7 +74,7 @@ void TestBuddyLayout::rowsTopToBottom()
 {
     QFETCH(QSizeF, size);
     QFETCH(int, maxPerRow);
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     sim.apply(Command::allocPages(1));
     const BuddyLayout l(sim.current(), kDMA32, size, maxPerRow);
@@ -124,7 +118,7 @@ void TestBuddyLayout::rowsTopToBottom()
 
 void TestBuddyLayout::headFirst()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     // Free two order-0 pages so the order-0 list has a known order: the last freed is the head.
     const Pfn a = *sim.apply(Command::allocPages(0)).pfn;
     const Pfn b = *sim.apply(Command::allocPages(0)).pfn;
@@ -172,7 +166,7 @@ void TestBuddyLayout::moreWhenOverflowing()
     QFETCH(int, maxPerRow);
     QFETCH(int, shownBlocks);
     QFETCH(int, hidden);
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     const BuddyLayout l(sim.current(), kDMA32, QSizeF(2400, 600), maxPerRow);
     const auto boxes = rowBoxes(l, 10);
     int blocks = 0, more = 0;
@@ -205,7 +199,7 @@ void TestBuddyLayout::moreWhenOverflowing()
 
 void TestBuddyLayout::narrowWidthOverflows()
 {
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     const BuddyLayout l(sim.current(), kDMA32, QSizeF(700, 400), 50);
     const auto boxes = rowBoxes(l, 10);
     QVERIFY(boxes.size() < 7);
@@ -219,7 +213,7 @@ void TestBuddyLayout::narrowWidthOverflows()
 
 void TestBuddyLayout::focusKeepsBlockVisible()
 {
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     const Pfn middle = 0x2c00; // 4th of 7 on the order-10 list
     const Pfn focus[] = { middle };
     const BuddyLayout without(sim.current(), kDMA32, QSizeF(2400, 600), 5);
@@ -233,7 +227,7 @@ void TestBuddyLayout::focusKeepsBlockVisible()
 
 void TestBuddyLayout::workingBlockAtItsOrder()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     const std::uint64_t split = findEvent(sim, EventType::BuddySplit);
     QVERIFY(split < sim.eventCount());
@@ -260,7 +254,7 @@ void TestBuddyLayout::workingBlockAtItsOrder()
 
 void TestBuddyLayout::keysMatchAcrossSplit()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     const std::uint64_t first = findEvent(sim, EventType::BuddySplit);
     // The second split: the working order-7 block 0x3e00 becomes 0x3e00 (in hand) + 0x3e40 (free, order 6).
@@ -295,7 +289,7 @@ void TestBuddyLayout::keysMatchAcrossSplit()
 
 void TestBuddyLayout::keysMatchAcrossMerge()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     const Pfn p = *sim.apply(Command::allocPages(0)).pfn;
     const auto r = sim.apply(Command::freePages(p, 0));
     const std::uint64_t n = findEvent(sim, EventType::BuddyMerge, r.firstEvent);
@@ -320,7 +314,7 @@ void TestBuddyLayout::partOf()
 
 void TestBuddyLayout::invalidZone()
 {
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     QVERIFY(!BuddyLayout(sim.current(), 2, QSizeF(900, 400), 12).isValid()); // Normal: empty below 4 GiB
     QVERIFY(!BuddyLayout(sim.current(), 99, QSizeF(900, 400), 12).isValid());
     QVERIFY(!BuddyLayout().isValid());

@@ -5,6 +5,7 @@
 // in the light and the dark theme (buddyview_*.png), for a human to look at.
 
 #include "BuddyView.h"
+#include "TestUtil.h"
 #include "Palette.h"
 #include "ViewContext.h"
 #include "sim/MachineConfig.h"
@@ -29,17 +30,10 @@ namespace {
 constexpr int kDMA = 0;
 constexpr int kDMA32 = 1;
 
-Simulator smallMachine()
-{
-    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
-    cfg.ramBytes = 64ull << 20;
-    return std::get<Simulator>(Simulator::create(cfg));
-}
-
 /// A run with some history, so the lists are not trivially short.
 Simulator storyMachine()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     std::vector<Pfn> got;
     for (int order : { 0, 0, 1, 0, 2, 0, 3, 0 }) got.push_back(*sim.apply(Command::allocPages(order)).pfn);
     sim.apply(Command::freePages(got[1], 0));
@@ -129,7 +123,7 @@ void TestBuddyView::paintsSplitStep()
     QFETCH(double, progress);
     QFETCH(bool, dark);
     Palette::setTheme(dark ? Theme::Dark : Theme::Light);
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     const std::uint64_t n = findEvent(sim, EventType::BuddySplit) + 1; // the second split
     ViewContext ctx;
@@ -174,7 +168,7 @@ void TestBuddyView::paintsEveryBuddyEvent()
 
 void TestBuddyView::svgAndHiDpi()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     ViewContext ctx;
     BuddyView view(&ctx);
@@ -205,7 +199,7 @@ void TestBuddyView::svgAndHiDpi()
 
 void TestBuddyView::followsZoneOfEvent()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0)); // DMA32
     const auto dma = sim.apply(Command::allocPages(0, ZoneType::DMA));
     QVERIFY(dma.pfn);
@@ -224,7 +218,7 @@ void TestBuddyView::followsZoneOfEvent()
 
 void TestBuddyView::pinnedZoneStays()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     const auto dma = sim.apply(Command::allocPages(0, ZoneType::DMA));
     ViewContext ctx;
@@ -255,7 +249,7 @@ void TestBuddyView::pinnedZoneStays()
 
 void TestBuddyView::selectorListsPopulatedZones()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     ViewContext ctx;
     ctx.setSimulator(&sim);
     ctx.setState(sim.current(), sim.current(), 0);
@@ -279,7 +273,7 @@ void TestBuddyView::emptyContext()
 
 void TestBuddyView::languageChange()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     ViewContext ctx;
     BuddyView view(&ctx);
@@ -307,7 +301,7 @@ void TestBuddyView::screenshots()
     const std::uint64_t split = findEvent(sim, EventType::BuddySplit, findEvent(sim, EventType::BuddySplit) + 2);
     const std::uint64_t merge = findEvent(sim, EventType::BuddyMerge, sim.commandStart(sim.commands().size() - 1));
     // The tail rule: free the only page of a fresh machine; the order-8 block goes to the tail.
-    Simulator tailSim = smallMachine();
+    Simulator tailSim = test::boot("x86-64", "64M");
     tailSim.apply(Command::freePages(*tailSim.apply(Command::allocPages(0)).pfn, 0));
     const std::uint64_t tail = tailSim.eventCount() - 1;
     QCOMPARE(tailSim.events()[tail].type, EventType::BuddyListAdd);

@@ -3,6 +3,7 @@
 // activating a row asks for a seek. The model runs under QAbstractItemModelTester.
 
 #include "EventLogModel.h"
+#include "TestUtil.h"
 #include "EventLogView.h"
 #include "ViewContext.h"
 #include "sim/MachineConfig.h"
@@ -20,13 +21,6 @@ using namespace memviz;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Simulator smallMachine()
-{
-    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
-    cfg.ramBytes = 64ull << 20;
-    return std::get<Simulator>(Simulator::create(cfg));
-}
 
 /// What the app's controller does after a command: show the new end of the run.
 void showEnd(ViewContext& ctx, const Simulator& sim)
@@ -61,7 +55,7 @@ private slots:
 
 void TestEventLogModel::rowsAreEvents()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     ViewContext ctx;
     EventLogModel model(&ctx);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -82,7 +76,7 @@ void TestEventLogModel::rowsAreEvents()
 
 void TestEventLogModel::appendsInsertRows()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     ViewContext ctx;
     EventLogModel model(&ctx);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -112,7 +106,7 @@ void TestEventLogModel::appendsInsertRows()
 
 void TestEventLogModel::truncateResets()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     ViewContext ctx;
     EventLogModel model(&ctx);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -136,9 +130,9 @@ void TestEventLogModel::truncateResets()
 
 void TestEventLogModel::otherRunResets()
 {
-    Simulator a = smallMachine();
+    Simulator a = test::boot("x86-64", "64M");
     a.apply(Command::allocPages(0));
-    Simulator b = smallMachine();
+    Simulator b = test::boot("x86-64", "64M");
     b.apply(Command::allocPages(5));
     ViewContext ctx;
     EventLogModel model(&ctx);
@@ -156,7 +150,7 @@ void TestEventLogModel::otherRunResets()
 
 void TestEventLogModel::filterByType()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     ViewContext ctx;
     EventLogModel model(&ctx);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -199,7 +193,7 @@ void TestEventLogModel::typesMatching()
 
 void TestEventLogModel::texts()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     ViewContext ctx;
     EventLogModel model(&ctx);
@@ -214,7 +208,7 @@ void TestEventLogModel::texts()
 
 void TestEventLogModel::viewSelectsCurrentRow()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     for (int i = 0; i < 3; ++i) sim.apply(Command::allocPages(0));
     ViewContext ctx;
     EventLogView view(&ctx);
@@ -231,7 +225,7 @@ void TestEventLogModel::viewSelectsCurrentRow()
 
 void TestEventLogModel::activationSeeks()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     ViewContext ctx;
     EventLogView view(&ctx);
@@ -271,7 +265,7 @@ void TestEventLogModel::activationSeeks()
 
 void TestEventLogModel::viewFilterEdit()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.apply(Command::allocPages(0));
     ViewContext ctx;
     EventLogView view(&ctx);
@@ -292,7 +286,7 @@ void TestEventLogModel::viewFilterEdit()
 
 void TestEventLogModel::millionEvents()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     sim.setCheckpointPolicy(1u << 16, 64ull << 20);
     // Each alloc/free pair of an order-0 page produces about 20 events (split chain, merge chain).
     while (sim.eventCount() < 1'000'000) {

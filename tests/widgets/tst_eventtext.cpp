@@ -2,6 +2,7 @@
 // numbers and the name of the kernel function doing the step, all through tr().
 
 #include "EventText.h"
+#include "TestUtil.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
 
@@ -13,13 +14,6 @@ using namespace memviz;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Simulator smallMachine()
-{
-    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset("x86-64"));
-    cfg.ramBytes = 64ull << 20;
-    return std::get<Simulator>(Simulator::create(cfg));
-}
 
 Event make(EventType t, std::uint8_t zone, int order, std::uint64_t pfn, std::uint64_t a = 0, std::uint64_t b = 0,
     std::uint64_t c = 0, std::uint32_t flags = 0)
@@ -120,7 +114,7 @@ void TestEventText::everyTypeHasText()
     QFETCH(Event, event);
     QFETCH(QStringList, inSummary);
     QFETCH(QStringList, inExplanation);
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     const QString s = EventText::summary(sim.current(), event);
     const QString x = EventText::explanation(sim.current(), event);
     QVERIFY(!s.isEmpty());
@@ -138,7 +132,7 @@ void TestEventText::everyTypeHasText()
 
 void TestEventText::everyTypeOccursInARealRun()
 {
-    Simulator sim = smallMachine();
+    Simulator sim = test::boot("x86-64", "64M");
     const auto r = sim.apply(Command::allocPages(0));
     QVERIFY(r.pfn);
     sim.apply(Command::freePages(*r.pfn, 0));
@@ -183,7 +177,7 @@ void TestEventText::typeNamesDistinct()
 
 void TestEventText::listAddHeadAndTail()
 {
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     const Machine& m = sim.current();
     // Order 10 cannot merge further: the text says so instead of naming a buddy rule.
     const QString top = EventText::explanation(m, make(EventType::BuddyListAdd, 1, 10, 0x2000));
@@ -196,7 +190,7 @@ void TestEventText::listAddHeadAndTail()
 
 void TestEventText::zoneCheckVerdicts()
 {
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     const Machine& m = sim.current();
     const auto low = static_cast<std::uint32_t>(Wmark::Low);
     const auto min = static_cast<std::uint32_t>(Wmark::Min);
@@ -215,7 +209,7 @@ void TestEventText::zoneCheckVerdicts()
 
 void TestEventText::freeMentionsPerCpuListsOnlyForSmallOrders()
 {
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     for (int o = 0; o <= kMaxOrder; ++o) {
         const QString x = EventText::explanation(sim.current(), make(EventType::BuddyFree, 1, o, 0x2000));
         QCOMPARE(x.contains(u"free_unref_page()"_s), o <= 3);
@@ -232,7 +226,7 @@ void TestEventText::formatting()
     QCOMPARE(EventText::bytes(512), u"512 B"_s);
     QCOMPARE(EventText::pages(1), u"1 page"_s);
     QCOMPARE(EventText::pages(8), u"8 pages"_s);
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     QCOMPARE(EventText::orderLabel(sim.current(), 3), u"order 3 · 8 pages · 32 KiB"_s);
 }
 
@@ -244,7 +238,7 @@ void TestEventText::statesAndZones()
     QCOMPARE(EventText::zoneName(ZoneType::DMA32), u"DMA32"_s);
     QCOMPARE(EventText::zoneName(ZoneType::Normal), u"Normal"_s);
     QCOMPARE(EventText::zoneName(ZoneType::HighMem), u"HighMem"_s);
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     QCOMPARE(EventText::zoneLabel(sim.current(), 1), u"DMA32"_s);
 }
 
@@ -252,7 +246,7 @@ void TestEventText::goesThroughTr()
 {
     MarkingTranslator tr;
     QVERIFY(QCoreApplication::installTranslator(&tr));
-    const Simulator sim = smallMachine();
+    const Simulator sim = test::boot("x86-64", "64M");
     for (int t = 0; t < static_cast<int>(EventType::Count); ++t) {
         const Event e = make(static_cast<EventType>(t), 1, 2, 0x3e00, 0x3e04, 0x3e00, 0, 0);
         QVERIFY(EventText::typeName(e.type).startsWith(u"«"_s));

@@ -1,5 +1,5 @@
 #pragma once
-/// Helpers shared by the core test suites: small machines, the golden machines
+/// Helpers shared by the test suites: small machines, the golden machines
 /// whose /proc text is kept under tests/fixtures, and fixture file access.
 
 #include "sim/MachineConfig.h"
