@@ -203,7 +203,16 @@ void AllocPanel::refresh()
     if (current >= 0 && current < m_list->count()) m_list->setCurrentRow(current);
     m_free->setEnabled(!m_blocks.isEmpty());
     m_freeAll->setEnabled(!m_blocks.isEmpty());
-    if (m_zone->count() == 0) refreshZones();
+    // A new machine may have other zones (x86-32 has HighMem, no DMA32).
+    int populated = 0;
+    bool same = true;
+    for (std::uint8_t zid : m.nodes[0].zones) {
+        if (!m.zones[zid].populated()) continue;
+        same = same && populated < m_zone->count()
+            && m_zone->itemData(populated).toInt() == static_cast<int>(m.zones[zid].type);
+        ++populated;
+    }
+    if (!same || populated != m_zone->count()) refreshZones();
 }
 
 } // namespace memviz
