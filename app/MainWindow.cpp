@@ -88,17 +88,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
         configFromOptions(Options(), &cfg, &error);
     }
     m_session->newMachine(cfg);
-    connect(m_session, &Session::runChanged, this, [this] {
-        // Each new machine gets a line saying what it is and what to try.
-        const Simulator* sim = m_session->simulator();
-        if (!sim || sim->eventCount() != 0) return;
-        const MachineConfig& c = sim->config();
-        m_console->append(tr("New machine: %1 with %2 of RAM. Try \"free -h\", \"cat /proc/buddyinfo\" or "
-                             "\"kernel.alloc_pages(3)\"; the Demos menu replays the experiments of the notes.")
-                              .arg(QString::fromStdString(c.preset), QString::fromStdString(formatSize(c.ramBytes))),
-                          ConsoleWidget::Kind::Info);
-    });
-    emit m_session->runChanged();
+    connect(m_session, &Session::runChanged, this, &MainWindow::announceMachine);
+    announceMachine();
 
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         // First start: nearly the whole screen, so the buddy lists have room.
@@ -414,6 +405,18 @@ void MainWindow::updateStatus()
                           .arg(QString::fromStdString(c.preset), QString::fromStdString(formatSize(c.ramBytes)),
                                QString::fromStdString(formatSize(m.freePages() * m.pageSize())))
                           .arg(m.minFreeKbytes));
+}
+
+void MainWindow::announceMachine()
+{
+    // Each new, empty machine gets a line saying what it is and what to try.
+    const Simulator* sim = m_session->simulator();
+    if (!sim || sim->eventCount() != 0) return;
+    const MachineConfig& c = sim->config();
+    m_console->append(tr("New machine: %1 with %2 of RAM. Try \"free -h\", \"cat /proc/buddyinfo\" or "
+                         "\"kernel.alloc_pages(3)\"; the Demos menu replays the experiments of the notes.")
+                          .arg(QString::fromStdString(c.preset), QString::fromStdString(formatSize(c.ramBytes))),
+                      ConsoleWidget::Kind::Info);
 }
 
 void MainWindow::newMachine()

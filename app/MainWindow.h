@@ -54,6 +54,7 @@ private:
     void runCommand(const Command& c);
     void updateStatus();
     void newMachine();
+    void announceMachine();
     void exportView(const QString& id, const QString& format);
     void exportWindow(const QString& format);
     void saveEventLog();

@@ -26,6 +26,11 @@ void Session::adopt(Simulator sim, std::uint64_t cursor)
     pause();
     m_sim = std::move(sim);
     m_ctx->setSimulator(&*m_sim);
+    showRun(cursor);
+}
+
+void Session::showRun(std::uint64_t cursor)
+{
     m_cursor = std::min<std::uint64_t>(cursor, m_sim->eventCount());
     m_current = m_sim->stateAt(m_cursor);
     m_progress = 1.0;
@@ -40,13 +45,16 @@ std::size_t Session::commandAtCursor() const
     return m_sim->commandOfEvent(m_cursor - 1);
 }
 
+std::size_t Session::commandsToKeep() const
+{
+    // A half-shown command is kept whole: commands are atomic.
+    return m_cursor == 0 ? 0 : m_sim->commandOfEvent(m_cursor - 1) + 1;
+}
+
 Simulator Session::baseForNewCommands() const
 {
     Simulator base = *m_sim;
-    // Keep every command whose events the cursor has reached (a half-shown command
-    // is kept whole: commands are atomic).
-    const std::size_t keep = m_cursor == 0 ? 0 : m_sim->commandOfEvent(m_cursor - 1) + 1;
-    base.truncate(keep);
+    base.truncate(commandsToKeep());
     return base;
 }
 
@@ -57,12 +65,14 @@ CommandResult Session::runCommand(const Command& c)
     // A command still being animated counts as done: the new one comes after it.
     if (m_playing && m_stopAt) setCursor(*m_stopAt, false);
     // Validate against the state the command would run on before changing anything.
-    Simulator trial = baseForNewCommands();
-    const std::uint64_t start = trial.eventCount();
-    r = trial.apply(c);
+    const std::size_t keep = commandsToKeep();
+    r.error = Simulator::validate(m_sim->stateAt(m_sim->commandStart(keep)), c);
     if (r.error) return r;
-    // Show the rest of the cursor's command at once, then animate the new one.
-    adopt(std::move(trial), start);
+    pause();
+    m_sim->truncate(keep); // a new future after stepping back, like typing after an undo
+    const std::uint64_t start = m_sim->eventCount();
+    r = m_sim->apply(c);
+    showRun(start);
     playUntil(r.endEvent);
     return r;
 }

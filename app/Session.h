@@ -38,6 +38,8 @@ public:
     /// The run truncated so that the cursor's command is the last one (what a script
     /// or command typed now builds on).
     Simulator baseForNewCommands() const;
+    /// How many commands a new command keeps: all those whose events the cursor reached.
+    std::size_t commandsToKeep() const;
 
 public slots:
     void seek(std::uint64_t cursor);
@@ -63,6 +65,7 @@ signals:
 
 private:
     void setCursor(std::uint64_t cursor, bool animate);
+    void showRun(std::uint64_t cursor); ///< the views show the (new or changed) run from `cursor`
     void tick();
     ViewContext* m_ctx;
     std::optional<Simulator> m_sim;

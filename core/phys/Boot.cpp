@@ -52,7 +52,23 @@ std::uint64_t multFrac(std::uint64_t x, std::uint64_t n, std::uint64_t d)
     return q * n + r * n / d;
 }
 
-/// __setup_per_zone_wmarks() followed by calculate_totalreserve_pages().
+/// calculate_totalreserve_pages(): per zone, the high watermark plus the largest
+/// lowmem_reserve it keeps against higher zones, capped at its size.
+void calculateTotalreservePages(Machine& m)
+{
+    std::uint64_t reserve = 0;
+    for (const Node& n : m.nodes)
+        for (std::size_t i = 0; i < n.zones.size(); ++i) {
+            const Zone& z = m.zones[n.zones[i]];
+            std::uint64_t max = 0;
+            for (std::size_t j = i; j < n.zones.size(); ++j) max = std::max(max, z.lowmemReserve[j]);
+            max += z.wmark[static_cast<int>(Wmark::High)];
+            reserve += std::min<std::uint64_t>(max, z.managed);
+        }
+    m.totalreservePages = reserve;
+}
+
+/// __setup_per_zone_wmarks(), which ends with calculate_totalreserve_pages().
 void setupPerZoneWmarks(Machine& m)
 {
     const std::uint64_t pagesMin = m.minFreeKbytes >> (m.config.arch.pageShift - 10);
@@ -74,20 +90,11 @@ void setupPerZoneWmarks(Machine& m)
         z.wmark[2] = z.wmark[1] + tmp;
         z.wmark[3] = z.wmark[2] + tmp;
     }
-    // calculate_totalreserve_pages()
-    std::uint64_t reserve = 0;
-    for (const Node& n : m.nodes)
-        for (std::size_t i = 0; i < n.zones.size(); ++i) {
-            const Zone& z = m.zones[n.zones[i]];
-            std::uint64_t max = 0;
-            for (std::size_t j = i; j < n.zones.size(); ++j) max = std::max(max, z.lowmemReserve[j]);
-            max += z.wmark[static_cast<int>(Wmark::High)];
-            reserve += std::min<std::uint64_t>(max, z.managed);
-        }
-    m.totalreservePages = reserve;
+    calculateTotalreservePages(m);
 }
 
-/// setup_per_zone_lowmem_reserve(): protection of lower zones against fallbacks.
+/// setup_per_zone_lowmem_reserve(): protection of lower zones against fallbacks; like
+/// the kernel's it ends by recomputing totalreserve_pages.
 void setupLowmemReserve(Machine& m)
 {
     for (const Node& n : m.nodes)
@@ -102,6 +109,7 @@ void setupLowmemReserve(Machine& m)
                 z.lowmemReserve[j] = clear ? 0 : managed / ratio;
             }
         }
+    calculateTotalreservePages(m);
 }
 
 bool thpAvailable(const ArchSpec& a) { return a.kind != ArchKind::X86_32; }
@@ -123,9 +131,9 @@ void recomputeWatermarks(Machine& m)
     // calculate_min_free_kbytes(): int_sqrt(lowmem_kbytes * 16), clamped to [128, 262144].
     const std::uint64_t lowmemKbytes = nrFreeBufferPages(m) * (m.pageSize() >> 10);
     m.minFreeKbytes = std::clamp<std::uint64_t>(intSqrt(lowmemKbytes * 16), 128, 262144);
+    // init_per_zone_wmark_min(): watermarks, then the lowmem reserves.
     setupPerZoneWmarks(m);
     setupLowmemReserve(m);
-    setupPerZoneWmarks(m); // totalreserve depends on lowmem_reserve
     // khugepaged's set_recommended_min_free_kbytes(): room for a free pageblock per
     // zone and migrate type, capped at 5% of lowmem.
     if (m.config.sysctl.thp != ThpMode::Never && thpAvailable(m.config.arch)) {

@@ -83,13 +83,19 @@ void Simulator::setCheckpointPolicy(std::uint64_t interval, std::uint64_t budget
     m_budgetBytes = budgetBytes;
 }
 
+Error Simulator::validate(const Machine& m, const Command& c)
+{
+    switch (c.type) {
+    case CommandType::AllocPages: return buddy::validateAlloc(m, c.order, c.zone);
+    case CommandType::FreePages: return buddy::validateFree(m, c.pfn, c.order);
+    }
+    return {};
+}
+
 CommandResult Simulator::apply(const Command& c)
 {
     CommandResult r;
-    switch (c.type) {
-    case CommandType::AllocPages: r.error = buddy::validateAlloc(m_current, c.order, c.zone); break;
-    case CommandType::FreePages: r.error = buddy::validateFree(m_current, c.pfn, c.order); break;
-    }
+    r.error = validate(m_current, c);
     if (r.error) return r;
 
     m_cmd = static_cast<std::uint32_t>(m_commands.size());

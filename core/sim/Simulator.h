@@ -31,6 +31,8 @@ public:
     static std::variant<Simulator, Error> create(const MachineConfig& config);
 
     CommandResult apply(const Command& command);
+    /// Would `command` be accepted on machine `m`? (What apply() checks first.)
+    static Error validate(const Machine& m, const Command& command);
 
     const MachineConfig& config() const { return m_initial.config; }
     const Machine& initial() const { return m_initial; }
