@@ -47,8 +47,10 @@ std::size_t Session::commandAtCursor() const
 
 std::size_t Session::commandsToKeep() const
 {
-    // A half-shown command is kept whole: commands are atomic.
-    return m_cursor == 0 ? 0 : m_sim->commandOfEvent(m_cursor - 1) + 1;
+    // A half-shown command is kept whole (commands are atomic), and so is one the
+    // player is still animating towards.
+    const std::uint64_t reached = m_playing && m_stopAt ? std::max(m_cursor, *m_stopAt) : m_cursor;
+    return reached == 0 ? 0 : m_sim->commandOfEvent(std::min(reached, m_sim->eventCount()) - 1) + 1;
 }
 
 Simulator Session::baseForNewCommands() const

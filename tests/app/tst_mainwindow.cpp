@@ -1,0 +1,120 @@
+// The main window end to end, offscreen: a demo from the menu's resource, console
+// commands, a failing script, mouse-style commands, export, language switching.
+#include "ConsoleWidget.h"
+#include "Exporter.h"
+#include "Language.h"
+#include "MainWindow.h"
+#include "ScriptEditor.h"
+#include "Session.h"
+#include "TestUtil.h"
+#include "ViewContext.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace memviz;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    Options small() const
+    {
+        Options o;
+        o.ram = QStringLiteral("64M");
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void demoRunsFromResources()
+    {
+        MainWindow w(small());
+        w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+        const Simulator* sim = w.session()->simulator();
+        QVERIFY(sim);
+        QVERIFY(sim->eventCount() > 50);
+        QVERIFY(w.console()->text().contains(QStringLiteral("Node 0, zone    DMA32")));
+        w.session()->toEnd();
+        QCOMPARE(w.context()->cursor(), sim->eventCount());
+    }
+
+    void consoleShellAndJavaScript()
+    {
+        MainWindow w(small());
+        w.console()->submit(QStringLiteral("free -m"));
+        QVERIFY(w.console()->text().contains(QStringLiteral("Swap:")));
+        w.console()->submit(QStringLiteral("var b = kernel.alloc_pages(2)"));
+        w.console()->submit(QStringLiteral("b.order"));
+        QVERIFY(w.console()->text().endsWith(QStringLiteral("2")));
+        w.console()->submit(QStringLiteral("kernel.free_pages(b)"));
+        w.console()->submit(QStringLiteral("kernel.free_pages(b)"));
+        QVERIFY(w.console()->text().contains(QStringLiteral("console:1: ")));
+        QCOMPARE(w.session()->simulator()->commands().size(), std::size_t(2));
+    }
+
+    void failingScriptKeepsTheSession()
+    {
+        MainWindow w(small());
+        w.console()->submit(QStringLiteral("kernel.alloc_pages(1)"));
+        const auto before = w.session()->simulator()->eventCount();
+        QVERIFY(!w.runScript(QStringLiteral("kernel.alloc_pages(0);\nkernel.alloc_pages(99);\n"), QStringLiteral("x.js")));
+        QCOMPARE(w.session()->simulator()->eventCount(), before);
+        QCOMPARE(w.scriptEditor()->editor()->errorLine(), 2);
+    }
+
+    void commandsFromViews()
+    {
+        MainWindow w(small());
+        emit w.context()->commandRequested(Command::allocPages(3));
+        w.session()->toEnd();
+        QCOMPARE(w.session()->simulator()->commands().size(), std::size_t(1));
+        // A refused command changes nothing and says why.
+        emit w.context()->commandRequested(Command::allocPages(11));
+        QCOMPARE(w.session()->simulator()->commands().size(), std::size_t(1));
+        QVERIFY(w.console()->text().contains(QStringLiteral("order 11")));
+    }
+
+    void exportsPngAndSvg_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<QString>("suffix");
+        for (const QString v : {QStringLiteral("buddy"), QStringLiteral("physical"), QStringLiteral("events")})
+            for (const QString s : {QStringLiteral("png"), QStringLiteral("svg")})
+                QTest::newRow(qPrintable(v + QLatin1Char('.') + s)) << v << s;
+    }
+
+    void exportsPngAndSvg()
+    {
+        QFETCH(QString, view);
+        QFETCH(QString, suffix);
+        MainWindow w(small());
+        w.resize(1400, 900);
+        w.show();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x.") + suffix);
+        QCOMPARE(exportWidget(w.view(view), path), QString());
+        QVERIFY(QFileInfo(path).size() > 1000);
+        QVERIFY(!exportWidget(w.view(view), dir.filePath(QStringLiteral("x.bmpx"))).isEmpty());
+    }
+
+    void languageSwitch()
+    {
+        MainWindow w(small());
+        const QString english = w.windowTitle();
+        applyLanguage(QStringLiteral("zh_CN"));
+        QCoreApplication::processEvents(); // LanguageChange reaches windows as a posted event
+        QVERIFY2(w.windowTitle().contains(QStringLiteral("内存")), qPrintable(w.windowTitle()));
+        applyLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        QCOMPARE(w.windowTitle(), english);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
