@@ -197,7 +197,7 @@ void MainWindow::buildMenus()
     QMenu* exportView = file->addMenu(QString());
     m_menus.insert(QStringLiteral("exportView"), exportView);
     for (const ViewInfo& v : viewCatalogue()) {
-        for (const QString fmt : {QStringLiteral("png"), QStringLiteral("svg")}) {
+        for (const QString& fmt : {QStringLiteral("png"), QStringLiteral("svg")}) {
             QAction* a = exportView->addAction(QString());
             const QString id = v.id;
             connect(a, &QAction::triggered, this, [this, id, fmt] { this->exportView(id, fmt); });
@@ -240,7 +240,7 @@ void MainWindow::buildMenus()
 
     QMenu* lang = menu(QStringLiteral("language"));
     m_languageGroup = new QActionGroup(this);
-    for (const QString code : {QString(), QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+    for (const QString& code : {QString(), QStringLiteral("en"), QStringLiteral("zh_CN")}) {
         QAction* a = lang->addAction(QString());
         a->setCheckable(true);
         a->setData(code);

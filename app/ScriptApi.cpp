@@ -12,9 +12,6 @@
 namespace memviz {
 
 namespace {
-// lupdate files calls of this helper under the context "memviz" (the enclosing namespace).
-QString tr(const char* s) { return QCoreApplication::translate("memviz", s); }
-
 bool isInteger(const QJSValue& v, double* out)
 {
     if (!v.isNumber()) return false;

@@ -62,7 +62,7 @@ PlayerBar::PlayerBar(QWidget* parent) : QWidget(parent)
     m_speedLabel = new QLabel(this);
     lay->addWidget(m_speedLabel);
     m_speed = new QComboBox(this);
-    for (double s : speeds()) m_speed->addItem(QString());
+    for (qsizetype i = 0; i < speeds().size(); ++i) m_speed->addItem(QString()); // texts in retranslate()
     lay->addWidget(m_speed);
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0 && i < speeds().size()) emit speedChanged(speeds()[i]);

@@ -48,9 +48,9 @@ private slots:
         QVERIFY(ja.contains("\"type\":\"BuddyMerge\""));
 
         // A PNG of every view for each shot and at the end, none of them blank.
-        for (const QString shot : {QStringLiteral("boot"), QStringLiteral("first-split"), QStringLiteral("fragmented"),
+        for (const QString& shot : {QStringLiteral("boot"), QStringLiteral("first-split"), QStringLiteral("fragmented"),
                                    QStringLiteral("final")})
-            for (const QString view : {QStringLiteral("buddy"), QStringLiteral("physical"), QStringLiteral("events")}) {
+            for (const QString& view : {QStringLiteral("buddy"), QStringLiteral("physical"), QStringLiteral("events")}) {
                 const QString path = a.filePath(QStringLiteral("%1-%2.png").arg(shot, view));
                 QImage img(path);
                 QVERIFY2(!img.isNull(), qPrintable(path));

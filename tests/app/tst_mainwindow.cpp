@@ -84,8 +84,8 @@ private slots:
     {
         QTest::addColumn<QString>("view");
         QTest::addColumn<QString>("suffix");
-        for (const QString v : {QStringLiteral("buddy"), QStringLiteral("physical"), QStringLiteral("events")})
-            for (const QString s : {QStringLiteral("png"), QStringLiteral("svg")})
+        for (const QString& v : {QStringLiteral("buddy"), QStringLiteral("physical"), QStringLiteral("events")})
+            for (const QString& s : {QStringLiteral("png"), QStringLiteral("svg")})
                 QTest::newRow(qPrintable(v + QLatin1Char('.') + s)) << v << s;
     }
 
