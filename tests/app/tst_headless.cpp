@@ -8,12 +8,19 @@
 
 class TestHeadless : public QObject {
     Q_OBJECT
+    QTemporaryDir m_config;
     QString memviz() const { return QStringLiteral(MEMVIZ_BINARY_DIR "/app/memviz"); }
     QString demo() const { return QStringLiteral(MEMVIZ_SOURCE_DIR "/resources/demos/buddy.js"); }
 
     int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
     {
         QProcess p;
+        // Isolated settings: a language or theme chosen by whoever runs the suite must not leak in.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        p.setProcessEnvironment(env);
         p.setProgram(memviz());
         p.setArguments(args);
         p.start();
