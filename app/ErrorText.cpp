@@ -53,6 +53,12 @@ QString errorText(const Error& e)
             .arg(e.a, 0, 16)
             .arg(e.b)
             .arg(e.b, 0, 16);
+    case ErrorCode::BadArchSpec:
+        return tr("custom architecture: %1 = %2 does not fit (the page size must be a power of two, each level "
+                  "1 to 20 index bits, entries 1, 2, 4 or 8 bytes, the valid bit outside the frame number, and the "
+                  "frame number wide enough for every frame)")
+            .arg(detail)
+            .arg(e.a);
     }
     return tr("unknown error");
 }

@@ -490,6 +490,10 @@ pictures of every view.</source>
         <source>Events</source>
         <translation>事件</translation>
     </message>
+    <message>
+        <source>custom architecture: %1 = %2 does not fit (the page size must be a power of two, each level 1 to 20 index bits, entries 1, 2, 4 or 8 bytes, the valid bit outside the frame number, and the frame number wide enough for every frame)</source>
+        <translation>自定义架构：%1 = %2 不合适（页大小必须是 2 的幂，每级 1 到 20 个索引位，页表项为 1、2、4 或 8 字节，有效位不能落在页框号字段内，页框号字段须足以表示每个页框）</translation>
+    </message>
 </context>
 <context>
     <name>memviz::AllocPanel</name>

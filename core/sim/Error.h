@@ -22,6 +22,7 @@ enum class ErrorCode : std::uint8_t {
     NotAllocated,      ///< a = pfn (freeing something that is not an allocated block: double free)
     OrderMismatch,     ///< a = pfn, b = order given; detail = the order it was allocated with
     NotBlockHead,      ///< a = pfn (inside a block, not its first frame)
+    BadArchSpec,       ///< detail = the field of a custom spec that does not fit, a = its value
 };
 
 enum class SizeField : std::uint8_t { Ram, Swap, Other };

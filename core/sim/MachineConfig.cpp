@@ -21,6 +21,7 @@ const char* errorCodeName(ErrorCode c)
     case ErrorCode::NotAllocated: return "NotAllocated";
     case ErrorCode::OrderMismatch: return "OrderMismatch";
     case ErrorCode::NotBlockHead: return "NotBlockHead";
+    case ErrorCode::BadArchSpec: return "BadArchSpec";
     }
     return "?";
 }
