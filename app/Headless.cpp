@@ -99,7 +99,8 @@ int runHeadless(const Options& o)
     shots.push_back({QStringLiteral("final"), sim.eventCount()});
     for (const ScriptShot& s : shots) {
         const std::uint64_t n = std::min<std::uint64_t>(s.cursor, sim.eventCount());
-        ctx.setState(n ? sim.stateAt(n - 1) : sim.stateAt(0), sim.stateAt(n), n);
+        auto [before, after] = sim.stepAt(n);
+        ctx.setState(std::move(before), std::move(after), n);
         ctx.setProgress(1.0);
         QCoreApplication::processEvents();
         for (const Made& v : views) {

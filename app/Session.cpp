@@ -32,9 +32,10 @@ void Session::adopt(Simulator sim, std::uint64_t cursor)
 void Session::showRun(std::uint64_t cursor)
 {
     m_cursor = std::min<std::uint64_t>(cursor, m_sim->eventCount());
-    m_current = m_sim->stateAt(m_cursor);
+    auto [before, after] = m_sim->stepAt(m_cursor);
+    m_current = after;
     m_progress = 1.0;
-    m_ctx->setState(m_cursor ? m_sim->stateAt(m_cursor - 1) : m_current, m_current, m_cursor);
+    m_ctx->setState(std::move(before), std::move(after), m_cursor);
     emit runChanged();
     emit cursorChanged(m_cursor);
 }
@@ -90,9 +91,7 @@ void Session::setCursor(std::uint64_t cursor, bool animate)
     } else if (cursor == m_cursor) {
         return;
     } else {
-        previous = cursor ? m_sim->stateAt(cursor - 1) : m_sim->stateAt(0);
-        m_current = previous;
-        if (cursor) applyEvent(m_current, m_sim->events()[cursor - 1]);
+        std::tie(previous, m_current) = m_sim->stepAt(cursor);
     }
     const bool step = cursor == m_cursor + 1;
     m_cursor = cursor;

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,15 @@ inline Simulator boot(const MachineConfig& c)
 inline Simulator boot(const char* preset, const char* ram = nullptr)
 {
     return boot(config(preset, ram));
+}
+
+/// A booted machine on the heap, for fixtures kept across test functions; a RAM size
+/// of 0 keeps the preset's.
+inline std::unique_ptr<Simulator> bootOwned(std::uint64_t ramBytes, const char* preset = "x86-64")
+{
+    MachineConfig c = config(preset);
+    if (ramBytes) c.ramBytes = ramBytes;
+    return std::make_unique<Simulator>(boot(c));
 }
 
 inline QString fixturePath(const QString& relative)

@@ -130,6 +130,15 @@ Machine Simulator::stateAt(std::uint64_t n) const
     return m;
 }
 
+std::pair<Machine, Machine> Simulator::stepAt(std::uint64_t n) const
+{
+    n = std::min<std::uint64_t>(n, m_events.size());
+    Machine before = stateAt(n ? n - 1 : 0);
+    Machine after = before;
+    if (n) applyEvent(after, m_events[n - 1]);
+    return {std::move(before), std::move(after)};
+}
+
 void Simulator::truncate(std::size_t n)
 {
     if (n >= m_commands.size()) return;

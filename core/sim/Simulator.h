@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -47,6 +48,9 @@ public:
 
     /// The machine after the first n events (n <= eventCount()).
     Machine stateAt(std::uint64_t n) const;
+    /// The machines before and after event n-1, i.e. after n-1 and n events (one seek);
+    /// both are the boot state for n == 0. What a view needs to show or animate step n.
+    std::pair<Machine, Machine> stepAt(std::uint64_t n) const;
 
     /// Forgets commands [n, end) and their events: the machine returns to the state
     /// before command n. Used to start a new future after stepping back.

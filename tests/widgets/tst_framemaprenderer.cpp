@@ -2,6 +2,7 @@
 // partial re-rendering and max-downsampling.
 
 #include "FrameMapRenderer.h"
+#include "TestUtil.h"
 #include "Palette.h"
 #include "sim/Machine.h"
 #include "sim/MachineConfig.h"
@@ -16,15 +17,6 @@
 using namespace memviz;
 
 namespace {
-
-std::unique_ptr<Simulator> makeSim(std::uint64_t ram, const char* preset = "x86-64")
-{
-    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset(preset));
-    cfg.ramBytes = ram;
-    auto created = Simulator::create(cfg);
-    if (!std::holds_alternative<Simulator>(created)) return nullptr;
-    return std::make_unique<Simulator>(std::get<Simulator>(std::move(created)));
-}
 
 int pixel(const FrameMapRenderer& r, Pfn p) { return r.image().pixelIndex(r.columnOf(p), r.rowOf(p)); }
 
@@ -51,7 +43,7 @@ class TestFrameMapRenderer : public QObject {
 private slots:
     void initTestCase()
     {
-        m_sim = makeSim(64 * MiB);
+        m_sim = test::bootOwned(64 * MiB);
         QVERIFY(m_sim);
         QCOMPARE(m_sim->current().frames.size(), Pfn(16384));
     }
@@ -142,7 +134,7 @@ private slots:
 
     void allocatedBlock()
     {
-        auto sim = makeSim(64 * MiB);
+        auto sim = test::bootOwned(64 * MiB);
         const CommandResult res = sim->apply(Command::allocPages(3));
         QVERIFY(!res.error);
         QVERIFY(res.pfn);
@@ -170,7 +162,7 @@ private slots:
     {
         QFETCH(int, columns);
         QFETCH(QList<int>, script);
-        auto sim = makeSim(64 * MiB);
+        auto sim = test::bootOwned(64 * MiB);
         std::vector<std::pair<Pfn, int>> allocs;
         FrameMapRenderer stepwise;
         stepwise.setColumns(columns);
@@ -200,7 +192,7 @@ private slots:
 
     void renderRangeStartsInsideABlock()
     {
-        auto sim = makeSim(64 * MiB);
+        auto sim = test::bootOwned(64 * MiB);
         FrameMapRenderer r;
         r.setColumns(32);
         r.renderAll(sim->current());
@@ -262,7 +254,7 @@ private slots:
     void downsampleKeepsMostInteresting()
     {
         QFETCH(int, factor);
-        auto sim = makeSim(64 * MiB);
+        auto sim = test::bootOwned(64 * MiB);
         const Pfn p = *sim->apply(Command::allocPages(0)).pfn; // one allocated frame among free ones
         FrameMapRenderer r;
         r.setColumns(256 * factor);

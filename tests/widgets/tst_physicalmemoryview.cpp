@@ -3,6 +3,7 @@
 // context menu, zooming and step-wise re-rendering.
 
 #include "FrameMapRenderer.h"
+#include "TestUtil.h"
 #include "Palette.h"
 #include "PhysicalMemoryView.h"
 #include "ViewContext.h"
@@ -26,15 +27,6 @@ using Zoom = FrameGridGeometry::Zoom;
 Q_DECLARE_METATYPE(Zoom)
 
 namespace {
-
-std::unique_ptr<Simulator> makeSim(std::uint64_t ram, const char* preset = "x86-64")
-{
-    auto cfg = std::get<MachineConfig>(MachineConfig::fromPreset(preset));
-    if (ram) cfg.ramBytes = ram;
-    auto created = Simulator::create(cfg);
-    if (!std::holds_alternative<Simulator>(created)) return nullptr;
-    return std::make_unique<Simulator>(std::get<Simulator>(std::move(created)));
-}
 
 /// Shows the machine after `n` events in the context (a jump).
 void showAt(ViewContext& ctx, const Simulator& sim, std::uint64_t n)
@@ -239,10 +231,10 @@ private slots:
 
     void initTestCase()
     {
-        m_sim8g = makeSim(0, "seed-8g");
+        m_sim8g = test::bootOwned(0, "seed-8g");
         QVERIFY(m_sim8g);
         for (int order : {0, 3, 5, 9, 2, 10}) QVERIFY(m_sim8g->apply(Command::allocPages(order)).pfn);
-        m_small = makeSim(64 * MiB);
+        m_small = test::bootOwned(64 * MiB);
         QVERIFY(m_small);
         m_block = *m_small->apply(Command::allocPages(2)).pfn;
     }
@@ -337,7 +329,7 @@ private slots:
 
     void clickAtManyFramesPerPixelPicksTheInterestingOne()
     {
-        auto sim = makeSim(8 * GiB);
+        auto sim = test::bootOwned(8 * GiB);
         const Pfn p = *sim->apply(Command::allocPages(0)).pfn;
         ViewContext ctx;
         showAt(ctx, *sim, sim->eventCount());
@@ -412,7 +404,7 @@ private slots:
 
     void stepsReRenderWhatChanged()
     {
-        auto sim = makeSim(64 * MiB);
+        auto sim = test::bootOwned(64 * MiB);
         ViewContext ctx;
         ctx.setSimulator(sim.get());
         ctx.setState(sim->current(), sim->current(), 0);
@@ -438,7 +430,7 @@ private slots:
 
     void highlightsTheCurrentStep()
     {
-        auto sim = makeSim(64 * MiB);
+        auto sim = test::bootOwned(64 * MiB);
         const CommandResult res = sim->apply(Command::allocPages(3));
         ViewContext ctx;
         showAt(ctx, *sim, res.endEvent - 1); // ends with BuddyAlloc? find it
