@@ -187,7 +187,7 @@ void AllocPanel::refresh()
     for (Pfn p = 0; p < ft.size();) {
         const FrameState s = ft.state(p);
         const int o = s == FrameState::Tail ? 0 : ft.order(p);
-        if (isAllocated(s)) m_blocks.append({p, o});
+        if (s == FrameState::Kernel) m_blocks.append({p, o});
         p += Pfn(1) << o;
     }
     const int current = m_list->currentRow();

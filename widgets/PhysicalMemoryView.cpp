@@ -1177,7 +1177,7 @@ void PhysicalMemoryView::populateContextMenu(QMenu* menu, Pfn pfn)
     const int order = s == FrameState::Tail ? 0 : m.frames.order(head);
     QAction* title = menu->addAction(tr("Frame %1 (pfn %2)").arg(pfn).arg(hex(pfn)));
     title->setEnabled(false);
-    if (isAllocated(s)) {
+    if (s == FrameState::Kernel) {
         QAction* free = menu->addAction(tr("Free this block (order %1)").arg(order));
         free->setObjectName(QStringLiteral("freeBlock"));
         connect(free, &QAction::triggered, this, [this, head, order] {

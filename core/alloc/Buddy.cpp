@@ -1,4 +1,5 @@
 #include "alloc/Buddy.h"
+#include "vm/VmOps.h"
 
 #include "sim/Machine.h"
 
@@ -150,7 +151,7 @@ Error validateFree(const Machine& m, Pfn pfn, int order)
             return Error{ErrorCode::NotBlockHead, static_cast<std::int64_t>(pfn), static_cast<std::int64_t>(h), {}};
         return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
     }
-    if (!isAllocated(s)) return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
+    if (s != FrameState::Kernel) return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
     if (m.frames.order(pfn) != order)
         return Error{ErrorCode::OrderMismatch, static_cast<std::int64_t>(pfn), order,
                      std::to_string(m.frames.order(pfn))};
@@ -264,6 +265,7 @@ void apply(Machine& m, const Event& e)
         ++z.numaLocal;
         break;
     case EventType::BuddyFree:
+        vm::frameReleased(m, e.pfn); // page-table, anonymous and page-cache counters follow the state
         m.frames.setHead(e.pfn, FrameState::InHand, order);
         z.workPfn = static_cast<std::uint32_t>(e.pfn);
         z.workOrder = static_cast<std::uint8_t>(order);

@@ -1,4 +1,5 @@
 #include "phys/Boot.h"
+#include "vm/VmOps.h"
 
 #include "util/Size.h"
 
@@ -16,8 +17,9 @@ struct Range {
 
 std::vector<ZoneType> zoneTypesOf(const ArchSpec& a)
 {
-    if (a.is32bit) return {ZoneType::DMA, ZoneType::Normal, ZoneType::HighMem, ZoneType::Movable};
-    return {ZoneType::DMA, ZoneType::DMA32, ZoneType::Normal, ZoneType::Movable, ZoneType::Device};
+    if (a.custom) return { ZoneType::Normal }; // a textbook machine: one zone, all RAM
+    if (a.is32bit) return { ZoneType::DMA, ZoneType::Normal, ZoneType::HighMem, ZoneType::Movable };
+    return { ZoneType::DMA, ZoneType::DMA32, ZoneType::Normal, ZoneType::Movable, ZoneType::Device };
 }
 
 /// gfp_zone(GFP_USER): the highest zone index a GFP_USER allocation may use.
@@ -29,7 +31,10 @@ int gfpUserZoneIndex(const Machine& m)
     return 0;
 }
 
-bool isHighOrMovable(ZoneType t) { return t == ZoneType::HighMem || t == ZoneType::Movable; }
+bool isHighOrMovable(ZoneType t)
+{
+    return t == ZoneType::HighMem || t == ZoneType::Movable;
+}
 
 /// nr_free_buffer_pages(): Σ (managed - high) over zones up to ZONE_NORMAL.
 std::uint64_t nrFreeBufferPages(const Machine& m)
@@ -112,7 +117,10 @@ void setupLowmemReserve(Machine& m)
     calculateTotalreservePages(m);
 }
 
-bool thpAvailable(const ArchSpec& a) { return a.kind != ArchKind::X86_32; }
+bool thpAvailable(const ArchSpec& a)
+{
+    return a.kind != ArchKind::X86_32;
+}
 
 } // namespace
 
@@ -181,11 +189,20 @@ Machine bootMachine(const MachineConfig& config)
         z.indexInNode = static_cast<std::uint8_t>(node.zones.size());
         Pfn s = 0, e = 0;
         switch (t) {
-        case ZoneType::DMA: s = 0, e = dmaEnd; break;
-        case ZoneType::DMA32: s = dmaEnd, e = dma32End; break;
-        case ZoneType::Normal: s = a.is32bit ? dmaEnd : dma32End, e = a.is32bit ? lowEnd : frames; break;
-        case ZoneType::HighMem: s = lowEnd, e = frames; break;
-        default: break; // Movable and Device stay empty (no kernelcore=, no pmem)
+        case ZoneType::DMA:
+            s = 0, e = dmaEnd;
+            break;
+        case ZoneType::DMA32:
+            s = dmaEnd, e = dma32End;
+            break;
+        case ZoneType::Normal:
+            s = a.custom ? 0 : a.is32bit ? dmaEnd : dma32End, e = a.is32bit ? lowEnd : frames;
+            break;
+        case ZoneType::HighMem:
+            s = lowEnd, e = frames;
+            break;
+        default:
+            break; // Movable and Device stay empty (no kernelcore=, no pmem)
         }
         if (t == ZoneType::DMA && e > 1) s = 1; // pfn 0 is never usable RAM on a PC
         if (e > s) {
@@ -201,21 +218,23 @@ Machine bootMachine(const MachineConfig& config)
     // What boot keeps for itself (memblock reservations), bottom-up in address order.
     auto toPfnUp = [&](std::uint64_t bytes) { return static_cast<Pfn>((bytes + a.pageSize() - 1) >> shift); };
     std::vector<Range> reserved;
-    // The low megabyte as a PC firmware leaves it: pfn 0 and the 640 KiB-1 MiB
-    // legacy area (VGA, option ROMs, BIOS) are holes; the rest below 640 KiB is kept
-    // by firmware and early boot. This gives the DMA zone of a real x86 machine:
-    // start_pfn 1, spanned 4095, present 3998, managed 3840.
-    reserved.push_back({0, 1, FrameState::Hole});
-    reserved.push_back({1, 0x9f, FrameState::Firmware});
-    reserved.push_back({0x9f, 0x100, FrameState::Hole});
-    const Pfn kStart = a.kernelLoadBytes >> shift;
-    reserved.push_back({kStart, kStart + toPfnUp(a.kernelImageBytes), FrameState::KernelImage});
-    // memblock allocates top-down; the memmap must be directly mapped (below lowmem on 32-bit).
-    const Pfn mmTop = lowEnd;
-    const Pfn mmPages = toPfnUp(config.memmapBytes());
-    reserved.push_back({mmTop - mmPages, mmTop, FrameState::MemMap});
-    const Pfn bootPages = toPfnUp(config.bootReservedBytes);
-    if (bootPages) reserved.push_back({mmTop - mmPages - bootPages, mmTop - mmPages, FrameState::BootAlloc});
+    if (!a.custom) {
+        // The low megabyte as a PC firmware leaves it: pfn 0 and the 640 KiB-1 MiB
+        // legacy area (VGA, option ROMs, BIOS) are holes; the rest below 640 KiB is kept
+        // by firmware and early boot. This gives the DMA zone of a real x86 machine:
+        // start_pfn 1, spanned 4095, present 3998, managed 3840.
+        reserved.push_back({ 0, 1, FrameState::Hole });
+        reserved.push_back({ 1, 0x9f, FrameState::Firmware });
+        reserved.push_back({ 0x9f, 0x100, FrameState::Hole });
+        const Pfn kStart = a.kernelLoadBytes >> shift;
+        reserved.push_back({ kStart, kStart + toPfnUp(a.kernelImageBytes), FrameState::KernelImage });
+        // memblock allocates top-down; the memmap must be directly mapped (below lowmem on 32-bit).
+        const Pfn mmTop = lowEnd;
+        const Pfn mmPages = toPfnUp(config.memmapBytes());
+        reserved.push_back({ mmTop - mmPages, mmTop, FrameState::MemMap });
+        const Pfn bootPages = toPfnUp(config.bootReservedBytes);
+        if (bootPages) reserved.push_back({ mmTop - mmPages - bootPages, mmTop - mmPages, FrameState::BootAlloc });
+    }
     std::sort(reserved.begin(), reserved.end(), [](const Range& x, const Range& y) { return x.start < y.start; });
 
     for (const Range& r : reserved)
@@ -245,8 +264,10 @@ Machine bootMachine(const MachineConfig& config)
             FreeArea& fa = z.freeArea[static_cast<std::size_t>(order)];
             m.frames.setNext(start, kNil);
             m.frames.setPrev(start, fa.tail);
-            if (fa.tail != kNil) m.frames.setNext(fa.tail, static_cast<std::uint32_t>(start));
-            else fa.head = static_cast<std::uint32_t>(start);
+            if (fa.tail != kNil)
+                m.frames.setNext(fa.tail, static_cast<std::uint32_t>(start));
+            else
+                fa.head = static_cast<std::uint32_t>(start);
             fa.tail = static_cast<std::uint32_t>(start);
             ++fa.nrFree;
             z.freePages += Pfn(1) << order;
@@ -277,6 +298,7 @@ Machine bootMachine(const MachineConfig& config)
         }
 
     recomputeWatermarks(m);
+    vm::boot(m);
     return m;
 }
 

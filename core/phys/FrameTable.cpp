@@ -4,6 +4,26 @@
 
 namespace memviz {
 
+const char* frameStateName(FrameState s)
+{
+    switch (s) {
+    case FrameState::Tail: return "Tail";
+    case FrameState::Free: return "Free";
+    case FrameState::InHand: return "InHand";
+    case FrameState::Kernel: return "Kernel";
+    case FrameState::Firmware: return "Firmware";
+    case FrameState::KernelImage: return "KernelImage";
+    case FrameState::MemMap: return "MemMap";
+    case FrameState::BootAlloc: return "BootAlloc";
+    case FrameState::Hole: return "Hole";
+    case FrameState::PageTable: return "PageTable";
+    case FrameState::Anon: return "Anon";
+    case FrameState::File: return "File";
+    case FrameState::Count: break;
+    }
+    return "?";
+}
+
 void FrameTable::reset(Pfn frames)
 {
     m_frames = frames;

@@ -29,6 +29,9 @@ enum class FrameState : std::uint8_t {
     MemMap,       ///< reserved at boot: the kernel's struct page array
     BootAlloc,    ///< reserved at boot: other early (memblock) allocations
     Hole,         ///< no RAM at this address (e820 hole): not present, never allocated
+    PageTable,    ///< head of a page-table page of a process (priv = pid)
+    Anon,         ///< an anonymous page of a process (priv = pid that faulted it in, count = mapcount)
+    File,         ///< a page-cache page (priv = file id, next = page index, count = mapcount)
     Count
 };
 
@@ -37,7 +40,14 @@ inline constexpr bool isReserved(FrameState s)
     return s == FrameState::Firmware || s == FrameState::KernelImage || s == FrameState::MemMap
         || s == FrameState::BootAlloc;
 }
-inline constexpr bool isAllocated(FrameState s) { return s == FrameState::Kernel; }
+/// Allocated from the buddy allocator (by the kernel, for a page table, a process or the page cache).
+inline constexpr bool isAllocated(FrameState s)
+{
+    return s == FrameState::Kernel || s == FrameState::PageTable || s == FrameState::Anon || s == FrameState::File;
+}
+
+/// Stable identifier of a frame state, e.g. "PageTable" (logs, JSON).
+const char* frameStateName(FrameState s);
 
 struct FrameChunk {
     FrameChunk()
@@ -65,6 +75,8 @@ public:
     int order(Pfn p) const { return c(p).order[i(p)]; }
     std::uint32_t next(Pfn p) const { return c(p).next[i(p)]; }
     std::uint32_t prev(Pfn p) const { return c(p).prev[i(p)]; }
+    std::uint16_t count(Pfn p) const { return c(p).count[i(p)]; }
+    std::uint32_t priv(Pfn p) const { return c(p).priv[i(p)]; }
     bool isHead(Pfn p) const { return state(p) != FrameState::Tail; }
 
     void setHead(Pfn p, FrameState s, int order)
@@ -83,6 +95,8 @@ public:
     }
     void setNext(Pfn p, std::uint32_t v) { m(p).next[i(p)] = v; }
     void setPrev(Pfn p, std::uint32_t v) { m(p).prev[i(p)] = v; }
+    void setCount(Pfn p, std::uint16_t v) { m(p).count[i(p)] = v; }
+    void setPriv(Pfn p, std::uint32_t v) { m(p).priv[i(p)] = v; }
 
     /// The head of the block containing p (p itself when p is a head).
     Pfn headOf(Pfn p) const;

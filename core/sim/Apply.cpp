@@ -1,6 +1,7 @@
 #include "sim/Apply.h"
 
 #include "alloc/Buddy.h"
+#include "vm/VmOps.h"
 
 namespace memviz {
 
@@ -17,6 +18,7 @@ void applyEvent(Machine& m, const Event& e)
     case EventType::SlowPath:
     case EventType::WatermarkCrossed:
     case EventType::Count: break; // narration only: nothing changes
+    default: vm::apply(m, e); break;
     }
     m.timeNs = e.time;
 }

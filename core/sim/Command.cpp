@@ -13,9 +13,72 @@ std::string commandToJson(const Command& c)
         w.field("op", "alloc_pages").field("order", c.order).field("zone", zoneTypeName(c.zone));
         break;
     case CommandType::FreePages: w.field("op", "free_pages").field("pfn", c.pfn).field("order", c.order); break;
+    default:
+        w.field("op", commandTypeName(c.type));
+        if (c.pid) w.field("pid", static_cast<std::uint64_t>(c.pid));
+        switch (c.type) {
+        case CommandType::Spawn: w.field("name", c.text); break;
+        case CommandType::Exit: w.field("status", c.len); break;
+        case CommandType::Mmap:
+            w.field("addr", c.addr).field("len", c.len).field("prot", static_cast<std::uint64_t>(c.prot));
+            w.field("flags", static_cast<std::uint64_t>(c.mapFlags));
+            if (!c.text.empty()) w.field("file", c.text).field("offset", c.offset);
+            break;
+        case CommandType::Munmap: w.field("addr", c.addr).field("len", c.len); break;
+        case CommandType::Mprotect:
+            w.field("addr", c.addr).field("len", c.len).field("prot", static_cast<std::uint64_t>(c.prot));
+            break;
+        case CommandType::Brk: w.field("addr", c.addr); break;
+        case CommandType::Access:
+            w.field("addr", c.addr).field("len", c.len).field("step", c.step).field("write", c.write);
+            if (!c.data.empty()) w.field("bytes", static_cast<std::uint64_t>(c.data.size()));
+            break;
+        case CommandType::Malloc: w.field("size", c.len); break;
+        case CommandType::Free: w.field("addr", c.addr); break;
+        case CommandType::FileCreate: w.field("name", c.text).field("size", c.len); break;
+        case CommandType::PhysWrite:
+            w.field("paddr", c.addr).field("bytes", static_cast<std::uint64_t>(c.data.size()));
+            break;
+        case CommandType::SetPageTableBase: w.field("pfn", c.pfn); break;
+        case CommandType::Translate: w.field("addr", c.addr); break;
+        default: break;
+        }
+        break;
     }
     w.close();
     return out;
+}
+
+Command vmCommand(CommandType t, std::uint32_t pid)
+{
+    Command c;
+    c.type = t;
+    c.pid = pid;
+    return c;
+}
+
+std::string_view commandTypeName(CommandType t)
+{
+    switch (t) {
+    case CommandType::AllocPages: return "alloc_pages";
+    case CommandType::FreePages: return "free_pages";
+    case CommandType::Spawn: return "spawn";
+    case CommandType::Fork: return "fork";
+    case CommandType::Exit: return "exit";
+    case CommandType::Mmap: return "mmap";
+    case CommandType::Munmap: return "munmap";
+    case CommandType::Mprotect: return "mprotect";
+    case CommandType::Brk: return "brk";
+    case CommandType::Access: return "access";
+    case CommandType::Malloc: return "malloc";
+    case CommandType::Free: return "free";
+    case CommandType::FileCreate: return "file_create";
+    case CommandType::PhysWrite: return "phys_write";
+    case CommandType::SetPageTableBase: return "set_page_table_base";
+    case CommandType::Translate: return "translate";
+    case CommandType::Switch: return "switch";
+    }
+    return "?";
 }
 
 } // namespace memviz

@@ -6,12 +6,29 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace memviz {
 
 enum class CommandType : std::uint8_t {
     AllocPages, ///< kernel alloc_pages(gfp, order): order, zone = highest zone allowed
     FreePages,  ///< kernel __free_pages(page, order): pfn, order
+    // Virtual memory: pid is the process the command runs in.
+    Spawn,      ///< a new program named `text` (fork + exec from the shell): result value = pid
+    Fork,       ///< fork(): result value = the child's pid
+    Exit,       ///< exit(status = len)
+    Mmap,       ///< mmap(addr hint, len, prot, flags, file `text`, offset): value = address
+    Munmap,     ///< munmap(addr, len)
+    Mprotect,   ///< mprotect(addr, len, prot)
+    Brk,        ///< brk(addr): value = the new break
+    Access,     ///< the program reads (or writes) len bytes from addr, one access every `step` bytes; `data` bytes are stored when given
+    Malloc,     ///< glibc malloc(len): value = the pointer (0 when it failed)
+    Free,       ///< glibc free(addr)
+    FileCreate, ///< a file named `text` of len bytes with `data` at its start
+    PhysWrite,  ///< bytes `data` at physical address addr
+    SetPageTableBase, ///< CR3 := frame number pfn (textbook machines)
+    Translate,  ///< walk the page tables for addr (as pid's mm, or from CR3 when pid is 0) without faulting
+    Switch,     ///< schedule pid: load its mm
 };
 
 struct Command {
@@ -19,6 +36,17 @@ struct Command {
     int order = 0;
     ZoneType zone = ZoneType::Normal; ///< gfp_zone(): the highest zone the caller accepts
     std::uint64_t pfn = 0;
+    // Virtual memory fields.
+    std::uint32_t pid = 0;
+    std::uint64_t addr = 0;
+    std::uint64_t len = 0;
+    std::uint64_t step = 0;     ///< Access: bytes between accesses (0: one per page)
+    std::uint64_t offset = 0;   ///< Mmap: file offset in bytes
+    std::uint8_t prot = 0;      ///< Prot bits
+    std::uint32_t mapFlags = 0; ///< MapFlag bits
+    bool write = false;         ///< Access: a store
+    std::string text;           ///< Spawn: program name; Mmap/FileCreate: file path
+    std::string data;           ///< bytes to store (Access, FileCreate, PhysWrite)
 
     static Command allocPages(int order, ZoneType highest = ZoneType::Normal)
     {
@@ -38,7 +66,10 @@ struct Command {
     }
 };
 
+Command vmCommand(CommandType t, std::uint32_t pid);
+
 /// {"op":"alloc_pages","order":3,"zone":"Normal"}
 std::string commandToJson(const Command& c);
+std::string_view commandTypeName(CommandType t); ///< "alloc_pages", "spawn", "mmap", ...
 
 } // namespace memviz

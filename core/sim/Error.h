@@ -23,6 +23,17 @@ enum class ErrorCode : std::uint8_t {
     OrderMismatch,     ///< a = pfn, b = order given; detail = the order it was allocated with
     NotBlockHead,      ///< a = pfn (inside a block, not its first frame)
     BadArchSpec,       ///< detail = the field of a custom spec that does not fit, a = its value
+    UnknownPid,        ///< a = pid
+    ProcessDead,       ///< a = pid (it exited or was killed)
+    BadLength,         ///< a = length given (zero, or larger than the address space)
+    BadAddress,        ///< a = address (not page aligned, or outside user space)
+    NoAddressSpace,    ///< a = length: no gap in the address space is large enough (ENOMEM)
+    UnknownFile,       ///< detail = path
+    FileExists,        ///< detail = path
+    NotMallocPointer,  ///< a = address: free() of something malloc did not return (or freed twice)
+    PhysOutOfRange,    ///< a = physical address, b = size of physical memory
+    NeedsProcesses,    ///< the command needs an x86 preset (custom textbook machines have no processes)
+    OutOfMemory,       ///< a = pages: no memory for what the command needs (page tables at spawn/fork)
 };
 
 enum class SizeField : std::uint8_t { Ram, Swap, Other };

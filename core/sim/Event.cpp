@@ -8,16 +8,70 @@ namespace memviz {
 std::string_view eventTypeName(EventType t)
 {
     switch (t) {
-    case EventType::BuddyAlloc: return "BuddyAlloc";
-    case EventType::BuddySplit: return "BuddySplit";
-    case EventType::BuddyFree: return "BuddyFree";
-    case EventType::BuddyMerge: return "BuddyMerge";
-    case EventType::BuddyListAdd: return "BuddyListAdd";
-    case EventType::ZoneCheck: return "ZoneCheck";
-    case EventType::SlowPath: return "SlowPath";
-    case EventType::AllocFailed: return "AllocFailed";
-    case EventType::WatermarkCrossed: return "WatermarkCrossed";
-    case EventType::Count: break;
+    case EventType::BuddyAlloc:
+        return "BuddyAlloc";
+    case EventType::BuddySplit:
+        return "BuddySplit";
+    case EventType::BuddyFree:
+        return "BuddyFree";
+    case EventType::BuddyMerge:
+        return "BuddyMerge";
+    case EventType::BuddyListAdd:
+        return "BuddyListAdd";
+    case EventType::ZoneCheck:
+        return "ZoneCheck";
+    case EventType::SlowPath:
+        return "SlowPath";
+    case EventType::AllocFailed:
+        return "AllocFailed";
+    case EventType::WatermarkCrossed:
+        return "WatermarkCrossed";
+    case EventType::ProcessNew:
+        return "ProcessNew";
+    case EventType::ProcessExit:
+        return "ProcessExit";
+    case EventType::MmapRegion:
+        return "MmapRegion";
+    case EventType::MunmapRegion:
+        return "MunmapRegion";
+    case EventType::MprotectRegion:
+        return "MprotectRegion";
+    case EventType::BrkSet:
+        return "BrkSet";
+    case EventType::MallocChunk:
+        return "MallocChunk";
+    case EventType::PteSet:
+        return "PteSet";
+    case EventType::FrameOwner:
+        return "FrameOwner";
+    case EventType::PageCacheAdd:
+        return "PageCacheAdd";
+    case EventType::FileNew:
+        return "FileNew";
+    case EventType::FileWrite:
+        return "FileWrite";
+    case EventType::PhysWrite:
+        return "PhysWrite";
+    case EventType::TlbLookup:
+        return "TlbLookup";
+    case EventType::TlbFill:
+        return "TlbFill";
+    case EventType::TlbFlush:
+        return "TlbFlush";
+    case EventType::WalkStep:
+        return "WalkStep";
+    case EventType::PageFault:
+        return "PageFault";
+    case EventType::CowCopy:
+        return "CowCopy";
+    case EventType::ContextSwitch:
+        return "ContextSwitch";
+    case EventType::SetPageTableBase:
+        return "SetPageTableBase";
+    case EventType::TranslateDone:
+        return "TranslateDone";
+    case EventType::Count:
+        break;
     }
     return "?";
 }
@@ -32,6 +86,136 @@ bool eventTypeFromName(std::string_view name, EventType* out)
     return false;
 }
 
+namespace {
+
+const char* flushKindName(TlbFlushKind k)
+{
+    switch (k) {
+    case TlbFlushKind::All:
+        return "all";
+    case TlbFlushKind::NonGlobal:
+        return "non-global";
+    case TlbFlushKind::Asid:
+        return "pcid";
+    case TlbFlushKind::Page:
+        return "page";
+    case TlbFlushKind::Mm:
+        return "mm";
+    }
+    return "?";
+}
+
+std::string protString(std::uint64_t prot)
+{
+    std::string s = "---";
+    if (prot & Prot::Read) s[0] = 'r';
+    if (prot & Prot::Write) s[1] = 'w';
+    if (prot & Prot::Exec) s[2] = 'x';
+    return s;
+}
+
+void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
+{
+    if (e.pid) w.field("pid", static_cast<std::uint64_t>(e.pid));
+    switch (e.type) {
+    case EventType::ProcessNew:
+        w.field("ppid", e.a).field("comm", m.str(static_cast<std::uint32_t>(e.b))).field("pgd", e.pfn);
+        w.field("fork", (e.flags & EventFlag::Fork) != 0);
+        break;
+    case EventType::ProcessExit:
+        w.field("signal", e.a).field("status", e.b);
+        break;
+    case EventType::MmapRegion: {
+        w.field("start", e.a).field("end", e.b).field("prot", protString(e.order));
+        w.field("shared", (e.flags & VmaFlag::Shared) != 0);
+        const auto file = static_cast<std::uint32_t>(e.c & 0xFFFFFFFFu);
+        const auto name = static_cast<std::uint32_t>(e.c >> 32);
+        if (file != kNoFile && file < m.files.size()) w.field("file", m.str(m.files[file].name)).field("pgoff", e.pfn);
+        if (name) w.field("name", m.str(name));
+        break;
+    }
+    case EventType::MunmapRegion:
+        w.field("start", e.a).field("end", e.b);
+        break;
+    case EventType::MprotectRegion:
+        w.field("start", e.a).field("end", e.b).field("prot", protString(e.order));
+        break;
+    case EventType::BrkSet:
+        w.field("old", e.a).field("new", e.b);
+        break;
+    case EventType::MallocChunk:
+        w.field("addr", e.a).field("size", e.b).field("free", (e.flags & EventFlag::Free) != 0);
+        w.field("mmapped", (e.flags & EventFlag::Mmapped) != 0);
+        break;
+    case EventType::PteSet:
+        w.field("table", e.pfn).field("level", e.order).field("index", e.a).field("value", e.b).field("old", e.c);
+        break;
+    case EventType::FrameOwner:
+        w.field("pfn", e.pfn).field("use", frameStateName(static_cast<FrameState>(e.a))).field("owner", e.b);
+        break;
+    case EventType::PageCacheAdd:
+        w.field("pfn", e.pfn).field("file", e.a).field("index", e.b);
+        break;
+    case EventType::FileNew:
+        w.field("file", e.a).field("size", e.b).field("path", m.str(static_cast<std::uint32_t>(e.c)));
+        break;
+    case EventType::FileWrite:
+        w.field("file", e.a).field("offset", e.b).field("bytes", e.order);
+        break;
+    case EventType::PhysWrite:
+        w.field("paddr", e.a).field("bytes", e.order).field("value", e.b);
+        break;
+    case EventType::TlbLookup:
+        w.field("vaddr", e.a).field("hit", (e.flags & EventFlag::Hit) != 0).field("set", e.b);
+        if (e.flags & EventFlag::Hit) w.field("way", e.pfn).field("repeats", e.c);
+        w.field("write", (e.flags & AccessFlag::Write) != 0);
+        break;
+    case EventType::TlbFill:
+        w.field("vaddr", e.a).field("pfn", e.pfn).field("set", e.b).field("way", e.c);
+        w.field("retry", (e.flags & EventFlag::Retry) != 0);
+        break;
+    case EventType::TlbFlush:
+        w.field("kind", flushKindName(static_cast<TlbFlushKind>((e.flags >> EventFlag::FlushKindShift) & 0xF)));
+        w.field("vaddr", e.a).field("entries", e.b);
+        if (e.c) w.field("pcid", e.c);
+        break;
+    case EventType::WalkStep: {
+        const auto& levels = m.config.arch.levels;
+        if (e.order < levels.size()) w.field("level", levels[e.order].name);
+        w.field("index", e.a).field("table", e.pfn).field("entry_addr", e.b).field("entry", e.c);
+        w.field("valid", (e.flags & EventFlag::Valid) != 0).field("leaf", (e.flags & EventFlag::Leaf) != 0);
+        break;
+    }
+    case EventType::PageFault:
+        w.field("vaddr", e.a).field("kind", faultKindName(static_cast<FaultKind>(e.order)));
+        w.field("write", (e.flags & AccessFlag::Write) != 0).field("major", (e.flags & AccessFlag::Major) != 0);
+        break;
+    case EventType::CowCopy:
+        w.field("vaddr", e.a)
+            .field("from", e.pfn)
+            .field("to", e.b)
+            .field("zero_fill", (e.flags & EventFlag::ZeroFill) != 0);
+        break;
+    case EventType::ContextSwitch:
+        w.field("from", e.a).field("cr3", e.b).field("pcid", e.c).field("flush", (e.flags & EventFlag::Flushed) != 0);
+        break;
+    case EventType::SetPageTableBase:
+        w.field("pfn", e.pfn).field("old", e.a);
+        break;
+    case EventType::TranslateDone:
+        w.field("vaddr", e.a).field("ok", (e.flags & EventFlag::Valid) != 0);
+        if (e.flags & EventFlag::Valid)
+            w.field("paddr", e.b);
+        else
+            w.field("fault_level", e.c);
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
 void appendEventJson(std::string& out, const Machine& m, std::uint64_t seq, const Event& e)
 {
     JsonObjectWriter w(out);
@@ -44,9 +228,15 @@ void appendEventJson(std::string& out, const Machine& m, std::uint64_t seq, cons
     }
     const auto mark = static_cast<Wmark>(e.flags & EventFlag::MarkMask);
     switch (e.type) {
-    case EventType::BuddyAlloc: w.field("order", e.order).field("pfn", e.pfn).field("from_order", e.a); break;
-    case EventType::BuddySplit: w.field("order", e.order).field("pfn", e.pfn).field("upper", e.a); break;
-    case EventType::BuddyFree: w.field("order", e.order).field("pfn", e.pfn); break;
+    case EventType::BuddyAlloc:
+        w.field("order", e.order).field("pfn", e.pfn).field("from_order", e.a);
+        break;
+    case EventType::BuddySplit:
+        w.field("order", e.order).field("pfn", e.pfn).field("upper", e.a);
+        break;
+    case EventType::BuddyFree:
+        w.field("order", e.order).field("pfn", e.pfn);
+        break;
     case EventType::BuddyMerge:
         w.field("order", e.order).field("pfn", e.pfn).field("buddy", e.a).field("merged", e.b);
         break;
@@ -66,7 +256,11 @@ void appendEventJson(std::string& out, const Machine& m, std::uint64_t seq, cons
         w.field("mark", wmarkName(mark)).field("direction", (e.flags & EventFlag::Below) ? "below" : "above");
         w.field("free", e.a).field("mark_pages", e.b);
         break;
-    case EventType::Count: break;
+    default:
+        appendVmEventFields(w, m, e);
+        break;
+    case EventType::Count:
+        break;
     }
     w.close();
 }

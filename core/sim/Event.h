@@ -24,6 +24,29 @@ enum class EventType : std::uint16_t {
     SlowPath,         ///< every zone failed the low watermark: __alloc_pages_slowpath
     AllocFailed,      ///< no zone could satisfy the request
     WatermarkCrossed, ///< a zone's free pages crossed its min/low/high watermark
+    // Virtual memory (vm/). Field use is listed in Event.cpp (appendEventJson).
+    ProcessNew,       ///< a process appears (spawn = exec of a new program, or fork)
+    ProcessExit,      ///< a process ends (exit, or killed by a signal); its mm is already torn down
+    MmapRegion,       ///< a VMA is added (mmap, exec, brk's first growth); merges with an equal neighbour
+    MunmapRegion,     ///< [a, b) leaves the address space (VMAs split or removed)
+    MprotectRegion,   ///< [a, b) gets new permissions
+    BrkSet,           ///< the program break moves from a to b (the [heap] VMA follows)
+    MallocChunk,      ///< glibc malloc hands out or takes back a chunk
+    PteSet,           ///< an entry of a page table (any level) is written
+    FrameOwner,       ///< an allocated frame gets its use: anonymous page, page table, ...
+    PageCacheAdd,     ///< a frame joins a file's page cache, filled from the disk
+    FileNew,          ///< a file is created on the simulated disk
+    FileWrite,        ///< bytes reach a file on disk
+    PhysWrite,        ///< bytes are stored at a physical address
+    TlbLookup,        ///< the CPU looks the page up in the TLB: hit or miss
+    TlbFill,          ///< a translation is loaded into a TLB way (evicting what was there)
+    TlbFlush,         ///< TLB entries are invalidated (CR3 load, PCID switch, invlpg, flush_tlb_mm)
+    WalkStep,         ///< the page walker reads one entry of one level
+    PageFault,        ///< the walk (or the TLB entry's permissions) failed: the fault handler decides
+    CowCopy,          ///< do_wp_page copies a shared page into a new frame (or zero-fills it)
+    ContextSwitch,    ///< another process's mm is loaded: CR3 written, with or without a flush
+    SetPageTableBase, ///< a script loads CR3 by hand (textbook exercises)
+    TranslateDone,    ///< a translation finished: the physical address, or the level that failed
     Count
 };
 
@@ -33,7 +56,28 @@ inline constexpr std::uint32_t MarkMask = 0x3; ///< Wmark in the low bits
 inline constexpr std::uint32_t Ok = 1u << 4;   ///< ZoneCheck passed
 inline constexpr std::uint32_t Below = 1u << 5; ///< WatermarkCrossed downwards
 inline constexpr std::uint32_t Tail = 1u << 6;  ///< BuddyListAdd at the tail
+inline constexpr std::uint32_t Hit = 1u << 7;   ///< TlbLookup hit
+inline constexpr std::uint32_t Huge = 1u << 8;  ///< TLB: the huge-page TLB; WalkStep: a large-page leaf
+inline constexpr std::uint32_t Fork = 1u << 9;  ///< ProcessNew by fork (else a new program)
+inline constexpr std::uint32_t Free = 1u << 10; ///< MallocChunk: freed (else allocated)
+inline constexpr std::uint32_t Mmapped = 1u << 11; ///< MallocChunk: a chunk of its own mmap
+inline constexpr std::uint32_t ZeroFill = 1u << 12; ///< CowCopy from the zero page: the new frame is zeroed
+inline constexpr std::uint32_t Flushed = 1u << 13;  ///< ContextSwitch flushed the TLB
+inline constexpr std::uint32_t Valid = 1u << 14;    ///< TranslateDone ok / WalkStep: the entry is valid
+inline constexpr std::uint32_t Retry = 1u << 15;    ///< TlbFill after the fault handler fixed the entry
+inline constexpr std::uint32_t Leaf = 1u << 16;     ///< WalkStep: this entry maps the page itself
+inline constexpr std::uint32_t Kernel = 1u << 17;   ///< TlbFlush of global (kernel) entries too
+inline constexpr std::uint32_t FlushKindShift = 20; ///< TlbFlush: TlbFlushKind in bits 20..23
 } // namespace EventFlag
+
+/// TlbFlush kinds (flags >> FlushKindShift).
+enum class TlbFlushKind : std::uint8_t {
+    All,       ///< everything, global entries included
+    NonGlobal, ///< CR3 written without PCID: every non-global entry
+    Asid,      ///< one PCID's entries (its slot is reused)
+    Page,      ///< invlpg of one address (a = vaddr)
+    Mm,        ///< flush_tlb_mm: all entries of one process (pid)
+};
 
 struct Event {
     EventType type = EventType::Count;

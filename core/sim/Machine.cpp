@@ -31,4 +31,31 @@ std::uint64_t Machine::freePages() const
     return n;
 }
 
+std::uint32_t Machine::intern(const std::string& s) const
+{
+    for (std::size_t i = 1; i < strings->size(); ++i)
+        if ((*strings)[i] == s) return static_cast<std::uint32_t>(i);
+    strings->push_back(s);
+    return static_cast<std::uint32_t>(strings->size() - 1);
+}
+
+const Process* Machine::proc(std::uint32_t pid) const
+{
+    auto it = procs.find(pid);
+    return it == procs.end() ? nullptr : &it->second;
+}
+
+Process* Machine::procMut(std::uint32_t pid)
+{
+    auto it = procs.find(pid);
+    return it == procs.end() ? nullptr : &it->second;
+}
+
+std::uint32_t Machine::fileByName(const std::string& path) const
+{
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (str(files[i].name) == path) return static_cast<std::uint32_t>(i);
+    return kNoFile;
+}
+
 } // namespace memviz

@@ -22,6 +22,17 @@ const char* errorCodeName(ErrorCode c)
     case ErrorCode::OrderMismatch: return "OrderMismatch";
     case ErrorCode::NotBlockHead: return "NotBlockHead";
     case ErrorCode::BadArchSpec: return "BadArchSpec";
+    case ErrorCode::UnknownPid: return "UnknownPid";
+    case ErrorCode::ProcessDead: return "ProcessDead";
+    case ErrorCode::BadLength: return "BadLength";
+    case ErrorCode::BadAddress: return "BadAddress";
+    case ErrorCode::NoAddressSpace: return "NoAddressSpace";
+    case ErrorCode::UnknownFile: return "UnknownFile";
+    case ErrorCode::FileExists: return "FileExists";
+    case ErrorCode::NotMallocPointer: return "NotMallocPointer";
+    case ErrorCode::PhysOutOfRange: return "PhysOutOfRange";
+    case ErrorCode::NeedsProcesses: return "NeedsProcesses";
+    case ErrorCode::OutOfMemory: return "OutOfMemory";
     }
     return "?";
 }
@@ -67,6 +78,11 @@ std::uint64_t MachineConfig::memmapBytes() const
 
 Error MachineConfig::validate() const
 {
+    if (arch.custom) { // a textbook machine: exactly the physical memory its spec describes
+        if (ramBytes != arch.maxRamBytes)
+            return Error{ErrorCode::BadArchSpec, static_cast<std::int64_t>(ramBytes), 0, "ram"};
+        return {};
+    }
     // The kernel image loads at 16 MiB; leave room for it, its memmap and some free memory.
     const std::uint64_t minRam = 64 * MiB;
     if (ramBytes < minRam)

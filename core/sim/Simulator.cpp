@@ -4,6 +4,7 @@
 #include "check/Checker.h"
 #include "phys/Boot.h"
 #include "sim/Apply.h"
+#include "vm/VmOps.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -88,8 +89,8 @@ Error Simulator::validate(const Machine& m, const Command& c)
     switch (c.type) {
     case CommandType::AllocPages: return buddy::validateAlloc(m, c.order, c.zone);
     case CommandType::FreePages: return buddy::validateFree(m, c.pfn, c.order);
+    default: return vm::validate(m, c);
     }
-    return {};
 }
 
 CommandResult Simulator::apply(const Command& c)
@@ -106,6 +107,7 @@ CommandResult Simulator::apply(const Command& c)
     switch (c.type) {
     case CommandType::AllocPages: r.pfn = buddy::allocPages(m_current, rec, c.order, c.zone); break;
     case CommandType::FreePages: buddy::freePages(m_current, rec, c.pfn, c.order); break;
+    default: vm::run(m_current, rec, c, &r.value); break;
     }
     r.endEvent = m_events.size();
     if (m_check) {

@@ -24,6 +24,7 @@ struct CommandResult {
     std::uint64_t firstEvent = 0;
     std::uint64_t endEvent = 0; ///< one past the command's last event
     std::optional<Pfn> pfn;     ///< alloc_pages: the block, or nothing when memory ran out
+    std::uint64_t value = 0;    ///< virtual-memory commands: the pid, address or break they return
 };
 
 class Simulator {

@@ -1,0 +1,84 @@
+#pragma once
+/// Virtual-memory decisions and their application (reference §9–§11).
+///
+/// Decision code (run) reads the machine and emits events through an Emitter that
+/// applies each one before returning, exactly like the buddy allocator. apply() is
+/// the only code that changes virtual-memory state.
+///
+/// Simplifications (the UI says so): one CPU; no kernel half in the user page
+/// tables; after a fault the retried access is shown as a TLB fill without a second
+/// walk; hardware Accessed/Dirty updates happen on the walk that loads the TLB;
+/// dirty page-cache pages are not written back (the page cache is what `cat` reads).
+
+#include "alloc/Buddy.h"
+#include "sim/Command.h"
+#include "sim/Error.h"
+#include "sim/Event.h"
+#include "vm/Vm.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace memviz {
+
+struct Machine;
+struct MachineConfig;
+
+namespace vm {
+
+/// Boot-time virtual-memory state: the zero page, TLB geometry, global kernel TLB entries.
+void boot(Machine& m);
+
+Error validate(const Machine& m, const Command& c);
+/// Runs a validated command; `value` receives its result (pid, address, ...).
+void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value);
+void apply(Machine& m, const Event& e);
+/// Called by the buddy allocator when a frame of some use is freed (counters follow the state).
+void frameReleased(Machine& m, Pfn pfn);
+
+/// One level of a page walk.
+struct WalkStep {
+    int level = 0; ///< 0 = top level
+    std::uint64_t index = 0; ///< index into the table
+    Pfn table = 0; ///< frame of the table
+    std::uint64_t entryAddr = 0; ///< physical address of the entry
+    std::uint64_t entry = 0; ///< its value
+    bool valid = false;
+    bool leaf = false; ///< maps the page (last level, or a large page)
+    Pfn pfn = 0; ///< frame the entry points at
+};
+
+struct WalkResult {
+    std::vector<WalkStep> steps;
+    bool ok = false;
+    bool canonical = true;
+    int faultLevel = -1; ///< 0-based level whose entry was not valid
+    std::uint64_t paddr = 0;
+    std::uint32_t flags = 0; ///< PteFlag bits of the leaf
+    int pageShift = 12; ///< of the mapping found (21/22 for large pages)
+};
+
+/// Walks the tables rooted at `root` for `va`, reading entries from simulated memory.
+WalkResult walk(const Machine& m, Pfn root, std::uint64_t va);
+/// walk() with the process's page-table root; root kNoPfn gives ok=false, no steps.
+WalkResult translate(const Machine& m, std::uint32_t pid, std::uint64_t va);
+/// Entry `index` of the table in frame `table`.
+std::uint64_t readEntry(const Machine& m, Pfn table, std::uint64_t index);
+
+/// User address-space geometry of the machine's architecture.
+std::uint64_t taskSize(const Machine& m);
+
+/// The path a file name refers to (relative names live in the user's project directory).
+std::string absolutePath(const Machine& m, const std::string& name);
+/// What `cat` prints for a file: the disk bytes overlaid with newer page-cache contents,
+/// up to the file size, without trailing NULs.
+std::string fileContents(const Machine& m, std::uint32_t file);
+/// The bytes a process would read at [va, va+len) (zeros where nothing is mapped).
+std::string readUser(const Machine& m, std::uint32_t pid, std::uint64_t va, std::uint64_t len);
+
+/// The glibc request size for malloc(n): request2size() (header, 16-byte alignment, MINSIZE).
+std::uint64_t mallocChunkSize(std::uint64_t n, bool is32bit = false);
+
+} // namespace vm
+} // namespace memviz

@@ -1,0 +1,316 @@
+// Virtual memory: processes, demand paging, the zero page, copy-on-write (copy and
+// reuse), file mappings through the page cache, SIGSEGV, the glibc malloc model,
+// the TLB and walks against hand-computed tables, and the notes' experiments with
+// their numbers (seeds/001 §4.4, §5.2, §5.3).
+
+#include "TestUtil.h"
+
+#include "check/Checker.h"
+#include "sim/Apply.h"
+#include "vm/VmOps.h"
+
+#include <QTest>
+
+using namespace memviz;
+using namespace memviz::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Proc {
+    Simulator& sim;
+    std::uint32_t pid;
+
+    CommandResult run(Command c)
+    {
+        c.pid = pid;
+        CommandResult r = sim.apply(c);
+        if (r.error) qFatal("command %s refused: %s", std::string(commandTypeName(c.type)).c_str(), errorCodeName(r.error.code));
+        const auto f = checkMachine(sim.current());
+        if (!f.empty()) qFatal("checker: %s", describe(f.front()).c_str());
+        return r;
+    }
+    std::uint64_t malloc(std::uint64_t n)
+    {
+        Command c = vmCommand(CommandType::Malloc, pid);
+        c.len = n;
+        return run(c).value;
+    }
+    void touch(std::uint64_t addr, std::uint64_t len, bool write = true, std::uint64_t step = 4096)
+    {
+        Command c = vmCommand(CommandType::Access, pid);
+        c.addr = addr;
+        c.len = len;
+        c.write = write;
+        c.step = step;
+        run(c);
+    }
+    Proc fork()
+    {
+        return Proc{sim, static_cast<std::uint32_t>(run(vmCommand(CommandType::Fork, pid)).value)};
+    }
+    const Process& p() const { return *sim.current().proc(pid); }
+    std::uint64_t vszKb() const { return p().mm.totalVmPages(12) * 4; }
+    std::uint64_t rssKb() const { return p().mm.rss() * 4; }
+};
+
+Proc spawn(Simulator& sim, const char* name)
+{
+    Command c = vmCommand(CommandType::Spawn, 0);
+    c.text = name;
+    const CommandResult r = sim.apply(c);
+    if (r.error || !r.value) qFatal("spawn failed");
+    return Proc{sim, static_cast<std::uint32_t>(r.value)};
+}
+
+std::uint64_t usedKb(const Machine& m) { return m.pagesToKb(m.totalramPages() - m.freePages()); }
+
+std::uint64_t countEvents(const Simulator& s, EventType t, std::uint64_t from = 0)
+{
+    std::uint64_t n = 0;
+    for (std::uint64_t i = from; i < s.eventCount(); ++i) n += s.events()[i].type == t;
+    return n;
+}
+
+std::uint64_t countFaults(const Simulator& s, FaultKind k, std::uint64_t from)
+{
+    std::uint64_t n = 0;
+    for (std::uint64_t i = from; i < s.eventCount(); ++i)
+        n += s.events()[i].type == EventType::PageFault && s.events()[i].order == static_cast<std::uint8_t>(k);
+    return n;
+}
+
+} // namespace
+
+class TestVm : public QObject {
+    Q_OBJECT
+private slots:
+    void spawnLooksLikeTheNotes();
+    void demandPaging();
+    void cowFork();
+    void cowReuseByLastSharer();
+    void zeroPageThenWrite();
+    void segvKillsOnlyThatProcess();
+    void mallocThresholdAndHeap();
+    void fileMappingSharedAndPrivate();
+    void exitFreesEverything();
+    void deterministic();
+};
+
+void TestVm::spawnLooksLikeTheNotes()
+{
+    Simulator sim = boot("seed-8g");
+    Proc p = spawn(sim, "demand-paging");
+    // Program 20 kB + heap 132 + libraries + [vvar] 16 + [vdso] 8 + [stack] 132 = 6056 kB (ps VSZ).
+    QCOMPARE(p.vszKb(), 6056u);
+    QVERIFY(p.rssKb() > 200);
+    QCOMPARE(p.p().majFlt, 0u);
+    QVERIFY(p.p().minFlt > 20);
+    QVERIFY(checkMachine(sim.current()).empty());
+}
+
+void TestVm::demandPaging()
+{
+    Simulator sim = boot("seed-8g");
+    Proc p = spawn(sim, "demand-paging");
+    const std::uint64_t vsz0 = p.vszKb(), rss0 = p.rssKb(), flt0 = p.p().minFlt;
+    const std::uint64_t buf = p.malloc(100 * MiB);
+    QVERIFY(buf);
+    QCOMPARE(p.vszKb() - vsz0, 102404u); // the notes: 6056 -> 108460
+    QCOMPARE(p.rssKb(), rss0);
+    const std::uint64_t used0 = usedKb(sim.current());
+    const std::uint64_t from = sim.eventCount();
+    p.touch(buf, 100 * MiB);
+    QCOMPARE(p.p().minFlt - flt0, 25600u); // one minor fault per 4 KiB page
+    QCOMPARE(countFaults(sim, FaultKind::Anon, from), 25600u);
+    QCOMPARE(p.rssKb() - rss0, 102400u);
+    const std::uint64_t grew = usedKb(sim.current()) - used0;
+    QVERIFY2(grew >= 102400 && grew < 102400 + 400, qPrintable(QString::number(grew))); // + page tables
+    // A second pass hits: no new faults.
+    p.touch(buf, 100 * MiB);
+    QCOMPARE(p.p().minFlt - flt0, 25600u);
+}
+
+void TestVm::cowFork()
+{
+    Simulator sim = boot("seed-8g");
+    Proc p = spawn(sim, "cow");
+    const std::uint64_t buf = p.malloc(100 * MiB);
+    p.touch(buf, 100 * MiB);
+    Proc c = p.fork();
+    QCOMPARE(c.p().minFlt, 0u);  // counters start at zero in the child
+    QCOMPARE(c.vszKb(), p.vszKb());
+    QCOMPARE(c.rssKb(), p.rssKb()); // the child maps the same frames
+    const std::uint64_t used0 = usedKb(sim.current());
+    const std::uint64_t from = sim.eventCount();
+    c.touch(buf, 100 * MiB);
+    QCOMPARE(c.p().minFlt, 25600u); // one COW fault per page (the notes: 29 -> 25629)
+    QCOMPARE(countFaults(sim, FaultKind::CowCopy, from), 25600u);
+    QCOMPARE(countEvents(sim, EventType::CowCopy, from), 25600u);
+    const std::uint64_t grew = usedKb(sim.current()) - used0;
+    QVERIFY2(grew >= 102400 && grew < 102400 + 400, qPrintable(QString::number(grew)));
+    QCOMPARE(c.rssKb(), p.rssKb());
+}
+
+void TestVm::cowReuseByLastSharer()
+{
+    Simulator sim = boot("x86-64");
+    Proc p = spawn(sim, "reuse");
+    const std::uint64_t buf = p.malloc(16 * 4096);
+    p.touch(buf, 16 * 4096);
+    Proc c = p.fork();
+    std::uint64_t from = sim.eventCount();
+    c.touch(buf, 16 * 4096); // the child copies
+    QCOMPARE(countFaults(sim, FaultKind::CowCopy, from), 16u);
+    from = sim.eventCount();
+    p.touch(buf, 16 * 4096); // the parent is now the only user: reuse in place
+    QCOMPARE(countFaults(sim, FaultKind::CowReuse, from), 16u);
+    QCOMPARE(countFaults(sim, FaultKind::CowCopy, from), 0u);
+}
+
+void TestVm::zeroPageThenWrite()
+{
+    Simulator sim = boot("x86-64");
+    Proc p = spawn(sim, "zero");
+    Command mm = vmCommand(CommandType::Mmap, p.pid);
+    mm.len = 8 * 4096;
+    mm.prot = Prot::Read | Prot::Write;
+    mm.mapFlags = MapFlag::Private | MapFlag::Anonymous;
+    const std::uint64_t at = p.run(mm).value;
+    const std::uint64_t rss0 = p.rssKb();
+    std::uint64_t from = sim.eventCount();
+    p.touch(at, 8 * 4096, false);
+    QCOMPARE(countFaults(sim, FaultKind::ZeroPage, from), 8u);
+    QCOMPARE(p.rssKb(), rss0); // the zero page is not counted
+    const vm::WalkResult w = vm::translate(sim.current(), p.pid, at);
+    QVERIFY(w.ok);
+    QCOMPARE(w.paddr >> 12, sim.current().zeroPfn);
+    from = sim.eventCount();
+    p.touch(at, 8 * 4096, true);
+    QCOMPARE(countFaults(sim, FaultKind::CowCopy, from), 8u); // do_wp_page on the zero page: a zeroed copy
+    QCOMPARE(p.rssKb(), rss0 + 32);
+}
+
+void TestVm::segvKillsOnlyThatProcess()
+{
+    Simulator sim = boot("x86-64");
+    Proc p = spawn(sim, "segv");
+    Proc q = spawn(sim, "other");
+    const std::uint64_t free0 = sim.current().freePages();
+    const std::uint64_t from = sim.eventCount();
+    p.touch(0, 4, true); // *(int*)NULL = 0
+    QCOMPARE(countFaults(sim, FaultKind::Segv, from), 1u);
+    QCOMPARE(p.p().state, ProcState::Killed);
+    QCOMPARE(p.p().exitSignal, 11);
+    QVERIFY(q.p().alive());
+    QVERIFY(sim.current().freePages() > free0); // its memory came back
+    Command c = vmCommand(CommandType::Access, p.pid);
+    c.len = 1;
+    QCOMPARE(sim.apply(c).error.code, ErrorCode::ProcessDead);
+}
+
+void TestVm::mallocThresholdAndHeap()
+{
+    Simulator sim = boot("x86-64");
+    Proc p = spawn(sim, "m");
+    const Mm before = p.p().mm;
+    const std::uint64_t brk0 = before.brk;
+    QCOMPARE(brk0 - before.startBrk, 132u * 1024); // the first small malloc grew brk by 0x21000
+    const std::uint64_t small = p.malloc(1000);
+    QVERIFY(small > before.startBrk && small < brk0);
+    QCOMPARE(p.p().mm.brk, brk0); // carved from the top chunk
+    const std::uint64_t below = p.malloc(128 * 1024 - 100); // nb < threshold: heap
+    QVERIFY(below >= before.startBrk && below < p.p().mm.brk);
+    const std::uint64_t vsz = p.vszKb();
+    const std::uint64_t big = p.malloc(128 * 1024); // at the threshold: its own mmap
+    QVERIFY(big < before.startBrk || big > p.p().mm.brk);
+    QCOMPARE(p.vszKb() - vsz, 132u);
+    Command f = vmCommand(CommandType::Free, p.pid);
+    f.addr = big;
+    p.run(f);
+    QCOMPARE(p.vszKb(), vsz); // free() of an mmapped chunk unmaps it
+    f.addr = big;
+    QCOMPARE(sim.apply(f).error.code, ErrorCode::NotMallocPointer);
+}
+
+void TestVm::fileMappingSharedAndPrivate()
+{
+    Simulator sim = boot("seed-8g");
+    Command fc = vmCommand(CommandType::FileCreate, 0);
+    fc.text = "testfile";
+    fc.len = 6;
+    fc.data = "hello\n";
+    QVERIFY(!sim.apply(fc).error);
+    Proc p = spawn(sim, "filemap");
+    Command mm = vmCommand(CommandType::Mmap, p.pid);
+    mm.len = 100 * MiB;
+    mm.prot = Prot::Read | Prot::Write;
+    mm.mapFlags = MapFlag::Shared;
+    mm.text = "testfile";
+    const std::uint64_t at = p.run(mm).value;
+    std::uint64_t from = sim.eventCount();
+    p.touch(at, 1, false);
+    QCOMPARE(countFaults(sim, FaultKind::FileMajor, from), 1u); // not cached yet: read from disk
+    QCOMPARE(p.p().majFlt, 1u);
+    QCOMPARE(vm::readUser(sim.current(), p.pid, at, 5), std::string("hello"));
+    Command w = vmCommand(CommandType::Access, p.pid);
+    w.addr = at;
+    w.data = "HELLO";
+    p.run(w);
+    const std::uint32_t file = sim.current().fileByName(vm::absolutePath(sim.current(), "testfile"));
+    QCOMPARE(vm::fileContents(sim.current(), file), std::string("HELLO\n")); // MAP_SHARED reaches the file
+
+    // A second process maps it privately: minor fault (cached), and its write copies.
+    Proc q = spawn(sim, "private");
+    mm.pid = q.pid;
+    mm.mapFlags = MapFlag::Private;
+    const std::uint64_t at2 = q.run(mm).value;
+    from = sim.eventCount();
+    q.touch(at2, 1, false);
+    QCOMPARE(countFaults(sim, FaultKind::FileMinor, from), 1u);
+    w.pid = q.pid;
+    w.addr = at2;
+    w.data = "xy";
+    q.run(w);
+    QCOMPARE(vm::readUser(sim.current(), q.pid, at2, 6), std::string("xyLLO\n"));
+    QCOMPARE(vm::fileContents(sim.current(), file), std::string("HELLO\n")); // private writes stay private
+}
+
+void TestVm::exitFreesEverything()
+{
+    Simulator sim = boot("x86-64");
+    const std::uint64_t free0 = sim.current().freePages();
+    Proc p = spawn(sim, "a");
+    const std::uint64_t afterSpawn = sim.current().freePages();
+    const std::uint64_t buf = p.malloc(8 * MiB);
+    p.touch(buf, 8 * MiB);
+    Proc c = p.fork();
+    c.touch(buf, 4 * MiB);
+    p.run(vmCommand(CommandType::Exit, p.pid));
+    c.run(vmCommand(CommandType::Exit, c.pid));
+    const Machine& m = sim.current();
+    QCOMPARE(m.vmc.pageTablePages, 0u);
+    QCOMPARE(m.vmc.anonPages, 0u);
+    // Only the page cache (the program and its libraries) stays.
+    QCOMPARE(free0 - m.freePages(), m.vmc.filePages);
+    QVERIFY(afterSpawn < free0);
+}
+
+void TestVm::deterministic()
+{
+    auto runOnce = [] {
+        Simulator sim = boot("x86-64");
+        Proc p = spawn(sim, "d");
+        const std::uint64_t b = p.malloc(MiB);
+        p.touch(b, MiB);
+        Proc c = p.fork();
+        c.touch(b, MiB / 2);
+        std::string out;
+        for (std::uint64_t i = 0; i < sim.eventCount(); ++i) appendEventJson(out, sim.current(), i, sim.events()[i]);
+        return out;
+    };
+    QCOMPARE(runOnce(), runOnce());
+}
+
+QTEST_GUILESS_MAIN(TestVm)
+#include "tst_vm.moc"
