@@ -3,6 +3,7 @@
 #include "sim/Machine.h"
 
 #include <cstdio>
+#include <unordered_map>
 
 namespace memviz {
 
@@ -22,17 +23,171 @@ const char* violationName(Violation v)
     case Violation::FreePagesMismatch: return "FreePagesMismatch";
     case Violation::ManagedMismatch: return "ManagedMismatch";
     case Violation::InHandAtRest: return "InHandAtRest";
+    case Violation::PageTableBad: return "PageTableBad";
+    case Violation::PtPagesMismatch: return "PtPagesMismatch";
+    case Violation::PteBadFrame: return "PteBadFrame";
+    case Violation::PteOutsideVma: return "PteOutsideVma";
+    case Violation::ZeroPageWritable: return "ZeroPageWritable";
+    case Violation::MapcountMismatch: return "MapcountMismatch";
+    case Violation::RssMismatch: return "RssMismatch";
+    case Violation::VmCounterMismatch: return "VmCounterMismatch";
+    case Violation::LeakedPage: return "LeakedPage";
+    case Violation::VmaBroken: return "VmaBroken";
+    case Violation::PageCacheBroken: return "PageCacheBroken";
+    case Violation::StaleTlb: return "StaleTlb";
     }
     return "?";
 }
 
 std::string describe(const Finding& f)
 {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%s at pfn %llu (zone %d, order %d)", violationName(f.what),
-                  static_cast<unsigned long long>(f.pfn), f.zone, f.order);
+    char buf[192];
+    if (f.pid || f.addr)
+        std::snprintf(buf, sizeof buf, "%s at pfn %llu (pid %u, address 0x%llx)", violationName(f.what),
+                      static_cast<unsigned long long>(f.pfn), f.pid, static_cast<unsigned long long>(f.addr));
+    else
+        std::snprintf(buf, sizeof buf, "%s at pfn %llu (zone %d, order %d)", violationName(f.what),
+                      static_cast<unsigned long long>(f.pfn), f.zone, f.order);
     return buf;
 }
+
+namespace {
+
+/// Page tables, mapcounts, RSS and the virtual-memory counters, recomputed from the
+/// tables in simulated memory and compared with what the machine keeps.
+void checkVm(const Machine& m, std::vector<Finding>& out)
+{
+    const ArchSpec& a = m.config.arch;
+    if (a.custom) return;
+    const EntryFormat& fmt = a.entry;
+    const FrameTable& ft = m.frames;
+    auto report = [&](Violation v, Pfn p, std::uint32_t pid = 0, std::uint64_t addr = 0) {
+        if (out.size() < 64) out.push_back({v, p, -1, -1, pid, addr});
+    };
+    const int levels = static_cast<int>(a.levels.size());
+    std::vector<int> spanShift(static_cast<std::size_t>(levels));
+    for (int l = levels - 1, s = a.pageShift; l >= 0; --l) {
+        spanShift[static_cast<std::size_t>(l)] = s;
+        s += a.levels[static_cast<std::size_t>(l)].bits;
+    }
+    std::unordered_map<Pfn, std::uint32_t> mapcount;
+    std::unordered_map<Pfn, std::uint32_t> tableOwner;
+    std::uint64_t tables = 0;
+
+    for (const auto& [pid, p] : m.procs) {
+        const Mm& mm = p.mm;
+        for (std::size_t i = 0; i < mm.vmas.size(); ++i) {
+            const Vma& v = mm.vmas[i];
+            if (v.start >= v.end || (v.start & (a.pageSize() - 1)) || (v.end & (a.pageSize() - 1))
+                || (i && mm.vmas[i - 1].end > v.start))
+                report(Violation::VmaBroken, 0, pid, v.start);
+        }
+        if (!p.alive()) {
+            if (mm.pgd != kNoPfn || !mm.vmas.empty() || mm.rss()) report(Violation::VmaBroken, 0, pid);
+            continue;
+        }
+        std::uint64_t anon = 0, file = 0, ptPages = 0;
+        // Iterative walk of the table tree.
+        struct Item {
+            Pfn table;
+            int level;
+            std::uint64_t base;
+        };
+        std::vector<Item> stack{{mm.pgd, 0, 0}};
+        while (!stack.empty()) {
+            const Item it = stack.back();
+            stack.pop_back();
+            if (it.table >= ft.size() || ft.state(it.table) != FrameState::PageTable || ft.priv(it.table) != pid
+                || !tableOwner.emplace(it.table, pid).second) {
+                report(Violation::PageTableBad, it.table, pid, it.base);
+                continue;
+            }
+            ++ptPages;
+            ++tables;
+            const std::uint64_t n = a.entriesAt(it.level);
+            const bool leafLevel = it.level + 1 == levels;
+            for (std::uint64_t i = 0; i < n; ++i) {
+                const std::uint64_t e = m.phys.readLE(it.table * a.pageSize() + i * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
+                if (!fmt.present(e)) continue;
+                const std::uint64_t va = it.base + (i << spanShift[static_cast<std::size_t>(it.level)]);
+                if (!leafLevel) {
+                    stack.push_back({fmt.pfn(e), it.level + 1, va});
+                    continue;
+                }
+                const Pfn f = fmt.pfn(e);
+                if (!mm.find(va)) report(Violation::PteOutsideVma, f, pid, va);
+                if (f == m.zeroPfn) {
+                    if (fmt.flags(e) & PteFlag::Write) report(Violation::ZeroPageWritable, f, pid, va);
+                    continue;
+                }
+                const FrameState s = f < ft.size() ? ft.state(f) : FrameState::Hole;
+                if (s != FrameState::Anon && s != FrameState::File) {
+                    report(Violation::PteBadFrame, f, pid, va);
+                    continue;
+                }
+                ++mapcount[f];
+                (s == FrameState::Anon ? anon : file) += 1;
+            }
+        }
+        if (ptPages != mm.ptPages) report(Violation::PtPagesMismatch, mm.pgd, pid);
+        if (anon != mm.rssAnon || file != mm.rssFile) report(Violation::RssMismatch, mm.pgd, pid);
+    }
+
+    // Every frame of a virtual-memory use is counted, referenced and has the right mapcount.
+    std::uint64_t nTables = 0, nAnon = 0, nFile = 0, nMapped = 0;
+    for (Pfn p = 0; p < ft.size();) {
+        const FrameState s = ft.state(p);
+        const int order = s == FrameState::Tail ? 0 : ft.order(p);
+        if (s == FrameState::PageTable) {
+            ++nTables;
+            if (!tableOwner.count(p)) report(Violation::LeakedPage, p, ft.priv(p));
+        } else if (s == FrameState::Anon || s == FrameState::File) {
+            auto it = mapcount.find(p);
+            const std::uint32_t mc = it == mapcount.end() ? 0 : it->second;
+            if (mc != ft.count(p)) report(Violation::MapcountMismatch, p, ft.priv(p));
+            if (s == FrameState::Anon) {
+                ++nAnon;
+                if (!mc) report(Violation::LeakedPage, p, ft.priv(p));
+            } else {
+                ++nFile;
+                nMapped += mc > 0;
+                const std::uint32_t fid = ft.priv(p);
+                if (fid >= m.files.size()) {
+                    report(Violation::PageCacheBroken, p);
+                } else {
+                    auto c = m.files[fid].cache.find(ft.next(p));
+                    if (c == m.files[fid].cache.end() || c->second != p) report(Violation::PageCacheBroken, p);
+                }
+            }
+        }
+        p += Pfn(1) << order;
+    }
+    std::uint64_t cacheEntries = 0;
+    for (const File& f : m.files) cacheEntries += f.cache.size();
+    if (nTables != m.vmc.pageTablePages || tables != nTables) report(Violation::VmCounterMismatch, 0);
+    if (nAnon != m.vmc.anonPages || nFile != m.vmc.filePages || nMapped != m.vmc.fileMapped || cacheEntries != nFile)
+        report(Violation::VmCounterMismatch, 1);
+
+    // The TLB never holds a translation its process's tables no longer give (a missed flush).
+    for (const TlbEntry& t : m.tlb.small) {
+        if (!(t.flags & TlbFlag::Valid) || (t.flags & TlbFlag::Global)) continue;
+        const Process* p = m.proc(t.pid);
+        if (!p || !p->alive()) continue;
+        const std::uint64_t va = t.vpn << a.pageShift;
+        Pfn table = p->mm.pgd;
+        std::uint64_t e = 0;
+        for (int l = 0; l < levels; ++l) {
+            const std::uint64_t idx = (va >> spanShift[static_cast<std::size_t>(l)]) & (a.entriesAt(l) - 1);
+            e = m.phys.readLE(table * a.pageSize() + idx * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
+            if (!fmt.present(e)) break;
+            table = fmt.pfn(e);
+        }
+        if (!fmt.present(e) || fmt.pfn(e) != t.pfn || ((t.flags & TlbFlag::Write) && !(fmt.flags(e) & PteFlag::Write)))
+            report(Violation::StaleTlb, t.pfn, t.pid, va);
+    }
+}
+
+} // namespace
 
 std::vector<Finding> checkMachine(const Machine& m, bool atRest)
 {
@@ -117,6 +272,7 @@ std::vector<Finding> checkMachine(const Machine& m, bool atRest)
             report(Violation::ManagedMismatch, zone.startPfn, static_cast<int>(z));
         if (atRest && zone.workPfn != kNil) report(Violation::InHandAtRest, zone.workPfn, static_cast<int>(z));
     }
+    checkVm(m, out);
     return out;
 }
 

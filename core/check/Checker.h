@@ -27,6 +27,19 @@ enum class Violation : std::uint8_t {
     FreePagesMismatch,   ///< NR_FREE_PAGES differs from the lists' pages
     ManagedMismatch,     ///< managed differs from present minus reserved frames
     InHandAtRest,        ///< a block still held by the allocator between commands
+    // Virtual memory.
+    PageTableBad,        ///< a table frame that is not a PageTable page of its process, or reached twice
+    PtPagesMismatch,     ///< mm's page-table page count differs from the tables reachable from its PGD
+    PteBadFrame,         ///< a leaf entry maps a frame that is not an anonymous, page-cache or zero page
+    PteOutsideVma,       ///< a present leaf entry where the process has no VMA
+    ZeroPageWritable,    ///< the shared zero page mapped writable
+    MapcountMismatch,    ///< a frame's mapcount differs from the entries mapping it
+    RssMismatch,         ///< a process's RSS counters differ from its page tables
+    VmCounterMismatch,   ///< PageTables/AnonPages/Cached/Mapped differ from the frames they count
+    LeakedPage,          ///< a page-table or anonymous frame nobody references
+    VmaBroken,           ///< VMAs unsorted, overlapping, empty or unaligned
+    PageCacheBroken,     ///< page cache index and frame disagree
+    StaleTlb,            ///< a TLB entry of a live process disagrees with its page table (a missed flush)
 };
 
 struct Finding {
@@ -34,6 +47,8 @@ struct Finding {
     std::uint64_t pfn = 0;
     int zone = -1;
     int order = -1;
+    std::uint32_t pid = 0;  ///< virtual-memory findings: the process
+    std::uint64_t addr = 0; ///< and the virtual address
 };
 
 const char* violationName(Violation v);

@@ -78,6 +78,10 @@ std::uint64_t MachineConfig::memmapBytes() const
 
 Error MachineConfig::validate() const
 {
+    auto pow2 = [](int v) { return v >= 1 && v <= 4096 && (v & (v - 1)) == 0; };
+    if (!pow2(tlb.sets) || !pow2(tlb.ways) || !pow2(tlb.hugeSets) || !pow2(tlb.hugeWays) || tlb.sets * tlb.ways > 65536)
+        return Error{ErrorCode::BadSysctl, tlb.sets * tlb.ways, 0, "tlb"};
+    if (tlb.policy > 2) return Error{ErrorCode::BadSysctl, tlb.policy, 0, "tlb.policy"};
     if (arch.custom) { // a textbook machine: exactly the physical memory its spec describes
         if (ramBytes != arch.maxRamBytes)
             return Error{ErrorCode::BadArchSpec, static_cast<std::int64_t>(ramBytes), 0, "ram"};

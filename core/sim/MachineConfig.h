@@ -22,6 +22,15 @@ struct Sysctls {
     ThpMode thp = ThpMode::Madvise;         ///< /sys/kernel/mm/transparent_hugepage/enabled
 };
 
+/// The TLB the CPU has (reference §9). Defaults: a 64-entry 4-way L1 dTLB, 32 entries
+/// for large pages, LRU replacement, PCID on (as on every x86-64 CPU since Westmere).
+struct TlbConfig {
+    int sets = 16, ways = 4;
+    int hugeSets = 8, hugeWays = 4;
+    std::uint8_t policy = 0; ///< TlbPolicy: 0 LRU, 1 FIFO, 2 random
+    bool pcid = true;
+};
+
 struct MachineConfig {
     std::string preset = "x86-64"; ///< the preset this config came from
     ArchSpec arch;
@@ -32,6 +41,7 @@ struct MachineConfig {
     std::string hostname = "memviz";
     int cpus = 2;                        ///< online CPUs (pagesets in zoneinfo, the sar banner)
     Sysctls sysctl;
+    TlbConfig tlb;
 
     /// The preset's machine (RAM, swap, seed, reserves); nothing for an unknown name.
     static std::variant<MachineConfig, Error> fromPreset(std::string_view name);

@@ -1058,6 +1058,13 @@ void boot(Machine& m)
 {
     const ArchSpec& a = m.config.arch;
     m.phys.setPageSize(a.pageSize());
+    const TlbConfig& tc = m.config.tlb;
+    m.tlb.sets = tc.sets;
+    m.tlb.ways = tc.ways;
+    m.tlb.hugeSets = tc.hugeSets;
+    m.tlb.hugeWays = tc.hugeWays;
+    m.tlb.policy = static_cast<TlbPolicy>(tc.policy);
+    m.tlb.pcid = tc.pcid;
     m.tlb.small.assign(static_cast<std::size_t>(m.tlb.sets * m.tlb.ways), TlbEntry {});
     m.tlb.huge.assign(static_cast<std::size_t>(m.tlb.hugeSets * m.tlb.hugeWays), TlbEntry {});
     if (a.custom) return;

@@ -63,6 +63,8 @@ Proc spawn(Simulator& sim, const char* name)
     return Proc{sim, static_cast<std::uint32_t>(r.value)};
 }
 
+std::uint64_t taskSizeOf(const Simulator& s) { return vm::taskSize(s.current()); }
+
 std::uint64_t usedKb(const Machine& m) { return m.pagesToKb(m.totalramPages() - m.freePages()); }
 
 std::uint64_t countEvents(const Simulator& s, EventType t, std::uint64_t from = 0)
@@ -95,6 +97,8 @@ private slots:
     void fileMappingSharedAndPrivate();
     void exitFreesEverything();
     void deterministic();
+    void randomPrograms_data();
+    void randomPrograms();
 };
 
 void TestVm::spawnLooksLikeTheNotes()
@@ -310,6 +314,153 @@ void TestVm::deterministic()
         return out;
     };
     QCOMPARE(runOnce(), runOnce());
+}
+
+void TestVm::randomPrograms_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<bool>("pcid");
+    for (const char* preset : {"x86-64", "x86-64-la57", "x86-32", "x86-pae"})
+        for (quint64 seed : {1ull, 2ull})
+            QTest::addRow("%s-%llu", preset, seed) << QString::fromLatin1(preset) << seed << (seed == 1);
+}
+
+void TestVm::randomPrograms()
+{
+    QFETCH(QString, preset);
+    QFETCH(quint64, seed);
+    QFETCH(bool, pcid);
+    MachineConfig cfg = config(preset.toLatin1().constData(), "256M");
+    cfg.seed = seed;
+    cfg.tlb.pcid = pcid; // without PCID every switch flushes
+    cfg.tlb.policy = static_cast<std::uint8_t>(seed % 3);
+    Simulator sim = boot(cfg);
+    std::uint64_t x = seed * 0x9E3779B97F4A7C15ull;
+    auto rnd = [&](std::uint64_t n) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return n ? x % n : 0;
+    };
+    Command fc = vmCommand(CommandType::FileCreate, 0);
+    fc.text = "data.bin";
+    fc.len = 64 * 4096;
+    fc.data = "memviz";
+    QVERIFY(!sim.apply(fc).error);
+    std::vector<std::uint32_t> pids;
+    std::map<std::uint32_t, std::vector<std::uint64_t>> ptrs, maps;
+    const int steps = kSlowBuild ? 150 : 400;
+    for (int i = 0; i < steps; ++i) {
+        std::vector<std::uint32_t> alive;
+        for (std::uint32_t pid : pids)
+            if (sim.current().proc(pid)->alive()) alive.push_back(pid);
+        Command c;
+        const std::uint64_t op = alive.empty() ? 0 : rnd(12);
+        const std::uint32_t pid = alive.empty() ? 0 : alive[rnd(alive.size())];
+        switch (op) {
+        case 0:
+            if (alive.size() > 5) continue;
+            c = vmCommand(CommandType::Spawn, 0);
+            c.text = "p" + std::to_string(i);
+            break;
+        case 1:
+            c = vmCommand(CommandType::Malloc, pid);
+            c.len = rnd(2) ? 1 + rnd(200000) : 1 + rnd(4 * MiB);
+            break;
+        case 2:
+            if (ptrs[pid].empty()) continue;
+            c = vmCommand(CommandType::Free, pid);
+            c.addr = ptrs[pid][rnd(ptrs[pid].size())];
+            break;
+        case 3:
+        case 4: {
+            const auto& v = sim.current().proc(pid)->mm.vmas;
+            const Vma* pick = &v[rnd(v.size())];
+            if (!maps[pid].empty() && rnd(2)) // half the time, one of its own mmaps
+                if (const Vma* own = sim.current().proc(pid)->mm.find(maps[pid][rnd(maps[pid].size())])) pick = own;
+            const Vma& vma = *pick;
+            c = vmCommand(CommandType::Access, pid);
+            c.addr = vma.start + rnd(vma.size());
+            c.len = 1 + rnd(std::min<std::uint64_t>(vma.end - c.addr, 64 * 4096));
+            c.write = rnd(2);
+            c.step = rnd(2) ? 4096 : 1 + rnd(9000);
+            break;
+        }
+        case 5:
+            if (alive.size() > 5) continue;
+            c = vmCommand(CommandType::Fork, pid);
+            break;
+        case 6:
+            if (rnd(3)) continue;
+            c = vmCommand(CommandType::Exit, pid);
+            break;
+        case 7:
+            c = vmCommand(CommandType::Mmap, pid);
+            c.len = 1 + rnd(64 * 4096);
+            c.prot = static_cast<std::uint8_t>(rnd(2) ? (Prot::Read | Prot::Write) : Prot::Read);
+            c.mapFlags = rnd(2) ? MapFlag::Shared : MapFlag::Private;
+            if (rnd(2)) c.text = "data.bin";
+            else c.mapFlags |= MapFlag::Anonymous;
+            break;
+        case 8: {
+            if (maps[pid].empty()) continue;
+            c = vmCommand(CommandType::Munmap, pid);
+            c.addr = maps[pid][rnd(maps[pid].size())];
+            c.len = 4096 * (1 + rnd(16));
+            break;
+        }
+        case 9: {
+            if (maps[pid].empty()) continue;
+            c = vmCommand(CommandType::Mprotect, pid);
+            c.addr = maps[pid][rnd(maps[pid].size())];
+            c.len = 4096 * (1 + rnd(8));
+            c.prot = static_cast<std::uint8_t>(rnd(8));
+            break;
+        }
+        case 10:
+            c = vmCommand(CommandType::Brk, pid);
+            c.addr = sim.current().proc(pid)->mm.brk + (rnd(2) ? rnd(MiB) : -std::int64_t(rnd(64 * 1024)));
+            break;
+        default: {
+            // A wild access: anywhere, may SIGSEGV.
+            c = vmCommand(CommandType::Access, pid);
+            c.addr = rnd(2) ? rnd(1 << 20) : rnd(taskSizeOf(sim));
+            c.len = 1 + rnd(3 * 4096);
+            c.write = rnd(2);
+            break;
+        }
+        }
+        const CommandResult r = sim.apply(c);
+        if (r.error) continue;
+        if (c.type == CommandType::Spawn || c.type == CommandType::Fork) pids.push_back(static_cast<std::uint32_t>(r.value));
+        if (c.type == CommandType::Malloc && r.value) ptrs[pid].push_back(r.value);
+        if (c.type == CommandType::Free) std::erase(ptrs[pid], c.addr);
+        if (c.type == CommandType::Mmap) maps[pid].push_back(r.value);
+        if (c.type == CommandType::Fork && r.value) {
+            ptrs[static_cast<std::uint32_t>(r.value)] = ptrs[pid];
+            maps[static_cast<std::uint32_t>(r.value)] = maps[pid];
+        }
+        const auto f = checkMachine(sim.current());
+        if (!f.empty())
+            QFAIL(qPrintable(u"step %1 (%2): %3"_s.arg(i).arg(QString::fromStdString(commandToJson(c)), QString::fromStdString(describe(f.front())))));
+    }
+    // The run exercised the interesting paths.
+    std::array<std::uint64_t, static_cast<int>(FaultKind::Count)> kinds{};
+    for (const Event& e : sim.events())
+        if (e.type == EventType::PageFault) ++kinds[e.order];
+    qInfo("faults: anon %llu zero %llu cow-copy %llu cow-reuse %llu minor %llu major %llu segv %llu oom %llu",
+          (unsigned long long)kinds[1], (unsigned long long)kinds[0], (unsigned long long)kinds[2],
+          (unsigned long long)kinds[3], (unsigned long long)kinds[4], (unsigned long long)kinds[5],
+          (unsigned long long)kinds[6], (unsigned long long)kinds[7]);
+    for (FaultKind k : {FaultKind::Anon, FaultKind::ZeroPage, FaultKind::CowCopy, FaultKind::FileMinor, FaultKind::FileMajor,
+                        FaultKind::Segv})
+        QVERIFY2(kinds[static_cast<std::size_t>(k)] > 0, faultKindName(k));
+    // Replaying the events from the boot state gives the same machine (seeking is exact).
+    const Machine replay = sim.stateAt(sim.eventCount());
+    QVERIFY(replay.frames.sameAs(sim.current().frames));
+    QCOMPARE(replay.vmc.anonPages, sim.current().vmc.anonPages);
+    QCOMPARE(replay.procs.size(), sim.current().procs.size());
 }
 
 QTEST_GUILESS_MAIN(TestVm)
