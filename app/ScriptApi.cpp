@@ -35,6 +35,113 @@ std::optional<std::uint64_t> sizeFromJs(const QJSValue& v)
 
 ScriptApi::ScriptApi(QJSEngine* engine, ScriptEngine* owner) : m_engine(engine), m_owner(owner) {}
 
+bool ScriptApi::readArch(const QJSValue& v, MachineConfig* cfg)
+{
+    if (v.isUndefined()) return true;
+    if (v.isString()) {
+        auto a = archPreset(v.toString().toStdString());
+        if (!a) {
+            m_engine->throwError(QJSValue::RangeError, QStringLiteral("machine(): ")
+                                     + errorText(Error{ErrorCode::UnknownPreset, 0, 0, v.toString().toStdString()}));
+            return false;
+        }
+        cfg->arch = *a;
+        return true;
+    }
+    if (!v.isObject()) {
+        m_engine->throwError(QJSValue::TypeError, tr("machine(): arch must be a preset name or an object like { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 7, pfnBits: [0, 6] }"));
+        return false;
+    }
+    auto num = [&](const char* key, double def, double* out) {
+        const QJSValue x = v.property(QString::fromLatin1(key));
+        if (x.isUndefined()) {
+            *out = def;
+            return true;
+        }
+        if (!isInteger(x, out)) {
+            m_engine->throwError(QJSValue::TypeError, tr("machine(): arch.%1 must be a whole number").arg(QString::fromLatin1(key)));
+            return false;
+        }
+        return true;
+    };
+    double pageSize = 0, entryBytes = 0, validBit = 0, pfnShift = 0, pfnWidth = 0;
+    if (!num("pageSize", 4096, &pageSize) || !num("entryBytes", 8, &entryBytes) || !num("validBit", 0, &validBit)) return false;
+    std::vector<int> levels;
+    const QJSValue lv = v.property(QStringLiteral("levels"));
+    const int n = lv.isArray() ? lv.property(QStringLiteral("length")).toInt() : 0;
+    for (int i = 0; i < n; ++i) {
+        double b = 0;
+        if (!isInteger(lv.property(static_cast<quint32>(i)), &b) || b < 1 || b > 30) {
+            m_engine->throwError(QJSValue::RangeError, tr("machine(): arch.levels must list the index bits of each level, e.g. [5, 5]"));
+            return false;
+        }
+        levels.push_back(static_cast<int>(b));
+    }
+    if (levels.empty()) {
+        m_engine->throwError(QJSValue::RangeError, tr("machine(): arch.levels must list the index bits of each level, e.g. [5, 5]"));
+        return false;
+    }
+    const QJSValue pb = v.property(QStringLiteral("pfnBits"));
+    if (pb.isArray()) { // [lowest bit, highest bit]
+        double lo = 0, hi = 0;
+        if (!isInteger(pb.property(0), &lo) || !isInteger(pb.property(1), &hi) || hi < lo) {
+            m_engine->throwError(QJSValue::RangeError, tr("machine(): arch.pfnBits must be [lowest bit, highest bit] of the frame number"));
+            return false;
+        }
+        pfnShift = lo;
+        pfnWidth = hi - lo + 1;
+    } else if (!num("pfnShift", 12, &pfnShift) || !num("pfnBits", 40, &pfnWidth)) {
+        return false;
+    }
+    const auto ram = sizeFromJs(v.property(QStringLiteral("ram")).isUndefined() ? QJSValue(static_cast<double>(cfg->ramBytes))
+                                                                               : v.property(QStringLiteral("ram")));
+    auto spec = ArchSpec::makeCustom(static_cast<std::uint64_t>(pageSize), levels, static_cast<int>(entryBytes),
+                                     static_cast<int>(validBit), static_cast<int>(pfnShift), static_cast<int>(pfnWidth),
+                                     ram.value_or(0));
+    if (auto* e = std::get_if<Error>(&spec)) {
+        m_engine->throwError(QJSValue::RangeError, QStringLiteral("machine(): ") + errorText(*e));
+        return false;
+    }
+    cfg->arch = std::get<ArchSpec>(spec);
+    cfg->preset = "custom";
+    cfg->ramBytes = ram.value_or(0);
+    cfg->swapBytes = 0;
+    cfg->bootReservedBytes = 0;
+    return true;
+}
+
+bool ScriptApi::readTlb(const QJSValue& v, MachineConfig* cfg)
+{
+    if (v.isUndefined()) return true;
+    if (!v.isObject()) {
+        m_engine->throwError(QJSValue::TypeError, tr("machine(): tlb must be an object like { entries: 64, ways: 4, policy: \"LRU\", pcid: true }"));
+        return false;
+    }
+    double entries = cfg->tlb.sets * cfg->tlb.ways, ways = cfg->tlb.ways;
+    const QJSValue e = v.property(QStringLiteral("entries")), w = v.property(QStringLiteral("ways"));
+    if ((!e.isUndefined() && !isInteger(e, &entries)) || (!w.isUndefined() && !isInteger(w, &ways)) || ways < 1
+        || entries < ways || static_cast<long long>(entries) % static_cast<long long>(ways) != 0) {
+        m_engine->throwError(QJSValue::RangeError, tr("machine(): tlb.entries must be a multiple of tlb.ways (both powers of two)"));
+        return false;
+    }
+    cfg->tlb.ways = static_cast<int>(ways);
+    cfg->tlb.sets = static_cast<int>(entries / ways);
+    const QJSValue p = v.property(QStringLiteral("policy"));
+    if (!p.isUndefined()) {
+        const QString s = p.toString().toLower();
+        if (s == QLatin1String("lru")) cfg->tlb.policy = 0;
+        else if (s == QLatin1String("fifo")) cfg->tlb.policy = 1;
+        else if (s == QLatin1String("random")) cfg->tlb.policy = 2;
+        else {
+            m_engine->throwError(QJSValue::RangeError, tr("machine(): tlb.policy must be \"LRU\", \"FIFO\" or \"random\""));
+            return false;
+        }
+    }
+    const QJSValue pc = v.property(QStringLiteral("pcid"));
+    if (!pc.isUndefined()) cfg->tlb.pcid = pc.toBool();
+    return true;
+}
+
 QJSValue ScriptApi::machine(const QJSValue& options)
 {
     MachineConfig cfg = defaultConfig;
@@ -43,7 +150,8 @@ QJSValue ScriptApi::machine(const QJSValue& options)
         return {};
     }
     static const QStringList known = {QStringLiteral("preset"), QStringLiteral("ram"), QStringLiteral("swap"),
-                                      QStringLiteral("seed"), QStringLiteral("cpus")};
+                                      QStringLiteral("seed"), QStringLiteral("cpus"), QStringLiteral("arch"),
+                                      QStringLiteral("tlb")};
     if (options.isObject()) {
         const QJSValue keys = m_engine->globalObject().property(QStringLiteral("Object")).property(QStringLiteral("keys"));
         const QJSValue list = keys.call({options});
@@ -96,6 +204,9 @@ QJSValue ScriptApi::machine(const QJSValue& options)
             cfg.cpus = static_cast<int>(d);
         }
     }
+    if (options.isObject() && (!readArch(options.property(QStringLiteral("arch")), &cfg)
+                               || !readTlb(options.property(QStringLiteral("tlb")), &cfg)))
+        return {};
     auto created = Simulator::create(cfg);
     if (auto* e = std::get_if<Error>(&created)) {
         m_engine->throwError(QJSValue::RangeError, QStringLiteral("machine(): ") + errorText(*e));
@@ -125,6 +236,8 @@ void ScriptApi::shot(const QJSValue& name)
     if (n.isEmpty()) n = QStringLiteral("shot%1").arg(outcome->shots.size() + 1, 2, 10, QLatin1Char('0'));
     outcome->shots.push_back({n, outcome->sim->eventCount()});
 }
+
+void ScriptApi::printedText(const QString& text) { emit m_owner->printed(text); }
 
 void ScriptApi::printList(const QJSValue& args)
 {

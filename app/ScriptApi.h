@@ -24,8 +24,12 @@ public:
     Q_INVOKABLE QString sh(const QJSValue& commandLine);
     Q_INVOKABLE void shot(const QJSValue& name);
     Q_INVOKABLE void printList(const QJSValue& args);
+    /// Appends to nothing; tells listeners (the console) that text was printed.
+    void printedText(const QString& text);
 
 private:
+    bool readArch(const QJSValue& v, MachineConfig* cfg);
+    bool readTlb(const QJSValue& v, MachineConfig* cfg);
     QJSEngine* m_engine;
     ScriptEngine* m_owner;
 };

@@ -1,6 +1,7 @@
 #include "ScriptEngine.h"
 
 #include "ScriptApi.h"
+#include "ScriptVm.h"
 
 #include <QJSEngine>
 
@@ -86,6 +87,32 @@ void ScriptEngine::install()
     global.setProperty(QStringLiteral("sh"), api.property(QStringLiteral("sh")));
     global.setProperty(QStringLiteral("shot"), api.property(QStringLiteral("shot")));
     global.setProperty(QStringLiteral("kernel"), m_engine->newQObject(kernel));
+    auto* vmApi = new VmScript(m_engine.get(), m_api.get());
+    vmApi->setParent(m_api.get());
+    QJSEngine::setObjectOwnership(vmApi, QJSEngine::CppOwnership);
+    QJSValue vm = m_engine->newQObject(vmApi);
+    for (const char* f : {"spawn", "process", "translate"})
+        global.setProperty(QString::fromLatin1(f), vm.property(QString::fromLatin1(f)));
+    QJSValue files = m_engine->newObject();
+    files.setProperty(QStringLiteral("create"), vm.property(QStringLiteral("createFile")));
+    global.setProperty(QStringLiteral("files"), files);
+    QJSValue phys = m_engine->newObject();
+    phys.setProperty(QStringLiteral("read"), vm.property(QStringLiteral("physRead")));
+    phys.setProperty(QStringLiteral("write"), vm.property(QStringLiteral("physWrite")));
+    global.setProperty(QStringLiteral("phys"), phys);
+    QJSValue cpu = m_engine->newObject();
+    cpu.setProperty(QStringLiteral("setPageTableBase"), vm.property(QStringLiteral("setPageTableBase")));
+    cpu.setProperty(QStringLiteral("translate"), vm.property(QStringLiteral("cpuTranslate")));
+    cpu.setProperty(QStringLiteral("tlb"), vm.property(QStringLiteral("tlbStats")));
+    global.setProperty(QStringLiteral("cpu"), cpu);
+    // The C constants of <sys/mman.h>.
+    global.setProperty(QStringLiteral("PROT_NONE"), 0);
+    global.setProperty(QStringLiteral("PROT_READ"), 1);
+    global.setProperty(QStringLiteral("PROT_WRITE"), 2);
+    global.setProperty(QStringLiteral("PROT_EXEC"), 4);
+    global.setProperty(QStringLiteral("MAP_SHARED"), 1);
+    global.setProperty(QStringLiteral("MAP_PRIVATE"), 2);
+    global.setProperty(QStringLiteral("MAP_ANONYMOUS"), 0x20);
     global.setProperty(QStringLiteral("KiB"), 1024.0);
     global.setProperty(QStringLiteral("MiB"), 1024.0 * 1024);
     global.setProperty(QStringLiteral("GiB"), 1024.0 * 1024 * 1024);

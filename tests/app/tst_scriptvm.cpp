@@ -1,0 +1,185 @@
+// The virtual-memory script API: process handles (malloc, touch, fork, mmap of files,
+// exit), the glibc numbers of the notes, textbook machines driven at the level of raw
+// memory, translate(), and bad input reported at the script's line with nothing changed.
+#include "ScriptEngine.h"
+#include "TestUtil.h"
+
+#include <QCoreApplication>
+#include <QtTest>
+
+using namespace memviz;
+
+namespace {
+
+ScriptOutcome runScript(ScriptEngine& e, const QString& src, const char* preset = "x86-64", const char* ram = "512M")
+{
+    return e.run(src, QStringLiteral("vm.js"), nullptr, test::config(preset, ram));
+}
+
+} // namespace
+
+class TestScriptVm : public QObject {
+    Q_OBJECT
+private slots:
+    void processHandle()
+    {
+        ScriptEngine e;
+        const auto r = runScript(e, QStringLiteral(
+                                        "const p = spawn('demand-paging');\n"
+                                        "const vsz0 = p.vsz, rss0 = p.rss, flt0 = p.min_flt;\n"
+                                        "const buf = p.malloc(100 * MiB);\n"
+                                        "print(p.vsz - vsz0, p.rss - rss0);\n"
+                                        "p.touch(buf, 100 * MiB, { step: 4096 });\n"
+                                        "print(p.min_flt - flt0, p.rss - rss0, p.maj_flt);\n"
+                                        "const c = p.fork();\n"
+                                        "print(c.ppid == p.pid, c.min_flt, c.name);\n"
+                                        "c.write(buf, 100 * MiB, { step: 4096 });\n"
+                                        "print(c.min_flt);\n"
+                                        "c.exit(); print(c.alive, p.alive);\n"),
+                                 "seed-8g", nullptr);
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QCOMPARE(r.output, QStringLiteral("102404 0\n25600 102400 0\ntrue 0 demand-paging\n25600\nfalse true\n"));
+    }
+
+    void filesAndMappings()
+    {
+        ScriptEngine e;
+        const auto r = runScript(e, QStringLiteral(
+                                        "files.create('testfile', 6, 'hello\\n');\n"
+                                        "const p = spawn('filemap');\n"
+                                        "const a = p.mmap(100 * MiB, PROT_READ | PROT_WRITE, MAP_SHARED, 'testfile');\n"
+                                        "print(p.read(a, 5), p.maj_flt);\n"
+                                        "p.write(a, 'HELLO');\n"
+                                        "print(JSON.stringify(sh('cat testfile')));\n"
+                                        "const q = spawn('other');\n"
+                                        "const b = q.mmap(4096, 'rw', 'private', 'testfile');\n"
+                                        "q.write(b, 'xy');\n"
+                                        "print(q.read(b, 5), JSON.stringify(sh('cat testfile')), q.maj_flt);\n"));
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QCOMPARE(r.output, QStringLiteral("hello 1\n\"HELLO\\n\"\nxyLLO \"HELLO\\n\" 0\n"));
+    }
+
+    void segvIsReportedLikeAShell()
+    {
+        ScriptEngine e;
+        const auto r = runScript(e, QStringLiteral("const p = spawn('segv');\n"
+                                                   "print('before invalid access');\n"
+                                                   "const alive = p.write(0, [0, 0, 0, 0]);\n"
+                                                   "print(alive, p.alive);\n"));
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QCOMPARE(r.output, QStringLiteral("before invalid access\nSegmentation fault\nfalse false\n"));
+    }
+
+    void textbookMachine()
+    {
+        ScriptEngine e;
+        const auto r = runScript(e, QStringLiteral(
+                                        "machine({ arch: { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 7, pfnBits: [0, 6] }, ram: 4096 });\n"
+                                        "phys.write(108 * 32 + 24, [0xa1]);\n"
+                                        "phys.write(33 * 32 + 8, [0xb5]);\n"
+                                        "phys.write(53 * 32 + 28, [0x08, 0x09]);\n"
+                                        "cpu.setPageTableBase(108);\n"
+                                        "const r = cpu.translate(0x611c);\n"
+                                        "print(r.ok, r.paddr, r.value, r.steps.length, r.steps[0].index, r.steps[1].entry);\n"
+                                        "const f = cpu.translate(0x6000);\n"
+                                        "print(f.ok, f.faultLevel);\n"
+                                        "print(phys.read(53 * 32 + 28, 2));\n"));
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QCOMPARE(r.output, QStringLiteral("true 1724 8 2 24 181\nfalse 1\n[8,9]\n"));
+    }
+
+    void translateReturnsTheWalk()
+    {
+        ScriptEngine e;
+        const auto r = runScript(e, QStringLiteral("const p = spawn('t');\n"
+                                                   "const a = p.malloc(1 * MiB);\n"
+                                                   "p.touch(a, 1);\n"
+                                                   "const w = translate(p.pid, a);\n"
+                                                   "print(w.ok, w.steps.length, w.steps.map(s => s.name).join('/'));\n"
+                                                   "print(translate(p, 0).ok);\n"));
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QCOMPARE(r.output, QStringLiteral("true 4 PGD/PUD/PMD/PTE\nfalse\n"));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("contains");
+        QTest::newRow("size not a number") << QStringLiteral("const p = spawn('x');\n\np.malloc('lots');\n") << 3 << QStringLiteral("lots");
+        QTest::newRow("unknown pid") << QStringLiteral("\nprocess(4242);\n") << 2 << QStringLiteral("4242");
+        QTest::newRow("dead process") << QStringLiteral("const p = spawn('x');\np.exit();\np.malloc(10);\n") << 3
+                                      << QStringLiteral("malloc()");
+        QTest::newRow("free twice") << QStringLiteral("const p = spawn('x');\nconst a = p.malloc(1 << 20);\np.free(a);\np.free(a);\n")
+                                    << 4 << QStringLiteral("free()");
+        QTest::newRow("unknown file") << QStringLiteral("const p = spawn('x');\np.mmap(4096, 'r', 'shared', 'nofile');\n") << 2
+                                      << QStringLiteral("nofile");
+        QTest::newRow("spec bits") << QStringLiteral("machine({ arch: { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 9, pfnBits: [0, 6] }, ram: 4096 });\n")
+                                   << 1 << QStringLiteral("machine()");
+        QTest::newRow("phys past end") << QStringLiteral("machine({ arch: { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 7, pfnBits: [0, 6] }, ram: 4096 });\n"
+                                                         "phys.write(4095, [1, 2]);\n")
+                                       << 2 << QStringLiteral("phys.write()");
+        QTest::newRow("translate without base") << QStringLiteral("machine({ arch: { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 7, pfnBits: [0, 6] }, ram: 4096 });\n"
+                                                                  "\ncpu.translate(0x10);\n")
+                                                << 3 << QStringLiteral("setPageTableBase");
+        QTest::newRow("munmap unaligned") << QStringLiteral("const p = spawn('x');\np.munmap(4097, 4096);\n") << 2
+                                          << QStringLiteral("munmap()");
+        QTest::newRow("mmap bad prot") << QStringLiteral("const p = spawn('x');\np.mmap(4096, 'rwz');\n") << 2
+                                       << QStringLiteral("prot");
+    }
+
+    void badInput()
+    {
+        QFETCH(QString, source);
+        QFETCH(int, line);
+        QFETCH(QString, contains);
+        ScriptEngine e;
+        const MachineConfig cfg = test::config("x86-64", "512M");
+        Simulator base = std::get<Simulator>(Simulator::create(cfg));
+        const auto eventsBefore = base.eventCount();
+        const auto r = e.run(source, QStringLiteral("demo.js"), &base, cfg);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.line, line);
+        QVERIFY2(r.message.contains(contains), qPrintable(r.message));
+        QCOMPARE(base.eventCount(), eventsBefore); // the session the caller holds is untouched
+    }
+
+    void demosRunWithTheNotesNumbers_data()
+    {
+        QTest::addColumn<QString>("demo");
+        for (const char* d : {"demand-paging", "cow", "mmap", "filemap", "segv", "multilevel", "tlb", "textbook-2level"})
+            QTest::newRow(d) << QString::fromLatin1(d);
+    }
+
+    void demosRunWithTheNotesNumbers()
+    {
+        QFETCH(QString, demo);
+        QFile f(QStringLiteral(MEMVIZ_SOURCE_DIR "/resources/demos/%1.js").arg(demo));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        ScriptEngine e;
+        e.setTimeoutMs(120000);
+        const auto r = e.run(QString::fromUtf8(f.readAll()), demo + QStringLiteral(".js"), nullptr, test::config("x86-64"));
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QVERIFY(!r.shots.empty());
+        if (demo == QLatin1String("textbook-2level")) {
+            QVERIFY2(r.output.contains(QStringLiteral("Translates to Physical Address 0x6bc --> Value: 28")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("Fault (page directory entry not valid)")));
+        }
+        if (demo == QLatin1String("segv")) QVERIFY(r.output.contains(QStringLiteral("Segmentation fault")));
+        if (demo == QLatin1String("cow") || demo == QLatin1String("demand-paging")) {
+            // free's "used" column grows by the 100 MiB the process touched or copied.
+            const QStringList lines = r.output.split(QLatin1Char('\n'));
+            QList<qint64> used;
+            for (const QString& l : lines)
+                if (l.startsWith(QLatin1String("Mem:"))) used << l.split(QLatin1Char(' '), Qt::SkipEmptyParts).at(2).toLongLong();
+            QVERIFY(used.size() >= 2);
+            if (demo == QLatin1String("cow")) {
+                const qint64 grew = used.at(2) - used.at(1);
+                QVERIFY2(grew >= 102400 && grew < 102400 + 400, qPrintable(QString::number(grew)));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScriptVm)
+#include "tst_scriptvm.moc"
