@@ -148,7 +148,7 @@ void Simulator::truncate(std::size_t n)
     m_current = stateAt(cut);
     m_commands.resize(n);
     m_commandStart.resize(n);
-    m_events.resize(cut);
+    m_events.truncate(cut);
     while (m_checkpoints.size() > 1 && m_checkpoints.back().event > cut) m_checkpoints.pop_back();
 }
 

@@ -9,6 +9,7 @@
 #include "sim/Command.h"
 #include "sim/Error.h"
 #include "sim/Event.h"
+#include "sim/EventLog.h"
 #include "sim/Machine.h"
 
 #include <memory>
@@ -39,7 +40,7 @@ public:
     const MachineConfig& config() const { return m_initial.config; }
     const Machine& initial() const { return m_initial; }
     const Machine& current() const { return m_current; }
-    const std::vector<Event>& events() const { return m_events; }
+    const EventLog& events() const { return m_events; }
     const std::vector<Command>& commands() const { return m_commands; }
     std::uint64_t eventCount() const { return m_events.size(); }
     /// Index of the first event of command i (== eventCount() for i == commands().size()).
@@ -89,7 +90,7 @@ private:
     Machine m_current;
     std::vector<Command> m_commands;
     std::vector<std::uint64_t> m_commandStart;
-    std::vector<Event> m_events;
+    EventLog m_events;
     std::vector<Checkpoint> m_checkpoints;
     std::uint64_t m_interval = 4096;
     std::uint64_t m_budgetBytes = 512ull << 20;

@@ -3,8 +3,9 @@
 /// hugetlb_report_meminfo() and the x86 arch_report_meminfo() compute them (Linux 6.12).
 ///
 /// Every line of the 6.12 x86 file has a field here. Fields of subsystems the
-/// simulator does not model yet (page cache, slab, swap use, vmalloc, hugetlb ...)
-/// stay 0 until those subsystems fill them in computeMemInfo().
+/// simulator does not model yet (slab, swap use, vmalloc, hugetlb ...) stay 0 until
+/// those subsystems fill them in computeMemInfo(); the page cache, anonymous pages,
+/// page tables and Committed_AS come from virtual memory (vm/).
 
 #include <cstdint>
 #include <optional>

@@ -3,6 +3,7 @@
 
 #include "sim/Machine.h"
 #include "stats/MemInfo.h"
+#include "stats/Printf.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,22 +13,6 @@
 namespace memviz {
 
 namespace {
-
-void appendf(std::string& out, const char* fmt, auto... args)
-{
-    char buf[256];
-    const int n = std::snprintf(buf, sizeof buf, fmt, args...);
-    if (n < 0) return;
-    if (n < static_cast<int>(sizeof buf)) {
-        out.append(buf, static_cast<std::size_t>(n));
-        return;
-    }
-    // Longer than the stack buffer (the watermark block of a big zone): print in place.
-    const std::size_t at = out.size();
-    out.resize(at + static_cast<std::size_t>(n) + 1);
-    std::snprintf(out.data() + at, static_cast<std::size_t>(n) + 1, fmt, args...);
-    out.resize(at + static_cast<std::size_t>(n));
-}
 
 using ull = unsigned long long;
 
@@ -350,6 +335,11 @@ std::string formatVmstat(const Machine& m)
     std::string out;
     auto line = [&](const char* name, std::uint64_t v) { appendf(out, "%s %llu\n", name, static_cast<ull>(v)); };
     line("nr_free_pages", m.freePages());
+    // Node items, in enum node_stat_item order (vmstat_text[] follows the enums).
+    line("nr_anon_pages", m.vmc.anonPages);
+    line("nr_mapped", m.vmc.fileMapped);
+    line("nr_file_pages", m.vmc.filePages);
+    line("nr_page_table_pages", m.vmc.pageTablePages);
     static const char* const pgallocNames[]
         = { "pgalloc_dma", "pgalloc_dma32", "pgalloc_normal", "pgalloc_high", "pgalloc_movable", "pgalloc_device" };
     const bool is32 = m.config.arch.is32bit;
@@ -361,6 +351,8 @@ std::string formatVmstat(const Machine& m)
         line(pgallocNames[t], m.vm.pgalloc[static_cast<std::size_t>(t)]);
     }
     line("pgfree", m.vm.pgfree);
+    line("pgfault", m.vmc.pgfault);
+    line("pgmajfault", m.vmc.pgmajfault);
     return out;
 }
 

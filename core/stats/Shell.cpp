@@ -4,20 +4,37 @@
 #include "stats/Free.h"
 #include "stats/MemInfo.h"
 #include "stats/ProcFiles.h"
+#include "stats/ProcPid.h"
+#include "vm/VmOps.h"
 
-#include <functional>
+#include <cctype>
+#include <regex>
+#include <string_view>
 
 namespace memviz {
 
 namespace {
 
-bool readFile(const Machine& m, const std::string& path, std::string* text)
+enum class ReadResult : std::uint8_t { Ok, NoSuchFile, IsDirectory };
+
+ReadResult readFile(const Machine& m, const std::string& path, std::string* text)
 {
-    if (path == "/proc/buddyinfo") *text = formatBuddyinfo(m);
-    else if (path == "/proc/zoneinfo") *text = formatZoneinfo(m);
-    else if (path == "/proc/meminfo") *text = formatMeminfo(m);
-    else if (path == "/proc/vmstat") *text = formatVmstat(m);
-    else if (path == "/proc/sys/vm/min_free_kbytes") *text = std::to_string(m.minFreeKbytes) + "\n";
+    if (path.rfind("/proc/", 0) == 0 && path.size() > 6 && path.compare(0, 10, "/proc/sys/") != 0) {
+        bool isDir = false;
+        if (readProcPidFile(m, path, text, &isDir)) return isDir ? ReadResult::IsDirectory : ReadResult::Ok;
+    }
+    if (path == "/proc/buddyinfo")
+        *text = formatBuddyinfo(m);
+    else if (path == "/proc/zoneinfo")
+        *text = formatZoneinfo(m);
+    else if (path == "/proc/meminfo")
+        *text = formatMeminfo(m);
+    else if (path == "/proc/vmstat")
+        *text = formatVmstat(m);
+    else if (path == "/proc/sys/vm/min_free_kbytes")
+        *text = std::to_string(m.minFreeKbytes) + "\n";
+    else if (path == "/proc/sys/kernel/pid_max")
+        *text = std::to_string(pidMax(m)) + "\n";
     else if (path == "/proc/sys/vm/watermark_scale_factor")
         *text = std::to_string(m.config.sysctl.watermarkScaleFactor) + "\n";
     else if (path == "/proc/sys/vm/lowmem_reserve_ratio") {
@@ -30,14 +47,283 @@ bool readFile(const Machine& m, const std::string& path, std::string* text)
         *text = s + "\n";
     } else if (path == "/sys/kernel/mm/transparent_hugepage/enabled") {
         switch (m.config.sysctl.thp) {
-        case ThpMode::Always: *text = "[always] madvise never\n"; break;
-        case ThpMode::Madvise: *text = "always [madvise] never\n"; break;
-        case ThpMode::Never: *text = "always madvise [never]\n"; break;
+        case ThpMode::Always:
+            *text = "[always] madvise never\n";
+            break;
+        case ThpMode::Madvise:
+            *text = "always [madvise] never\n";
+            break;
+        case ThpMode::Never:
+            *text = "always madvise [never]\n";
+            break;
         }
     } else {
-        return false;
+        // A file on the simulated disk (relative names live in the user's directory).
+        const std::uint32_t f = m.fileByName(vm::absolutePath(m, path));
+        if (f == kNoFile) return ReadResult::NoSuchFile;
+        *text = vm::fileContents(m, f);
     }
-    return true;
+    return ReadResult::Ok;
+}
+
+ShellResult runCat(const Machine& m, const std::vector<std::string>& args, const std::string* input)
+{
+    ShellResult r;
+    if (args.empty()) {
+        if (input) {
+            r.out = *input;
+        } else {
+            r.err = "cat: reading standard input is not simulated\n";
+            r.status = 1;
+        }
+        return r;
+    }
+    for (const std::string& path : args) {
+        std::string text;
+        switch (readFile(m, path, &text)) {
+        case ReadResult::Ok:
+            r.out += text;
+            break;
+        case ReadResult::IsDirectory:
+            r.err += "cat: " + path + ": Is a directory\n";
+            r.status = 1;
+            break;
+        case ReadResult::NoSuchFile:
+            r.err += "cat: " + path + ": No such file or directory\n";
+            r.status = 1;
+            break;
+        }
+    }
+    return r;
+}
+
+/// What GNU grep 3.8 prints for a pattern std::regex refuses (its dfa.c / regerror()
+/// texts; an unmatched '[' is "Invalid regular expression" there).
+std::string regexMessage(const std::regex_error& e)
+{
+    switch (e.code()) {
+    case std::regex_constants::error_paren:
+        return "Unmatched ( or \\(";
+    case std::regex_constants::error_brace:
+        return "Unmatched \\{";
+    case std::regex_constants::error_badbrace:
+        return "Invalid content of \\{\\}";
+    case std::regex_constants::error_range:
+        return "Invalid range end";
+    case std::regex_constants::error_ctype:
+        return "Invalid character class name";
+    case std::regex_constants::error_escape:
+        return "Trailing backslash";
+    case std::regex_constants::error_badrepeat:
+        return "Invalid preceding regular expression";
+    default:
+        return "Invalid regular expression";
+    }
+}
+
+/// GNU grep with the options scripts use: -v -i -c -n -E -F -G -w -x -q -h -H -e, a pattern,
+/// and files or stdin. Exit status 0 when a line was selected, 1 when none, 2 on error.
+ShellResult runGrep(const Machine& m, const std::vector<std::string>& args, const std::string* input)
+{
+    ShellResult r;
+    bool invert = false, icase = false, count = false, number = false, extended = false, fixed = false;
+    bool word = false, line = false, quiet = false;
+    int names = 0; // -H: always prefix the file name, -h: never, 0: when several files
+    std::vector<std::string> patterns; // -e PATTERN (any may match), else the first operand
+    bool fromE = false;
+    std::vector<std::string> files;
+    bool optionsDone = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (!optionsDone && a == "--") {
+            optionsDone = true;
+        } else if (!optionsDone && a.size() > 1 && a[0] == '-') {
+            for (std::size_t k = 1; k < a.size(); ++k) {
+                switch (a[k]) {
+                case 'v':
+                    invert = true;
+                    break;
+                case 'i':
+                    icase = true;
+                    break;
+                case 'c':
+                    count = true;
+                    break;
+                case 'n':
+                    number = true;
+                    break;
+                case 'E':
+                    extended = true;
+                    break;
+                case 'F':
+                    fixed = true;
+                    break;
+                case 'G':
+                    extended = fixed = false;
+                    break;
+                case 'w':
+                    word = true;
+                    break;
+                case 'x':
+                    line = true;
+                    break;
+                case 'q':
+                    quiet = true;
+                    break;
+                case 'h':
+                    names = -1;
+                    break;
+                case 'H':
+                    names = 1;
+                    break;
+                case 'e':
+                    fromE = true;
+                    if (k + 1 < a.size())
+                        patterns.push_back(a.substr(k + 1));
+                    else if (i + 1 < args.size())
+                        patterns.push_back(args[++i]);
+                    else {
+                        r.err = "grep: option requires an argument -- 'e'\n"
+                                "Usage: grep [OPTION]... PATTERNS [FILE]...\n"
+                                "Try 'grep --help' for more information.\n";
+                        r.status = 2;
+                        return r;
+                    }
+                    k = a.size();
+                    break;
+                default:
+                    r.err = std::string("grep: invalid option -- '") + a[k] + "'\n"
+                        + "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+                    r.status = 2;
+                    return r;
+                }
+            }
+        } else if (!fromE && patterns.empty()) {
+            patterns.push_back(a);
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (patterns.empty()) {
+        r.err = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
+        r.status = 2;
+        return r;
+    }
+    // -F compares plain strings; otherwise POSIX BRE (or ERE with -E) through std::regex,
+    // without GNU's extensions (\| \+ \? \< \>). -w and -x check the match's ends.
+    auto lower = [](std::string t) {
+        for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return t;
+    };
+    auto wordChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    auto isWord = [&](const std::string& ln, std::size_t at, std::size_t len) {
+        return len > 0 && (at == 0 || !wordChar(ln[at - 1])) && (at + len >= ln.size() || !wordChar(ln[at + len]));
+    };
+    std::vector<std::regex> res;
+    if (!fixed) {
+        try {
+            auto flags = extended ? std::regex::extended : std::regex::basic;
+            if (icase) flags |= std::regex::icase;
+            for (const std::string& pat : patterns) res.emplace_back(pat, flags);
+        } catch (const std::regex_error& e) {
+            r.err = "grep: " + regexMessage(e) + "\n";
+            r.status = 2;
+            return r;
+        }
+    }
+    auto matchesOne = [&](const std::string& ln, std::size_t k) {
+        if (fixed) {
+            const std::string needle = icase ? lower(patterns[k]) : patterns[k];
+            const std::string hay = icase ? lower(ln) : ln;
+            if (line) return hay == needle;
+            for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1))
+                if (!word || isWord(hay, at, needle.size())) return true;
+            return false;
+        }
+        const std::regex& re = res[k];
+        if (line) return std::regex_match(ln, re);
+        if (!word) return std::regex_search(ln, re);
+        for (auto it = std::sregex_iterator(ln.begin(), ln.end(), re); it != std::sregex_iterator(); ++it)
+            if (isWord(ln, static_cast<std::size_t>(it->position()), static_cast<std::size_t>(it->length())))
+                return true;
+        return false;
+    };
+    auto matches = [&](const std::string& ln) {
+        for (std::size_t k = 0; k < patterns.size(); ++k)
+            if (matchesOne(ln, k)) return true;
+        return false;
+    };
+
+    bool selected = false, failed = false;
+    auto scan = [&](const std::string& text, const std::string& label) {
+        std::uint64_t n = 0, lineNo = 0;
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            std::size_t eol = text.find('\n', pos);
+            if (eol == std::string::npos) eol = text.size();
+            const std::string ln = text.substr(pos, eol - pos);
+            pos = eol + 1;
+            ++lineNo;
+            if (matches(ln) == invert) continue;
+            ++n;
+            selected = true;
+            if (quiet || count) continue;
+            if (!label.empty()) r.out += label + ":";
+            if (number) r.out += std::to_string(lineNo) + ":";
+            r.out += ln + "\n";
+        }
+        if (count && !quiet) r.out += (label.empty() ? std::string() : label + ":") + std::to_string(n) + "\n";
+    };
+    if (files.empty()) {
+        if (!input) {
+            r.err = "grep: reading standard input is not simulated\n";
+            r.status = 2;
+            return r;
+        }
+        scan(*input, std::string());
+    }
+    for (const std::string& f : files) {
+        std::string text;
+        const ReadResult rr = readFile(m, f, &text);
+        if (rr == ReadResult::NoSuchFile) {
+            r.err += "grep: " + f + ": No such file or directory\n";
+            failed = true;
+        } else if (rr == ReadResult::IsDirectory) {
+            r.err += "grep: " + f + ": Is a directory\n";
+            failed = true;
+        } else {
+            scan(text, names > 0 || (names == 0 && files.size() > 1) ? f : std::string());
+        }
+    }
+    r.status = failed && !(quiet && selected) ? 2 : selected ? 0 : 1;
+    return r;
+}
+
+/// Cuts a command line at the pipes that are not quoted or escaped.
+std::vector<std::string> splitPipeline(std::string_view line)
+{
+    // Quotes and escapes stay in the parts: shellSplit() reads them afterwards.
+    std::vector<std::string> parts;
+    std::string cur;
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (!quote && c == '|') {
+            parts.push_back(cur);
+            cur.clear();
+            continue;
+        }
+        cur.push_back(c);
+        if (c == '\\' && quote != '\'' && i + 1 < line.size()) {
+            cur.push_back(line[++i]); // an escaped character, a bar included
+        } else if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        }
+    }
+    parts.push_back(cur);
+    return parts;
 }
 
 } // namespace
@@ -51,9 +337,12 @@ std::vector<std::string> shellSplit(std::string_view line)
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
         if (quote) {
-            if (c == quote) quote = 0;
-            else if (c == '\\' && quote == '"' && i + 1 < line.size()) cur.push_back(line[++i]);
-            else cur.push_back(c);
+            if (c == quote)
+                quote = 0;
+            else if (c == '\\' && quote == '"' && i + 1 < line.size())
+                cur.push_back(line[++i]);
+            else
+                cur.push_back(c);
         } else if (c == '\'' || c == '"') {
             quote = c;
             inWord = true;
@@ -73,39 +362,33 @@ std::vector<std::string> shellSplit(std::string_view line)
     return words;
 }
 
-std::vector<std::string> shellCommands() { return {"cat", "free", "echo"}; }
+std::vector<std::string> shellCommands()
+{
+    return { "cat", "free", "echo", "ps", "grep" };
+}
 
 std::vector<std::string> shellFiles(const Machine& m)
 {
-    (void)m;
-    return {"/proc/buddyinfo", "/proc/zoneinfo", "/proc/meminfo", "/proc/vmstat", "/proc/sys/vm/min_free_kbytes",
-            "/proc/sys/vm/watermark_scale_factor", "/proc/sys/vm/lowmem_reserve_ratio",
-            "/sys/kernel/mm/transparent_hugepage/enabled"};
+    std::vector<std::string> files = { "/proc/buddyinfo", "/proc/zoneinfo", "/proc/meminfo", "/proc/vmstat",
+        "/proc/sys/vm/min_free_kbytes", "/proc/sys/vm/watermark_scale_factor", "/proc/sys/vm/lowmem_reserve_ratio",
+        "/proc/sys/kernel/pid_max", "/sys/kernel/mm/transparent_hugepage/enabled" };
+    for (std::string& f : procPidFiles(m)) files.push_back(std::move(f));
+    for (const File& f : m.files) files.push_back(m.str(f.name));
+    return files;
 }
 
-ShellResult runShell(const Machine& m, std::string_view line)
+namespace {
+
+/// One command of a pipeline; `input` is the previous command's stdout (null: the terminal).
+ShellResult runCommand(const Machine& m, const std::vector<std::string>& words, const std::string* input)
 {
     ShellResult r;
-    const auto words = shellSplit(line);
     if (words.empty()) return r;
     const std::string& cmd = words[0];
     const std::vector<std::string> args(words.begin() + 1, words.end());
-    if (cmd == "cat") {
-        if (args.empty()) {
-            r.err = "cat: reading standard input is not simulated\n";
-            r.status = 1;
-        }
-        for (const std::string& path : args) {
-            std::string text;
-            if (readFile(m, path, &text)) {
-                r.out += text;
-            } else {
-                r.err += "cat: " + path + ": No such file or directory\n";
-                r.status = 1;
-            }
-        }
-        return r;
-    }
+    if (cmd == "cat") return runCat(m, args, input);
+    if (cmd == "grep") return runGrep(m, args, input);
+    if (cmd == "ps") return runPs(m, args);
     if (cmd == "free") {
         FreeOptions opt;
         std::string err;
@@ -127,6 +410,33 @@ ShellResult runShell(const Machine& m, std::string_view line)
     }
     r.err = "bash: " + cmd + ": command not found\n";
     r.status = 127;
+    return r;
+}
+
+} // namespace
+
+ShellResult runShell(const Machine& m, std::string_view line)
+{
+    // A pipeline: each command reads the one before; every stderr reaches the terminal
+    // and the status is the last command's (bash without pipefail).
+    const std::vector<std::string> parts = splitPipeline(line);
+    ShellResult r;
+    std::string piped;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto words = shellSplit(parts[i]);
+        if (words.empty()) {
+            if (parts.size() == 1) return r;
+            r.out.clear();
+            r.err += "bash: syntax error near unexpected token `|'\n";
+            r.status = 2;
+            return r;
+        }
+        const ShellResult step = runCommand(m, words, i ? &piped : nullptr);
+        r.err += step.err;
+        r.status = step.status;
+        piped = step.out;
+    }
+    r.out = piped;
     return r;
 }
 

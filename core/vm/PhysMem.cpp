@@ -4,37 +4,29 @@
 
 namespace memviz {
 
-std::uint8_t PhysMem::read8(std::uint64_t paddr) const
+PhysMem::Page& PhysMem::slot(Pfn p)
 {
-    auto it = m_pages.find(paddr / m_pageSize);
-    if (it == m_pages.end()) return 0;
-    return (*it->second)[paddr % m_pageSize];
-}
-
-std::uint64_t PhysMem::readLE(std::uint64_t paddr, int bytes) const
-{
-    auto it = m_pages.find(paddr / m_pageSize);
-    if (it == m_pages.end()) return 0;
-    const std::uint8_t* p = it->second->data() + paddr % m_pageSize;
-    std::uint64_t v = 0;
-    for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | p[i];
-    return v;
+    const std::size_t c = static_cast<std::size_t>(p >> Chunk::kShift);
+    if (c >= m_chunks.size()) m_chunks.resize(c + 1);
+    auto& chunk = m_chunks[c];
+    if (!chunk) chunk = std::make_shared<Chunk>();
+    else if (chunk.use_count() != 1) chunk = std::make_shared<Chunk>(*chunk);
+    return chunk->pages[p & ((1u << Chunk::kShift) - 1)];
 }
 
 std::vector<std::uint8_t>& PhysMem::mut(Pfn p)
 {
-    auto& slot = m_pages[p];
-    if (!slot)
-        slot = std::make_shared<std::vector<std::uint8_t>>(m_pageSize, 0);
-    else if (slot.use_count() != 1)
-        slot = std::make_shared<std::vector<std::uint8_t>>(*slot);
-    return *slot;
+    Page& pg = slot(p);
+    if (!pg) {
+        pg = std::make_shared<std::vector<std::uint8_t>>(m_pageSize, 0);
+        ++m_held;
+    } else if (pg.use_count() != 1) {
+        pg = std::make_shared<std::vector<std::uint8_t>>(*pg);
+    }
+    return *pg;
 }
 
-void PhysMem::write8(std::uint64_t paddr, std::uint8_t v)
-{
-    mut(paddr / m_pageSize)[paddr % m_pageSize] = v;
-}
+void PhysMem::write8(std::uint64_t paddr, std::uint8_t v) { mut(paddr / m_pageSize)[paddr % m_pageSize] = v; }
 
 void PhysMem::writeLE(std::uint64_t paddr, std::uint64_t v, int bytes)
 {
@@ -45,22 +37,27 @@ void PhysMem::writeLE(std::uint64_t paddr, std::uint64_t v, int bytes)
 
 void PhysMem::copyPage(Pfn from, Pfn to)
 {
-    auto it = m_pages.find(from);
-    if (it == m_pages.end()) {
-        m_pages.erase(to);
+    if (!hasContents(from)) {
+        clearPage(to);
         return;
     }
-    m_pages[to] = it->second; // shared until either side writes
+    const std::size_t c = static_cast<std::size_t>(from >> Chunk::kShift);
+    Page src = m_chunks[c]->pages[from & ((1u << Chunk::kShift) - 1)];
+    Page& dst = slot(to);
+    if (!dst) ++m_held;
+    dst = std::move(src); // shared until either side writes
 }
 
 void PhysMem::clearPage(Pfn p)
 {
-    m_pages.erase(p);
+    if (!hasContents(p)) return;
+    slot(p).reset();
+    --m_held;
 }
 
 void PhysMem::clearRange(Pfn p, Pfn count)
 {
-    m_pages.erase(m_pages.lower_bound(p), m_pages.lower_bound(p + count));
+    for (Pfn q = p; q < p + count; ++q) clearPage(q);
 }
 
 std::uint64_t Mm::totalVmPages(int pageShift) const

@@ -8,6 +8,7 @@
 /// Reference §9–§11 (mm/memory.c, arch/x86/mm/tlb.c, glibc malloc).
 
 #include "phys/FrameTable.h"
+#include "util/CowMap.h"
 
 #include <array>
 #include <cstdint>
@@ -107,7 +108,7 @@ struct File {
     std::uint64_t size = 0; ///< bytes
     std::uint64_t inode = 0;
     std::string data; ///< the disk's bytes (only as many as were written; the rest reads 0)
-    std::map<std::uint64_t, Pfn> cache; ///< page index -> page-cache frame
+    CowMap<std::uint64_t, Pfn> cache; ///< page index -> page-cache frame (shared by machine copies)
 };
 
 /// One TLB entry. A "set" holds `ways` consecutive entries.
@@ -153,26 +154,55 @@ struct Cpu {
 };
 
 /// Bytes of physical memory that hold something (page tables, written data).
-/// Frames absent from the map read as zeros. Pages are shared between Machine
-/// copies until written.
+/// Frames without contents read as zeros. Indexed directly by frame number in
+/// copy-on-write chunks of 4096 frames, and each page is shared between Machine
+/// copies until one of them writes it, so a copy costs a few pointer copies and a
+/// lookup is two array indexings (the walk's hot path).
 class PhysMem {
 public:
+    using Page = std::shared_ptr<std::vector<std::uint8_t>>;
+    struct Chunk {
+        static constexpr int kShift = 12;
+        std::array<Page, 1u << kShift> pages;
+    };
+
     void setPageSize(std::uint64_t ps) { m_pageSize = ps; }
     std::uint64_t pageSize() const { return m_pageSize; }
-    std::uint8_t read8(std::uint64_t paddr) const;
-    std::uint64_t readLE(std::uint64_t paddr, int bytes) const; ///< little-endian, within one page
+    std::uint8_t read8(std::uint64_t paddr) const
+    {
+        const std::uint8_t* p = pageData(paddr / m_pageSize);
+        return p ? p[paddr % m_pageSize] : 0;
+    }
+    std::uint64_t readLE(std::uint64_t paddr, int bytes) const ///< little-endian, within one page
+    {
+        const std::uint8_t* p = pageData(paddr / m_pageSize);
+        if (!p) return 0;
+        p += paddr % m_pageSize;
+        std::uint64_t v = 0;
+        for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | p[i];
+        return v;
+    }
     void write8(std::uint64_t paddr, std::uint8_t v);
     void writeLE(std::uint64_t paddr, std::uint64_t v, int bytes);
-    void copyPage(Pfn from, Pfn to); ///< to := from (zero if from holds nothing)
-    void clearPage(Pfn p); ///< the frame reads as zeros again
+    void copyPage(Pfn from, Pfn to);  ///< to := from (zero if from holds nothing)
+    void clearPage(Pfn p);            ///< the frame reads as zeros again
     void clearRange(Pfn p, Pfn count);
-    bool hasContents(Pfn p) const { return m_pages.count(p) != 0; }
-    std::size_t pagesHeld() const { return m_pages.size(); }
+    bool hasContents(Pfn p) const { return pageData(p) != nullptr; }
+    std::size_t pagesHeld() const { return m_held; }
 
 private:
+    const std::uint8_t* pageData(Pfn p) const
+    {
+        const std::size_t c = static_cast<std::size_t>(p >> Chunk::kShift);
+        if (c >= m_chunks.size() || !m_chunks[c]) return nullptr;
+        const Page& pg = m_chunks[c]->pages[p & ((1u << Chunk::kShift) - 1)];
+        return pg ? pg->data() : nullptr;
+    }
+    Page& slot(Pfn p); ///< writable slot (clones a shared chunk)
     std::vector<std::uint8_t>& mut(Pfn p);
     std::uint64_t m_pageSize = 4096;
-    std::map<Pfn, std::shared_ptr<std::vector<std::uint8_t>>> m_pages;
+    std::vector<std::shared_ptr<Chunk>> m_chunks;
+    std::size_t m_held = 0;
 };
 
 /// Counters of /proc/vmstat and meminfo that virtual memory moves.

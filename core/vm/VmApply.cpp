@@ -358,7 +358,7 @@ void apply(Machine& m, const Event& e)
         ++m.vmc.filePages;
         m.phys.clearPage(e.pfn);
         File& f = m.files[e.a];
-        f.cache[e.b] = e.pfn;
+        f.cache.set(e.b, e.pfn);
         const std::uint64_t page = m.config.arch.pageSize();
         const std::uint64_t from = e.b * page;
         for (std::uint64_t i = from; i < std::min<std::uint64_t>(f.data.size(), from + page); ++i)

@@ -17,6 +17,7 @@
 #include "vm/Vm.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,15 @@ WalkResult walk(const Machine& m, Pfn root, std::uint64_t va);
 WalkResult translate(const Machine& m, std::uint32_t pid, std::uint64_t va);
 /// Entry `index` of the table in frame `table`.
 std::uint64_t readEntry(const Machine& m, Pfn table, std::uint64_t index);
+
+/// The TLB lookup the MMU does first: the way holding va's page in its set for the
+/// current address space (PCID), or -1 on a miss. Reads only; allocates nothing.
+int tlbFind(const Machine& m, std::uint64_t va);
+/// The frame the TLB gives for va, or kNoPfn on a miss.
+Pfn tlbTranslate(const Machine& m, std::uint64_t va);
+/// A walk that records nothing (allocates nothing): the physical address, or ~0 when
+/// some level's entry is not valid.
+std::uint64_t translateAddress(const Machine& m, Pfn root, std::uint64_t va);
 
 /// User address-space geometry of the machine's architecture.
 std::uint64_t taskSize(const Machine& m);

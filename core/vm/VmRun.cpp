@@ -194,18 +194,7 @@ public:
 
     // ---- the TLB ------------------------------------------------------------------
     std::uint64_t tlbSet(std::uint64_t vpn) const { return vpn % static_cast<std::uint64_t>(m.tlb.sets); }
-    int tlbFind(std::uint64_t vpn) const
-    {
-        const std::uint64_t set = tlbSet(vpn);
-        for (int w = 0; w < m.tlb.ways; ++w) {
-            const TlbEntry& t = m.tlb.small[static_cast<std::size_t>(
-                set * static_cast<std::uint64_t>(m.tlb.ways) + static_cast<std::uint64_t>(w))];
-            if ((t.flags & TlbFlag::Valid) && t.vpn == vpn
-                && ((t.flags & TlbFlag::Global) || !m.tlb.pcid || t.pcid == m.cpu.pcid))
-                return w;
-        }
-        return -1;
-    }
+    int tlbFind(std::uint64_t vpn) const { return vm::tlbFind(m, vpn << a.pageShift); }
     int tlbVictim(std::uint64_t set) const
     {
         const auto base = static_cast<std::size_t>(set * static_cast<std::uint64_t>(m.tlb.ways));
@@ -966,6 +955,45 @@ std::uint64_t taskSize(const Machine& m)
     if (m.config.arch.custom) return 1ull << m.config.arch.vaBits();
     if (m.config.arch.is32bit) return 0xC0000000ull;
     return 0x7ffffffff000ull; // DEFAULT_MAP_WINDOW (also with LA57 unless a hint asks for more)
+}
+
+int tlbFind(const Machine& m, std::uint64_t va)
+{
+    const Tlb& t = m.tlb;
+    const std::uint64_t vpn = va >> m.config.arch.pageShift;
+    const std::size_t base = static_cast<std::size_t>((vpn % static_cast<std::uint64_t>(t.sets)) * static_cast<std::uint64_t>(t.ways));
+    for (int w = 0; w < t.ways; ++w) {
+        const TlbEntry& e = t.small[base + static_cast<std::size_t>(w)];
+        if ((e.flags & TlbFlag::Valid) && e.vpn == vpn && ((e.flags & TlbFlag::Global) || !t.pcid || e.pcid == m.cpu.pcid))
+            return w;
+    }
+    return -1;
+}
+
+Pfn tlbTranslate(const Machine& m, std::uint64_t va)
+{
+    const int w = tlbFind(m, va);
+    if (w < 0) return kNoPfn;
+    const Tlb& t = m.tlb;
+    const std::uint64_t vpn = va >> m.config.arch.pageShift;
+    return t.small[static_cast<std::size_t>((vpn % static_cast<std::uint64_t>(t.sets)) * static_cast<std::uint64_t>(t.ways) + static_cast<std::uint64_t>(w))].pfn;
+}
+
+std::uint64_t translateAddress(const Machine& m, Pfn root, std::uint64_t va)
+{
+    const ArchSpec& a = m.config.arch;
+    const EntryFormat& fmt = a.entry;
+    const int n = static_cast<int>(a.levels.size());
+    int shift = a.vaBits();
+    Pfn table = root;
+    for (int l = 0; l < n; ++l) {
+        shift -= a.levels[static_cast<std::size_t>(l)].bits;
+        const std::uint64_t idx = (va >> shift) & ((1ull << a.levels[static_cast<std::size_t>(l)].bits) - 1);
+        const std::uint64_t e = m.phys.readLE(table * a.pageSize() + idx * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
+        if (!fmt.present(e)) return ~0ull;
+        table = fmt.pfn(e);
+    }
+    return (table << a.pageShift) | (va & (a.pageSize() - 1));
 }
 
 std::uint64_t readEntry(const Machine& m, Pfn table, std::uint64_t index)

@@ -6,13 +6,19 @@
 // runs do the same work.
 
 #include "sim/Simulator.h"
+#include "vm/VmOps.h"
 #include "util/Size.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <unordered_map>
 #include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace memviz;
 
@@ -173,11 +179,74 @@ double naivePairsPerSecond(const Machine& m, std::uint64_t pairs, std::size_t li
     return static_cast<double>(pairs) / secondsSince(t0);
 }
 
+/// The notes' cow.cpp for real, in this process: malloc 100 MiB, write one byte per page,
+/// fork; the child writes one byte per page (a COW fault each) and exits; the parent waits.
+double realCowSeconds()
+{
+    const std::size_t size = 100 * MiB;
+    const auto t0 = Clock::now();
+    char* p = static_cast<char*>(std::malloc(size));
+    if (!p) return -1;
+    for (std::size_t i = 0; i < size; i += 4096) p[i] = 0;
+    const pid_t child = fork();
+    if (child == 0) {
+        for (std::size_t i = 0; i < size; i += 4096) p[i] = 1;
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    const double dt = secondsSince(t0);
+    std::free(p);
+    return dt;
+}
+
+Command vmc(CommandType t, std::uint32_t pid)
+{
+    Command c = vmCommand(t, pid);
+    return c;
+}
+
+/// The same experiment in the simulator (events recorded), from the process's malloc on.
+double simulatedCowSeconds(std::uint64_t* events, bool recording = true)
+{
+    Simulator s = bootOrDie("seed-8g", 0);
+    s.setRecording(recording);
+    Command sp = vmc(CommandType::Spawn, 0);
+    sp.text = "cow";
+    const auto pid = static_cast<std::uint32_t>(s.apply(sp).value);
+    const std::uint64_t e0 = s.eventCount();
+    const auto t0 = Clock::now();
+    Command m = vmc(CommandType::Malloc, pid);
+    m.len = 100 * MiB;
+    const std::uint64_t buf = s.apply(m).value;
+    Command touch = vmc(CommandType::Access, pid);
+    touch.addr = buf;
+    touch.len = 100 * MiB;
+    touch.write = true;
+    s.apply(touch);
+    const auto child = static_cast<std::uint32_t>(s.apply(vmc(CommandType::Fork, pid)).value);
+    touch.pid = child;
+    s.apply(touch);
+    s.apply(vmc(CommandType::Exit, child));
+    const double dt = secondsSince(t0);
+    *events = s.eventCount() - e0;
+    return dt;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
 } // namespace
 
-int main()
+int main(int argc, char** argv)
 {
     std::printf("# memviz core benchmark\n");
+    // "memviz_bench vm" runs only the virtual-memory sections (d) and (e).
+    const bool vmOnly = argc > 1 && std::string(argv[1]) == "vm";
+    if (!vmOnly) {
 
     // (a) State per simulated frame on a 64 GiB machine.
     const auto tb = Clock::now();
@@ -254,6 +323,63 @@ int main()
         std::printf("seek_median_ms %.2f\n", (ms[24] + ms[25]) / 2);
         std::printf("seek_max_ms %.2f\n", ms.back());
         if (sink == 0) std::printf("# (no free pages?)\n");
+    }
+    } // !vmOnly
+
+    // (d) The notes' copy-on-write experiment: simulated (events recorded) beside the real
+    //     program on this machine, 5 runs each, medians.
+    {
+        std::vector<double> sim, real, unrec;
+        std::uint64_t ev = 0, ev2 = 0;
+        for (int i = 0; i < 5; ++i) {
+            sim.push_back(simulatedCowSeconds(&ev));
+            real.push_back(realCowSeconds());
+            unrec.push_back(simulatedCowSeconds(&ev2, false));
+        }
+        std::printf("# (d) malloc 100 MiB, touch every page, fork, the child writes every page (COW): medians of 5\n");
+        std::printf("cow_simulated_ms %.1f\n", median(sim) * 1e3);
+        std::printf("cow_simulated_events %llu\n", static_cast<unsigned long long>(ev));
+        std::printf("cow_simulated_unrecorded_ms %.1f\n", median(unrec) * 1e3);
+        std::printf("cow_real_ms %.1f\n", median(real) * 1e3);
+        std::printf("cow_ratio_simulated_over_real %.2f\n", median(sim) / median(real));
+    }
+
+    // (e) Translations per second: a TLB hit, a 4-level walk through simulated memory,
+    //     and a plain std::unordered_map<vpn, pfn> lookup loop over the same pages.
+    {
+        Simulator s = bootOrDie("x86-64", 1 * GiB);
+        Command sp = vmc(CommandType::Spawn, 0);
+        sp.text = "tlb";
+        const auto pid = static_cast<std::uint32_t>(s.apply(sp).value);
+        Command m = vmc(CommandType::Malloc, pid);
+        m.len = 16 * 4096;
+        const std::uint64_t buf = s.apply(m).value;
+        Command touch = vmc(CommandType::Access, pid);
+        touch.addr = buf;
+        touch.len = 16 * 4096;
+        touch.write = true;
+        s.apply(touch); // the 16 pages are now in the TLB (64 entries) and in the page tables
+        const Machine& mc = s.current();
+        const Pfn root = mc.proc(pid)->mm.pgd;
+        std::unordered_map<std::uint64_t, std::uint64_t> map;
+        for (int i = 0; i < 16; ++i) map[(buf >> 12) + static_cast<std::uint64_t>(i)] = vm::tlbTranslate(mc, buf + static_cast<std::uint64_t>(i) * 4096);
+        const std::uint64_t n = 20'000'000;
+        std::uint64_t sink = 0;
+        auto t0 = Clock::now();
+        for (std::uint64_t i = 0; i < n; ++i) sink += vm::tlbTranslate(mc, buf + ((i * 7) & 15) * 4096);
+        const double tlb = static_cast<double>(n) / secondsSince(t0);
+        t0 = Clock::now();
+        for (std::uint64_t i = 0; i < n; ++i) sink += vm::translateAddress(mc, root, buf + ((i * 7) & 15) * 4096);
+        const double walk = static_cast<double>(n) / secondsSince(t0);
+        t0 = Clock::now();
+        for (std::uint64_t i = 0; i < n; ++i) sink += map.find((buf >> 12) + ((i * 7) & 15))->second;
+        const double um = static_cast<double>(n) / secondsSince(t0);
+        std::printf("# (e) translations/s over 16 resident pages: TLB hit, 4-level walk in simulated memory, unordered_map\n");
+        std::printf("tlb_hit_per_sec %.0f\n", tlb);
+        std::printf("walk_4level_per_sec %.0f\n", walk);
+        std::printf("unordered_map_per_sec %.0f\n", um);
+        std::printf("tlb_hit_vs_map %.2f\n", um / tlb);
+        if (sink == 42) std::printf("#\n");
     }
     return 0;
 }
