@@ -34,6 +34,7 @@ enum class ErrorCode : std::uint8_t {
     PhysOutOfRange,    ///< a = physical address, b = size of physical memory
     NeedsProcesses,    ///< the command needs an x86 preset (custom textbook machines have no processes)
     OutOfMemory,       ///< a = pages: no memory for what the command needs (page tables at spawn/fork)
+    NotMapped,         ///< a = start, b = end: part of the range has no mapping (munmap/mprotect)
 };
 
 enum class SizeField : std::uint8_t { Ram, Swap, Other };

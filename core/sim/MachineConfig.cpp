@@ -33,6 +33,7 @@ const char* errorCodeName(ErrorCode c)
     case ErrorCode::PhysOutOfRange: return "PhysOutOfRange";
     case ErrorCode::NeedsProcesses: return "NeedsProcesses";
     case ErrorCode::OutOfMemory: return "OutOfMemory";
+    case ErrorCode::NotMapped: return "NotMapped";
     }
     return "?";
 }

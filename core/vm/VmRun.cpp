@@ -1151,10 +1151,19 @@ Error validate(const Machine& m, const Command& c)
         return {};
     }
     case CommandType::Munmap:
-    case CommandType::Mprotect:
+    case CommandType::Mprotect: {
         if (c.addr & (page - 1)) return Error { ErrorCode::BadAddress, static_cast<std::int64_t>(c.addr), 0, {} };
         if (!c.len || c.len > top || c.addr + c.len > top) return badLen(c.len);
+        // mprotect() fails with ENOMEM on a hole; memviz refuses a munmap() of a hole too
+        // (Linux accepts it silently), since in a script it is nearly always a mistake.
+        const std::uint64_t end = c.addr + ((c.len + page - 1) & ~(page - 1));
+        std::uint64_t covered = c.addr;
+        for (const Vma& v : p->mm.vmas)
+            if (v.start <= covered && v.end > covered) covered = v.end;
+        if (covered < end)
+            return Error { ErrorCode::NotMapped, static_cast<std::int64_t>(c.addr), static_cast<std::int64_t>(end), {} };
         return {};
+    }
     case CommandType::Access:
         if (!c.len && c.data.empty()) return badLen(0);
         if (c.len > top || c.addr >= (m.config.arch.is32bit ? (1ull << 32) : (1ull << 57)))

@@ -1,4 +1,5 @@
 // The buddy allocator (notes 000 and 002, "伙伴系统"): split, fragmentation, merging back.
+// views: buddy, physical
 //
 // A small x86-64 machine so every frame is visible. Allocations ask for GFP_KERNEL
 // memory (highest zone Normal); with 64 MiB there is no Normal zone, so the zonelist

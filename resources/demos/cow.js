@@ -1,4 +1,5 @@
 // Copy-on-write (notes 001 §5.3, "写时复制").
+// views: cow, processes
 // 写时复制：fork() 只复制页表，父子进程共享物理页；哪一方写入，哪一方才复制该页。
 //
 // The notes' cow.cpp: malloc 100 MiB and touch every page, fork; the child prints ps and

@@ -1,4 +1,5 @@
 // Demand paging (notes 001 §5.2, "请求分页").
+// views: walk, processes
 // 请求分页：malloc 只分配虚拟内存，第一次访问每个页面时才由缺页中断分配物理内存。
 //
 // The notes' program: malloc(100 MiB), wait, then touch the buffer 10 MB at a time

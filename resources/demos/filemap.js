@@ -1,4 +1,5 @@
 // File mapping (notes 001 §5.1, "文件映射" experiment filemap.cpp).
+// views: walk, processes
 // 文件映射：把文件 testfile 以 MAP_SHARED 映射到进程空间，通过内存读写文件。
 //
 // The first read of the page is a major fault (filemap_fault reads it from the disk into

@@ -1,4 +1,5 @@
 // mmap() of anonymous memory (notes 001 §4.4, "为进程分配内存" experiment mmap.cpp).
+// views: processes, walk
 // mmap 申请 100MB 匿名内存：/proc/PID/maps 多出一行 100MB 的 rw-p 区域，但还没有物理内存。
 machine({ preset: "seed-8g" });
 

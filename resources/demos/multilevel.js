@@ -1,25 +1,29 @@
 // Multi-level page tables (notes 001 §5.5, "多级页表").
+// views: walk, processes
 // 多级页表：只有用到的那部分地址空间才需要页表。稠密使用（连续 64 MiB）与稀疏使用
 // （每 1 GiB 只用一页）所需的页表内存相差很大；x86（2 级）与 x86-64（4 级）也不同。
 //
 // A single-level table for a 47-bit space with 8-byte entries would need
 // 8 B × 128 TiB / 4 KiB = 256 GiB; four levels need only the tables that are used.
 // 单级页表需要 256 GiB；四级页表只需要实际用到的那些表。
-const pte = (p) => sh(`cat /proc/${p.pid}/status | grep VmPTE`).trim();
+// VmPTE of /proc/PID/status: the page tables below the top level, in kB.
+const pte = (p) => parseInt(sh(`cat /proc/${p.pid}/status | grep VmPTE`).split(/\s+/)[1]);
 
 machine({ preset: "x86-64", ram: "1G" });
 print("x86-64: PGD 9 bits / PUD 9 / PMD 9 / PTE 9 / offset 12");
 const dense = spawn("dense");
 const d = dense.mmap(64 * MiB, "rw", "private");
-print(`dense, before touching: ${pte(dense)}`);
+const before = pte(dense);
+print(`dense: VmPTE ${before} kB after start-up (the program, its libraries, heap and stack)`);
 dense.touch(d, 64 * MiB, { step: 4096 });
-print(`dense, 64 MiB touched (16384 pages, 32 PTE tables): ${pte(dense)}`);
+print(`dense: 64 MiB touched = 16384 pages -> +${pte(dense) - before} kB of page tables (32 PTE tables of 512 entries)`);
 shot("dense");
 
 const sparse = spawn("sparse");
 const s = sparse.mmap(16 * GiB, "rw", "private");
+const sparse0 = pte(sparse);
 for (let i = 0; i < 16; i++) sparse.touch(s + i * GiB, 1);
-print(`sparse, one page in each of 16 GiB (16 pages, 16 PMD + 16 PTE tables): ${pte(sparse)}`);
+print(`sparse: one page in each GiB of 16 GiB = 16 pages -> +${pte(sparse) - sparse0} kB (a PMD and a PTE table for every page)`);
 shot("sparse");
 print(sh("grep PageTables /proc/meminfo"));
 
@@ -29,6 +33,7 @@ machine({ preset: "x86-32", ram: "512M" });
 print("x86-32: PGD 10 bits / PTE 10 / offset 12");
 const d32 = spawn("dense32");
 const b32 = d32.mmap(64 * MiB, "rw", "private");
+const d32before = pte(d32);
 d32.touch(b32, 64 * MiB, { step: 4096 });
-print(`dense, 64 MiB touched (16 PTE tables of 1024 entries): ${pte(d32)}`);
+print(`dense: 64 MiB touched -> +${pte(d32) - d32before} kB (16 PTE tables of 1024 4-byte entries)`);
 shot("dense-x86-32");

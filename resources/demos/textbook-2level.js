@@ -1,4 +1,5 @@
 // A textbook exercise: a two-level page table with 32-byte pages, a 32 KiB virtual
+// views: walk, physical
 // space (15 bits: 5 + 5 + 5), 4 KiB of physical memory (128 frames) and one-byte
 // entries whose top bit is "valid" and whose low 7 bits are the frame number.
 // 教科书练习：两级页表，页面 32 字节，虚拟地址 15 位（5+5+5），物理内存 4 KiB，

@@ -75,6 +75,10 @@ private slots:
     void textbookTranslate_data();
     void textbookTranslate();
     void textbookTranslateEmitsSteps();
+    void x86HandBuiltTables_data();
+    void x86HandBuiltTables();
+    void oomKillsTheFaultingProcess();
+    void holesAreRefused();
     void x86EntryBits_data();
     void x86EntryBits();
     void walkMatchesSplit_data();
@@ -162,6 +166,99 @@ void TestWalk::textbookTranslateEmitsSteps()
     Command sp = vmCommand(CommandType::Spawn, 0);
     sp.text = "x";
     QCOMPARE(s.apply(sp).error.code, ErrorCode::NeedsProcesses);
+}
+
+void TestWalk::x86HandBuiltTables_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("missingLevel"); // -1: every level present
+    for (const char* p : {"x86-64", "x86-64-la57", "x86-32", "x86-pae"}) {
+        const int levels = QString::fromLatin1(p) == QLatin1String("x86-64-la57") ? 5
+                         : QString::fromLatin1(p) == QLatin1String("x86-64")      ? 4
+                         : QString::fromLatin1(p) == QLatin1String("x86-32")      ? 2
+                                                                                  : 3;
+        for (int l = -1; l < levels; ++l) QTest::addRow("%s missing %d", p, l) << QString::fromLatin1(p) << l;
+    }
+}
+
+void TestWalk::x86HandBuiltTables()
+{
+    // Tables written byte by byte into simulated memory, CR3 loaded by hand, and the
+    // walker's answer compared with the arithmetic: a fault exactly at the level whose
+    // entry was left out, else frame << 12 | offset.
+    QFETCH(QString, preset);
+    QFETCH(int, missingLevel);
+    Simulator s = boot(preset.toLatin1().constData(), "256M");
+    const ArchSpec& a = s.current().config.arch;
+    const int levels = static_cast<int>(a.levels.size());
+    const std::uint64_t va = a.is32bit ? 0x0804a123ull : 0x00007f1234567abcull;
+    const AddressSplit split = splitAddress(a, va);
+    // Tables in frames 0x3000, 0x3001, ...; the data page in frame 0x4000 (all free RAM, untouched by the kernel).
+    const Pfn base = 0x3000, data = 0x4000;
+    for (int l = 0; l < levels; ++l) {
+        if (l == missingLevel) continue;
+        const Pfn next = l + 1 < levels ? base + Pfn(l + 1) : data;
+        const std::uint64_t entry = a.entry.make(next, PteFlag::Present | PteFlag::Write | PteFlag::User);
+        Command w = vmCommand(CommandType::PhysWrite, 0);
+        w.addr = (base + Pfn(l)) * 4096 + split.indices[static_cast<std::size_t>(l)] * std::uint64_t(a.entry.bytes);
+        for (int b = 0; b < a.entry.bytes; ++b) w.data.push_back(static_cast<char>((entry >> (8 * b)) & 0xff));
+        QVERIFY(!s.apply(w).error);
+    }
+    Command cr3 = vmCommand(CommandType::SetPageTableBase, 0);
+    cr3.pfn = base;
+    QVERIFY(!s.apply(cr3).error);
+    Command t = vmCommand(CommandType::Translate, 0);
+    t.addr = va;
+    const CommandResult r = s.apply(t);
+    QVERIFY(!r.error);
+    const vm::WalkResult w = vm::walk(s.current(), base, va);
+    if (missingLevel < 0) {
+        QVERIFY(w.ok);
+        QCOMPARE(w.paddr, data * 4096 + (va & 0xfff));
+        QCOMPARE(r.value, w.paddr);
+        QCOMPARE(vm::translateAddress(s.current(), base, va), w.paddr);
+    } else {
+        QVERIFY(!w.ok);
+        QCOMPARE(w.faultLevel, missingLevel);
+        QCOMPARE(vm::translateAddress(s.current(), base, va), ~0ull);
+    }
+    QCOMPARE(count(s, 0, EventType::WalkStep), std::uint64_t(missingLevel < 0 ? levels : missingLevel + 1));
+}
+
+void TestWalk::oomKillsTheFaultingProcess()
+{
+    // 64 MiB of RAM and a process that touches 100 MiB: the allocation in the fault fails,
+    // VM_FAULT_OOM, and (until the OOM killer exists) the faulting process is killed.
+    Simulator s = boot("x86-64", "64M");
+    const std::uint32_t pid = spawn(s, "hog");
+    const std::uint64_t at = mmapAnon(s, pid, 100 * MiB);
+    access(s, pid, at, 100 * MiB, true);
+    const Process* p = s.current().proc(pid);
+    QCOMPARE(p->state, ProcState::Killed);
+    QCOMPARE(p->exitSignal, 9);
+    std::uint64_t ooms = 0;
+    for (const Event& e : s.events()) ooms += e.type == EventType::PageFault && e.order == std::uint8_t(FaultKind::Oom);
+    QCOMPARE(ooms, 1u);
+    QVERIFY(checkMachine(s.current()).empty());
+    QVERIFY(s.current().freePages() > 10000); // everything came back
+}
+
+void TestWalk::holesAreRefused()
+{
+    Simulator s = boot("x86-64", "256M");
+    const std::uint32_t pid = spawn(s, "holes");
+    const std::uint64_t at = mmapAnon(s, pid, 4 * 4096);
+    const std::uint64_t events = s.eventCount();
+    Command c = vmCommand(CommandType::Munmap, pid);
+    c.addr = at - 2 * 4096;
+    c.len = 4 * 4096; // starts in the hole below the mapping (mmap places it lowest, top-down)
+    QCOMPARE(s.apply(c).error.code, ErrorCode::NotMapped);
+    c.type = CommandType::Mprotect;
+    QCOMPARE(s.apply(c).error.code, ErrorCode::NotMapped);
+    c.addr = 0x1000;
+    c.len = 4096;
+    QCOMPARE(s.apply(c).error.code, ErrorCode::NotMapped);
+    QCOMPARE(s.eventCount(), events); // refused commands change nothing
 }
 
 void TestWalk::x86EntryBits_data()
