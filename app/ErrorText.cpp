@@ -36,7 +36,10 @@ QString errorText(const Error& e)
         return tr("order %1 is out of range: the buddy allocator has orders 0 to %2 (MAX_PAGE_ORDER)").arg(e.a).arg(e.b);
     case ErrorCode::UnknownZone: return tr("this machine has no zone \"%1\"").arg(detail);
     case ErrorCode::ZoneNotPopulated: return tr("zone %1 has no memory on this machine").arg(detail);
-    case ErrorCode::PfnOutOfRange: return tr("pfn %1 (0x%2) is beyond the end of physical memory").arg(e.a).arg(e.a, 0, 16);
+    case ErrorCode::PfnOutOfRange:
+        // Translate from CR3 before any page-table base was set.
+        if (e.a < 0) return tr("CR3 holds no page table yet: set the page-table base first");
+        return tr("pfn %1 (0x%2) is beyond the end of physical memory").arg(e.a).arg(e.a, 0, 16);
     case ErrorCode::NotAllocated:
         return tr("pfn %1 (0x%2) is not an allocated block: it is free already or was never allocated (double free?)")
             .arg(e.a)
@@ -59,6 +62,35 @@ QString errorText(const Error& e)
                   "frame number wide enough for every frame)")
             .arg(detail)
             .arg(e.a);
+    case ErrorCode::UnknownPid: return tr("there is no process with PID %1").arg(e.a);
+    case ErrorCode::ProcessDead:
+        return tr("process %1 has ended (it exited or was killed), so it cannot do anything any more").arg(e.a);
+    case ErrorCode::BadLength:
+        return tr("length %1 is not valid: it must be more than 0 and fit in the address space").arg(e.a);
+    case ErrorCode::BadAddress:
+        return tr("address 0x%1 is not valid here: it must be a multiple of the page size and lie in user space")
+            .arg(static_cast<qulonglong>(e.a), 0, 16);
+    case ErrorCode::NoAddressSpace:
+        return tr("no free range of %1 is left in the process's address space (ENOMEM)").arg(size(e.a));
+    case ErrorCode::UnknownFile:
+        if (detail.isEmpty()) return tr("a file name is missing");
+        return tr("there is no file \"%1\"").arg(detail);
+    case ErrorCode::FileExists: return tr("the file \"%1\" exists already").arg(detail);
+    case ErrorCode::NotMallocPointer:
+        return tr("free(0x%1): malloc() did not return this pointer, or it was freed already (double free)")
+            .arg(static_cast<qulonglong>(e.a), 0, 16);
+    case ErrorCode::PhysOutOfRange:
+        return tr("the write reaches physical address 0x%1, beyond the end of physical memory (%2)")
+            .arg(static_cast<qulonglong>(e.a), 0, 16)
+            .arg(size(e.b));
+    case ErrorCode::NeedsProcesses:
+        return tr("this needs processes, and custom textbook machines have none: choose an x86 preset");
+    case ErrorCode::OutOfMemory:
+        return tr("out of memory: the command needs %1 more pages (page tables for a new process) and none are free")
+            .arg(e.a);
+    case ErrorCode::NotMapped:
+        return tr("nothing is mapped in part of 0x%1–0x%2: munmap() and mprotect() need the whole range to be mapped")
+            .arg(QString::number(static_cast<quint64>(e.a), 16), QString::number(static_cast<quint64>(e.b), 16));
     }
     return tr("unknown error");
 }

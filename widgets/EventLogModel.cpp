@@ -4,6 +4,7 @@
 #include "Palette.h"
 #include "ViewContext.h"
 #include "sim/Simulator.h"
+#include "vm/Vm.h"
 
 #include <algorithm>
 #include <climits>
@@ -66,9 +67,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
             return QVariant();
         case TypeColumn:
             return EventText::typeName(e.type);
-        // Summaries read only static machine facts, so the boot machine serves every row.
+        // Summaries read only static machine facts and names given once (file paths), so the
+        // run's current machine, which knows every file of the run, serves every row.
         case SummaryColumn:
-            return EventText::summary(m_sim->initial(), e);
+            return EventText::summary(m_sim->current(), e);
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -110,6 +112,55 @@ QString EventLogModel::commandText(const Command& c)
         return tr("alloc_pages(order %1, %2)").arg(c.order).arg(EventText::zoneName(c.zone));
     case CommandType::FreePages:
         return tr("free_pages(%1, order %2)").arg(EventText::pfn(c.pfn)).arg(c.order);
+    case CommandType::Spawn:
+        return tr("spawn \"%1\"").arg(QString::fromStdString(c.text));
+    case CommandType::Fork:
+        return tr("fork() in PID %1").arg(c.pid);
+    case CommandType::Exit:
+        return tr("exit(%1) in PID %2").arg(c.len).arg(c.pid);
+    case CommandType::Mmap: {
+        const QString hint = c.addr ? EventText::hex(c.addr) : u"NULL"_s;
+        const QString prot = EventText::protection(c.prot);
+        const QString len = EventText::bytes(c.len);
+        const bool shared = c.mapFlags & MapFlag::Shared;
+        if (c.text.empty())
+            return shared ? tr("mmap(%1, %2, %3, shared anonymous) in PID %4").arg(hint, len, prot).arg(c.pid)
+                          : tr("mmap(%1, %2, %3, private anonymous) in PID %4").arg(hint, len, prot).arg(c.pid);
+        const QString file = QString::fromStdString(c.text);
+        const QString offset = QString::number(c.offset), pid = QString::number(c.pid);
+        return shared
+            ? tr("mmap(%1, %2, %3, shared, \"%4\" at offset %5) in PID %6").arg(hint, len, prot, file, offset, pid)
+            : tr("mmap(%1, %2, %3, private, \"%4\" at offset %5) in PID %6").arg(hint, len, prot, file, offset, pid);
+    }
+    case CommandType::Munmap:
+        return tr("munmap(%1, %2) in PID %3").arg(EventText::hex(c.addr), EventText::bytes(c.len)).arg(c.pid);
+    case CommandType::Mprotect:
+        return tr("mprotect(%1, %2, %3) in PID %4")
+            .arg(EventText::hex(c.addr), EventText::bytes(c.len), EventText::protection(c.prot))
+            .arg(c.pid);
+    case CommandType::Brk:
+        return tr("brk(%1) in PID %2").arg(EventText::hex(c.addr)).arg(c.pid);
+    case CommandType::Access:
+        if (!c.data.empty())
+            return tr("write %1 bytes at %2 in PID %3").arg(c.data.size()).arg(EventText::hex(c.addr)).arg(c.pid);
+        if (c.write)
+            return tr("write %1 at %2 in PID %3").arg(EventText::bytes(c.len), EventText::hex(c.addr)).arg(c.pid);
+        return tr("read %1 at %2 in PID %3").arg(EventText::bytes(c.len), EventText::hex(c.addr)).arg(c.pid);
+    case CommandType::Malloc:
+        return tr("malloc(%1) in PID %2").arg(c.len).arg(c.pid);
+    case CommandType::Free:
+        return tr("free(%1) in PID %2").arg(EventText::hex(c.addr)).arg(c.pid);
+    case CommandType::FileCreate:
+        return tr("create file \"%1\" (%2)").arg(QString::fromStdString(c.text), EventText::bytes(c.len));
+    case CommandType::PhysWrite:
+        return tr("write %1 bytes at physical %2").arg(c.data.size()).arg(EventText::hex(c.addr));
+    case CommandType::SetPageTableBase:
+        return tr("set CR3 to frame %1").arg(EventText::pfn(c.pfn));
+    case CommandType::Translate:
+        if (c.pid == 0) return tr("translate %1 from CR3").arg(EventText::hex(c.addr));
+        return tr("translate %1 in PID %2").arg(EventText::hex(c.addr)).arg(c.pid);
+    case CommandType::Switch:
+        return tr("switch to PID %1").arg(c.pid);
     }
     return QString();
 }

@@ -52,7 +52,8 @@ public:
     /// The last row showing an event at or before `eventIndex`, -1 when none.
     int rowAtOrBefore(std::uint64_t eventIndex) const;
 
-    /// "alloc_pages(order 3, Normal)", "free_pages(0x3e00, order 0)".
+    /// "alloc_pages(order 3, Normal)", "free_pages(0x3e00, order 0)", "spawn \"cow\"",
+    /// "malloc(1024) in PID 1000", "write 100 MiB at 0x7f3a2c000000 in PID 1000".
     static QString commandText(const Command& c);
 
 private:

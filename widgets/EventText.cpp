@@ -1,6 +1,10 @@
 #include "EventText.h"
 
 #include "sim/Machine.h"
+#include "vm/VmOps.h"
+
+#include <functional>
+#include <optional>
 
 namespace memviz {
 
@@ -67,11 +71,460 @@ QString blockCount(std::uint64_t n)
     return n == 1 ? EventText::tr("1 block") : EventText::tr("%1 blocks").arg(n);
 }
 
+QString num(std::uint64_t n)
+{
+    return QString::number(n);
+}
+
+/// SIZE_SZ of glibc: the chunk header is 2 × SIZE_SZ before the user pointer.
+std::uint64_t sizeSz(const Machine& m)
+{
+    return m.config.arch.is32bit ? 4 : 8;
+}
+
+QString interned(const Machine& m, std::uint64_t id)
+{
+    if (!m.strings || id >= m.strings->size()) return QString();
+    return QString::fromStdString(m.str(static_cast<std::uint32_t>(id)));
+}
+
+/// The path of file `id`, or "file 3" when this machine does not know it.
+QString fileName(const Machine& m, std::uint64_t id)
+{
+    if (id < m.files.size()) {
+        const QString path = interned(m, m.files[static_cast<std::size_t>(id)].name);
+        if (!path.isEmpty()) return path;
+    }
+    return EventText::tr("file %1").arg(id);
+}
+
+/// "PID 1000 (demand-paging)", or "PID 1000" when the process is unknown.
+QString processLabel(const Machine& m, std::uint32_t pid)
+{
+    const Process* p = m.proc(pid);
+    const QString name = p ? interned(m, p->comm) : QString();
+    if (name.isEmpty()) return EventText::tr("PID %1").arg(pid);
+    return EventText::tr("PID %1 (%2)").arg(pid).arg(name);
+}
+
+QString entryCount(std::uint64_t n)
+{
+    return n == 1 ? EventText::tr("1 entry") : EventText::tr("%1 entries").arg(n);
+}
+
+/// Linux's name of page-table level `level` ("PGD", "PMD", "PTE"; "L1" on textbook machines).
+QString levelName(const Machine& m, std::uint64_t level)
+{
+    const auto& levels = m.config.arch.levels;
+    if (level < levels.size()) return QString::fromStdString(levels[static_cast<std::size_t>(level)].name);
+    return EventText::tr("level %1").arg(level);
+}
+
+bool isLeafLevel(const Machine& m, std::uint64_t level)
+{
+    return level + 1 == m.config.arch.levels.size();
+}
+
+/// log2 of the bytes one entry of `level` covers (12 for a PTE, 21 for a PMD on x86-64).
+int spanShift(const Machine& m, std::uint64_t level)
+{
+    const auto& levels = m.config.arch.levels;
+    int s = m.config.arch.pageShift;
+    for (std::size_t l = static_cast<std::size_t>(level) + 1; l < levels.size(); ++l) s += levels[l].bits;
+    return s;
+}
+
+/// The virtual address entry 0 of `table` (a table of `level`) covers in the page tables
+/// rooted at `root`; nothing when the table is not linked there. Only the tables above
+/// `level` are searched (a few thousand entries for a process), 65536 entries at most.
+std::optional<std::uint64_t> tableBase(const Machine& m, Pfn root, Pfn table, std::uint64_t level)
+{
+    const ArchSpec& a = m.config.arch;
+    if (root == kNoPfn || root >= m.frames.size() || level >= a.levels.size()) return std::nullopt;
+    std::uint64_t budget = 1u << 16;
+    std::function<std::optional<std::uint64_t>(Pfn, std::uint64_t, std::uint64_t)> find
+        = [&](Pfn t, std::uint64_t l, std::uint64_t base) -> std::optional<std::uint64_t> {
+        if (t == table && l == level) return base;
+        if (l >= level) return std::nullopt;
+        const std::uint64_t n = a.entriesAt(static_cast<int>(l));
+        for (std::uint64_t i = 0; i < n && budget; ++i, --budget) {
+            const std::uint64_t e = vm::readEntry(m, t, i);
+            if (!a.entry.present(e) || (a.entry.flags(e) & PteFlag::Huge)) continue;
+            const Pfn next = a.entry.pfn(e);
+            if (next >= m.frames.size()) continue;
+            if (auto r = find(next, l + 1, base + (i << spanShift(m, l)))) return r;
+        }
+        return std::nullopt;
+    };
+    return find(root, 0, 0);
+}
+
+/// What a frame holds, for "maps ... to frame 0x5e22, <this>".
+QString frameUse(const Machine& m, Pfn p)
+{
+    if (p == m.zeroPfn) return EventText::tr("the shared zero page");
+    if (p >= m.frames.size()) return EventText::tr("beyond the end of RAM");
+    switch (m.frames.state(p)) {
+    case FrameState::Anon:
+        if (m.frames.count(p) > 1) return EventText::tr("an anonymous page mapped %1 times").arg(m.frames.count(p));
+        return EventText::tr("an anonymous page");
+    case FrameState::File:
+        return EventText::tr("page %1 of %2 in the page cache")
+            .arg(m.frames.next(p))
+            .arg(fileName(m, m.frames.priv(p)));
+    default:
+        return EventText::frameStateName(m.frames.state(p));
+    }
+}
+
+/// Bytes of a FileWrite/PhysWrite (little-endian in `value`) as a C string when printable,
+/// else as hex bytes: "\"hello\\n\"", "0x41 0x00 0xff".
+QString byteText(std::uint64_t value, int count)
+{
+    QString text;
+    QStringList hexBytes;
+    bool printable = true;
+    for (int i = 0; i < count; ++i) {
+        const auto c = static_cast<unsigned char>((value >> (8 * i)) & 0xFF);
+        hexBytes << (u"0x"_s + QString::number(c, 16).rightJustified(2, u'0'));
+        if (c == '\n')
+            text += u"\\n"_s;
+        else if (c == '\t')
+            text += u"\\t"_s;
+        else if (c >= 0x20 && c < 0x7f)
+            text += QLatin1Char(static_cast<char>(c));
+        else
+            printable = false;
+    }
+    return printable ? u'"' + text + u'"' : hexBytes.join(u' ');
+}
+
+QString policyName(TlbPolicy p)
+{
+    switch (p) {
+    case TlbPolicy::Lru:
+        return EventText::tr("LRU");
+    case TlbPolicy::Fifo:
+        return EventText::tr("FIFO");
+    case TlbPolicy::Random:
+        return EventText::tr("random");
+    }
+    return QString();
+}
+
+QString accessName(bool write)
+{
+    return write ? EventText::tr("write") : EventText::tr("read");
+}
+
+/// The VMA of the event's process that contains va in machine m, or nullptr.
+const Vma* vmaAt(const Machine& m, std::uint32_t pid, std::uint64_t va)
+{
+    const Process* p = m.proc(pid);
+    return p ? p->mm.find(va) : nullptr;
+}
+
+/// The frame the process's page tables map va to, or nothing.
+std::optional<Pfn> mappedFrame(const Machine& m, std::uint32_t pid, std::uint64_t va)
+{
+    const vm::WalkResult w = vm::translate(m, pid, va);
+    if (!w.ok) return std::nullopt;
+    return w.paddr >> m.config.arch.pageShift;
+}
+
+/// A malloc chunk size: "1040 bytes" (sizes like "1.0 KiB" would hide the header and alignment), "256 KiB".
+QString chunkBytes(std::uint64_t b)
+{
+    if (b % 1024 == 0) return EventText::bytes(b);
+    return EventText::tr("%1 bytes").arg(b);
+}
+
+QString mallocExplanation(const Machine& m, const Event& e)
+{
+    const std::uint64_t header = 2 * sizeSz(m);
+    const bool freeing = e.flags & EventFlag::Free;
+    const Process* p = m.proc(e.pid);
+    const QString who = processLabel(m, e.pid);
+    const std::uint64_t maxThreshold = m.config.arch.is32bit ? 512 * 1024 : 32ull << 20;
+    if (e.flags & EventFlag::Mmapped) {
+        if (!freeing)
+            return EventText::tr("malloc() in %1: the chunk this request needs is at least the mmap threshold (%2), "
+                                 "so sysmalloc() does not use the heap. It maps %3 of its own at %4, the chunk plus "
+                                 "its header rounded up to pages, and returns %5. free() will give it straight back "
+                                 "to the kernel with munmap(); its pages fault in when first touched.")
+                .arg(who, EventText::bytes(p ? p->malloc.mmapThreshold : 128 * 1024), EventText::bytes(e.b),
+                    EventText::hex(e.a - header), EventText::hex(e.a));
+        const QString head = EventText::tr("free(%1) in %2 finds the IS_MMAPPED bit in the chunk header, so "
+                                           "munmap_chunk() gives the whole %3 mapping back to the kernel with "
+                                           "munmap(): VSZ and RSS drop at once.")
+                                 .arg(EventText::hex(e.a), who, EventText::bytes(e.b));
+        if (p && p->malloc.mmapThreshold == e.b && e.b <= maxThreshold)
+            return head + u' '
+                + EventText::tr("Because the chunk was larger than the mmap threshold (and at most %1), glibc raises "
+                                "the threshold to %2 and the trim threshold to %3 (the dynamic mmap threshold): "
+                                "requests of this size come from the heap from now on.")
+                      .arg(EventText::bytes(maxThreshold), EventText::bytes(e.b), EventText::bytes(2 * e.b));
+        return head + u' '
+            + EventText::tr("The mmap threshold stays at %1, so requests of this size keep getting mappings of their "
+                            "own.")
+                  .arg(EventText::bytes(p ? p->malloc.mmapThreshold : 128 * 1024));
+    }
+    if (freeing) {
+        const QString head = EventText::tr("free(%1) in %2 gives the chunk of %3 at %4 back to malloc, coalesced with "
+                                           "free neighbours.")
+                                 .arg(EventText::hex(e.a + header), who, chunkBytes(e.b), EventText::hex(e.a));
+        QString where;
+        if (p && p->malloc.topStart <= e.a)
+            where = EventText::tr("It borders the top chunk and merges into it; the top now starts at %1.")
+                        .arg(EventText::hex(p->malloc.topStart));
+        else
+            where = EventText::tr("It stays on the free chunks for a later malloc() to reuse.");
+        const QString rest = EventText::tr("The memory stays in the process, so RSS does not drop, unless the top "
+                                           "chunk grows past M_TRIM_THRESHOLD (%1) and systrim() lowers the break. "
+                                           "Simplification: memviz has no tcache or fastbins and coalesces at once.")
+                                 .arg(EventText::bytes(p ? p->malloc.trimThreshold : 128 * 1024));
+        return head + u' ' + where + u' ' + rest;
+    }
+    if (p && p->malloc.topStart == e.a + e.b) {
+        const std::uint64_t brk = p->mm.brk;
+        return EventText::tr("glibc's malloc() (_int_malloc() in malloc/malloc.c) of %1 finds no free chunk large "
+                             "enough and carves a chunk of %2 off the top chunk at %3: the request plus SIZE_SZ (%4 "
+                             "bytes) for the header, rounded up to 16 bytes (request2size()). It returns %5, just "
+                             "past the header. The top chunk now runs from %6 to the program break %7 (%8 left); no "
+                             "page is touched until the program writes.")
+            .arg(who, chunkBytes(e.b), EventText::hex(e.a), QString::number(sizeSz(m)), EventText::hex(e.a + header),
+                EventText::hex(p->malloc.topStart), EventText::hex(brk),
+                chunkBytes(brk > p->malloc.topStart ? brk - p->malloc.topStart : 0));
+    }
+    return EventText::tr(
+        "glibc's malloc() in %1 reuses a free chunk: the chunk of %2 at %3 is memory an earlier free() "
+        "gave back, so neither the heap nor RSS grows, and it returns %4. Simplification: memviz "
+        "keeps one address-ordered list of free heap chunks instead of glibc's tcache, fastbins and "
+        "bins, and takes the first that fits.")
+        .arg(who, chunkBytes(e.b), EventText::hex(e.a), EventText::hex(e.a + header));
+}
+
+QString pteExplanation(const Machine& m, const Event& e)
+{
+    const ArchSpec& a = m.config.arch;
+    const EntryFormat& f = a.entry;
+    const QString level = levelName(m, e.order);
+    const QString head = EventText::tr("Entry %1 of the %2 table in frame %3 (physical address %4) changes from %5 to "
+                                       "%6.")
+                             .arg(QString::number(e.a), level, EventText::pfn(e.pfn),
+                                 EventText::hex(e.pfn * m.pageSize() + e.a * static_cast<std::uint64_t>(f.bytes)),
+                                 EventText::entry(m, e.c), EventText::entry(m, e.b));
+    const bool leaf = isLeafLevel(m, e.order) || (f.flags(e.b) & PteFlag::Huge);
+    const bool wasPresent = f.present(e.c), isPresent = f.present(e.b);
+    std::optional<std::uint64_t> va;
+    if (const Process* p = m.proc(e.pid))
+        if (auto base = tableBase(m, p->mm.pgd, e.pfn, e.order)) va = *base + (e.a << spanShift(m, e.order));
+    const QString who = processLabel(m, e.pid);
+    QString meaning;
+    if (!leaf) {
+        const QString covers = EventText::bytes(std::uint64_t(1) << spanShift(m, e.order));
+        if (isPresent)
+            meaning = EventText::tr("This %1 entry of %2 now points to the %3 table in frame %4, allocated with %5 "
+                                    "(on a fault, or while fork() copies the tables) for the %6 of the address space "
+                                    "this entry covers.")
+                          .arg(level, who, levelName(m, e.order + 1u), EventText::pfn(f.pfn(e.b)),
+                              levelName(m, e.order + 1u).toLower() + u"_alloc()"_s, covers);
+        else
+            meaning = EventText::tr("free_pgtables() unhooks the next-level table in frame %1, which no VMA of %2 "
+                                    "needs any more; it goes back to the buddy allocator.")
+                          .arg(EventText::pfn(f.pfn(e.c)), who);
+        return head + u' ' + meaning;
+    }
+    const std::uint32_t oldFlags = f.flags(e.c), newFlags = f.flags(e.b);
+    const QString page = va ? EventText::hex(*va) : EventText::tr("a page");
+    if (!isPresent)
+        meaning = EventText::tr("The leaf entry for %1 of %2 is cleared (zap_pte_range() when unmapping or at exit): "
+                                "the next access to it faults.")
+                      .arg(page, who);
+    else if (!wasPresent)
+        meaning = EventText::tr("This leaf entry maps the virtual page %1 of %2 to frame %3, %4, %5.")
+                      .arg(page, who, EventText::pfn(f.pfn(e.b)), frameUse(m, f.pfn(e.b)),
+                          (newFlags & PteFlag::Write) ? EventText::tr("writable") : EventText::tr("read-only"));
+    else if (f.pfn(e.b) != f.pfn(e.c))
+        meaning = EventText::tr("The leaf entry for %1 of %2 now maps frame %3 instead of %4 (a copy-on-write copy "
+                                "replaces the shared page), %5.")
+                      .arg(page, who, EventText::pfn(f.pfn(e.b)), EventText::pfn(f.pfn(e.c)),
+                          (newFlags & PteFlag::Write) ? EventText::tr("writable") : EventText::tr("read-only"));
+    else if ((oldFlags & PteFlag::Write) && !(newFlags & PteFlag::Write))
+        meaning = EventText::tr("The leaf entry for %1 of %2 loses RW: fork's copy_present_pte() write-protects a "
+                                "private page in parent and child so the first write copies it, and mprotect's "
+                                "change_protection() does the same when writing is no longer allowed.")
+                      .arg(page, who);
+    else if (!(oldFlags & PteFlag::Write) && (newFlags & PteFlag::Write))
+        meaning = EventText::tr("The leaf entry for %1 of %2 becomes writable and dirty in place, without a copy "
+                                "(wp_page_reuse() or wp_page_shared()).")
+                      .arg(page, who);
+    else if ((newFlags & ~oldFlags) & (PteFlag::Accessed | PteFlag::Dirty))
+        meaning = EventText::tr("The MMU sets Accessed (and Dirty on a write) in the leaf entry for %1 of %2 during "
+                                "the walk; memviz shows this hardware update as a write of the entry.")
+                      .arg(page, who);
+    else
+        meaning = EventText::tr("The leaf entry for %1 of %2 gets new permission bits.").arg(page, who);
+    return head + u' ' + meaning;
+}
+
+QString faultExplanation(const Machine& m, const Event& e)
+{
+    const QString who = processLabel(m, e.pid), at = EventText::hex(e.a);
+    const bool write = e.flags & AccessFlag::Write;
+    const bool present = e.flags & AccessFlag::Present;
+    const Process* p = m.proc(e.pid);
+    const Vma* v = vmaAt(m, e.pid, e.a);
+    const std::optional<Pfn> mapped = mappedFrame(m, e.pid, e.a);
+    const QString counted
+        = EventText::tr("It is minor fault number %1 of the process (no disk I/O).").arg(p ? p->minFlt : 0);
+    std::uint64_t fileIndex = 0;
+    QString file = EventText::tr("a file");
+    if (v && !v->anon()) {
+        fileIndex = v->pgoff + ((e.a - v->start) >> m.config.arch.pageShift);
+        file = fileName(m, v->file);
+    }
+    switch (static_cast<FaultKind>(e.order)) {
+    case FaultKind::ZeroPage:
+        return EventText::tr("%1 reads %2, which lies in an anonymous VMA but has no page yet. do_anonymous_page() "
+                             "(mm/memory.c) sees a read fault and maps the shared zero page (frame %3) read-only: no "
+                             "memory is allocated and RSS does not grow. A later write faults again and gets a page of "
+                             "its own.")
+                   .arg(who, at, EventText::pfn(m.zeroPfn))
+            + u' ' + counted;
+    case FaultKind::Anon:
+        return EventText::tr("%1 writes to %2 in an anonymous VMA for the first time. do_anonymous_page() "
+                             "(mm/memory.c) allocates a frame, zeroes it and maps it writable and dirty; RssAnon "
+                             "grows by one page.")
+                   .arg(who, at)
+            + u' ' + counted;
+    case FaultKind::CowCopy:
+        if (!present && v && !v->anon()) {
+            if (e.flags & AccessFlag::Major)
+                return EventText::tr("%1 writes to %2 in a private mapping of %3 (file page %4) that is not mapped "
+                                     "yet and not cached. do_cow_fault() reads the page from disk into the page cache "
+                                     "first (a major fault), then copies it into a new anonymous frame, so the file "
+                                     "never sees the write.")
+                    .arg(who, at, file, QString::number(fileIndex));
+            return EventText::tr("%1 writes to %2 in a private mapping of %3 (file page %4) that is not mapped yet. "
+                                 "do_cow_fault() takes the cached page and copies it into a new anonymous frame, so "
+                                 "the file never sees the write.")
+                       .arg(who, at, file, QString::number(fileIndex))
+                + u' ' + counted;
+        }
+        if (mapped && *mapped == m.zeroPfn)
+            return EventText::tr("%1 writes to %2, whose entry maps the shared zero page (frame %3) read-only. "
+                                 "do_wp_page() finds no normal page behind it (vm_normal_page() is NULL), so "
+                                 "wp_page_copy() allocates a new frame and zero-fills it instead of copying.")
+                       .arg(who, at, EventText::pfn(m.zeroPfn))
+                + u' ' + counted;
+        if (mapped && *mapped < m.frames.size() && m.frames.state(*mapped) == FrameState::File)
+            return EventText::tr("%1 writes to %2 in a private mapping of %3, whose entry maps the page-cache page "
+                                 "(frame %4) read-only until the first write. do_wp_page() → wp_page_copy() allocates "
+                                 "a new anonymous frame and copies the page into it, so the file never sees the "
+                                 "write.")
+                       .arg(who, at, file, EventText::pfn(*mapped))
+                + u' ' + counted;
+        if (mapped)
+            return EventText::tr("%1 writes to %2, whose entry is read-only although the VMA is writable: frame %3 "
+                                 "(%4) is shared copy-on-write since a fork. do_wp_page() cannot reuse it, so "
+                                 "wp_page_copy() allocates a new frame, copies the page and maps the copy writable "
+                                 "in this process only; the other users keep frame %3.")
+                       .arg(who, at, EventText::pfn(*mapped), frameUse(m, *mapped))
+                + u' ' + counted;
+        return EventText::tr("%1 writes to %2, a copy-on-write page: do_wp_page() → wp_page_copy() gives it a new "
+                             "frame of its own with a copy of the page.")
+                   .arg(who, at)
+            + u' ' + counted;
+    case FaultKind::CowReuse:
+        return EventText::tr("%1 writes to %2, whose entry is read-only since a fork, but the page (frame %3) now has "
+                             "a single reference: the other sharers copied it already or exited. do_wp_page() → "
+                             "wp_page_reuse() (wp_can_reuse_anon_folio(): refcount 1) makes the entry writable and "
+                             "dirty in place, with no copy and no new frame.")
+                   .arg(who, at, mapped ? EventText::pfn(*mapped) : EventText::tr("?"))
+            + u' ' + counted;
+    case FaultKind::FileMinor:
+        if (write && present)
+            return EventText::tr("%1 writes to %2 in a shared mapping of %3; the page (frame %4) is mapped read-only "
+                                 "so that the kernel notices the first write. wp_page_shared() marks the entry "
+                                 "writable and dirty, and the write goes to the page-cache page, so to the file. "
+                                 "Simplification: memviz does not write dirty pages back to disk; the page cache is "
+                                 "what cat reads.")
+                .arg(who, at, file, mapped ? EventText::pfn(*mapped) : EventText::tr("?"));
+        return EventText::tr("A %1 by %2 at %3 hits a mapping of %4 (file page %5), and that page is already in the "
+                             "page cache. filemap_fault() finds it and maps it; on a read, do_read_fault() also maps "
+                             "the cached neighbours within 64 KiB read-only (fault-around).")
+                   .arg(accessName(write), who, at, file, QString::number(fileIndex))
+            + u' ' + counted;
+    case FaultKind::FileMajor:
+        return EventText::tr("A %1 by %2 at %3 hits a mapping of %4 (file page %5), and that page is not in the page "
+                             "cache. "
+                             "filemap_fault() allocates a frame, reads the page from disk and returns VM_FAULT_MAJOR: "
+                             "a major fault, counted in the process's majflt (now %6) and in /proc/vmstat pgmajfault. "
+                             "Simplification: memviz reads just this page, without readahead.")
+            .arg(accessName(write), who, at, file, QString::number(fileIndex), QString::number(p ? p->majFlt : 0));
+    case FaultKind::Segv:
+        if (!v)
+            return EventText::tr("%1 tries to %2 %3, but no VMA contains that address, so do_user_addr_fault() goes "
+                                 "to bad_area(). The kernel sends SIGSEGV (signal 11, SEGV_MAPERR); its default action "
+                                 "ends the process and the shell prints \"Segmentation fault\".")
+                .arg(who, accessName(write), at);
+        return EventText::tr("%1 tries to %2 %3 in the VMA %4–%5, whose protection %6 does not allow it: "
+                             "access_error() sends the fault to bad_area_access_error(). The kernel sends SIGSEGV "
+                             "(signal 11, SEGV_ACCERR); its default action ends the process and the shell prints "
+                             "\"Segmentation fault\".")
+            .arg(who, accessName(write), at, EventText::hex(v->start), EventText::hex(v->end),
+                EventText::protection(v->prot));
+    case FaultKind::Oom:
+        return EventText::tr("%1 faults at %2, but no frame can be allocated for the page or its page tables: the "
+                             "handler returns VM_FAULT_OOM. Linux would run the OOM killer (pagefault_out_of_memory()) "
+                             "to free memory; memviz has no OOM killer yet and kills the faulting process with "
+                             "SIGKILL.")
+            .arg(who, at);
+    case FaultKind::Count:
+        break;
+    }
+    return EventText::tr("%1 takes a page fault at %2.").arg(who, at);
+}
+
 } // namespace
 
 QString EventText::pfn(std::uint64_t pfn)
 {
     return u"0x"_s + QString::number(pfn, 16);
+}
+
+QString EventText::hex(std::uint64_t value)
+{
+    return u"0x"_s + QString::number(value, 16);
+}
+
+QString EventText::entry(const Machine& m, std::uint64_t value)
+{
+    const EntryFormat& f = m.config.arch.entry;
+    if (value == 0) return tr("0 (empty)");
+    if (!f.present(value)) return tr("%1 (not present)").arg(hex(value));
+    // x86 names of the bits (Intel SDM, _PAGE_BIT_*): never translated.
+    const std::uint32_t fl = f.flags(value);
+    QStringList bits;
+    if (fl & PteFlag::Present) bits << u"P"_s;
+    if (fl & PteFlag::Write) bits << u"RW"_s;
+    if (fl & PteFlag::User) bits << u"US"_s;
+    if (fl & PteFlag::Accessed) bits << u"A"_s;
+    if (fl & PteFlag::Dirty) bits << u"D"_s;
+    if (fl & PteFlag::Huge) bits << u"PS"_s;
+    if (fl & PteFlag::Global) bits << u"G"_s;
+    if (fl & PteFlag::NoExec) bits << u"NX"_s;
+    return tr("%1 (frame %2: %3)").arg(hex(value), pfn(f.pfn(value)), bits.join(u' '));
+}
+
+QString EventText::protection(std::uint64_t prot)
+{
+    QString s = u"---"_s;
+    if (prot & Prot::Read) s[0] = u'r';
+    if (prot & Prot::Write) s[1] = u'w';
+    if (prot & Prot::Exec) s[2] = u'x';
+    return s;
 }
 
 QString EventText::bytes(std::uint64_t bytes)
@@ -148,6 +601,12 @@ QString EventText::frameStateName(FrameState s)
         return tr("boot allocation");
     case FrameState::Hole:
         return tr("hole (no RAM)");
+    case FrameState::PageTable:
+        return tr("page table");
+    case FrameState::Anon:
+        return tr("anonymous page");
+    case FrameState::File:
+        return tr("page cache");
     case FrameState::Count:
         break;
     }
@@ -175,6 +634,50 @@ QString EventText::typeName(EventType t)
         return tr("Allocation failed");
     case EventType::WatermarkCrossed:
         return tr("Watermark crossed");
+    case EventType::ProcessNew:
+        return tr("New process");
+    case EventType::ProcessExit:
+        return tr("Process exit");
+    case EventType::MmapRegion:
+        return tr("Map region");
+    case EventType::MunmapRegion:
+        return tr("Unmap region");
+    case EventType::MprotectRegion:
+        return tr("Change protection");
+    case EventType::BrkSet:
+        return tr("Move program break");
+    case EventType::MallocChunk:
+        return tr("malloc / free");
+    case EventType::PteSet:
+        return tr("Set page-table entry");
+    case EventType::FrameOwner:
+        return tr("Frame use");
+    case EventType::PageCacheAdd:
+        return tr("Add to page cache");
+    case EventType::FileNew:
+        return tr("New file");
+    case EventType::FileWrite:
+        return tr("Write file");
+    case EventType::PhysWrite:
+        return tr("Write physical memory");
+    case EventType::TlbLookup:
+        return tr("TLB lookup");
+    case EventType::TlbFill:
+        return tr("TLB fill");
+    case EventType::TlbFlush:
+        return tr("TLB flush");
+    case EventType::WalkStep:
+        return tr("Page walk step");
+    case EventType::PageFault:
+        return tr("Page fault");
+    case EventType::CowCopy:
+        return tr("Copy on write");
+    case EventType::ContextSwitch:
+        return tr("Context switch");
+    case EventType::SetPageTableBase:
+        return tr("Load CR3");
+    case EventType::TranslateDone:
+        return tr("Translation");
     case EventType::Count:
         break;
     }
@@ -239,6 +742,156 @@ QString EventText::summary(const Machine& m, const Event& e)
         if (e.flags & EventFlag::Below)
             return tr("%1 fell to its %2 watermark: %3 free pages ≤ %4").arg(zone, markName(mark)).arg(e.a).arg(e.b);
         return tr("%1 rose above its %2 watermark: %3 free pages > %4").arg(zone, markName(mark)).arg(e.a).arg(e.b);
+    case EventType::ProcessNew:
+        if (e.flags & EventFlag::Fork)
+            return tr("fork: PID %1 (%2) is a copy of PID %3, its PGD in frame %4")
+                .arg(num(e.pid), interned(m, e.b), num(e.a), pfn(e.pfn));
+        return tr("New process PID %1 runs %2, its PGD in frame %3").arg(num(e.pid), interned(m, e.b), pfn(e.pfn));
+    case EventType::ProcessExit:
+        if (e.a == 11) return tr("PID %1 is killed by SIGSEGV (Segmentation fault)").arg(e.pid);
+        if (e.a == 9) return tr("PID %1 is killed by SIGKILL").arg(e.pid);
+        if (e.a) return tr("PID %1 is killed by signal %2").arg(e.pid).arg(e.a);
+        return tr("PID %1 exits with status %2").arg(e.pid).arg(e.b);
+    case EventType::MmapRegion: {
+        const auto file = static_cast<std::uint32_t>(e.c & 0xFFFFFFFFu);
+        const auto name = static_cast<std::uint32_t>(e.c >> 32);
+        const QString range = hex(e.a) + u"–"_s + hex(e.b);
+        const QString kind = (e.flags & VmaFlag::Shared) ? tr("shared") : tr("private");
+        if (name)
+            return tr("PID %1 maps %2 (%3, %4) as %5")
+                .arg(num(e.pid), range, bytes(e.b - e.a), protection(e.order), interned(m, name));
+        if (file != kNoFile)
+            return tr("PID %1 maps %2 (%3, %4, %5) from page %6 of %7")
+                .arg(num(e.pid), range, bytes(e.b - e.a), protection(e.order), kind, num(e.pfn), fileName(m, file));
+        return tr("PID %1 maps %2 (%3, %4, %5) anonymous")
+            .arg(num(e.pid), range, bytes(e.b - e.a), protection(e.order), kind);
+    }
+    case EventType::MunmapRegion:
+        return tr("PID %1 unmaps %2–%3 (%4)").arg(num(e.pid), hex(e.a), hex(e.b), bytes(e.b - e.a));
+    case EventType::MprotectRegion:
+        return tr("PID %1 sets %2–%3 (%4) to %5")
+            .arg(num(e.pid), hex(e.a), hex(e.b), bytes(e.b - e.a), protection(e.order));
+    case EventType::BrkSet:
+        if (e.b >= e.a)
+            return tr("PID %1 moves its program break %2 → %3 (+%4)")
+                .arg(num(e.pid), hex(e.a), hex(e.b), bytes(e.b - e.a));
+        return tr("PID %1 moves its program break %2 → %3 (−%4)").arg(num(e.pid), hex(e.a), hex(e.b), bytes(e.a - e.b));
+    case EventType::MallocChunk: {
+        const std::uint64_t header = 2 * sizeSz(m);
+        const bool freeing = e.flags & EventFlag::Free;
+        if (e.flags & EventFlag::Mmapped) {
+            if (freeing)
+                return tr("PID %1 free(%2): munmap_chunk() unmaps its %3 mapping")
+                    .arg(num(e.pid), hex(e.a), bytes(e.b));
+            return tr("PID %1 malloc: a mapping of its own, %2 at %3, returns %4")
+                .arg(num(e.pid), bytes(e.b), hex(e.a - header), hex(e.a));
+        }
+        if (freeing)
+            return tr("PID %1 free(%2): the chunk of %3 at %4 goes back to the heap")
+                .arg(num(e.pid), hex(e.a + header), chunkBytes(e.b), hex(e.a));
+        return tr("PID %1 malloc: chunk of %2 at %3 in the heap, returns %4")
+            .arg(num(e.pid), chunkBytes(e.b), hex(e.a), hex(e.a + header));
+    }
+    case EventType::PteSet:
+        return tr("PID %1: %2 entry %3 of table %4: %5 → %6")
+            .arg(num(e.pid), levelName(m, e.order), num(e.a), pfn(e.pfn), hex(e.c), hex(e.b));
+    case EventType::FrameOwner:
+        switch (static_cast<FrameState>(e.a)) {
+        case FrameState::PageTable:
+            return tr("Frame %1 becomes a page table of PID %2").arg(pfn(e.pfn)).arg(e.b);
+        case FrameState::Anon:
+            return tr("Frame %1 becomes an anonymous page of PID %2").arg(pfn(e.pfn)).arg(e.b);
+        default:
+            return tr("Frame %1 becomes %2").arg(pfn(e.pfn), frameStateName(static_cast<FrameState>(e.a)));
+        }
+    case EventType::PageCacheAdd:
+        return tr("Page %1 of %2 is read from disk into frame %3 (page cache)")
+            .arg(num(e.b), fileName(m, e.a), pfn(e.pfn));
+    case EventType::FileNew:
+        return tr("New file %1 (%2, inode %3)").arg(interned(m, e.c), bytes(e.b), num(e.pfn));
+    case EventType::FileWrite:
+        return tr("Write %1 at offset %2 of %3").arg(byteText(e.c, e.order), num(e.b), fileName(m, e.a));
+    case EventType::PhysWrite:
+        return tr("Write %1 at physical address %2").arg(byteText(e.b, e.order), hex(e.a));
+    case EventType::TlbLookup: {
+        const QString access = accessName(e.flags & AccessFlag::Write);
+        if (!(e.flags & EventFlag::Hit)) return tr("TLB miss: %1 %2 (set %3)").arg(access, hex(e.a), num(e.b));
+        if (e.c)
+            return tr("TLB hit: %1 %2 (set %3, way %4), then %5 more hits in this page")
+                .arg(access, hex(e.a), num(e.b), num(e.pfn), num(e.c));
+        return tr("TLB hit: %1 %2 (set %3, way %4)").arg(access, hex(e.a), num(e.b), num(e.pfn));
+    }
+    case EventType::TlbFill:
+        if (e.flags & EventFlag::Retry)
+            return tr("TLB fill after the fault: page %1 → frame %2 (set %3, way %4)")
+                .arg(hex(e.a), pfn(e.pfn), num(e.b), num(e.c));
+        return tr("TLB fill: page %1 → frame %2 (set %3, way %4)").arg(hex(e.a), pfn(e.pfn), num(e.b), num(e.c));
+    case EventType::TlbFlush:
+        switch (static_cast<TlbFlushKind>((e.flags >> EventFlag::FlushKindShift) & 0xF)) {
+        case TlbFlushKind::All:
+            return tr("TLB flush: every entry, global ones too (%1)").arg(entryCount(e.b));
+        case TlbFlushKind::NonGlobal:
+            return tr("TLB flush: every non-global entry (%1)").arg(entryCount(e.b));
+        case TlbFlushKind::Asid:
+            return tr("TLB flush: PCID %1 is reused (%2)").arg(num(e.c), entryCount(e.b));
+        case TlbFlushKind::Page:
+            return tr("TLB flush: invlpg %1 of PID %2 (%3)").arg(hex(e.a), num(e.pid), entryCount(e.b));
+        case TlbFlushKind::Mm:
+            return tr("TLB flush: every entry of PID %1 (%2)").arg(num(e.pid), entryCount(e.b));
+        }
+        return tr("TLB flush (%1)").arg(entryCount(e.b));
+    case EventType::WalkStep: {
+        const QString where = tr("%1 entry %2 at %3").arg(levelName(m, e.order), num(e.a), hex(e.b));
+        const EntryFormat& f = m.config.arch.entry;
+        if (!(e.flags & EventFlag::Valid)) return tr("Walk: %1 is not present → page fault").arg(where);
+        if (e.flags & EventFlag::Leaf) return tr("Walk: %1 maps frame %2").arg(where, pfn(f.pfn(e.c)));
+        return tr("Walk: %1 → next table in frame %2").arg(where, pfn(f.pfn(e.c)));
+    }
+    case EventType::PageFault: {
+        const QString pid = num(e.pid), at = hex(e.a);
+        const bool write = e.flags & AccessFlag::Write;
+        switch (static_cast<FaultKind>(e.order)) {
+        case FaultKind::ZeroPage:
+            return tr("PID %1 page fault, read at %2: map the shared zero page").arg(pid, at);
+        case FaultKind::Anon:
+            return tr("PID %1 page fault, write at %2: a new anonymous page").arg(pid, at);
+        case FaultKind::CowCopy:
+            return tr("PID %1 page fault, write at %2: copy on write").arg(pid, at);
+        case FaultKind::CowReuse:
+            return tr("PID %1 page fault, write at %2: reuse the page, the only reference").arg(pid, at);
+        case FaultKind::FileMinor:
+            return tr("PID %1 page fault, %2 at %3: file page in the page cache (minor)")
+                .arg(pid, accessName(write), at);
+        case FaultKind::FileMajor:
+            return tr("PID %1 page fault, %2 at %3: file page read from disk (major)").arg(pid, accessName(write), at);
+        case FaultKind::Segv:
+            return tr("PID %1 page fault, %2 at %3: not allowed → SIGSEGV").arg(pid, accessName(write), at);
+        case FaultKind::Oom:
+            return tr("PID %1 page fault, %2 at %3: out of memory").arg(pid, accessName(write), at);
+        case FaultKind::Count:
+            break;
+        }
+        return tr("PID %1 page fault at %2").arg(pid, at);
+    }
+    case EventType::CowCopy:
+        if (e.flags & EventFlag::ZeroFill)
+            return tr("PID %1 copy on write at %2: new frame %3 zero-filled (the source is the zero page)")
+                .arg(num(e.pid), hex(e.a), pfn(e.b));
+        return tr("PID %1 copy on write at %2: frame %3 → new frame %4")
+            .arg(num(e.pid), hex(e.a), pfn(e.pfn), pfn(e.b));
+    case EventType::ContextSwitch:
+        if (!e.c) return tr("Switch to PID %1: CR3 = frame %2, TLB flushed").arg(num(e.pid), pfn(e.b));
+        if (e.flags & EventFlag::Flushed)
+            return tr("Switch to PID %1: CR3 = frame %2, new PCID %3 (flushed)").arg(num(e.pid), pfn(e.b), num(e.c));
+        return tr("Switch to PID %1: CR3 = frame %2, PCID %3 kept (no flush)").arg(num(e.pid), pfn(e.b), num(e.c));
+    case EventType::SetPageTableBase:
+        if (e.a == kNoPfn) return tr("CR3 = frame %1").arg(pfn(e.pfn));
+        return tr("CR3 = frame %1 (was %2)").arg(pfn(e.pfn), pfn(e.a));
+    case EventType::TranslateDone:
+        if (e.flags & EventFlag::Valid) return tr("Translate %1 → physical %2").arg(hex(e.a), hex(e.b));
+        if (e.c < m.config.arch.levels.size())
+            return tr("Translate %1: not mapped, the %2 entry is not present").arg(hex(e.a), levelName(m, e.c));
+        return tr("Translate %1: no walk (no page table, or not a canonical address)").arg(hex(e.a));
     case EventType::Count:
         break;
     }
@@ -423,6 +1076,339 @@ QString EventText::explanation(const Machine& m, const Event& e)
         }
         return head + u' ' + meaning;
     }
+    case EventType::ProcessNew: {
+        const Process* p = m.proc(e.pid);
+        const QString name = interned(m, e.b);
+        if (e.flags & EventFlag::Fork)
+            return tr("fork() creates PID %1 as a copy of %2: copy_process() duplicates the task and dup_mm() its "
+                      "address space, %3 VMAs, with a new PGD in frame %4. copy_page_range() then gives the child "
+                      "page tables that map the parent's private pages, write-protected in both processes, so the "
+                      "first write by either side takes a copy-on-write fault. Shared mappings are not copied: the "
+                      "child faults them in again.")
+                .arg(num(e.pid), processLabel(m, static_cast<std::uint32_t>(e.a)), num(p ? p->mm.vmas.size() : 0),
+                    pfn(e.pfn));
+        return tr("The shell forks and the child calls execve() for %1: load_elf_binary() gives PID %2 a new, empty "
+                  "address space whose top-level table (PGD) is frame %3. Next the program, ld.so and the shared "
+                  "libraries, [vvar], [vdso] and the stack are mapped, and start-up code touches its first pages. "
+                  "Simplification: memviz creates the process directly, without the shell's fork, and its page "
+                  "tables have no kernel half.")
+            .arg(name, num(e.pid), pfn(e.pfn));
+    }
+    case EventType::ProcessExit: {
+        const QString who = processLabel(m, e.pid);
+        QString cause;
+        if (e.a == 11)
+            cause = tr("%1 made an access no VMA allows (the page fault before), so the kernel sent it SIGSEGV "
+                       "(signal 11); its default action ends the process and the shell prints \"Segmentation "
+                       "fault\".")
+                        .arg(who);
+        else if (e.a == 9)
+            cause = tr("%1 ran out of memory for a page or a page table and is killed with SIGKILL (signal 9). Linux "
+                       "would call the OOM killer (pagefault_out_of_memory()), which picks a victim by oom_score; "
+                       "memviz has no OOM killer yet and ends the process that needed the memory.")
+                        .arg(who);
+        else if (e.a)
+            cause = tr("%1 is killed by signal %2.").arg(who).arg(e.a);
+        else
+            cause = tr("%1 calls exit(%2).").arg(who).arg(e.b);
+        return cause + u' '
+            + tr("do_exit() → exit_mm() → mmput() → exit_mmap() unmapped every VMA, freed the anonymous pages no "
+                 "other process maps, then the page tables and the PGD; page-cache pages stay cached. The machine "
+                 "now has %1 free pages.")
+                  .arg(m.freePages());
+    }
+    case EventType::MmapRegion: {
+        const auto file = static_cast<std::uint32_t>(e.c & 0xFFFFFFFFu);
+        const auto name = static_cast<std::uint32_t>(e.c >> 32);
+        const bool shared = e.flags & VmaFlag::Shared;
+        const QString head
+            = tr("mmap_region() in mm/mmap.c adds a VMA for %1–%2 (%3, %4) to the address space "
+                 "of %5.")
+                  .arg(hex(e.a), hex(e.b), bytes(e.b - e.a), protection(e.order), processLabel(m, e.pid));
+        QString kind;
+        if (e.flags & VmaFlag::Special)
+            kind = tr("%1 is the kernel's page for system calls that need no kernel entry (gettimeofday(), "
+                      "clock_gettime()). memviz counts it in VSZ but never faults it in.")
+                       .arg(interned(m, name));
+        else if (e.flags & VmaFlag::Stack)
+            kind = tr("It is the process's stack, [stack] (VM_GROWSDOWN), set up by execve(); argv and the "
+                      "environment sit at its top.");
+        else if (file != kNoFile && shared)
+            kind = tr("It is a shared mapping of %1 from file page %2: reads and writes go to the page-cache pages "
+                      "themselves, so every process mapping the file and the file itself see the writes.")
+                       .arg(fileName(m, file), num(e.pfn));
+        else if (file != kNoFile)
+            kind = tr("It is a private mapping of %1 from file page %2: reads come from the page cache, and the "
+                      "first write to a page copies it (copy on write), so the file never changes.")
+                       .arg(fileName(m, file), num(e.pfn));
+        else if (shared)
+            kind = tr("It is a shared anonymous mapping: its pages read as zeros until written.");
+        else
+            kind = tr("It is a private anonymous mapping: a read of an untouched page maps the shared zero page, the "
+                      "first write gets a zeroed frame of its own.");
+        QString merged;
+        if (const Vma* v = vmaAt(m, e.pid, e.a); v && (v->start != e.a || v->end != e.b))
+            merged = tr("It joins an adjacent VMA of the same kind (vma_merge()), which now spans %1–%2.")
+                         .arg(hex(v->start), hex(v->end));
+        const QString lazy = tr("No frame is allocated and no page-table entry written: pages arrive on first "
+                                "access (demand paging), so VSZ grows by %1 while RSS does not.")
+                                 .arg(bytes(e.b - e.a));
+        QStringList parts { head, kind };
+        if (!merged.isEmpty()) parts << merged;
+        parts << lazy;
+        return parts.join(u' ');
+    }
+    case EventType::MunmapRegion: {
+        const Process* p = m.proc(e.pid);
+        return tr("do_vmi_munmap() removes %1–%2 (%3) from the address space of %4, splitting VMAs that straddle "
+                  "the edges. Before this, zap_pte_range() cleared the range's page-table entries, flushed them from "
+                  "the TLB and freed the anonymous pages no one else maps; free_pgtables() then frees page tables no "
+                  "VMA needs any more. The process now has %5 VMAs and an RSS of %6.")
+            .arg(hex(e.a), hex(e.b), bytes(e.b - e.a), processLabel(m, e.pid), num(p ? p->mm.vmas.size() : 0),
+                bytes(p ? p->mm.rss() * m.pageSize() : 0));
+    }
+    case EventType::MprotectRegion:
+        return tr("mprotect() (mprotect_fixup() in mm/mprotect.c) gives %1–%2 (%3) of %4 the protection %5, "
+                  "splitting VMAs at the edges when needed. change_protection() rewrites the present page-table "
+                  "entries of the range at once: they lose RW when writing is no longer allowed and get NX when "
+                  "executing is not, and the process's TLB entries are flushed. Pages not present yet get the new "
+                  "rights when they fault in; an access the new protection forbids ends in SIGSEGV.")
+            .arg(hex(e.a), hex(e.b), bytes(e.b - e.a), processLabel(m, e.pid), protection(e.order));
+    case EventType::BrkSet: {
+        const Process* p = m.proc(e.pid);
+        if (e.b < e.a)
+            return tr("The program break of %1 moves down from %2 to %3 (%4 less). glibc's free() does this through "
+                      "systrim() once the top chunk has grown past M_TRIM_THRESHOLD (128 KiB), keeping M_TOP_PAD; "
+                      "the kernel's brk() unmaps the pages above the new break and the [heap] VMA shrinks.")
+                .arg(processLabel(m, e.pid), hex(e.a), hex(e.b), bytes(e.a - e.b));
+        const QString heap = p
+            ? tr("The [heap] VMA now spans %1 from %2.").arg(bytes(e.b - p->mm.startBrk), hex(p->mm.startBrk))
+            : QString();
+        const QString head = tr("The brk() system call moves the program break of %1 from %2 to %3 (%4 more).")
+                                 .arg(processLabel(m, e.pid), hex(e.a), hex(e.b), bytes(e.b - e.a));
+        const QString why = tr("glibc's malloc grows the heap this way when its top chunk is too small: by the "
+                               "request plus M_TOP_PAD (128 KiB), rounded up to a page, so the next small mallocs "
+                               "need no system call. No frame is allocated yet: the new heap pages fault in when "
+                               "first written.");
+        if (heap.isEmpty()) return head + u' ' + why;
+        return head + u' ' + heap + u' ' + why;
+    }
+    case EventType::MallocChunk:
+        return mallocExplanation(m, e);
+    case EventType::PteSet:
+        return pteExplanation(m, e);
+    case EventType::FrameOwner:
+        switch (static_cast<FrameState>(e.a)) {
+        case FrameState::PageTable:
+            return tr("The buddy allocator handed out frame %1, zeroed, and it becomes a page table of PID %2 "
+                      "(pgd_alloc() for the top level, __pte_alloc() / __pmd_alloc() / __pud_alloc() below it). "
+                      "Page tables are counted in /proc/meminfo PageTables, now %3 kB, and in the process's VmPTE.")
+                .arg(pfn(e.pfn), num(e.b), num(m.pagesToKb(m.vmc.pageTablePages)));
+        case FrameState::Anon:
+            return tr("The buddy allocator handed out frame %1; it is zeroed and becomes an anonymous page of PID "
+                      "%2 (folio_add_new_anon_rmap() in do_anonymous_page() or wp_page_copy()). It counts in "
+                      "/proc/meminfo AnonPages, now %3 kB, and once mapped in the process's RssAnon.")
+                .arg(pfn(e.pfn), num(e.b), num(m.pagesToKb(m.vmc.anonPages)));
+        default:
+            return tr("Frame %1 is now used as %2 on behalf of PID %3. Its use decides what freeing it later "
+                      "updates.")
+                .arg(pfn(e.pfn), frameStateName(static_cast<FrameState>(e.a)), num(e.b));
+        }
+    case EventType::PageCacheAdd:
+        return tr("Page %1 of %2 (file offset %3) is read from disk into frame %4 and added to the file's page "
+                  "cache (filemap_add_folio()); /proc/meminfo Cached is now %5 kB. filemap_fault() does this when "
+                  "a mapped file page is not cached, which makes the fault a major one. When a program starts, "
+                  "memviz loads its file and the libraries' pages this way up front, as if they had been read "
+                  "since boot.")
+            .arg(num(e.b), fileName(m, e.a), num(e.b * m.pageSize()), pfn(e.pfn), num(m.pagesToKb(m.vmc.filePages)));
+    case EventType::FileNew:
+        if (e.pid)
+            return tr("The program file %1 (%2, inode %3) exists on the disk memviz simulates; execve() needs it. "
+                      "memviz assumes its pages have been read since boot and puts them in the page cache right "
+                      "away, so starting a program costs no disk reads (no major faults).")
+                .arg(interned(m, e.c), bytes(e.b), num(e.pfn));
+        return tr("The script creates %1 on memviz's simulated disk: %2, inode %3. None of its pages is in the "
+                  "page cache yet, so the first access through mmap() costs a major fault (a disk read).")
+            .arg(interned(m, e.c), bytes(e.b), num(e.pfn));
+    case EventType::FileWrite:
+        return tr("%1 byte(s), %2, are written at offset %3 of %4 on the simulated disk: this is how a script "
+                  "gives a new file its contents. A later fault copies them into the page cache, which then holds "
+                  "the newest bytes of that page.")
+            .arg(num(e.order), byteText(e.c, e.order), num(e.b), fileName(m, e.a));
+    case EventType::PhysWrite: {
+        const std::uint64_t page = m.pageSize();
+        if (e.pid)
+            return tr("The store of %1 reaches physical memory: the MMU translated the virtual address to physical "
+                      "address %2 (frame %3, offset %4) and the %5 byte(s) %6 land there. Which frame that is depends "
+                      "on the mapping: after a copy-on-write fault it is the process's own copy.")
+                .arg(processLabel(m, e.pid), hex(e.a), pfn(e.a / page), hex(e.a % page), num(e.order),
+                    byteText(e.b, e.order));
+        return tr("The script stores %1 byte(s), %2, directly at physical address %3 (frame %4, offset %5), as a "
+                  "textbook exercise sets up memory by hand, for example page tables to walk. Nothing checks what "
+                  "the frame is used for.")
+            .arg(num(e.order), byteText(e.b, e.order), hex(e.a), pfn(e.a / page), hex(e.a % page));
+    }
+    case EventType::TlbLookup: {
+        const std::uint64_t vpn = e.a >> m.config.arch.pageShift;
+        const QString sets = num(static_cast<std::uint64_t>(m.tlb.sets));
+        if (!(e.flags & EventFlag::Hit))
+            return tr("The CPU looks up virtual page %1 (page number %2) in the TLB: set %3 = %2 mod %4 sets, and "
+                      "none of its ways holds this page for the current process. So the MMU walks the page tables "
+                      "from CR3 (frame %5), reading one entry per level, %6 levels.")
+                .arg(hex(e.a), hex(vpn), num(e.b), sets, pfn(m.cpu.cr3), num(m.config.arch.levels.size()));
+        const QString hit = tr("The CPU looks up virtual page %1 (page number %2) in the TLB: set %3 = %2 mod %4 "
+                               "sets, and way %5 holds a valid translation for this process. So the physical "
+                               "address is known at once, without the %6 memory reads of a page walk.")
+                                .arg(hex(e.a), hex(vpn), num(e.b), sets, num(e.pfn), num(m.config.arch.levels.size()));
+        const std::size_t slot = static_cast<std::size_t>(e.b * static_cast<std::uint64_t>(m.tlb.ways) + e.pfn);
+        if ((e.flags & AccessFlag::Write) && slot < m.tlb.small.size() && !(m.tlb.small[slot].flags & TlbFlag::Write))
+            return hit + u' '
+                + tr("But the entry does not allow writing, so the CPU raises a page fault (error code: present, "
+                     "write) without walking the tables.");
+        if (e.c)
+            return hit + u' '
+                + tr("The next %1 accesses to the same page hit the same entry; memviz counts them in this one "
+                     "step.")
+                      .arg(e.c);
+        return hit;
+    }
+    case EventType::TlbFill: {
+        const QString rights = (e.order & TlbFlag::Write) ? tr("reads and writes") : tr("reads only");
+        const QString head
+            = tr("The translation of page %1 to frame %2 is loaded into way %3 of TLB set %4 (%5 sets "
+                 "× %6 ways, %7 replacement), tagged with PCID %8; it allows %9.")
+                  .arg(hex(e.a), pfn(e.pfn), num(e.c), num(e.b), num(static_cast<std::uint64_t>(m.tlb.sets)),
+                      num(static_cast<std::uint64_t>(m.tlb.ways)), policyName(m.tlb.policy), num(m.cpu.pcid), rights);
+        if (e.flags & EventFlag::Retry)
+            return head + u' '
+                + tr("This is the access retried after the fault handler fixed the entry. Simplification: the CPU "
+                     "would walk the page tables again; memviz loads the TLB straight from the fixed entry.");
+        return head + u' '
+            + tr("The walk found a valid entry; later accesses to this page hit here until the entry is evicted or "
+                 "flushed.");
+    }
+    case EventType::TlbFlush:
+        switch (static_cast<TlbFlushKind>((e.flags >> EventFlag::FlushKindShift) & 0xF)) {
+        case TlbFlushKind::All:
+            return tr("Every TLB entry is invalidated, the global kernel entries too (as when CR4.PGE is toggled): "
+                      "%1 valid translations are gone. Every page touched next costs a miss and a page walk.")
+                .arg(e.b);
+        case TlbFlushKind::NonGlobal:
+            return tr("Without PCID, writing CR3 invalidates every TLB entry that is not global: %1 of the previous "
+                      "process are gone, while the kernel's global entries (_PAGE_GLOBAL) survive. The new process "
+                      "starts with a cold TLB: each page it touches costs a miss and a walk.")
+                .arg(entryCount(e.b));
+        case TlbFlushKind::Asid:
+            if (!e.b)
+                return tr("switch_mm_irqs_off() found no ASID slot for PID %1 on this CPU, so choose_new_asid() takes "
+                          "the next one round-robin (TLB_NR_DYN_ASIDS = 6 slots): PCID %2. CR3 is written without "
+                          "CR3_NOFLUSH, but no entry tagged with PCID %2 was left, so nothing is lost.")
+                    .arg(num(e.pid), num(e.c));
+            return tr("switch_mm_irqs_off() found no ASID slot for PID %1 on this CPU, so choose_new_asid() takes the "
+                      "next one round-robin (TLB_NR_DYN_ASIDS = 6 slots): PCID %2, last used by another mm. CR3 is "
+                      "written without CR3_NOFLUSH and the %3 tagged with PCID %2 are flushed; entries of the other "
+                      "PCIDs stay.")
+                .arg(num(e.pid), num(e.c), entryCount(e.b));
+        case TlbFlushKind::Page:
+            return tr(
+                "The page-table entry for %1 of %2 changed (write-protected, copied on write or unmapped), so "
+                "its old translation must not be used again: invlpg invalidates just that page (flush_tlb_page(); "
+                "range flushes do this for up to tlb_single_page_flush_ceiling = 33 pages). It dropped %3.")
+                .arg(hex(e.a), processLabel(m, e.pid), entryCount(e.b));
+        case TlbFlushKind::Mm:
+            return tr("flush_tlb_mm() invalidates every TLB entry of %1: %2. The kernel does this after fork() "
+                      "write-protected the parent's pages, after mprotect(), and when more than 33 pages are "
+                      "unmapped at once. The next access to each page misses and walks the tables again.")
+                .arg(processLabel(m, e.pid), entryCount(e.b));
+        }
+        return tr("TLB entries are invalidated: %1. The next access to those pages misses and walks the tables.")
+            .arg(entryCount(e.b));
+    case EventType::WalkStep: {
+        const ArchSpec& a = m.config.arch;
+        const QString level = levelName(m, e.order);
+        const int low = spanShift(m, e.order);
+        const int bits = e.order < a.levels.size() ? a.levels[e.order].bits : 0;
+        const QString head
+            = tr("Level %1 of %2, the %3 table in frame %4: the MMU takes index %5 from bits %6–%7 of "
+                 "the virtual address and reads the %8-byte entry at physical address %9.")
+                  .arg(num(e.order + 1u), num(a.levels.size()), level, pfn(e.pfn), num(e.a),
+                      num(static_cast<std::uint64_t>(low + bits - 1)), num(static_cast<std::uint64_t>(low)),
+                      num(static_cast<std::uint64_t>(a.entry.bytes)), hex(e.b));
+        if (!(e.flags & EventFlag::Valid))
+            return head + u' '
+                + tr("The entry, %1, is not present: the walk stops at the %2 level. A real access raises a page "
+                     "fault (#PF) here for the kernel's handler to decide; a translation only reports it.")
+                      .arg(entry(m, e.c), level);
+        if (e.flags & EventFlag::Leaf)
+            return head + u' '
+                + tr("The entry, %1, is present and maps the page itself: the physical address is frame %2 plus the "
+                     "offset within the page.")
+                      .arg(entry(m, e.c), pfn(a.entry.pfn(e.c)));
+        return head + u' '
+            + tr("The entry, %1, is present and points to the next-level table in frame %2; each %3 entry covers %4.")
+                  .arg(entry(m, e.c), pfn(a.entry.pfn(e.c)), level, bytes(std::uint64_t(1) << low));
+    }
+    case EventType::PageFault:
+        return faultExplanation(m, e);
+    case EventType::CowCopy:
+        if (e.flags & EventFlag::ZeroFill)
+            return tr("The page at %1 of %2 mapped the shared zero page (frame %3), so wp_page_copy() does not copy "
+                      "it: it clears the new frame %4 instead (zero-fill). The process gets a zeroed page of its "
+                      "own, mapped writable, and RssAnon grows by one page.")
+                .arg(hex(e.a), processLabel(m, e.pid), pfn(e.pfn), pfn(e.b));
+        if (!mappedFrame(m, e.pid, e.a))
+            return tr("do_cow_fault() copies page %1 of %2, the page-cache page in frame %3, into the new anonymous "
+                      "frame %4 (copy_user_highpage()) for %5 at %6. The private mapping gets frame %4, writable and "
+                      "dirty; the page cache and the file keep the original.")
+                .arg(num(e.pfn < m.frames.size() ? m.frames.next(e.pfn) : 0),
+                    fileName(m, e.pfn < m.frames.size() ? m.frames.priv(e.pfn) : kNoFile), pfn(e.pfn), pfn(e.b),
+                    processLabel(m, e.pid), hex(e.a));
+        return tr("do_wp_page() → wp_page_copy() copies the %1 page in frame %2 into the new frame %3 "
+                  "(copy_user_highpage()) for %4 at %5. This process's entry will point at frame %3, writable and "
+                  "dirty; the other users of frame %2 keep the original.")
+            .arg(bytes(m.pageSize()), pfn(e.pfn), pfn(e.b), processLabel(m, e.pid), hex(e.a));
+    case EventType::ContextSwitch: {
+        const QString from = e.a ? processLabel(m, static_cast<std::uint32_t>(e.a)) : tr("the kernel");
+        const QString head = tr("The scheduler of memviz's single CPU switches from %1 to %2: switch_mm_irqs_off() "
+                                "writes CR3 with frame %3, the new process's top-level table (%4).")
+                                 .arg(from, processLabel(m, e.pid), pfn(e.b), levelName(m, 0));
+        if (!e.c)
+            return head + u' '
+                + tr("Without PCID every CR3 write flushes all non-global TLB entries: the new process starts "
+                     "with a cold TLB, and only the kernel's global entries survive.");
+        if (e.flags & EventFlag::Flushed)
+            return head + u' '
+                + tr("This mm has no ASID slot on the CPU, so choose_new_asid() takes slot %1 round-robin "
+                     "(TLB_NR_DYN_ASIDS = 6) and CR3 gets PCID %2 without CR3_NOFLUSH: the old entries tagged "
+                     "with PCID %2 are flushed, those of the other PCIDs survive.")
+                      .arg(num(e.c - 1), num(e.c));
+        return head + u' '
+            + tr("This mm still owns ASID slot %1, so CR3 gets PCID %2 with CR3_NOFLUSH (bit 63) set: the TLB "
+                 "entries it left behind are still valid and are used again, no flush.")
+                  .arg(num(e.c - 1), num(e.c));
+    }
+    case EventType::SetPageTableBase:
+        return tr("The script loads CR3 with frame %1 (physical address %2): a translation without a process now "
+                  "walks the tables whose top level (%3) is in that frame. On x86 CR3 holds the physical address "
+                  "of the top-level table; the kernel writes it on every switch between processes "
+                  "(switch_mm_irqs_off()).")
+            .arg(pfn(e.pfn), hex(e.pfn * m.pageSize()), levelName(m, 0));
+    case EventType::TranslateDone:
+        if (e.flags & EventFlag::Valid)
+            return tr("The walk from the top-level table in frame %1 ends at a present leaf entry: virtual address "
+                      "%2 is physical address %3 (frame %4, offset %5). This walk only reads the tables, as a "
+                      "textbook exercise does: it sets no Accessed bit, fills no TLB entry and never faults.")
+                .arg(
+                    pfn(e.pfn), hex(e.a), hex(e.b), pfn(e.b >> m.config.arch.pageShift), hex(e.b & (m.pageSize() - 1)));
+        if (e.c < m.config.arch.levels.size())
+            return tr("The walk for %1 stops at the %2 level: that entry is not present, so the address has no "
+                      "physical address now. A real access would raise a page fault here and the kernel would "
+                      "decide (demand paging, copy on write or SIGSEGV); this translation only reports it.")
+                .arg(hex(e.a), levelName(m, e.c));
+        return tr("No walk happens for %1: there is no page table to start from, or the address is not canonical "
+                  "(on x86-64 the bits above the virtual-address width must repeat its top bit). A real access "
+                  "would fault at once.")
+            .arg(hex(e.a));
     case EventType::Count:
         break;
     }

@@ -24,8 +24,10 @@ public:
     static QString typeName(EventType t);
 
     /// One line for an event list. Reads only the machine's static facts (zone
-    /// types, page size), so any machine of the same run gives the same text; the
-    /// event log relies on this to avoid rebuilding past states.
+    /// types, page size) and names that never change once given (file paths,
+    /// interned strings), so any machine of the run at or after the event gives the
+    /// same text; the event log passes the run's current machine instead of
+    /// rebuilding past states.
     static QString summary(const Machine& after, const Event& e);
 
     /// Two to four sentences with this run's numbers and the kernel function doing
@@ -41,6 +43,13 @@ public:
 
     /// "0x3e00".
     static QString pfn(std::uint64_t pfn);
+    /// An address or any other value in hex: "0x7f3a2c000000".
+    static QString hex(std::uint64_t value);
+    /// A page-table entry of the machine's format, decoded:
+    /// "0x8000000005e22067 (frame 0x5e22: P RW US A D NX)", "0 (empty)".
+    static QString entry(const Machine& m, std::uint64_t value);
+    /// PROT_* bits as ls and /proc/PID/maps print them: "rw-", "r-x".
+    static QString protection(std::uint64_t prot);
     /// "4 KiB", "2 MiB", "1.5 GiB".
     static QString bytes(std::uint64_t bytes);
     /// "1 page", "8 pages".

@@ -8,6 +8,7 @@
 #include "ViewContext.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
+#include "vm/Vm.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -47,6 +48,9 @@ private slots:
     void filterByType();
     void typesMatching();
     void texts();
+    void commandLabels_data();
+    void commandLabels();
+    void vmSummariesNameFiles();
     void viewSelectsCurrentRow();
     void activationSeeks();
     void viewFilterEdit();
@@ -204,6 +208,110 @@ void TestEventLogModel::texts()
     QVERIFY(model.index(1, EventLogModel::SummaryColumn).data().toString().startsWith(u"Split order-8 block 0x3e00"_s));
     QVERIFY(!model.headerData(EventLogModel::SummaryColumn, Qt::Horizontal).toString().isEmpty());
     QCOMPARE(EventLogModel::commandText(Command::freePages(0x3e00, 2)), u"free_pages(0x3e00, order 2)"_s);
+}
+
+Q_DECLARE_METATYPE(memviz::Command)
+
+void TestEventLogModel::commandLabels_data()
+{
+    QTest::addColumn<Command>("command");
+    QTest::addColumn<QString>("label");
+    const auto vmc = [](CommandType t, std::uint32_t pid, auto&& fill) {
+        Command c = vmCommand(t, pid);
+        fill(c);
+        return c;
+    };
+    const auto none = [](Command&) {};
+    QTest::newRow("alloc_pages") << Command::allocPages(3, ZoneType::DMA32) << u"alloc_pages(order 3, DMA32)"_s;
+    QTest::newRow("spawn") << vmc(CommandType::Spawn, 0, [](Command& c) { c.text = "cow"; }) << u"spawn \"cow\""_s;
+    QTest::newRow("fork") << vmc(CommandType::Fork, 1000, none) << u"fork() in PID 1000"_s;
+    QTest::newRow("exit") << vmc(CommandType::Exit, 1001, [](Command& c) { c.len = 3; }) << u"exit(3) in PID 1001"_s;
+    QTest::newRow("mmap anonymous") << vmc(CommandType::Mmap, 1000, [](Command& c) {
+        c.len = 100 << 20;
+        c.prot = Prot::Read | Prot::Write;
+        c.mapFlags = MapFlag::Private | MapFlag::Anonymous;
+    }) << u"mmap(NULL, 100 MiB, rw-, private anonymous) in PID 1000"_s;
+    QTest::newRow("mmap shared file") << vmc(CommandType::Mmap, 1000, [](Command& c) {
+        c.addr = 0x7f0000000000;
+        c.len = 8192;
+        c.prot = Prot::Read;
+        c.mapFlags = MapFlag::Shared;
+        c.text = "testfile";
+        c.offset = 4096;
+    }) << u"mmap(0x7f0000000000, 8 KiB, r--, shared, \"testfile\" at offset 4096) in PID 1000"_s;
+    QTest::newRow("munmap") << vmc(CommandType::Munmap, 1000, [](Command& c) {
+        c.addr = 0x7f0000000000;
+        c.len = 4096;
+    }) << u"munmap(0x7f0000000000, 4 KiB) in PID 1000"_s;
+    QTest::newRow("mprotect") << vmc(CommandType::Mprotect, 1000, [](Command& c) {
+        c.addr = 0x7f0000000000;
+        c.len = 4096;
+        c.prot = Prot::Read | Prot::Exec;
+    }) << u"mprotect(0x7f0000000000, 4 KiB, r-x) in PID 1000"_s;
+    QTest::newRow("brk") << vmc(CommandType::Brk, 1000, [](Command& c) { c.addr = 0x5600000a1000; })
+                         << u"brk(0x5600000a1000) in PID 1000"_s;
+    QTest::newRow("read") << vmc(CommandType::Access, 1000, [](Command& c) {
+        c.addr = 0x7f3a2c000000;
+        c.len = 100 << 20;
+    }) << u"read 100 MiB at 0x7f3a2c000000 in PID 1000"_s;
+    QTest::newRow("write") << vmc(CommandType::Access, 1000, [](Command& c) {
+        c.addr = 0x7f3a2c000000;
+        c.len = 4;
+        c.write = true;
+    }) << u"write 4 B at 0x7f3a2c000000 in PID 1000"_s;
+    QTest::newRow("write data") << vmc(CommandType::Access, 1000, [](Command& c) {
+        c.addr = 0x7f3a2c000000;
+        c.data = "HELLO";
+    }) << u"write 5 bytes at 0x7f3a2c000000 in PID 1000"_s;
+    QTest::newRow("malloc") << vmc(CommandType::Malloc, 1000, [](Command& c) { c.len = 1024; })
+                            << u"malloc(1024) in PID 1000"_s;
+    QTest::newRow("free") << vmc(CommandType::Free, 1000, [](Command& c) { c.addr = 0x5600000a0010; })
+                          << u"free(0x5600000a0010) in PID 1000"_s;
+    QTest::newRow("file create") << vmc(CommandType::FileCreate, 0, [](Command& c) {
+        c.text = "testfile";
+        c.len = 6;
+    }) << u"create file \"testfile\" (6 B)"_s;
+    QTest::newRow("phys write") << vmc(CommandType::PhysWrite, 0, [](Command& c) {
+        c.addr = 0x1000;
+        c.data = "AB";
+    }) << u"write 2 bytes at physical 0x1000"_s;
+    QTest::newRow("set CR3") << vmc(CommandType::SetPageTableBase, 0, [](Command& c) { c.pfn = 0x20; })
+                             << u"set CR3 to frame 0x20"_s;
+    QTest::newRow("translate from CR3") << vmc(CommandType::Translate, 0, [](Command& c) { c.addr = 0x1234; })
+                                        << u"translate 0x1234 from CR3"_s;
+    QTest::newRow("translate in a process")
+        << vmc(CommandType::Translate, 1000, [](Command& c) { c.addr = 0x1234; }) << u"translate 0x1234 in PID 1000"_s;
+    QTest::newRow("switch") << vmc(CommandType::Switch, 1001, none) << u"switch to PID 1001"_s;
+}
+
+void TestEventLogModel::commandLabels()
+{
+    QFETCH(Command, command);
+    QFETCH(QString, label);
+    QCOMPARE(EventLogModel::commandText(command), label);
+}
+
+void TestEventLogModel::vmSummariesNameFiles()
+{
+    // The boot machine knows no file; the rows still name the file a page-cache event reads.
+    Simulator sim = test::boot("x86-64", "256M");
+    Command fc = vmCommand(CommandType::FileCreate, 0);
+    fc.text = "testfile";
+    fc.len = 6;
+    QVERIFY(!sim.apply(fc).error);
+    Command sp = vmCommand(CommandType::Spawn, 0);
+    sp.text = "cow";
+    const auto pid = static_cast<std::uint32_t>(sim.apply(sp).value);
+    QVERIFY(pid);
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    showEnd(ctx, sim);
+    model.setTypeFilter(bit(EventType::PageCacheAdd));
+    QVERIFY(model.rowCount() > 0);
+    QVERIFY(model.index(0, EventLogModel::SummaryColumn).data().toString().contains(u"/cow"_s));
+    QCOMPARE(model.index(0, EventLogModel::CommandColumn).data().toString(), u"#2 spawn \"cow\""_s);
+    QCOMPARE(model.index(0, EventLogModel::TypeColumn).data().toString(), u"Add to page cache"_s);
 }
 
 void TestEventLogModel::viewSelectsCurrentRow()
