@@ -21,6 +21,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QRegularExpression>
+#include <QTabWidget>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -115,10 +118,17 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildViews()
 {
-    // The buddy allocator is the centre of this first version; the others dock around it.
-    QWidget* buddy = createView(QStringLiteral("buddy"), m_ctx, this);
-    m_views.insert(QStringLiteral("buddy"), buddy);
-    setCentralWidget(buddy);
+    // The big step-by-step views share the centre as tabs; the others dock around them.
+    m_centre = new QTabWidget(this);
+    m_centre->setObjectName(QStringLiteral("centre"));
+    m_centre->setDocumentMode(true);
+    for (const QString& id : {QStringLiteral("buddy"), QStringLiteral("walk"), QStringLiteral("cow")}) {
+        QWidget* w = createView(id, m_ctx, this);
+        w->setObjectName(QStringLiteral("view-") + id);
+        m_views.insert(id, w);
+        m_centre->addTab(w, QString());
+    }
+    setCentralWidget(m_centre);
 
     auto dock = [this](const QString& id, QWidget* w, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(this);
@@ -130,7 +140,16 @@ void MainWindow::buildViews()
     };
     QWidget* physical = createView(QStringLiteral("physical"), m_ctx, this);
     m_views.insert(QStringLiteral("physical"), physical);
-    dock(QStringLiteral("physical"), physical, Qt::RightDockWidgetArea);
+    QDockWidget* physDock = dock(QStringLiteral("physical"), physical, Qt::RightDockWidgetArea);
+    QWidget* processes = createView(QStringLiteral("processes"), m_ctx, this);
+    m_views.insert(QStringLiteral("processes"), processes);
+    QDockWidget* procDock = dock(QStringLiteral("processes"), processes, Qt::RightDockWidgetArea);
+    QWidget* tlb = createView(QStringLiteral("tlb"), m_ctx, this);
+    m_views.insert(QStringLiteral("tlb"), tlb);
+    QDockWidget* tlbDock = dock(QStringLiteral("tlb"), tlb, Qt::RightDockWidgetArea);
+    tabifyDockWidget(physDock, procDock);
+    tabifyDockWidget(procDock, tlbDock);
+    physDock->raise();
     QWidget* events = createView(QStringLiteral("events"), m_ctx, this);
     m_views.insert(QStringLiteral("events"), events);
     QDockWidget* evDock = dock(QStringLiteral("events"), events, Qt::BottomDockWidgetArea);
@@ -153,6 +172,22 @@ void MainWindow::buildViews()
     bar->setObjectName(QStringLiteral("player"));
     bar->setMovable(false);
     bar->addWidget(m_player);
+    // The script's shot() points as chapters: a long run (the notes' 100 MiB experiments
+    // record about a million events) is explored by jumping between them.
+    m_chapterLabel = new QLabel(this);
+    m_chapters = new QComboBox(this);
+    m_chapters->setObjectName(QStringLiteral("chapters"));
+    m_chapters->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_chapters->setMinimumContentsLength(12);
+    bar->addSeparator();
+    bar->addWidget(m_chapterLabel);
+    bar->addWidget(m_chapters);
+    connect(m_chapters, &QComboBox::activated, this, [this](int i) {
+        const QVariant v = m_chapters->itemData(i);
+        if (!v.isValid()) return;
+        m_session->pause();
+        m_session->seek(v.toULongLong());
+    });
     addToolBar(Qt::BottomToolBarArea, bar);
 
     m_status = new QLabel(this);
@@ -171,6 +206,45 @@ void MainWindow::buildViews()
     key(Qt::Key_End, &Session::toEnd);
     key(Qt::Key_PageDown, &Session::nextCommand);
     key(Qt::Key_PageUp, &Session::previousCommand);
+    auto* next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
+    connect(next, &QShortcut::activated, this, [this] { gotoChapter(+1); });
+    auto* prev = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this);
+    connect(prev, &QShortcut::activated, this, [this] { gotoChapter(-1); });
+}
+
+void MainWindow::setChapters(const std::vector<ScriptShot>& shots)
+{
+    m_chapters->clear();
+    m_chapters->addItem(tr("start"), QVariant::fromValue<qulonglong>(0));
+    for (const ScriptShot& s : shots) m_chapters->addItem(s.name, QVariant::fromValue<qulonglong>(s.cursor));
+    const Simulator* sim = m_session->simulator();
+    m_chapters->addItem(tr("end"), QVariant::fromValue<qulonglong>(sim ? sim->eventCount() : 0));
+}
+
+void MainWindow::gotoChapter(int direction)
+{
+    const std::uint64_t at = m_session->cursor();
+    int pick = -1;
+    if (direction > 0) {
+        for (int i = 0; i < m_chapters->count() && pick < 0; ++i)
+            if (m_chapters->itemData(i).toULongLong() > at) pick = i;
+    } else {
+        for (int i = m_chapters->count() - 1; i >= 0 && pick < 0; --i)
+            if (m_chapters->itemData(i).toULongLong() < at) pick = i;
+    }
+    if (pick < 0) return;
+    m_chapters->setCurrentIndex(pick);
+    m_session->pause();
+    m_session->seek(m_chapters->itemData(pick).toULongLong());
+}
+
+void MainWindow::raiseView(const QString& id)
+{
+    if (QWidget* w = m_views.value(id); w && m_centre->indexOf(w) >= 0) m_centre->setCurrentWidget(w);
+    else if (QDockWidget* d = m_docks.value(id)) {
+        d->show();
+        d->raise();
+    }
 }
 
 void MainWindow::buildMenus()
@@ -296,15 +370,36 @@ void MainWindow::retranslate()
         m_actions.value(QStringLiteral("export-%1-svg").arg(v.id))->setText(tr("%1 as SVG…").arg(v.title));
         if (QDockWidget* d = m_docks.value(v.id)) d->setWindowTitle(v.title);
     }
+    for (int i = 0; i < m_centre->count(); ++i)
+        for (const ViewInfo& v : viewCatalogue())
+            if (m_views.value(v.id) == m_centre->widget(i)) m_centre->setTabText(i, v.title);
+    m_chapterLabel->setText(tr("Chapter:"));
+    if (m_chapters->count() >= 2) {
+        m_chapters->setItemText(0, tr("start"));
+        m_chapters->setItemText(m_chapters->count() - 1, tr("end"));
+    }
     m_docks.value(QStringLiteral("alloc"))->setWindowTitle(tr("Machine and allocation"));
     m_docks.value(QStringLiteral("console"))->setWindowTitle(tr("Console"));
     m_docks.value(QStringLiteral("script"))->setWindowTitle(tr("Script"));
     for (QAction* a : m_menus.value(QStringLiteral("demos"))->actions()) {
         const QString f = a->data().toString();
-        if (f == QLatin1String("buddy.js")) a->setText(tr("Buddy allocator: split, fragment, merge back"));
-        else a->setText(f);
+        a->setText(demoTitle(f));
     }
     updateStatus();
+}
+
+QString MainWindow::demoTitle(const QString& file)
+{
+    if (file == QLatin1String("buddy.js")) return tr("Buddy allocator: split, fragment, merge back");
+    if (file == QLatin1String("demand-paging.js")) return tr("Demand paging: malloc 100 MiB, then touch it");
+    if (file == QLatin1String("cow.js")) return tr("Copy-on-write after fork()");
+    if (file == QLatin1String("mmap.js")) return tr("mmap() of anonymous memory and /proc/PID/maps");
+    if (file == QLatin1String("filemap.js")) return tr("File mapping: MAP_SHARED and MAP_PRIVATE");
+    if (file == QLatin1String("segv.js")) return tr("Segmentation fault");
+    if (file == QLatin1String("multilevel.js")) return tr("Multi-level page tables: sparse vs dense, x86 vs x86-64");
+    if (file == QLatin1String("tlb.js")) return tr("The TLB: locality, context switches, PCID");
+    if (file == QLatin1String("textbook-2level.js")) return tr("Textbook exercise: a tiny two-level page table");
+    return file;
 }
 
 void MainWindow::changeEvent(QEvent* e)
@@ -352,8 +447,32 @@ bool MainWindow::runScript(const QString& source, const QString& fileName)
     }
     m_editor->clearError();
     const std::uint64_t from = r.newMachine ? 0 : r.firstNewEvent;
+    const std::uint64_t added = r.sim->eventCount() - from;
     m_session->adopt(std::move(*r.sim), from);
-    m_session->play();
+    setChapters(r.shots);
+    // A script may name the views it is about in a comment: "// views: walk, tlb".
+    static const QRegularExpression viewsLine(QStringLiteral("^\\s*//\\s*views?:\\s*([a-z, ]+)$"),
+                                              QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch vm = viewsLine.match(source.left(4000));
+    if (vm.hasMatch()) {
+        const QStringList ids = vm.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (auto it = ids.rbegin(); it != ids.rend(); ++it) raiseView(it->trimmed());
+    }
+    if (added > kPlayWholeRunEvents) {
+        // Too long to watch event by event: start at the first chapter, paused.
+        const std::uint64_t first = r.shots.empty() ? m_session->simulator()->eventCount() : r.shots.front().cursor;
+        m_session->pause();
+        m_session->seek(first);
+        m_chapters->setCurrentIndex(r.shots.empty() ? m_chapters->count() - 1 : 1);
+        m_console->append(tr("%1 recorded %L2 events: shown from \"%3\". Choose a chapter (Ctrl+Page Down for the next) "
+                             "and step with ← →, or press Space to play.")
+                              .arg(name)
+                              .arg(added)
+                              .arg(m_chapters->currentText()),
+                          ConsoleWidget::Kind::Info);
+    } else {
+        m_session->play();
+    }
     return true;
 }
 

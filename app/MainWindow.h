@@ -3,6 +3,7 @@
 /// the script editor and console, menus for machines, demos, export and language.
 
 #include "CommandLine.h"
+#include "ScriptEngine.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -10,7 +11,9 @@
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QComboBox;
 class QLabel;
+class QTabWidget;
 class QMenu;
 
 namespace memviz {
@@ -60,6 +63,12 @@ private:
     void saveEventLog();
     void setTheme(bool dark);
     void showSimplifications();
+    void setChapters(const std::vector<ScriptShot>& shots);
+    void gotoChapter(int direction);
+    void raiseView(const QString& id);
+    static QString demoTitle(const QString& file);
+    /// Runs longer than this start paused at their first chapter instead of playing.
+    static constexpr std::uint64_t kPlayWholeRunEvents = 5000;
 
     Options m_options;
     ViewContext* m_ctx = nullptr;
@@ -71,6 +80,9 @@ private:
     ScriptEditor* m_editor = nullptr;
     AllocPanel* m_alloc = nullptr;
     QLabel* m_status = nullptr;
+    QTabWidget* m_centre = nullptr;
+    QComboBox* m_chapters = nullptr;
+    QLabel* m_chapterLabel = nullptr;
     QHash<QString, QWidget*> m_views;
     QHash<QString, QDockWidget*> m_docks;
     QHash<QString, QAction*> m_actions;

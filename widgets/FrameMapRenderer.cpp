@@ -8,7 +8,24 @@
 
 namespace memviz {
 
+namespace {
+/// Table value of states whose index depends on the frame's owner (priv, count).
+constexpr std::uint8_t kOwnerMark = 0xFF;
+} // namespace
+
 FrameMapRenderer::FrameMapRenderer() = default;
+
+std::uint8_t FrameMapRenderer::indexOfFrame(const Machine& m, Pfn p)
+{
+    if (p >= m.frames.size()) return 0;
+    if (p == m.zeroPfn) return Palette::kZeroPageIndex;
+    const Pfn h = m.frames.headOf(p);
+    const FrameState s = m.frames.state(h);
+    if (Palette::isOwnerState(s)) return Palette::ownerIndex(s, m.frames.priv(h), m.frames.count(h));
+    const std::uint8_t z = m.zoneOf(p);
+    const int slot = z == kNoZone ? Palette::kNoZoneSlot : static_cast<int>(m.zones[z].type);
+    return Palette::frameIndex(slot, s == FrameState::Tail || s >= FrameState::Count ? FrameState::Hole : s);
+}
 
 void FrameMapRenderer::setColumns(int columns)
 {
@@ -29,8 +46,10 @@ void FrameMapRenderer::buildRuns(const Machine& m)
         r.end = end;
         // Bytes that are no valid state (a corrupted table) draw as holes, not as garbage.
         r.lut.fill(Palette::frameIndex(slot, FrameState::Hole));
-        for (int s = 0; s < static_cast<int>(FrameState::Count); ++s)
-            r.lut[static_cast<std::size_t>(s)] = Palette::frameIndex(slot, static_cast<FrameState>(s));
+        for (int s = 0; s < static_cast<int>(FrameState::Count); ++s) {
+            const auto st = static_cast<FrameState>(s);
+            r.lut[static_cast<std::size_t>(s)] = Palette::isOwnerState(st) ? kOwnerMark : Palette::frameIndex(slot, st);
+        }
         return r;
     };
     std::vector<const Zone*> zones;
@@ -65,7 +84,10 @@ void FrameMapRenderer::writeLinear(const Machine& m, Pfn first, Pfn last, std::u
             if (h < p && h >= run.start) {
                 const Pfn end = std::min(hi, h + (Pfn(1) << std::min(ft.order(h), kMaxOrder)));
                 if (end > p) {
-                    std::memset(out + (p - first), lut[static_cast<std::uint8_t>(ft.state(h))], end - p);
+                    const auto hs = static_cast<std::uint8_t>(ft.state(h));
+                    std::uint8_t v = lut[hs];
+                    if (v == kOwnerMark) v = Palette::ownerIndex(FrameState(hs), ft.priv(h), ft.count(h));
+                    std::memset(out + (p - first), v, end - p);
                     p = end;
                 }
             }
@@ -83,7 +105,10 @@ void FrameMapRenderer::writeLinear(const Machine& m, Pfn first, Pfn last, std::u
             const std::uint8_t* od = ch.order.data();
             while (i < iend) {
                 const std::uint8_t s = st[i];
-                const std::uint8_t v = lut[s];
+                std::uint8_t v = lut[s];
+                // Pages of processes and files take their owner's colour (rare branch on a fresh machine).
+                if (v == kOwnerMark) [[unlikely]]
+                    v = Palette::ownerIndex(FrameState(s), ch.priv[i], ch.count[i]);
                 const std::uint8_t ord = s == 0 ? 0 : od[i]; // an orphan tail covers itself only
                 if (ord == 0) {
                     o[i++] = v;
@@ -97,6 +122,8 @@ void FrameMapRenderer::writeLinear(const Machine& m, Pfn first, Pfn last, std::u
             p = chunkBase + iend;
         }
     }
+    // The shared zero page sits inside the kernel image: marked in a colour of its own.
+    if (m.zeroPfn >= first && m.zeroPfn < last) out[m.zeroPfn - first] = Palette::kZeroPageIndex;
 }
 
 void FrameMapRenderer::render(const Machine& m, Pfn first, Pfn last)

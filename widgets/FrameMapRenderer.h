@@ -1,6 +1,8 @@
 #pragma once
 /// Paints one pixel per physical frame into a cached 8-bit indexed QImage (row-major,
-/// a configurable number of frames per row, colours from Palette's frame table). It
+/// a configurable number of frames per row, colours from Palette's frame table: zone
+/// and state, or the owning process / file for pages of processes and the page
+/// cache, and the zero page marked). It
 /// walks block heads rather than frames, so a 16 GiB machine (4 Mi frames) renders
 /// in a few milliseconds and a one-event step re-renders only the frames it touched.
 
@@ -40,6 +42,9 @@ public:
     /// Re-reads the colour table from Palette (after a theme change). The indices
     /// stay, so nothing is re-rendered.
     void refreshColours();
+
+    /// The colour-table index a frame gets (what renderAll writes for it).
+    static std::uint8_t indexOfFrame(const Machine& m, Pfn p);
 
     /// Pixel (column, row) of a frame.
     int columnOf(Pfn p) const { return static_cast<int>(p % static_cast<Pfn>(m_columns)); }

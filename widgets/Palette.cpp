@@ -4,7 +4,18 @@ namespace memviz {
 
 namespace {
 Theme g_theme = Theme::Light;
+
+/// Process hues in slot order: neighbouring slots (consecutive pids) far apart on the
+/// colour wheel; none near the crimson of highlight() or the gold of the page cache,
+/// and the first six (the processes of a lesson) clear of the green and orange of
+/// DMA32 and Normal, the zones user pages come from on x86-64.
+constexpr int kProcessHues[Palette::kProcessSlots] = {265, 170, 300, 200, 330, 230, 100, 285, 140, 25, 185, 75};
+
+QColor hsl(int hue, double s, double l)
+{
+    return QColor::fromHslF(static_cast<float>(hue / 360.0), static_cast<float>(s), static_cast<float>(l));
 }
+} // namespace
 
 Theme Palette::theme() { return g_theme; }
 void Palette::setTheme(Theme t) { g_theme = t; }
@@ -46,10 +57,56 @@ QColor Palette::frame(ZoneType z, FrameState s)
     case FrameState::MemMap: return dark ? QColor(0x6c, 0x7d, 0x99) : QColor(0x6a, 0x7a, 0x94);
     case FrameState::KernelImage: return dark ? QColor(0xa6, 0xa6, 0xa6) : QColor(0x4e, 0x4e, 0x4e);
     case FrameState::Hole: return dark ? QColor(0x08, 0x08, 0x08) : QColor(0x22, 0x22, 0x22);
+    case FrameState::PageTable: return pageTable(1000);
+    case FrameState::Anon: return process(1000);
+    case FrameState::File: return pageCache(true);
     case FrameState::Tail:
     case FrameState::Count: break;
     }
     return base;
+}
+
+QColor Palette::process(std::uint32_t pid)
+{
+    const int hue = kProcessHues[processSlot(pid)];
+    // Yellow-green hues look lighter at the same HSL lightness: take them down a little.
+    const double shift = (hue >= 75 && hue <= 150) ? -0.06 : 0.0;
+    return g_theme == Theme::Dark ? hsl(hue, 0.62, 0.66 + shift / 2) : hsl(hue, 0.60, 0.50 + shift);
+}
+
+QColor Palette::pageTable(std::uint32_t pid)
+{
+    const int hue = kProcessHues[processSlot(pid)];
+    // On the dark theme a page table still has to stand out from the dark tint of free frames.
+    return g_theme == Theme::Dark ? hsl(hue, 0.75, 0.43) : hsl(hue, 0.70, 0.27);
+}
+
+QColor Palette::pageCache(bool mapped)
+{
+    if (g_theme == Theme::Dark) return mapped ? hsl(46, 0.72, 0.55) : hsl(46, 0.38, 0.36);
+    return mapped ? hsl(46, 0.78, 0.45) : hsl(46, 0.60, 0.74);
+}
+
+QColor Palette::zeroPage()
+{
+    return g_theme == Theme::Dark ? QColor(0x3f, 0xd6, 0xe3) : QColor(0x00, 0x9e, 0xae);
+}
+
+QColor Palette::vma(VmaKind k)
+{
+    const bool dark = g_theme == Theme::Dark;
+    switch (k) {
+    case VmaKind::Program: return dark ? QColor(0x5b, 0x8f, 0xd6) : QColor(0x2f, 0x64, 0xb4);
+    case VmaKind::Library: return dark ? QColor(0x4f, 0xae, 0xa6) : QColor(0x2a, 0x8a, 0x82);
+    case VmaKind::Heap: return dark ? QColor(0xf0, 0x9a, 0x3e) : QColor(0xe0, 0x7b, 0x10);
+    case VmaKind::Stack: return dark ? QColor(0x6c, 0xc0, 0x5a) : QColor(0x3f, 0x9a, 0x2e);
+    case VmaKind::Anon: return dark ? QColor(0xa7, 0x86, 0xe0) : QColor(0x7e, 0x57, 0xc2);
+    case VmaKind::SharedFile: return pageCache(true);
+    case VmaKind::PrivateFile: return dark ? QColor(0xc9, 0xa9, 0x6e) : QColor(0xa6, 0x84, 0x45);
+    case VmaKind::Special: return dark ? QColor(0x8a, 0x8a, 0x8a) : QColor(0x9a, 0x9a, 0x9a);
+    case VmaKind::Count: break;
+    }
+    return Qt::gray;
 }
 
 QColor Palette::background() { return g_theme == Theme::Dark ? QColor(0x1e, 0x1f, 0x22) : QColor(0xfb, 0xfb, 0xfb); }
@@ -68,11 +125,21 @@ QColor Palette::textOn(const QColor& fill)
 QList<QRgb> Palette::frameColourTable()
 {
     QList<QRgb> table(kFrameIndexCount, background().rgb());
-    for (int rank = 0; rank < kStateRanks; ++rank)
-        for (int slot = 0; slot < kZoneSlots; ++slot) {
+    for (int slot = 0; slot < kZoneSlots; ++slot) {
+        for (int rank = 0; rank < kStateRanks; ++rank) {
             const FrameState s = stateOfRank(rank);
             table[frameIndex(slot, s)] = frame(static_cast<ZoneType>(slot), s).rgb();
         }
+        table[frameIndex(slot, FrameState::InHand)] = frame(static_cast<ZoneType>(slot), FrameState::InHand).rgb();
+    }
+    table[kFileIndex] = pageCache(false).rgb();
+    table[kFileIndex + 1] = pageCache(true).rgb();
+    for (int k = 0; k < kProcessSlots; ++k) {
+        // Any pid of slot k: 1000 + k.
+        table[kAnonIndex + k] = process(1000u + static_cast<std::uint32_t>(k)).rgb();
+        table[kPageTableIndex + k] = pageTable(1000u + static_cast<std::uint32_t>(k)).rgb();
+    }
+    table[kZeroPageIndex] = zeroPage().rgb();
     return table;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 /// Colours shared by every view: one hue family per zone, shades per frame state,
-/// chosen to stay distinguishable on a projector and for common colour blindness.
+/// one hue per process, kinds of VMAs; chosen to stay distinguishable on a projector.
 
 #include "phys/FrameTable.h"
 #include "phys/Zone.h"
@@ -15,6 +15,19 @@ namespace memviz {
 
 enum class Theme { Light, Dark };
 
+/// What a VMA is, as the process view colours it.
+enum class VmaKind {
+    Program,     ///< the executable's own file mappings
+    Library,     ///< shared libraries (file mappings made at exec)
+    Heap,        ///< [heap]: the brk area
+    Stack,       ///< [stack]
+    Anon,        ///< anonymous mmap (malloc's big chunks, bss tails, TLS)
+    SharedFile,  ///< MAP_SHARED file mapping
+    PrivateFile, ///< MAP_PRIVATE file mapping made by the program
+    Special,     ///< [vvar], [vdso]
+    Count
+};
+
 class Palette {
 public:
     static Theme theme();
@@ -24,6 +37,8 @@ public:
     static QColor zone(ZoneType t);
     /// A frame's fill: zone hue shaded by state (free pale, allocated saturated,
     /// reserved grey, hole dark, in-hand highlighted). ZoneType::Count means "no zone".
+    /// Owner states give their generic colour (the first process's hue, mapped page
+    /// cache); maps colour them by owner through ownerIndex.
     static QColor frame(ZoneType zone, FrameState state);
     static QColor background();
     static QColor text();
@@ -35,20 +50,57 @@ public:
     /// Black or white, whichever reads better on `fill`.
     static QColor textOn(const QColor& fill);
 
+    // Owners of frames (virtual memory). A process keeps one hue everywhere: its
+    // anonymous pages, its page tables (darker), its dot in the process tree.
+
+    /// Slots of distinct process hues; pids share a slot only 12 apart.
+    static constexpr int kProcessSlots = 12;
+    static constexpr int processSlot(std::uint32_t pid)
+    {
+        // The first pid the simulator hands out (1000) gets slot 0.
+        return static_cast<int>((pid % kProcessSlots + kProcessSlots - 1000 % kProcessSlots) % kProcessSlots);
+    }
+    /// Anonymous pages of process `pid`.
+    static QColor process(std::uint32_t pid);
+    /// Page-table pages of process `pid`: the same hue, darker.
+    static QColor pageTable(std::uint32_t pid);
+    /// Page-cache pages: mapped by some process, or only cached.
+    static QColor pageCache(bool mapped = true);
+    /// The shared zero page (empty_zero_page).
+    static QColor zeroPage();
+
     // Colour tables for frame maps (QImage::Format_Indexed8, one byte per frame).
     //
     // Index 0 is "no frame here" (past the last pfn). The others are ordered by how
-    // interesting a state is, zone second, so that the largest index over a run of
-    // frames is what a downsampled pixel should show (allocated beats free).
+    // interesting a frame is, so that the largest index over a run of frames is what
+    // a downsampled pixel should show (allocated beats free, a page table beats the
+    // anonymous pages around it):
+    //
+    //   zoned states by rank (Hole .. Kernel) x zone slot, then page cache (cached,
+    //   mapped), anonymous pages x process slot, page tables x process slot, the zero
+    //   page, and InHand x zone slot last.
 
     /// Zone slots: the ZoneType values, plus kNoZoneSlot for frames outside every zone.
     static constexpr int kZoneSlots = static_cast<int>(ZoneType::Count) + 1;
     static constexpr int kNoZoneSlot = static_cast<int>(ZoneType::Count);
-    /// States by rank, least interesting first.
-    static constexpr int kStateRanks = 8;
-    static constexpr int kFrameIndexCount = 1 + kStateRanks * kZoneSlots;
+    /// Zone-coloured states by rank, least interesting first (InHand has its own block).
+    static constexpr int kStateRanks = 7;
+    static constexpr int kFileSlots = 2; ///< 0: only cached, 1: mapped by a process
+    static constexpr int kFileIndex = 1 + kStateRanks * kZoneSlots;
+    static constexpr int kAnonIndex = kFileIndex + kFileSlots;
+    static constexpr int kPageTableIndex = kAnonIndex + kProcessSlots;
+    static constexpr int kZeroPageIndex = kPageTableIndex + kProcessSlots;
+    static constexpr int kInHandIndex = kZeroPageIndex + 1;
+    static constexpr int kFrameIndexCount = kInHandIndex + kZoneSlots;
+    static_assert(kFrameIndexCount < 255, "255 marks owner states in the renderer's tables");
 
-    /// Rank of a state in the downsampling order (Tail has none and counts as Hole).
+    /// Whether a state is coloured by its owner (process or file) rather than its zone.
+    static constexpr bool isOwnerState(FrameState s)
+    {
+        return s == FrameState::PageTable || s == FrameState::Anon || s == FrameState::File;
+    }
+    /// Rank of a zone-coloured state in the downsampling order (Tail has none and
+    /// counts as Hole; InHand and the owner states rank above every one of these).
     static constexpr int stateRank(FrameState s)
     {
         switch (s) {
@@ -60,27 +112,73 @@ public:
         case FrameState::MemMap: return 4;
         case FrameState::KernelImage: return 5;
         case FrameState::Kernel: return 6;
-        case FrameState::InHand: return 7;
+        case FrameState::InHand:
+        case FrameState::PageTable:
+        case FrameState::Anon:
+        case FrameState::File:
         case FrameState::Count: break;
         }
         return 0;
     }
     static constexpr FrameState stateOfRank(int rank)
     {
-        constexpr FrameState byRank[kStateRanks] = {FrameState::Hole,      FrameState::Free,
-                                                    FrameState::Firmware,  FrameState::BootAlloc,
-                                                    FrameState::MemMap,    FrameState::KernelImage,
-                                                    FrameState::Kernel,    FrameState::InHand};
+        constexpr FrameState byRank[kStateRanks] = {FrameState::Hole,      FrameState::Free,     FrameState::Firmware,
+                                                    FrameState::BootAlloc, FrameState::MemMap,   FrameState::KernelImage,
+                                                    FrameState::Kernel};
         return byRank[rank];
     }
-    /// The colour-table index of a frame of `state` in zone slot `zoneSlot`.
+    /// The colour-table index of a frame of `state` in zone slot `zoneSlot`. Owner
+    /// states ignore the zone: a page table or anonymous page of slot 0, a mapped
+    /// page-cache page (use ownerIndex for the real owner).
     static constexpr std::uint8_t frameIndex(int zoneSlot, FrameState state)
     {
+        if (state == FrameState::InHand) return static_cast<std::uint8_t>(kInHandIndex + zoneSlot);
+        if (isOwnerState(state)) return ownerIndex(state, 1000, 1);
         return static_cast<std::uint8_t>(1 + stateRank(state) * kZoneSlots + zoneSlot);
     }
-    /// Inverse of frameIndex (index must be >= 1).
-    static constexpr FrameState stateOfIndex(int index) { return stateOfRank((index - 1) / kZoneSlots); }
-    static constexpr int zoneSlotOfIndex(int index) { return (index - 1) % kZoneSlots; }
+    /// The index of an owned frame from its frame-table fields: priv (pid or file id)
+    /// and count (mapcount).
+    static constexpr std::uint8_t ownerIndex(FrameState state, std::uint32_t priv, std::uint16_t count)
+    {
+        switch (state) {
+        case FrameState::File: return static_cast<std::uint8_t>(kFileIndex + (count ? 1 : 0));
+        case FrameState::Anon: return static_cast<std::uint8_t>(kAnonIndex + processSlot(priv));
+        case FrameState::PageTable: return static_cast<std::uint8_t>(kPageTableIndex + processSlot(priv));
+        default: break;
+        }
+        return 0;
+    }
+    /// Inverse of frameIndex / ownerIndex (index must be >= 1). The zero page is part
+    /// of the kernel image.
+    static constexpr FrameState stateOfIndex(int index)
+    {
+        if (index >= kInHandIndex) return FrameState::InHand;
+        if (index == kZeroPageIndex) return FrameState::KernelImage;
+        if (index >= kPageTableIndex) return FrameState::PageTable;
+        if (index >= kAnonIndex) return FrameState::Anon;
+        if (index >= kFileIndex) return FrameState::File;
+        return stateOfRank((index - 1) / kZoneSlots);
+    }
+    /// The zone slot of a zone-coloured index; -1 for owner indices and the zero page.
+    static constexpr int zoneSlotOfIndex(int index)
+    {
+        if (index >= kInHandIndex) return index - kInHandIndex;
+        if (index >= kFileIndex) return -1;
+        return (index - 1) % kZoneSlots;
+    }
+    /// The process slot of an anonymous or page-table index, the file slot of a
+    /// page-cache index; -1 otherwise.
+    static constexpr int ownerSlotOfIndex(int index)
+    {
+        if (index >= kZeroPageIndex) return -1;
+        if (index >= kPageTableIndex) return index - kPageTableIndex;
+        if (index >= kAnonIndex) return index - kAnonIndex;
+        if (index >= kFileIndex) return index - kFileIndex;
+        return -1;
+    }
+
+    /// Fill of a VMA of this kind on an address-space bar.
+    static QColor vma(VmaKind k);
 
     /// kFrameIndexCount colours for the current theme; entry 0 is background().
     static QList<QRgb> frameColourTable();

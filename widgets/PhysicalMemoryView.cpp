@@ -4,6 +4,7 @@
 #include "sim/Command.h"
 #include "sim/Event.h"
 #include "sim/Machine.h"
+#include "vm/VmOps.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -218,6 +219,45 @@ QRect atLeast(QRect r, int min)
     return r;
 }
 
+/// Live processes in pid order, at most `max` (the legend lists their colours).
+std::vector<std::uint32_t> legendPids(const Machine& m, std::size_t max)
+{
+    std::vector<std::uint32_t> pids;
+    for (const auto& [pid, p] : m.procs)
+        if (p.alive() && pids.size() < max) pids.push_back(pid);
+    return pids;
+}
+
+constexpr std::size_t kLegendProcesses = 8;
+
+QString procName(const Machine& m, std::uint32_t pid)
+{
+    const Process* p = m.proc(pid);
+    return p ? QString::fromStdString(m.str(p->comm)) : QString();
+}
+
+/// The level of page-table frame `table` in the tree of `p` (0 = top), -1 if not found.
+int tableLevel(const Machine& m, const Process& p, Pfn table)
+{
+    const ArchSpec& a = m.config.arch;
+    const int levels = static_cast<int>(a.levels.size());
+    if (p.mm.pgd == kNoPfn) return -1;
+    std::vector<Pfn> frontier{p.mm.pgd};
+    for (int l = 0; l < levels && !frontier.empty(); ++l) {
+        if (std::find(frontier.begin(), frontier.end(), table) != frontier.end()) return l;
+        if (l + 1 == levels) break;
+        std::vector<Pfn> next;
+        const std::uint64_t n = 1ull << a.levels[static_cast<std::size_t>(l)].bits;
+        for (Pfn t : frontier)
+            for (std::uint64_t i = 0; i < n; ++i) {
+                const std::uint64_t e = vm::readEntry(m, t, i);
+                if (a.entry.present(e) && !(a.entry.flags(e) & PteFlag::Huge)) next.push_back(a.entry.pfn(e));
+            }
+        frontier = std::move(next);
+    }
+    return -1;
+}
+
 std::vector<const Zone*> zonesByStart(const Machine& m)
 {
     std::vector<const Zone*> zs;
@@ -278,7 +318,10 @@ void PhysicalMemoryView::onStateChanged(bool step)
 {
     if (!step) m_dirtyAll = true;
     const Machine& m = m_ctx->machine();
-    if (m.frames.size() != m_layoutFrames) relayout();
+    // The legend lists the live processes and the owner states once there are any.
+    const bool vm = !m.procs.empty() || !m.files.empty();
+    if (m.frames.size() != m_layoutFrames || vm != m_legendVm || legendPids(m, kLegendProcesses) != m_legendPids)
+        relayout();
     if (step && m_follow) {
         const auto hs = highlights();
         for (const Highlight& h : hs)
@@ -295,6 +338,8 @@ void PhysicalMemoryView::relayout()
     const Machine& m = m_ctx->machine();
     const Pfn frames = m.frames.size();
     const QRect vp = viewport()->rect();
+    m_legendVm = !m.procs.empty() || !m.files.empty();
+    m_legendPids = legendPids(m, kLegendProcesses);
     const QFontMetrics fm(textFont());
     QFont bold = textFont();
     bold.setBold(true);
@@ -530,8 +575,41 @@ std::vector<PhysicalMemoryView::Highlight> PhysicalMemoryView::highlights() cons
     case EventType::BuddyAlloc:
     case EventType::BuddyFree:
     case EventType::BuddyListAdd: out.push_back({e->pfn, e->pfn + size, true}); break;
+    // Virtual memory: the frame the step gives a use, copies into or points an entry at.
+    case EventType::FrameOwner:
+    case EventType::PageCacheAdd:
+    case EventType::ProcessNew:
+    case EventType::TlbFill:
+    case EventType::SetPageTableBase: out.push_back({e->pfn, e->pfn + 1, true}); break;
+    case EventType::CowCopy:
+        out.push_back({e->b, e->b + 1, true});
+        out.push_back({e->pfn, e->pfn + 1, false});
+        break;
+    case EventType::PteSet: {
+        const EntryFormat& fmt = m_ctx->machine().config.arch.entry;
+        if (fmt.present(e->b)) out.push_back({fmt.pfn(e->b), fmt.pfn(e->b) + 1, true});
+        else if (fmt.present(e->c)) out.push_back({fmt.pfn(e->c), fmt.pfn(e->c) + 1, true});
+        out.push_back({e->pfn, e->pfn + 1, false}); // the table holding the entry
+        break;
+    }
+    case EventType::WalkStep: {
+        out.push_back({e->pfn, e->pfn + 1, true});
+        const EntryFormat& fmt = m_ctx->machine().config.arch.entry;
+        if (e->flags & EventFlag::Valid) out.push_back({fmt.pfn(e->c), fmt.pfn(e->c) + 1, false});
+        break;
+    }
+    case EventType::ContextSwitch: out.push_back({e->b, e->b + 1, true}); break;
+    case EventType::TranslateDone:
+        if (e->flags & EventFlag::Valid) {
+            const Pfn f = e->b >> m_ctx->machine().config.arch.pageShift;
+            out.push_back({f, f + 1, true});
+        }
+        break;
     default: break;
     }
+    // Frames a stale or foreign event names that this machine does not have.
+    const Pfn frames = m_ctx->machine().frames.size();
+    std::erase_if(out, [frames](const Highlight& h) { return h.first >= frames; });
     return out;
 }
 
@@ -641,6 +719,7 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
         QRect rect; ///< the block's first row
         Pfn head;
         int order;
+        FrameState state;
     };
     std::vector<Block> blocks;
     QVector<QRect> outlines;
@@ -649,10 +728,10 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
         const FrameState s = ft.state(pfn);
         const int order = s == FrameState::Tail ? 0 : std::min(ft.order(pfn), kMaxOrder);
         const Pfn end = pfn + (Pfn(1) << order);
-        if (s == FrameState::Free || s == FrameState::Kernel || s == FrameState::InHand) {
+        if (s == FrameState::Free || s == FrameState::InHand || isAllocated(s)) {
             const auto rects = m_geo.rangeRects(pfn, end);
             for (const QRect& r : rects) outlines.append(r.adjusted(0, 0, -1, -1));
-            if (!rects.empty()) blocks.push_back({rects.front(), pfn, order});
+            if (!rects.empty()) blocks.push_back({rects.front(), pfn, order, s});
         }
         pfn = end;
     }
@@ -695,8 +774,11 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
             if (!b.rect.intersects(gridArea)) continue;
             const QRect area
                 = QRect(b.rect.left() + 3, b.rect.top() + cell - nfm.height() - 3, b.rect.width() - 6, nfm.height());
-            QString tag = tr("order %1").arg(b.order);
-            if (tfm.horizontalAdvance(tag) > area.width()) tag = tr("o%1", "short for: order").arg(b.order);
+            QString tag = ownerTag(b.head);
+            if (tag.isEmpty()) {
+                tag = tr("order %1").arg(b.order);
+                if (tfm.horizontalAdvance(tag) > area.width()) tag = tr("o%1", "short for: order").arg(b.order);
+            }
             if (tfm.horizontalAdvance(tag) > area.width()) continue;
             p.setPen(Palette::textOn(fillOf(b.head)));
             p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter, tag);
@@ -711,7 +793,9 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
     p.setFont(label);
     for (const Block& b : blocks) {
         if (!b.rect.intersects(gridArea)) continue;
-        const QString withOrder = tr("%1 · order %2").arg(b.head).arg(b.order);
+        const QString owner = ownerTag(b.head);
+        const QString withOrder
+            = owner.isEmpty() ? tr("%1 · order %2").arg(b.head).arg(b.order) : tr("%1 · %2").arg(b.head).arg(owner);
         const QString plain = QString::number(b.head);
         const int room = b.rect.width() - 6;
         const QString text = fm.horizontalAdvance(withOrder) <= room ? withOrder
@@ -764,6 +848,7 @@ void PhysicalMemoryView::paintStepFade(QPainter& p)
     const Machine& prev = m_ctx->previousMachine();
     if (prev.frames.size() != m.frames.size() || !m.frames.size()) return;
     p.setOpacity(1.0 - t);
+    const QList<QRgb> table = m_renderer.image().colorTable();
     for (const Highlight& h : highlights()) {
         if (!h.primary) continue;
         Pfn f = prev.frames.headOf(std::min(h.first, m.frames.size() - 1));
@@ -771,10 +856,9 @@ void PhysicalMemoryView::paintStepFade(QPainter& p)
             const FrameState s = prev.frames.state(f);
             const int order = s == FrameState::Tail ? 0 : std::min(prev.frames.order(f), kMaxOrder);
             const Pfn end = f + (Pfn(1) << order);
-            const std::uint8_t zid = prev.zoneOf(f);
-            const ZoneType zt = zid == kNoZone ? ZoneType::Count : prev.zones[zid].type;
-            for (const QRect& r : m_geo.rangeRects(std::max(f, h.first), std::min(end, h.last)))
-                p.fillRect(r, Palette::frame(zt, s));
+            const int index = FrameMapRenderer::indexOfFrame(prev, f);
+            const QColor c = index < table.size() ? QColor::fromRgb(table[index]) : Palette::background();
+            for (const QRect& r : m_geo.rangeRects(std::max(f, h.first), std::min(end, h.last))) p.fillRect(r, c);
             f = end;
         }
     }
@@ -810,6 +894,18 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
             if (!h.primary) pen.setStyle(Qt::DashLine);
             p.setPen(pen);
             p.drawRect(r);
+        }
+    }
+
+    // The shared zero page, once there are processes that may map it: a ring in its colour.
+    if (m.zeroPfn < m.frames.size() && !m.procs.empty()) {
+        const QRectF r = QRectF(atLeast(m_geo.cellRect(m.zeroPfn), 10)).adjusted(-2, -2, 2, 2);
+        if (r.intersects(gridArea)) {
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(withAlpha(Palette::background(), 0.9), 5));
+            p.drawEllipse(r);
+            p.setPen(QPen(Palette::zeroPage(), 2.5));
+            p.drawEllipse(r);
         }
     }
 
@@ -1000,6 +1096,53 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
         items.push_back({Item::Entry, stateLegendName(s), false,
                          zoned ? Swatch(striped(s)) : Swatch(box(Palette::frame(ZoneType::Normal, s)))});
     }
+    if (m_legendVm) {
+        // Owner states: stripes of the processes' hues (the first slots before any process).
+        std::vector<std::uint32_t> hues = m_legendPids;
+        if (hues.empty()) hues = {1000, 1001, 1002};
+        auto perProcess = [hues](bool tables) {
+            return [hues, tables](QPainter& q, const QRect& r) {
+                const int n = static_cast<int>(hues.size());
+                for (int i = 0; i < n; ++i) {
+                    const int x0 = r.left() + r.width() * i / n, x1 = r.left() + r.width() * (i + 1) / n;
+                    const std::uint32_t pid = hues[static_cast<std::size_t>(i)];
+                    q.fillRect(QRect(x0, r.top(), x1 - x0, r.height()),
+                               tables ? Palette::pageTable(pid) : Palette::process(pid));
+                }
+                q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+                q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+            };
+        };
+        items.push_back({Item::Entry, stateLegendName(FrameState::Anon), false, perProcess(false)});
+        items.push_back({Item::Entry, stateLegendName(FrameState::PageTable), false, perProcess(true)});
+        items.push_back({Item::Entry, tr("Page cache, mapped"), false, box(Palette::pageCache(true))});
+        items.push_back({Item::Entry, tr("Page cache, not mapped"), false, box(Palette::pageCache(false))});
+        if (m.zeroPfn < m.frames.size())
+            items.push_back({Item::Entry, tr("Shared zero page"), false, [](QPainter& q, const QRect& r) {
+                                 q.fillRect(r, Palette::zeroPage());
+                                 q.setPen(QPen(Palette::text(), 1));
+                                 q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+                             }});
+    }
+    if (!m_legendPids.empty()) {
+        items.push_back({Item::Title, tr("Processes"), false, {}, false});
+        for (std::uint32_t pid : m_legendPids)
+            items.push_back({Item::Entry, tr("%1 %2").arg(pid).arg(procName(m, pid)), false,
+                             [pid](QPainter& q, const QRect& r) {
+                                 // Anonymous pages above, page tables below: the process's two shades.
+                                 const int h = r.height() * 2 / 3;
+                                 q.fillRect(QRect(r.left(), r.top(), r.width(), h), Palette::process(pid));
+                                 q.fillRect(QRect(r.left(), r.top() + h, r.width(), r.height() - h),
+                                            Palette::pageTable(pid));
+                                 q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+                                 q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
+                             }});
+        std::size_t alive = 0;
+        for (const auto& [pid, pr] : m.procs) alive += pr.alive();
+        if (alive > m_legendPids.size())
+            items.push_back({Item::Note, tr("and %n more", nullptr, static_cast<int>(alive - m_legendPids.size())),
+                             false, {}, false});
+    }
     if (compact < 1) {
         items.push_back({Item::Title, tr("Marks"), false, {}, false});
         items.push_back({Item::Entry, tr("This step's blocks"), false, [](QPainter& q, const QRect& r) {
@@ -1110,6 +1253,9 @@ QString PhysicalMemoryView::stateLegendName(FrameState s) const
     case FrameState::MemMap: return tr("memmap (struct page)");
     case FrameState::BootAlloc: return tr("Boot allocations");
     case FrameState::Hole: return tr("Hole (no RAM)");
+    case FrameState::PageTable: return tr("Page table (process colour, dark)");
+    case FrameState::Anon: return tr("Anonymous page (process colour)");
+    case FrameState::File: return tr("Page cache");
     case FrameState::Tail:
     case FrameState::Count: break;
     }
@@ -1127,10 +1273,81 @@ QString PhysicalMemoryView::stateDescription(FrameState s, int order) const
     case FrameState::MemMap: return tr("memmap: the kernel's array of struct page");
     case FrameState::BootAlloc: return tr("reserved at boot (memblock allocation)");
     case FrameState::Hole: return tr("a hole: no RAM at this address");
+    case FrameState::PageTable: return tr("a page table of a process");
+    case FrameState::Anon: return tr("an anonymous page of a process");
+    case FrameState::File: return tr("a page of the page cache");
     case FrameState::Tail:
     case FrameState::Count: break;
     }
     return tr("inside a block with no head (inconsistent frame table)");
+}
+
+QStringList PhysicalMemoryView::ownerLines(Pfn head) const
+{
+    const Machine& m = m_ctx->machine();
+    const FrameState s = m.frames.state(head);
+    const std::uint32_t priv = m.frames.priv(head);
+    const int count = m.frames.count(head);
+    QStringList lines;
+    auto who = [&](std::uint32_t pid) {
+        const Process* p = m.proc(pid);
+        if (!p) return tr("process %1").arg(pid);
+        QString t = tr("process %1 (%2)").arg(pid).arg(procName(m, pid));
+        if (!p->alive()) t += tr(", exited");
+        return t;
+    };
+    switch (s) {
+    case FrameState::Anon:
+        lines << tr("State: anonymous page of %1").arg(who(priv));
+        if (count == 0)
+            lines << tr("Mapped by no page-table entry yet (mapcount 0)");
+        else
+            lines << tr("Mapped by page-table entries: mapcount %1").arg(count);
+        if (count >= 2)
+            lines << tr("Shared copy-on-write since fork(): the first write by a sharer copies it (do_wp_page).");
+        break;
+    case FrameState::PageTable: {
+        lines << tr("State: page table of %1").arg(who(priv));
+        if (const Process* p = m.proc(priv)) {
+            const int level = tableLevel(m, *p, head);
+            const auto& levels = m.config.arch.levels;
+            if (level >= 0 && static_cast<std::size_t>(level) < levels.size()) {
+                const QString name = QString::fromStdString(levels[static_cast<std::size_t>(level)].name);
+                lines << (level == 0 ? tr("Level: %1, the root of the tree (CR3 holds it while the process runs)")
+                                           .arg(name)
+                                     : tr("Level: %1 (level %2 of %3)").arg(name).arg(level + 1).arg(levels.size()));
+            }
+        }
+        break;
+    }
+    case FrameState::File: {
+        const std::uint32_t idx = m.frames.next(head);
+        const QString path
+            = priv < m.files.size() ? QString::fromStdString(m.str(m.files[priv].name)) : tr("file %1").arg(priv);
+        lines << tr("State: page cache of %1").arg(path);
+        lines << tr("Page %1 of the file (offset %2)").arg(idx).arg(hex(std::uint64_t(idx) * m.pageSize()));
+        if (count == 0)
+            lines << tr("Not mapped by any process: only cached (a later read or mmap finds it here)");
+        else
+            lines << tr("Mapped by page-table entries: mapcount %1").arg(count);
+        break;
+    }
+    default: break;
+    }
+    return lines;
+}
+
+QString PhysicalMemoryView::ownerTag(Pfn head) const
+{
+    const Machine& m = m_ctx->machine();
+    if (head == m.zeroPfn) return tr("zero", "the shared zero page, in a cell");
+    switch (m.frames.state(head)) {
+    case FrameState::Anon: return QString::number(m.frames.priv(head));
+    case FrameState::PageTable: return tr("PT %1", "page table of a pid, in a cell").arg(m.frames.priv(head));
+    case FrameState::File: return tr("cache", "page cache, in a cell");
+    default: break;
+    }
+    return {};
 }
 
 QString PhysicalMemoryView::toolTipForFrame(Pfn pfn) const
@@ -1148,14 +1365,24 @@ QString PhysicalMemoryView::toolTipForFrame(Pfn pfn) const
     lines << tr("Physical address %1 – %2").arg(hex(pfn * page), hex((pfn + 1) * page - 1));
     if (zid == kNoZone) lines << tr("Zone: none (outside every zone)");
     else lines << tr("Zone: %1").arg(zoneName(m.zones[zid].type));
-    lines << tr("State: %1").arg(stateDescription(s, order));
-    if (s == FrameState::Free || s == FrameState::Kernel || s == FrameState::InHand)
+    if (pfn == m.zeroPfn) {
+        lines << tr("State: the shared zero page (empty_zero_page, in the kernel's bss)");
+        lines << tr("A read of untouched anonymous memory maps this frame read-only instead of allocating; "
+                    "the first write gives the page a zeroed frame of its own.");
+    } else if (Palette::isOwnerState(s)) {
+        lines << ownerLines(head);
+    } else {
+        lines << tr("State: %1").arg(stateDescription(s, order));
+    }
+    // A frame with an owner is one page: the lines above say what it is.
+    const bool owned = pfn == m.zeroPfn || Palette::isOwnerState(s);
+    if (!owned && (s == FrameState::Free || s == FrameState::Kernel || s == FrameState::InHand))
         lines << tr("Block: head pfn %1 (%2), order %3 = %n frame(s), %4", nullptr, 1 << order)
                      .arg(head)
                      .arg(hex(head))
                      .arg(order)
                      .arg(sizeText((std::uint64_t(1) << order) * page));
-    else
+    else if (!owned)
         lines << tr("Block: this frame alone (order 0), reserved at boot, never handed to the buddy allocator");
     if (m_geo.framesPerCell > 1) {
         const Pfn cell = pfn - pfn % Pfn(m_geo.framesPerCell);

@@ -1,6 +1,7 @@
 #pragma once
 /// The physical memory map: every frame of the machine as a cell coloured by zone
-/// and state, zoomable from many frames per pixel up to large cells with block
+/// and state (pages of processes in their process's colour, page tables darker,
+/// the page cache and the zero page in colours of their own), zoomable from many frames per pixel up to large cells with block
 /// outlines and pfn numbers, with zone boundaries, a legend, tooltips, selection
 /// and the blocks of the current step highlighted as the player animates it.
 
@@ -13,6 +14,7 @@
 #include <QImage>
 #include <QPoint>
 #include <QRect>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -149,6 +151,10 @@ private:
     QString stateLegendName(FrameState s) const;
     QString stateDescription(FrameState s, int order) const;
     QString zoneRangeText(const Zone& z) const;
+    /// Tooltip lines for a page of a process or of the page cache.
+    QStringList ownerLines(Pfn head) const;
+    /// A short owner label for a cell ("1000", "PT 1000", "cache"); empty for other frames.
+    QString ownerTag(Pfn head) const;
 
     ViewContext* m_ctx;
     FrameMapRenderer m_renderer;
@@ -173,6 +179,8 @@ private:
     int m_wheelAccum = 0;
     int m_layoutGeneration = 0;
     Pfn m_layoutFrames = ~Pfn(0); ///< frame count the layout was made for
+    bool m_legendVm = false;      ///< the legend shows the owner states (processes or files exist)
+    std::vector<std::uint32_t> m_legendPids; ///< live processes the legend lists
 };
 
 } // namespace memviz

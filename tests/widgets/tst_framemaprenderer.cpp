@@ -1,14 +1,17 @@
 // FrameMapRenderer: one pixel per frame through Palette's colour table, head walking,
-// partial re-rendering and max-downsampling.
+// owner colours (processes, page tables, page cache, the zero page), partial
+// re-rendering and max-downsampling.
 
 #include "FrameMapRenderer.h"
 #include "TestUtil.h"
 #include "Palette.h"
+#include "sim/Command.h"
 #include "sim/Machine.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
 #include "util/Size.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 #include <cstring>
@@ -20,12 +23,17 @@ namespace {
 
 int pixel(const FrameMapRenderer& r, Pfn p) { return r.image().pixelIndex(r.columnOf(p), r.rowOf(p)); }
 
+/// The index a frame should have, worked out independently of the renderer.
 int indexOf(const Machine& m, Pfn p)
 {
+    if (p == m.zeroPfn) return Palette::kZeroPageIndex;
     const Pfn h = m.frames.headOf(p);
+    const FrameState s = m.frames.state(h);
+    if (s == FrameState::Anon) return Palette::kAnonIndex + Palette::processSlot(m.frames.priv(h));
+    if (s == FrameState::PageTable) return Palette::kPageTableIndex + Palette::processSlot(m.frames.priv(h));
+    if (s == FrameState::File) return Palette::kFileIndex + (m.frames.count(h) ? 1 : 0);
     const std::uint8_t z = m.zoneOf(p);
-    return Palette::frameIndex(z == kNoZone ? Palette::kNoZoneSlot : static_cast<int>(m.zones[z].type),
-                               m.frames.state(h));
+    return Palette::frameIndex(z == kNoZone ? Palette::kNoZoneSlot : static_cast<int>(m.zones[z].type), s);
 }
 
 /// The frames an event may have changed.
@@ -55,13 +63,118 @@ private slots:
             QVERIFY(Palette::frameIndex(slot, FrameState::InHand) > Palette::frameIndex(slot, FrameState::Kernel));
             QVERIFY(Palette::frameIndex(slot, FrameState::Free) > Palette::frameIndex(slot, FrameState::Hole));
             for (int s = 1; s < static_cast<int>(FrameState::Count); ++s) {
-                const int i = Palette::frameIndex(slot, static_cast<FrameState>(s));
+                const auto st = static_cast<FrameState>(s);
+                const int i = Palette::frameIndex(slot, st);
                 QVERIFY(i >= 1 && i < Palette::kFrameIndexCount);
-                QCOMPARE(Palette::stateOfIndex(i), static_cast<FrameState>(s));
-                QCOMPARE(Palette::zoneSlotOfIndex(i), slot);
+                QCOMPARE(Palette::stateOfIndex(i), st);
+                // Owner states have no zone: their colour is the owner's.
+                QCOMPARE(Palette::zoneSlotOfIndex(i), Palette::isOwnerState(st) ? -1 : slot);
             }
         }
         QCOMPARE(Palette::frameColourTable().size(), Palette::kFrameIndexCount);
+    }
+
+    void ownerIndices_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<uint>("priv");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("ownerSlot");
+        QTest::newRow("anon of the first pid") << int(FrameState::Anon) << 1000u << 1 << 0;
+        QTest::newRow("anon of the next pid") << int(FrameState::Anon) << 1001u << 2 << 1;
+        QTest::newRow("anon, 12 pids later: same slot") << int(FrameState::Anon) << 1012u << 1 << 0;
+        QTest::newRow("anon of a low pid") << int(FrameState::Anon) << 5u << 1 << 5 + 12 - 1000 % 12;
+        QTest::newRow("page table of 1003") << int(FrameState::PageTable) << 1003u << 0 << 3;
+        QTest::newRow("page cache, not mapped") << int(FrameState::File) << 7u << 0 << 0;
+        QTest::newRow("page cache, mapped twice") << int(FrameState::File) << 7u << 2 << 1;
+    }
+    void ownerIndices()
+    {
+        QFETCH(int, state);
+        QFETCH(uint, priv);
+        QFETCH(int, count);
+        QFETCH(int, ownerSlot);
+        const auto st = static_cast<FrameState>(state);
+        const int i = Palette::ownerIndex(st, priv, static_cast<std::uint16_t>(count));
+        QCOMPARE(Palette::stateOfIndex(i), st);
+        QCOMPARE(Palette::ownerSlotOfIndex(i), ownerSlot % Palette::kProcessSlots);
+        QCOMPARE(Palette::zoneSlotOfIndex(i), -1);
+        // Ranked above every zone-coloured state but below the allocator's hands.
+        QVERIFY(i > Palette::frameIndex(Palette::kNoZoneSlot, FrameState::Kernel));
+        QVERIFY(i < Palette::frameIndex(0, FrameState::InHand));
+        const QList<QRgb> table = Palette::frameColourTable();
+        if (st == FrameState::Anon) QCOMPARE(table[i], Palette::process(priv).rgb());
+        if (st == FrameState::PageTable) QCOMPARE(table[i], Palette::pageTable(priv).rgb());
+        if (st == FrameState::File) QCOMPARE(table[i], Palette::pageCache(count > 0).rgb());
+    }
+
+    void processHuesAreDistinctAndReadable_data()
+    {
+        QTest::addColumn<int>("theme");
+        QTest::newRow("light") << int(Theme::Light);
+        QTest::newRow("dark") << int(Theme::Dark);
+    }
+    void processHuesAreDistinctAndReadable()
+    {
+        QFETCH(int, theme);
+        Palette::setTheme(static_cast<Theme>(theme));
+        const auto restore = qScopeGuard([] { Palette::setTheme(Theme::Light); });
+        auto distance = [](const QColor& a, const QColor& b) {
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+        };
+        auto luminance = [](const QColor& c) { return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF(); };
+        const QColor bg = Palette::background();
+        for (std::uint32_t pid = 1000; pid < 1000 + Palette::kProcessSlots; ++pid) {
+            const QColor a = Palette::process(pid), t = Palette::pageTable(pid);
+            // Consecutive pids (parent and child) far apart; every hue apart from the highlight.
+            QVERIFY2(distance(a, Palette::process(pid + 1)) > 120, qPrintable(QString::number(pid)));
+            QVERIFY(distance(a, Palette::highlight()) > 90);
+            QVERIFY(distance(a, bg) > 150);
+            QVERIFY(distance(t, bg) > 90);
+            // Page tables are the darker shade of the same process.
+            QVERIFY(luminance(t) < luminance(a));
+            QCOMPARE(Palette::process(pid + Palette::kProcessSlots), a);
+        }
+        QVERIFY(distance(Palette::zeroPage(), Palette::pageCache(true)) > 150);
+        QVERIFY(distance(Palette::pageCache(true), Palette::pageCache(false)) > 60);
+    }
+
+    void processPagesTakeTheirOwnersColour()
+    {
+        auto sim = test::bootOwned(64 * MiB);
+        Command spawn = vmCommand(CommandType::Spawn, 0);
+        spawn.text = "cow";
+        const auto pid = static_cast<std::uint32_t>(sim->apply(spawn).value);
+        QVERIFY(pid);
+        const std::uint32_t child = static_cast<std::uint32_t>(sim->apply(vmCommand(CommandType::Fork, pid)).value);
+        QVERIFY(child);
+        const Machine& m = sim->current();
+        FrameMapRenderer r;
+        r.setColumns(256);
+        r.renderAll(m);
+        int anon = 0, tables = 0, files = 0;
+        for (Pfn p = 0; p < m.frames.size(); ++p) {
+            const int got = pixel(r, p);
+            QCOMPARE(got, int(FrameMapRenderer::indexOfFrame(m, p)));
+            if (got != indexOf(m, p)) QFAIL(qPrintable(QStringLiteral("pfn %1").arg(p)));
+            const FrameState s = m.frames.state(p);
+            anon += s == FrameState::Anon;
+            tables += s == FrameState::PageTable;
+            files += s == FrameState::File;
+            if (s == FrameState::PageTable && m.frames.priv(p) == child)
+                QCOMPARE(got, Palette::kPageTableIndex + Palette::processSlot(child));
+        }
+        QVERIFY(anon > 10);
+        QVERIFY(tables > 4);
+        QVERIFY(files > 100);
+        QCOMPARE(pixel(r, m.zeroPfn), Palette::kZeroPageIndex);
+        QCOMPARE(r.image().color(Palette::kZeroPageIndex), Palette::zeroPage().rgb());
+        // Re-rendering a range gives the same owner colours.
+        FrameMapRenderer part;
+        part.setColumns(256);
+        part.renderAll(sim->initial());
+        part.renderRange(m, 0, m.frames.size());
+        QCOMPARE(part.image(), r.image());
     }
 
     void imageLayout_data()

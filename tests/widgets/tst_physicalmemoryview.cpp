@@ -1,6 +1,10 @@
 // PhysicalMemoryView: grid maths (FrameGridGeometry) as data rows, and the widget
 // itself offscreen: painting into images and SVG, hit-testing, tooltips, the
-// context menu, zooming and step-wise re-rendering.
+// context menu, zooming and step-wise re-rendering; pages of processes in their
+// owners' colours, their tooltips and the frames of virtual-memory steps.
+//
+// Set MEMVIZ_SCREENSHOTS=<dir> to save physview_processes_*.png (spawn, malloc,
+// fork, one copy-on-write) for a human to look at.
 
 #include "FrameMapRenderer.h"
 #include "TestUtil.h"
@@ -10,9 +14,11 @@
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
 #include "util/Size.h"
+#include "vm/VmOps.h"
 
 #include <QAction>
 #include <QBuffer>
+#include <QDir>
 #include <QMenu>
 #include <QPainter>
 #include <QSet>
@@ -23,6 +29,7 @@
 
 using namespace memviz;
 using Zoom = FrameGridGeometry::Zoom;
+using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(Zoom)
 
@@ -237,6 +244,27 @@ private slots:
         m_small = test::bootOwned(64 * MiB);
         QVERIFY(m_small);
         m_block = *m_small->apply(Command::allocPages(2)).pfn;
+
+        // Processes: spawn, malloc, touch 8 MiB, fork, the child writes one page (a copy).
+        m_procs = test::bootOwned(128 * MiB);
+        Command sp = vmCommand(CommandType::Spawn, 0);
+        sp.text = "cow";
+        const auto pid = static_cast<std::uint32_t>(m_procs->apply(sp).value);
+        QCOMPARE(pid, 1000u);
+        Command mc = vmCommand(CommandType::Malloc, pid);
+        mc.len = 100 * MiB;
+        const std::uint64_t buf = m_procs->apply(mc).value;
+        Command touch = vmCommand(CommandType::Access, pid);
+        touch.addr = buf;
+        touch.len = 8 * MiB;
+        touch.write = true;
+        QVERIFY(!m_procs->apply(touch).error);
+        const auto child = static_cast<std::uint32_t>(m_procs->apply(vmCommand(CommandType::Fork, pid)).value);
+        QCOMPARE(child, 1001u);
+        touch.pid = child;
+        touch.len = 1;
+        QVERIFY(!m_procs->apply(touch).error);
+        m_childCopy = vm::translate(m_procs->current(), child, buf).paddr >> 12;
     }
 
     void rendersOffscreen()
@@ -358,6 +386,184 @@ private slots:
         QVERIFY(tip.contains(QStringLiteral("order 2")));
         QVERIFY(view.toolTipForFrame(1).contains(QStringLiteral("DMA")));
         QVERIFY(view.toolTipForFrame(10'000'000).isEmpty());
+    }
+
+    // --- pages of processes -----------------------------------------------------------
+
+    void ownerToolTips_data()
+    {
+        QTest::addColumn<int>("state"); // FrameState, or -1 for the zero page
+        QTest::addColumn<QStringList>("needles");
+        QTest::newRow("anonymous page shared after fork")
+            << int(FrameState::Anon) << QStringList{u"anonymous page of process 1000 (cow)"_s, u"mapcount 2"_s,
+                                                    u"copy-on-write"_s};
+        QTest::newRow("page table")
+            << int(FrameState::PageTable) << QStringList{u"page table of process"_s, u"Level:"_s};
+        QTest::newRow("page cache") << int(FrameState::File)
+                                    << QStringList{u"page cache of /"_s, u"Page "_s, u"Mapped by"_s,
+                                                   u"offset 0x"_s};
+        QTest::newRow("zero page") << -1 << QStringList{u"shared zero page"_s, u"empty_zero_page"_s};
+    }
+    void ownerToolTips()
+    {
+        QFETCH(int, state);
+        QFETCH(QStringList, needles);
+        ViewContext ctx;
+        showAt(ctx, *m_procs, m_procs->eventCount());
+        PhysicalMemoryView view(&ctx);
+        const Machine& m = ctx.machine();
+        Pfn pfn = m.zeroPfn;
+        if (state >= 0) {
+            pfn = ~Pfn(0);
+            for (Pfn p = 0; p < m.frames.size() && pfn == ~Pfn(0); ++p) {
+                if (m.frames.state(p) != static_cast<FrameState>(state)) continue;
+                // The shared anonymous pages: the ones the parent touched before fork.
+                if (state == int(FrameState::Anon) && m.frames.count(p) != 2) continue;
+                if (state == int(FrameState::File) && m.frames.count(p) == 0) continue;
+                pfn = p;
+            }
+            QVERIFY(pfn != ~Pfn(0));
+        }
+        const QString tip = view.toolTipForFrame(pfn);
+        for (const QString& n : needles) QVERIFY2(tip.contains(n), qPrintable(tip));
+        QVERIFY(!tip.contains(u"reserved at boot"_s));
+    }
+
+    void ownerColoursAndLegend()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_procs, m_procs->eventCount());
+        PhysicalMemoryView view(&ctx);
+        view.resize(1280, 720);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage& map = view.frameMap();
+        const Machine& m = ctx.machine();
+        // Every frame of a process is painted in its owner's colour.
+        int seen = 0;
+        for (Pfn p = 0; p < m.frames.size(); ++p) {
+            const FrameState s = m.frames.state(p);
+            if (s != FrameState::Anon && s != FrameState::PageTable) continue;
+            const QColor want
+                = s == FrameState::Anon ? Palette::process(m.frames.priv(p)) : Palette::pageTable(m.frames.priv(p));
+            QCOMPARE(map.color(map.pixelIndex(int(p % Pfn(map.width())), int(p / Pfn(map.width())))), want.rgb());
+            ++seen;
+        }
+        QVERIFY(seen > 500);
+        // The legend lists both processes and the new states (rendered text in an SVG).
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        QSvgGenerator gen;
+        gen.setOutputDevice(&svg);
+        gen.setSize(view.size());
+        gen.setViewBox(QRect(QPoint(0, 0), view.size()));
+        QPainter p(&gen);
+        view.render(&p);
+        p.end();
+        const QByteArray text = svg.data();
+        for (const char* needle : {"Processes", "1000 cow", "1001 cow", "Page cache, mapped", "Shared zero page"})
+            QVERIFY2(text.contains(needle), needle);
+        const QString dir = qEnvironmentVariable("MEMVIZ_SCREENSHOTS");
+        if (!dir.isEmpty()) {
+            QDir().mkpath(dir);
+            for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+                view.resize(size);
+                QVERIFY(view.grab().save(dir + u"/physview_processes_%1x%2.png"_s.arg(size.width()).arg(size.height())));
+            }
+            Palette::setTheme(Theme::Dark);
+            view.resize(1280, 720);
+            QVERIFY(view.grab().save(dir + u"/physview_processes_1280x720_dark.png"_s));
+            Palette::setTheme(Theme::Light);
+            // Zoomed in on the child's copies.
+            view.resize(1280, 720);
+            view.setZoom({1, 24});
+            ctx.setSelectedFrame(m_childCopy);
+            QVERIFY(view.grab().save(dir + u"/physview_processes_zoom_1280x720.png"_s));
+        }
+    }
+
+    void vmStepsReRenderWhatChanged()
+    {
+        // Page-table pages, mapcounts (page cache mapped or not) and owners change
+        // through the steps of a fork: the step-wise map must equal a full render.
+        auto sim = test::bootOwned(64 * MiB);
+        Command sp = vmCommand(CommandType::Spawn, 0);
+        sp.text = "cow";
+        const auto pid = static_cast<std::uint32_t>(sim->apply(sp).value);
+        const std::uint64_t from = sim->eventCount();
+        QVERIFY(sim->apply(vmCommand(CommandType::Fork, pid)).value);
+        ViewContext ctx;
+        ctx.setSimulator(sim.get());
+        const auto [b0, a0] = sim->stepAt(from);
+        ctx.setState(b0, a0, from);
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.frameMap();
+        int steps = 0;
+        for (std::uint64_t n = from + 2; n <= sim->eventCount(); n += 3, ++steps) {
+            // A jump to n - 1 (full render), then the one-event step to n (only changed chunks).
+            const auto [b1, a1] = sim->stepAt(n - 1);
+            ctx.setState(b1, a1, n - 1);
+            view.frameMap();
+            const auto [before, after] = sim->stepAt(n);
+            ctx.setState(before, after, n);
+            const QImage stepped = view.frameMap();
+            FrameMapRenderer full;
+            full.setColumns(stepped.width());
+            full.renderAll(ctx.machine());
+            QCOMPARE(stepped, full.image());
+        }
+        QVERIFY(steps > 20);
+    }
+
+    void highlightsVmSteps_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::newRow("a frame gets its use") << int(EventType::FrameOwner);
+        QTest::newRow("page cache fill") << int(EventType::PageCacheAdd);
+        QTest::newRow("copy on write") << int(EventType::CowCopy);
+        QTest::newRow("an entry is written") << int(EventType::PteSet);
+    }
+    void highlightsVmSteps()
+    {
+        QFETCH(int, type);
+        const auto t = static_cast<EventType>(type);
+        std::uint64_t n = 0;
+        for (std::uint64_t i = 0; i < m_procs->eventCount() && !n; ++i) {
+            const Event& e = m_procs->events()[i];
+            if (e.type != t) continue;
+            // A leaf entry that maps a frame (not a table's own entry, not a clear).
+            if (t == EventType::PteSet && !(m_procs->config().arch.entry.present(e.b) && e.order == 3)) continue;
+            n = i + 1;
+        }
+        QVERIFY(n);
+        const Event& e = m_procs->events()[n - 1];
+        const EntryFormat& fmt = m_procs->config().arch.entry;
+        const Pfn target = t == EventType::CowCopy ? e.b : t == EventType::PteSet ? fmt.pfn(e.b) : e.pfn;
+        ViewContext ctx;
+        showAt(ctx, *m_procs, n);
+        PhysicalMemoryView view(&ctx);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setZoom({1, 16});
+        ctx.setSelectedFrame(target); // scrolls it into view
+        ctx.setSelectedFrame(std::nullopt);
+        ctx.setProgress(1.0);
+        const QImage img = view.viewport()->grab().toImage();
+        const QRect cell = view.geometry().cellRect(target);
+        const QColor hl = Palette::highlight();
+        const qreal dpr = img.devicePixelRatio();
+        int hits = 0;
+        for (int dx = -4; dx <= 1; ++dx) {
+            const QColor c = img.pixelColor(QPoint(cell.left() + dx, cell.center().y()) * dpr);
+            if (std::abs(c.red() - hl.red()) < 40 && std::abs(c.green() - hl.green()) < 40
+                && std::abs(c.blue() - hl.blue()) < 40)
+                ++hits;
+        }
+        QVERIFY2(hits > 0, qPrintable(u"no highlight at pfn %1"_s.arg(target)));
     }
 
     void contextMenuFreesAllocatedBlock()
@@ -521,7 +727,9 @@ private slots:
 private:
     std::unique_ptr<Simulator> m_sim8g;
     std::unique_ptr<Simulator> m_small;
+    std::unique_ptr<Simulator> m_procs;
     Pfn m_block = 0;
+    Pfn m_childCopy = 0;
 };
 
 QTEST_MAIN(TestPhysicalMemoryView)
