@@ -303,6 +303,850 @@
         <source>memviz does not know this kind of event.</source>
         <translation>memviz 无法识别这类事件。</translation>
     </message>
+    <message>
+        <source>file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>PID %1 (%2)</source>
+        <translation>PID %1（%2）</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 个表项</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 个表项</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>第 %1 级</translation>
+    </message>
+    <message>
+        <source>the shared zero page</source>
+        <translation>共享零页</translation>
+    </message>
+    <message>
+        <source>beyond the end of RAM</source>
+        <translation>超出 RAM 末尾</translation>
+    </message>
+    <message>
+        <source>an anonymous page mapped %1 times</source>
+        <translation>被映射 %1 次的匿名页</translation>
+    </message>
+    <message>
+        <source>an anonymous page</source>
+        <translation>匿名页</translation>
+    </message>
+    <message>
+        <source>page %1 of %2 in the page cache</source>
+        <translation>页缓存中 %2 的第 %1 页</translation>
+    </message>
+    <message>
+        <source>LRU</source>
+        <translation>LRU</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>malloc() in %1: the chunk this request needs is at least the mmap threshold (%2), so sysmalloc() does not use the heap. It maps %3 of its own at %4, the chunk plus its header rounded up to pages, and returns %5. free() will give it straight back to the kernel with munmap(); its pages fault in when first touched.</source>
+        <translation>%1 中的 malloc()：该请求所需的 chunk 不小于 mmap 阈值（%2），因此 sysmalloc() 不使用堆，而是在 %4 处单独映射 %3（chunk 加上头部，按页向上取整），并返回 %5。free() 会直接用 munmap() 把它归还给内核；其中的页在首次访问时才通过缺页中断调入。</translation>
+    </message>
+    <message>
+        <source>free(%1) in %2 finds the IS_MMAPPED bit in the chunk header, so munmap_chunk() gives the whole %3 mapping back to the kernel with munmap(): VSZ and RSS drop at once.</source>
+        <translation>%2 中的 free(%1) 发现 chunk 头部设置了 IS_MMAPPED 位，因此 munmap_chunk() 用 munmap() 把整个 %3 的映射归还给内核：VSZ 和 RSS 立即下降。</translation>
+    </message>
+    <message>
+        <source>Because the chunk was larger than the mmap threshold (and at most %1), glibc raises the threshold to %2 and the trim threshold to %3 (the dynamic mmap threshold): requests of this size come from the heap from now on.</source>
+        <translation>由于该 chunk 大于 mmap 阈值（且不超过 %1），glibc 把 mmap 阈值提高到 %2，把 trim 阈值提高到 %3（即动态 mmap 阈值）：此后这种大小的请求将从堆中分配。</translation>
+    </message>
+    <message>
+        <source>The mmap threshold stays at %1, so requests of this size keep getting mappings of their own.</source>
+        <translation>mmap 阈值保持 %1 不变，因此这种大小的请求仍会各自获得单独的映射。</translation>
+    </message>
+    <message>
+        <source>free(%1) in %2 gives the chunk of %3 at %4 back to malloc, coalesced with free neighbours.</source>
+        <translation>%2 中的 free(%1) 把位于 %4 的 %3 chunk 归还给 malloc，并与相邻的空闲 chunk 合并。</translation>
+    </message>
+    <message>
+        <source>It borders the top chunk and merges into it; the top now starts at %1.</source>
+        <translation>它与 top chunk 相邻，因此并入 top chunk；top chunk 现在从 %1 开始。</translation>
+    </message>
+    <message>
+        <source>It stays on the free chunks for a later malloc() to reuse.</source>
+        <translation>它留在空闲 chunk 中，供之后的 malloc() 复用。</translation>
+    </message>
+    <message>
+        <source>The memory stays in the process, so RSS does not drop, unless the top chunk grows past M_TRIM_THRESHOLD (%1) and systrim() lowers the break. Simplification: memviz has no tcache or fastbins and coalesces at once.</source>
+        <translation>这块内存仍留在进程中，因此 RSS 不会下降；除非 top chunk 增长到超过 M_TRIM_THRESHOLD（%1），由 systrim() 降低 program break。简化：memviz 没有 tcache 和 fastbins，会立即合并。</translation>
+    </message>
+    <message>
+        <source>glibc&apos;s malloc() (_int_malloc() in malloc/malloc.c) of %1 finds no free chunk large enough and carves a chunk of %2 off the top chunk at %3: the request plus SIZE_SZ (%4 bytes) for the header, rounded up to 16 bytes (request2size()). It returns %5, just past the header. The top chunk now runs from %6 to the program break %7 (%8 left); no page is touched until the program writes.</source>
+        <translation>%1 的 glibc malloc()（malloc/malloc.c 中的 _int_malloc()）找不到足够大的空闲 chunk，于是在 %3 处从 top chunk 切出一个 %2 的 chunk：请求大小加上头部的 SIZE_SZ（%4 字节），再向上取整到 16 字节（request2size()）。它返回紧跟在头部之后的 %5。top chunk 现在从 %6 延伸到 program break %7（剩余 %8）；在程序写入之前，不会访问任何页。</translation>
+    </message>
+    <message>
+        <source>glibc&apos;s malloc() in %1 reuses a free chunk: the chunk of %2 at %3 is memory an earlier free() gave back, so neither the heap nor RSS grows, and it returns %4. Simplification: memviz keeps one address-ordered list of free heap chunks instead of glibc&apos;s tcache, fastbins and bins, and takes the first that fits.</source>
+        <translation>%1 中的 glibc malloc() 复用了一个空闲 chunk：位于 %3 的 %2 chunk 是先前 free() 归还的内存，因此堆和 RSS 都不增长，返回 %4。简化：memviz 只维护一个按地址排序的空闲堆 chunk 链表，取第一个大小合适的 chunk，而没有实现 glibc 的 tcache、fastbins 和 bins。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of the %2 table in frame %3 (physical address %4) changes from %5 to %6.</source>
+        <translation>页框 %3（物理地址 %4）中 %2 表的第 %1 项由 %5 变为 %6。</translation>
+    </message>
+    <message>
+        <source>This %1 entry of %2 now points to the %3 table in frame %4, allocated with %5 (on a fault, or while fork() copies the tables) for the %6 of the address space this entry covers.</source>
+        <translation>%2 的这个 %1 表项现在指向页框 %4 中的 %3 表。该表由 %5 分配（在缺页中断时，或在 fork() 复制页表时），负责此表项所覆盖的 %6 地址空间。</translation>
+    </message>
+    <message>
+        <source>free_pgtables() unhooks the next-level table in frame %1, which no VMA of %2 needs any more; it goes back to the buddy allocator.</source>
+        <translation>free_pgtables() 摘除页框 %1 中的下一级页表，因为 %2 的任何 VMA 都不再需要它；该页框归还给伙伴分配器。</translation>
+    </message>
+    <message>
+        <source>a page</source>
+        <translation>某一页</translation>
+    </message>
+    <message>
+        <source>The leaf entry for %1 of %2 is cleared (zap_pte_range() when unmapping or at exit): the next access to it faults.</source>
+        <translation>%2 中 %1 的末级表项被清除（解除映射或进程退出时由 zap_pte_range() 完成）：下次访问它会触发缺页中断。</translation>
+    </message>
+    <message>
+        <source>This leaf entry maps the virtual page %1 of %2 to frame %3, %4, %5.</source>
+        <translation>该末级表项把 %2 的虚拟页 %1 映射到页框 %3（%4），%5。</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>The leaf entry for %1 of %2 now maps frame %3 instead of %4 (a copy-on-write copy replaces the shared page), %5.</source>
+        <translation>%2 中 %1 的末级表项现在映射页框 %3，而不再是 %4（写时复制的副本取代了共享页），%5。</translation>
+    </message>
+    <message>
+        <source>The leaf entry for %1 of %2 loses RW: fork&apos;s copy_present_pte() write-protects a private page in parent and child so the first write copies it, and mprotect&apos;s change_protection() does the same when writing is no longer allowed.</source>
+        <translation>%2 中 %1 的末级表项失去 RW 位：fork 的 copy_present_pte() 会在父、子进程中对私有页设置写保护，使第一次写入时复制该页；mprotect 的 change_protection() 在不再允许写入时也会这样做。</translation>
+    </message>
+    <message>
+        <source>The leaf entry for %1 of %2 becomes writable and dirty in place, without a copy (wp_page_reuse() or wp_page_shared()).</source>
+        <translation>%2 中 %1 的末级表项被原地改为可写并置脏，无需复制（wp_page_reuse() 或 wp_page_shared()）。</translation>
+    </message>
+    <message>
+        <source>The MMU sets Accessed (and Dirty on a write) in the leaf entry for %1 of %2 during the walk; memviz shows this hardware update as a write of the entry.</source>
+        <translation>MMU 在页表遍历过程中设置 %2 中 %1 的末级表项的 Accessed 位（写访问时还设置 Dirty 位）；memviz 把这一硬件更新显示为对该表项的一次写入。</translation>
+    </message>
+    <message>
+        <source>The leaf entry for %1 of %2 gets new permission bits.</source>
+        <translation>%2 中 %1 的末级表项获得新的权限位。</translation>
+    </message>
+    <message>
+        <source>It is minor fault number %1 of the process (no disk I/O).</source>
+        <translation>这是该进程的第 %1 次软性缺页（无磁盘 I/O）。</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>某个文件</translation>
+    </message>
+    <message>
+        <source>%1 reads %2, which lies in an anonymous VMA but has no page yet. do_anonymous_page() (mm/memory.c) sees a read fault and maps the shared zero page (frame %3) read-only: no memory is allocated and RSS does not grow. A later write faults again and gets a page of its own.</source>
+        <translation>%1 读取 %2，该地址位于匿名 VMA 中，但尚无对应的页。do_anonymous_page()（mm/memory.c）发现这是读缺页，于是以只读方式映射共享零页（页框 %3）：不分配内存，RSS 也不增长。之后的写入会再次触发缺页中断，并获得独立的页。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2 in an anonymous VMA for the first time. do_anonymous_page() (mm/memory.c) allocates a frame, zeroes it and maps it writable and dirty; RssAnon grows by one page.</source>
+        <translation>%1 首次写入匿名 VMA 中的 %2。do_anonymous_page()（mm/memory.c）分配一个页框，将其清零，并以可写、脏的状态映射；RssAnon 增加一页。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2 in a private mapping of %3 (file page %4) that is not mapped yet and not cached. do_cow_fault() reads the page from disk into the page cache first (a major fault), then copies it into a new anonymous frame, so the file never sees the write.</source>
+        <translation>%1 写入 %3 的私有映射中的 %2（文件第 %4 页），该页尚未映射，也不在页缓存中。do_cow_fault() 先把该页从磁盘读入页缓存（硬性缺页），再把它复制到一个新的匿名页框中，因此这次写入永远不会反映到文件上。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2 in a private mapping of %3 (file page %4) that is not mapped yet. do_cow_fault() takes the cached page and copies it into a new anonymous frame, so the file never sees the write.</source>
+        <translation>%1 写入 %3 的私有映射中的 %2（文件第 %4 页），该页尚未映射。do_cow_fault() 取出页缓存中的该页，把它复制到一个新的匿名页框中，因此这次写入永远不会反映到文件上。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2, whose entry maps the shared zero page (frame %3) read-only. do_wp_page() finds no normal page behind it (vm_normal_page() is NULL), so wp_page_copy() allocates a new frame and zero-fills it instead of copying.</source>
+        <translation>%1 写入 %2，其表项以只读方式映射共享零页（页框 %3）。do_wp_page() 发现它背后没有普通页（vm_normal_page() 返回 NULL），因此 wp_page_copy() 分配一个新页框并将其清零，而不是复制。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2 in a private mapping of %3, whose entry maps the page-cache page (frame %4) read-only until the first write. do_wp_page() → wp_page_copy() allocates a new anonymous frame and copies the page into it, so the file never sees the write.</source>
+        <translation>%1 写入 %3 的私有映射中的 %2，在第一次写入之前，其表项以只读方式映射页缓存中的页（页框 %4）。do_wp_page() → wp_page_copy() 分配一个新的匿名页框并把该页复制进去，因此这次写入永远不会反映到文件上。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2, whose entry is read-only although the VMA is writable: frame %3 (%4) is shared copy-on-write since a fork. do_wp_page() cannot reuse it, so wp_page_copy() allocates a new frame, copies the page and maps the copy writable in this process only; the other users keep frame %3.</source>
+        <translation>%1 写入 %2：虽然 VMA 可写，但其表项是只读的，因为自 fork 以来页框 %3（%4）以写时复制方式共享。do_wp_page() 不能直接复用它，因此 wp_page_copy() 分配一个新页框，复制该页，并仅在本进程中以可写方式映射这份副本；其他使用者继续使用页框 %3。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2, a copy-on-write page: do_wp_page() → wp_page_copy() gives it a new frame of its own with a copy of the page.</source>
+        <translation>%1 写入写时复制页 %2：do_wp_page() → wp_page_copy() 为它分配一个独立的新页框，存放该页的副本。</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2, whose entry is read-only since a fork, but the page (frame %3) now has a single reference: the other sharers copied it already or exited. do_wp_page() → wp_page_reuse() (wp_can_reuse_anon_folio(): refcount 1) makes the entry writable and dirty in place, with no copy and no new frame.</source>
+        <translation>%1 写入 %2，其表项自 fork 以来是只读的，但该页（页框 %3）现在只剩一个引用：其他共享者已复制过它或已退出。do_wp_page() → wp_page_reuse()（wp_can_reuse_anon_folio()：refcount 为 1）原地把表项改为可写并置脏，不复制，也不分配新页框。</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2 in a shared mapping of %3; the page (frame %4) is mapped read-only so that the kernel notices the first write. wp_page_shared() marks the entry writable and dirty, and the write goes to the page-cache page, so to the file. Simplification: memviz does not write dirty pages back to disk; the page cache is what cat reads.</source>
+        <translation>%1 写入 %3 的共享映射中的 %2；该页（页框 %4）以只读方式映射，以便内核察觉第一次写入。wp_page_shared() 将表项标记为可写并置脏，写入的数据进入页缓存中的页，也就是写入了文件。简化：memviz 不会把脏页写回磁盘；cat 读到的就是页缓存中的内容。</translation>
+    </message>
+    <message>
+        <source>A %1 by %2 at %3 hits a mapping of %4 (file page %5), and that page is already in the page cache. filemap_fault() finds it and maps it; on a read, do_read_fault() also maps the cached neighbours within 64 KiB read-only (fault-around).</source>
+        <translation>%2 在 %3 处的%1访问落在 %4 的映射上（文件第 %5 页），而该页已在页缓存中。filemap_fault() 找到并映射它；如果是读访问，do_read_fault() 还会以只读方式映射 64 KiB 范围内已缓存的相邻页（fault-around）。</translation>
+    </message>
+    <message>
+        <source>A %1 by %2 at %3 hits a mapping of %4 (file page %5), and that page is not in the page cache. filemap_fault() allocates a frame, reads the page from disk and returns VM_FAULT_MAJOR: a major fault, counted in the process&apos;s majflt (now %6) and in /proc/vmstat pgmajfault. Simplification: memviz reads just this page, without readahead.</source>
+        <translation>%2 在 %3 处的%1访问落在 %4 的映射上（文件第 %5 页），而该页不在页缓存中。filemap_fault() 分配一个页框，从磁盘读入该页，并返回 VM_FAULT_MAJOR：这是一次硬性缺页，计入进程的 majflt（现为 %6）和 /proc/vmstat 的 pgmajfault。简化：memviz 只读入这一页，不做预读。</translation>
+    </message>
+    <message>
+        <source>%1 tries to %2 %3, but no VMA contains that address, so do_user_addr_fault() goes to bad_area(). The kernel sends SIGSEGV (signal 11, SEGV_MAPERR); its default action ends the process and the shell prints &quot;Segmentation fault&quot;.</source>
+        <translation>%1 试图%2 %3，但没有任何 VMA 包含该地址，因此 do_user_addr_fault() 转入 bad_area()。内核发送 SIGSEGV（信号 11，SEGV_MAPERR）；其默认动作是终止进程，shell 打印“Segmentation fault”（段错误）。</translation>
+    </message>
+    <message>
+        <source>%1 tries to %2 %3 in the VMA %4–%5, whose protection %6 does not allow it: access_error() sends the fault to bad_area_access_error(). The kernel sends SIGSEGV (signal 11, SEGV_ACCERR); its default action ends the process and the shell prints &quot;Segmentation fault&quot;.</source>
+        <translation>%1 试图%2 VMA %4–%5 中的 %3，但该 VMA 的保护属性 %6 不允许这样做：access_error() 把该缺页交给 bad_area_access_error() 处理。内核发送 SIGSEGV（信号 11，SEGV_ACCERR）；其默认动作是终止进程，shell 打印“Segmentation fault”（段错误）。</translation>
+    </message>
+    <message>
+        <source>%1 faults at %2, but no frame can be allocated for the page or its page tables: the handler returns VM_FAULT_OOM. Linux would run the OOM killer (pagefault_out_of_memory()) to free memory; memviz has no OOM killer yet and kills the faulting process with SIGKILL.</source>
+        <translation>%1 在 %2 处发生缺页中断，但无法为该页或其页表分配页框：处理程序返回 VM_FAULT_OOM。Linux 会运行 OOM killer（pagefault_out_of_memory()）来释放内存；memviz 尚未实现 OOM killer，直接用 SIGKILL 终止发生缺页的进程。</translation>
+    </message>
+    <message>
+        <source>%1 takes a page fault at %2.</source>
+        <translation>%1 在 %2 处发生缺页中断。</translation>
+    </message>
+    <message>
+        <source>0 (empty)</source>
+        <translation>0（空）</translation>
+    </message>
+    <message>
+        <source>%1 (not present)</source>
+        <translation>%1（不存在）</translation>
+    </message>
+    <message>
+        <source>%1 (frame %2: %3)</source>
+        <translation>%1（页框 %2：%3）</translation>
+    </message>
+    <message>
+        <source>page table</source>
+        <translation>页表</translation>
+    </message>
+    <message>
+        <source>anonymous page</source>
+        <translation>匿名页</translation>
+    </message>
+    <message>
+        <source>page cache</source>
+        <translation>页缓存</translation>
+    </message>
+    <message>
+        <source>New process</source>
+        <translation>新建进程</translation>
+    </message>
+    <message>
+        <source>Process exit</source>
+        <translation>进程退出</translation>
+    </message>
+    <message>
+        <source>Map region</source>
+        <translation>映射区域</translation>
+    </message>
+    <message>
+        <source>Unmap region</source>
+        <translation>解除映射</translation>
+    </message>
+    <message>
+        <source>Change protection</source>
+        <translation>修改保护属性</translation>
+    </message>
+    <message>
+        <source>Move program break</source>
+        <translation>移动 program break</translation>
+    </message>
+    <message>
+        <source>malloc / free</source>
+        <translation>malloc / free</translation>
+    </message>
+    <message>
+        <source>Set page-table entry</source>
+        <translation>设置页表项</translation>
+    </message>
+    <message>
+        <source>Frame use</source>
+        <translation>页框用途</translation>
+    </message>
+    <message>
+        <source>Add to page cache</source>
+        <translation>加入页缓存</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>新建文件</translation>
+    </message>
+    <message>
+        <source>Write file</source>
+        <translation>写文件</translation>
+    </message>
+    <message>
+        <source>Write physical memory</source>
+        <translation>写物理内存</translation>
+    </message>
+    <message>
+        <source>TLB lookup</source>
+        <translation>TLB 查找</translation>
+    </message>
+    <message>
+        <source>TLB fill</source>
+        <translation>TLB 填充</translation>
+    </message>
+    <message>
+        <source>TLB flush</source>
+        <translation>TLB 刷新</translation>
+    </message>
+    <message>
+        <source>Page walk step</source>
+        <translation>页表遍历步骤</translation>
+    </message>
+    <message>
+        <source>Page fault</source>
+        <translation>缺页中断</translation>
+    </message>
+    <message>
+        <source>Copy on write</source>
+        <translation>写时复制</translation>
+    </message>
+    <message>
+        <source>Context switch</source>
+        <translation>上下文切换</translation>
+    </message>
+    <message>
+        <source>Load CR3</source>
+        <translation>加载 CR3</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>地址转换</translation>
+    </message>
+    <message>
+        <source>fork: PID %1 (%2) is a copy of PID %3, its PGD in frame %4</source>
+        <translation>fork：PID %1（%2）是 PID %3 的副本，其 PGD 位于页框 %4</translation>
+    </message>
+    <message>
+        <source>New process PID %1 runs %2, its PGD in frame %3</source>
+        <translation>新进程 PID %1 运行 %2，其 PGD 位于页框 %3</translation>
+    </message>
+    <message>
+        <source>PID %1 is killed by SIGSEGV (Segmentation fault)</source>
+        <translation>PID %1 被 SIGSEGV 终止（段错误）</translation>
+    </message>
+    <message>
+        <source>PID %1 is killed by SIGKILL</source>
+        <translation>PID %1 被 SIGKILL 终止</translation>
+    </message>
+    <message>
+        <source>PID %1 is killed by signal %2</source>
+        <translation>PID %1 被信号 %2 终止</translation>
+    </message>
+    <message>
+        <source>PID %1 exits with status %2</source>
+        <translation>PID %1 退出，状态码 %2</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>PID %1 maps %2 (%3, %4) as %5</source>
+        <translation>PID %1 映射 %2（%3，%4），作为 %5</translation>
+    </message>
+    <message>
+        <source>PID %1 maps %2 (%3, %4, %5) from page %6 of %7</source>
+        <translation>PID %1 从 %7 的第 %6 页起映射 %2（%3，%4，%5）</translation>
+    </message>
+    <message>
+        <source>PID %1 maps %2 (%3, %4, %5) anonymous</source>
+        <translation>PID %1 匿名映射 %2（%3，%4，%5）</translation>
+    </message>
+    <message>
+        <source>PID %1 unmaps %2–%3 (%4)</source>
+        <translation>PID %1 解除映射 %2–%3（%4）</translation>
+    </message>
+    <message>
+        <source>PID %1 sets %2–%3 (%4) to %5</source>
+        <translation>PID %1 将 %2–%3（%4）的保护属性设为 %5</translation>
+    </message>
+    <message>
+        <source>PID %1 moves its program break %2 → %3 (+%4)</source>
+        <translation>PID %1 移动 program break：%2 → %3（+%4）</translation>
+    </message>
+    <message>
+        <source>PID %1 moves its program break %2 → %3 (−%4)</source>
+        <translation>PID %1 移动 program break：%2 → %3（−%4）</translation>
+    </message>
+    <message>
+        <source>PID %1 free(%2): munmap_chunk() unmaps its %3 mapping</source>
+        <translation>PID %1 free(%2)：munmap_chunk() 解除其 %3 的映射</translation>
+    </message>
+    <message>
+        <source>PID %1 malloc: a mapping of its own, %2 at %3, returns %4</source>
+        <translation>PID %1 malloc：单独映射 %2，位于 %3，返回 %4</translation>
+    </message>
+    <message>
+        <source>PID %1 free(%2): the chunk of %3 at %4 goes back to the heap</source>
+        <translation>PID %1 free(%2)：位于 %4 的 %3 chunk 归还给堆</translation>
+    </message>
+    <message>
+        <source>PID %1 malloc: chunk of %2 at %3 in the heap, returns %4</source>
+        <translation>PID %1 malloc：堆中位于 %3 的 %2 chunk，返回 %4</translation>
+    </message>
+    <message>
+        <source>PID %1: %2 entry %3 of table %4: %5 → %6</source>
+        <translation>PID %1：页表 %4 的 %2 第 %3 项：%5 → %6</translation>
+    </message>
+    <message>
+        <source>Frame %1 becomes a page table of PID %2</source>
+        <translation>页框 %1 成为 PID %2 的页表</translation>
+    </message>
+    <message>
+        <source>Frame %1 becomes an anonymous page of PID %2</source>
+        <translation>页框 %1 成为 PID %2 的匿名页</translation>
+    </message>
+    <message>
+        <source>Frame %1 becomes %2</source>
+        <translation>页框 %1 用作：%2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 is read from disk into frame %3 (page cache)</source>
+        <translation>%2 的第 %1 页从磁盘读入页框 %3（页缓存）</translation>
+    </message>
+    <message>
+        <source>New file %1 (%2, inode %3)</source>
+        <translation>新建文件 %1（%2，inode %3）</translation>
+    </message>
+    <message>
+        <source>Write %1 at offset %2 of %3</source>
+        <translation>在 %3 的偏移 %2 处写入 %1</translation>
+    </message>
+    <message>
+        <source>Write %1 at physical address %2</source>
+        <translation>在物理地址 %2 处写入 %1</translation>
+    </message>
+    <message>
+        <source>TLB miss: %1 %2 (set %3)</source>
+        <translation>TLB 未命中：%1 %2（组 %3）</translation>
+    </message>
+    <message>
+        <source>TLB hit: %1 %2 (set %3, way %4), then %5 more hits in this page</source>
+        <translation>TLB 命中：%1 %2（组 %3，路 %4），之后在该页中又命中 %5 次</translation>
+    </message>
+    <message>
+        <source>TLB hit: %1 %2 (set %3, way %4)</source>
+        <translation>TLB 命中：%1 %2（组 %3，路 %4）</translation>
+    </message>
+    <message>
+        <source>TLB fill after the fault: page %1 → frame %2 (set %3, way %4)</source>
+        <translation>缺页处理后填充 TLB：页 %1 → 页框 %2（组 %3，路 %4）</translation>
+    </message>
+    <message>
+        <source>TLB fill: page %1 → frame %2 (set %3, way %4)</source>
+        <translation>TLB 填充：页 %1 → 页框 %2（组 %3，路 %4）</translation>
+    </message>
+    <message>
+        <source>TLB flush: every entry, global ones too (%1)</source>
+        <translation>TLB 刷新：所有表项，包括全局表项（%1）</translation>
+    </message>
+    <message>
+        <source>TLB flush: every non-global entry (%1)</source>
+        <translation>TLB 刷新：所有非全局表项（%1）</translation>
+    </message>
+    <message>
+        <source>TLB flush: PCID %1 is reused (%2)</source>
+        <translation>TLB 刷新：PCID %1 被重用（%2）</translation>
+    </message>
+    <message>
+        <source>TLB flush: invlpg %1 of PID %2 (%3)</source>
+        <translation>TLB 刷新：invlpg PID %2 的 %1（%3）</translation>
+    </message>
+    <message>
+        <source>TLB flush: every entry of PID %1 (%2)</source>
+        <translation>TLB 刷新：PID %1 的所有表项（%2）</translation>
+    </message>
+    <message>
+        <source>TLB flush (%1)</source>
+        <translation>TLB 刷新（%1）</translation>
+    </message>
+    <message>
+        <source>%1 entry %2 at %3</source>
+        <translation>%1 第 %2 项（位于 %3）</translation>
+    </message>
+    <message>
+        <source>Walk: %1 is not present → page fault</source>
+        <translation>遍历：%1 不存在 → 缺页异常</translation>
+    </message>
+    <message>
+        <source>Walk: %1 maps frame %2</source>
+        <translation>遍历：%1 映射页框 %2</translation>
+    </message>
+    <message>
+        <source>Walk: %1 → next table in frame %2</source>
+        <translation>遍历：%1 → 页框 %2 中的下一级页表</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, read at %2: map the shared zero page</source>
+        <translation>PID %1 缺页中断，读 %2：映射共享零页</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, write at %2: a new anonymous page</source>
+        <translation>PID %1 缺页中断，写 %2：分配新的匿名页</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, write at %2: copy on write</source>
+        <translation>PID %1 缺页中断，写 %2：写时复制</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, write at %2: reuse the page, the only reference</source>
+        <translation>PID %1 缺页中断，写 %2：只剩一个引用，复用该页</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, %2 at %3: file page in the page cache (minor)</source>
+        <translation>PID %1 缺页中断，%2 %3：文件页已在页缓存中（软性缺页）</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, %2 at %3: file page read from disk (major)</source>
+        <translation>PID %1 缺页中断，%2 %3：从磁盘读入文件页（硬性缺页）</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, %2 at %3: not allowed → SIGSEGV</source>
+        <translation>PID %1 缺页中断，%2 %3：不允许访问 → SIGSEGV</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, %2 at %3: out of memory</source>
+        <translation>PID %1 缺页中断，%2 %3：内存不足</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault at %2</source>
+        <translation>PID %1 在 %2 处缺页中断</translation>
+    </message>
+    <message>
+        <source>PID %1 copy on write at %2: new frame %3 zero-filled (the source is the zero page)</source>
+        <translation>PID %1 在 %2 处写时复制：新页框 %3 填零（源页是零页）</translation>
+    </message>
+    <message>
+        <source>PID %1 copy on write at %2: frame %3 → new frame %4</source>
+        <translation>PID %1 在 %2 处写时复制：页框 %3 → 新页框 %4</translation>
+    </message>
+    <message>
+        <source>Switch to PID %1: CR3 = frame %2, TLB flushed</source>
+        <translation>切换到 PID %1：CR3 = 页框 %2，TLB 已刷新</translation>
+    </message>
+    <message>
+        <source>Switch to PID %1: CR3 = frame %2, new PCID %3 (flushed)</source>
+        <translation>切换到 PID %1：CR3 = 页框 %2，新 PCID %3（已刷新）</translation>
+    </message>
+    <message>
+        <source>Switch to PID %1: CR3 = frame %2, PCID %3 kept (no flush)</source>
+        <translation>切换到 PID %1：CR3 = 页框 %2，保留 PCID %3（不刷新）</translation>
+    </message>
+    <message>
+        <source>CR3 = frame %1</source>
+        <translation>CR3 = 页框 %1</translation>
+    </message>
+    <message>
+        <source>CR3 = frame %1 (was %2)</source>
+        <translation>CR3 = 页框 %1（原为 %2）</translation>
+    </message>
+    <message>
+        <source>Translate %1 → physical %2</source>
+        <translation>转换 %1 → 物理地址 %2</translation>
+    </message>
+    <message>
+        <source>Translate %1: not mapped, the %2 entry is not present</source>
+        <translation>转换 %1：未映射，%2 表项不存在</translation>
+    </message>
+    <message>
+        <source>Translate %1: no walk (no page table, or not a canonical address)</source>
+        <translation>转换 %1：未进行页表遍历（没有页表，或不是规范地址）</translation>
+    </message>
+    <message>
+        <source>fork() creates PID %1 as a copy of %2: copy_process() duplicates the task and dup_mm() its address space, %3 VMAs, with a new PGD in frame %4. copy_page_range() then gives the child page tables that map the parent&apos;s private pages, write-protected in both processes, so the first write by either side takes a copy-on-write fault. Shared mappings are not copied: the child faults them in again.</source>
+        <translation>fork() 创建 PID %1，作为 %2 的副本：copy_process() 复制任务，dup_mm() 复制其地址空间（%3 个 VMA），新的 PGD 位于页框 %4。随后 copy_page_range() 为子进程建立页表，映射父进程的私有页，并在父子两个进程中都设置写保护，因此任何一方第一次写入时都会触发写时复制缺页。共享映射的页表项不复制：子进程会通过缺页中断重新建立映射。</translation>
+    </message>
+    <message>
+        <source>The shell forks and the child calls execve() for %1: load_elf_binary() gives PID %2 a new, empty address space whose top-level table (PGD) is frame %3. Next the program, ld.so and the shared libraries, [vvar], [vdso] and the stack are mapped, and start-up code touches its first pages. Simplification: memviz creates the process directly, without the shell&apos;s fork, and its page tables have no kernel half.</source>
+        <translation>shell 执行 fork，子进程对 %1 调用 execve()：load_elf_binary() 为 PID %2 建立一个全新的空地址空间，其顶级页表（PGD）位于页框 %3。接着映射程序本身、ld.so 与共享库、[vvar]、[vdso] 以及栈，启动代码随后访问最初的几页。简化：memviz 直接创建进程，不经过 shell 的 fork，且其页表没有内核部分。</translation>
+    </message>
+    <message>
+        <source>%1 made an access no VMA allows (the page fault before), so the kernel sent it SIGSEGV (signal 11); its default action ends the process and the shell prints &quot;Segmentation fault&quot;.</source>
+        <translation>%1 进行了任何 VMA 都不允许的访问（见前面的缺页中断），因此内核向它发送 SIGSEGV（信号 11）；其默认动作是终止进程，shell 打印“Segmentation fault”（段错误）。</translation>
+    </message>
+    <message>
+        <source>%1 ran out of memory for a page or a page table and is killed with SIGKILL (signal 9). Linux would call the OOM killer (pagefault_out_of_memory()), which picks a victim by oom_score; memviz has no OOM killer yet and ends the process that needed the memory.</source>
+        <translation>%1 在为某页或页表申请内存时内存不足，被 SIGKILL（信号 9）终止。Linux 会调用 OOM killer（pagefault_out_of_memory()），按 oom_score 选出要终止的进程；memviz 尚未实现 OOM killer，直接终止需要内存的这个进程。</translation>
+    </message>
+    <message>
+        <source>%1 is killed by signal %2.</source>
+        <translation>%1 被信号 %2 终止。</translation>
+    </message>
+    <message>
+        <source>%1 calls exit(%2).</source>
+        <translation>%1 调用 exit(%2)。</translation>
+    </message>
+    <message>
+        <source>do_exit() → exit_mm() → mmput() → exit_mmap() unmapped every VMA, freed the anonymous pages no other process maps, then the page tables and the PGD; page-cache pages stay cached. The machine now has %1 free pages.</source>
+        <translation>do_exit() → exit_mm() → mmput() → exit_mmap() 解除了所有 VMA 的映射，释放了没有其他进程映射的匿名页，然后释放页表和 PGD；页缓存中的页仍保留在缓存中。机器现有 %1 个空闲页。</translation>
+    </message>
+    <message>
+        <source>mmap_region() in mm/mmap.c adds a VMA for %1–%2 (%3, %4) to the address space of %5.</source>
+        <translation>mm/mmap.c 中的 mmap_region() 在 %5 的地址空间中为 %1–%2（%3，%4）添加一个虚拟内存区域（VMA）。</translation>
+    </message>
+    <message>
+        <source>%1 is the kernel&apos;s page for system calls that need no kernel entry (gettimeofday(), clock_gettime()). memviz counts it in VSZ but never faults it in.</source>
+        <translation>%1 是内核提供的页，用于无需陷入内核的系统调用（gettimeofday()、clock_gettime()）。memviz 把它计入 VSZ，但从不通过缺页中断调入它。</translation>
+    </message>
+    <message>
+        <source>It is the process&apos;s stack, [stack] (VM_GROWSDOWN), set up by execve(); argv and the environment sit at its top.</source>
+        <translation>这是进程的栈 [stack]（VM_GROWSDOWN），由 execve() 建立；argv 和环境变量位于其顶端。</translation>
+    </message>
+    <message>
+        <source>It is a shared mapping of %1 from file page %2: reads and writes go to the page-cache pages themselves, so every process mapping the file and the file itself see the writes.</source>
+        <translation>这是 %1 从文件第 %2 页开始的共享映射：读写直接作用于页缓存中的页，因此所有映射该文件的进程以及文件本身都能看到写入的内容。</translation>
+    </message>
+    <message>
+        <source>It is a private mapping of %1 from file page %2: reads come from the page cache, and the first write to a page copies it (copy on write), so the file never changes.</source>
+        <translation>这是 %1 从文件第 %2 页开始的私有映射：读取来自页缓存，对某页的第一次写入会复制该页（写时复制），因此文件本身永远不会改变。</translation>
+    </message>
+    <message>
+        <source>It is a shared anonymous mapping: its pages read as zeros until written.</source>
+        <translation>这是共享匿名映射：在写入之前，读取其中的页都得到零。</translation>
+    </message>
+    <message>
+        <source>It is a private anonymous mapping: a read of an untouched page maps the shared zero page, the first write gets a zeroed frame of its own.</source>
+        <translation>这是私有匿名映射：读取未访问过的页时映射共享零页，第一次写入时获得一个独立的、已清零的页框。</translation>
+    </message>
+    <message>
+        <source>It joins an adjacent VMA of the same kind (vma_merge()), which now spans %1–%2.</source>
+        <translation>它与相邻的同类 VMA 合并（vma_merge()），合并后的 VMA 覆盖 %1–%2。</translation>
+    </message>
+    <message>
+        <source>No frame is allocated and no page-table entry written: pages arrive on first access (demand paging), so VSZ grows by %1 while RSS does not.</source>
+        <translation>此时既不分配页框，也不写页表项：页在首次访问时才分配（请求分页），因此 VSZ 增加 %1，而 RSS 不变。</translation>
+    </message>
+    <message>
+        <source>do_vmi_munmap() removes %1–%2 (%3) from the address space of %4, splitting VMAs that straddle the edges. Before this, zap_pte_range() cleared the range&apos;s page-table entries, flushed them from the TLB and freed the anonymous pages no one else maps; free_pgtables() then frees page tables no VMA needs any more. The process now has %5 VMAs and an RSS of %6.</source>
+        <translation>do_vmi_munmap() 从 %4 的地址空间中移除 %1–%2（%3），并拆分跨越边界的 VMA。在此之前，zap_pte_range() 清除了该范围内的页表项，将它们从 TLB 中刷新，并释放了没有其他进程映射的匿名页；随后 free_pgtables() 释放不再被任何 VMA 需要的页表。该进程现有 %5 个 VMA，RSS 为 %6。</translation>
+    </message>
+    <message>
+        <source>mprotect() (mprotect_fixup() in mm/mprotect.c) gives %1–%2 (%3) of %4 the protection %5, splitting VMAs at the edges when needed. change_protection() rewrites the present page-table entries of the range at once: they lose RW when writing is no longer allowed and get NX when executing is not, and the process&apos;s TLB entries are flushed. Pages not present yet get the new rights when they fault in; an access the new protection forbids ends in SIGSEGV.</source>
+        <translation>mprotect()（mm/mprotect.c 中的 mprotect_fixup()）把 %4 的 %1–%2（%3）的保护属性设为 %5，必要时在边界处拆分 VMA。change_protection() 立即改写该范围内已存在的页表项：不再允许写时清除 RW 位，不再允许执行时设置 NX 位，并刷新该进程的 TLB 表项。尚未调入的页在缺页调入时获得新权限；新保护属性所禁止的访问将以 SIGSEGV 告终。</translation>
+    </message>
+    <message>
+        <source>The program break of %1 moves down from %2 to %3 (%4 less). glibc&apos;s free() does this through systrim() once the top chunk has grown past M_TRIM_THRESHOLD (128 KiB), keeping M_TOP_PAD; the kernel&apos;s brk() unmaps the pages above the new break and the [heap] VMA shrinks.</source>
+        <translation>%1 的 program break 从 %2 下移到 %3（减少 %4）。当 top chunk 增长到超过 M_TRIM_THRESHOLD（128 KiB）时，glibc 的 free() 通过 systrim() 完成这一操作，并保留 M_TOP_PAD；内核的 brk() 解除新 break 以上各页的映射，[heap] VMA 随之缩小。</translation>
+    </message>
+    <message>
+        <source>The [heap] VMA now spans %1 from %2.</source>
+        <translation>[heap] VMA 现在从 %2 开始，大小为 %1。</translation>
+    </message>
+    <message>
+        <source>The brk() system call moves the program break of %1 from %2 to %3 (%4 more).</source>
+        <translation>brk() 系统调用把 %1 的 program break 从 %2 移到 %3（增加 %4）。</translation>
+    </message>
+    <message>
+        <source>glibc&apos;s malloc grows the heap this way when its top chunk is too small: by the request plus M_TOP_PAD (128 KiB), rounded up to a page, so the next small mallocs need no system call. No frame is allocated yet: the new heap pages fault in when first written.</source>
+        <translation>top chunk 不够大时，glibc 的 malloc 就这样扩展堆：扩展量为请求大小加上 M_TOP_PAD（128 KiB），并按页向上取整，这样后续的小块 malloc 就无需再进行系统调用。此时尚未分配页框：新的堆页在首次写入时才通过缺页中断调入。</translation>
+    </message>
+    <message>
+        <source>The buddy allocator handed out frame %1, zeroed, and it becomes a page table of PID %2 (pgd_alloc() for the top level, __pte_alloc() / __pmd_alloc() / __pud_alloc() below it). Page tables are counted in /proc/meminfo PageTables, now %3 kB, and in the process&apos;s VmPTE.</source>
+        <translation>伙伴分配器分配出页框 %1，清零后用作 PID %2 的页表（顶级页表由 pgd_alloc() 分配，其下各级由 __pte_alloc() / __pmd_alloc() / __pud_alloc() 分配）。页表计入 /proc/meminfo 的 PageTables（现为 %3 kB）以及该进程的 VmPTE。</translation>
+    </message>
+    <message>
+        <source>The buddy allocator handed out frame %1; it is zeroed and becomes an anonymous page of PID %2 (folio_add_new_anon_rmap() in do_anonymous_page() or wp_page_copy()). It counts in /proc/meminfo AnonPages, now %3 kB, and once mapped in the process&apos;s RssAnon.</source>
+        <translation>伙伴分配器分配出页框 %1，清零后成为 PID %2 的匿名页（由 do_anonymous_page() 或 wp_page_copy() 中的 folio_add_new_anon_rmap() 完成）。它计入 /proc/meminfo 的 AnonPages（现为 %3 kB），映射后还计入该进程的 RssAnon。</translation>
+    </message>
+    <message>
+        <source>Frame %1 is now used as %2 on behalf of PID %3. Its use decides what freeing it later updates.</source>
+        <translation>页框 %1 现在为 PID %3 所用，用途：%2。它的用途决定了日后释放它时要更新哪些统计。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 (file offset %3) is read from disk into frame %4 and added to the file&apos;s page cache (filemap_add_folio()); /proc/meminfo Cached is now %5 kB. filemap_fault() does this when a mapped file page is not cached, which makes the fault a major one. When a program starts, memviz loads its file and the libraries&apos; pages this way up front, as if they had been read since boot.</source>
+        <translation>%2 的第 %1 页（文件偏移 %3）从磁盘读入页框 %4，并加入该文件的页缓存（filemap_add_folio()）；/proc/meminfo 的 Cached 现为 %5 kB。当被映射的文件页不在缓存中时，filemap_fault() 就会这样做，这使该次缺页成为硬性缺页。程序启动时，memviz 预先用这种方式载入程序文件和各个库的页，就像它们自开机以来早已被读入一样。</translation>
+    </message>
+    <message>
+        <source>The program file %1 (%2, inode %3) exists on the disk memviz simulates; execve() needs it. memviz assumes its pages have been read since boot and puts them in the page cache right away, so starting a program costs no disk reads (no major faults).</source>
+        <translation>程序文件 %1（%2，inode %3）位于 memviz 模拟的磁盘上，execve() 需要用到它。memviz 假定它的页自开机以来已被读过，直接将其放入页缓存，因此启动程序不需要读磁盘（没有硬性缺页）。</translation>
+    </message>
+    <message>
+        <source>The script creates %1 on memviz&apos;s simulated disk: %2, inode %3. None of its pages is in the page cache yet, so the first access through mmap() costs a major fault (a disk read).</source>
+        <translation>脚本在 memviz 模拟的磁盘上创建 %1：%2，inode %3。它的页都还不在页缓存中，因此通过 mmap() 的首次访问会引发一次硬性缺页（读磁盘）。</translation>
+    </message>
+    <message>
+        <source>%1 byte(s), %2, are written at offset %3 of %4 on the simulated disk: this is how a script gives a new file its contents. A later fault copies them into the page cache, which then holds the newest bytes of that page.</source>
+        <translation>%1 个字节（%2）被写入模拟磁盘上 %4 的偏移 %3 处：脚本就是这样为新文件写入内容的。之后的缺页中断会把它们复制到页缓存中，页缓存随后保存该页最新的字节。</translation>
+    </message>
+    <message>
+        <source>The store of %1 reaches physical memory: the MMU translated the virtual address to physical address %2 (frame %3, offset %4) and the %5 byte(s) %6 land there. Which frame that is depends on the mapping: after a copy-on-write fault it is the process&apos;s own copy.</source>
+        <translation>%1 的写操作到达物理内存：MMU 已把虚拟地址转换为物理地址 %2（页框 %3，偏移 %4），%5 个字节 %6 写入该处。具体是哪个页框取决于映射：发生写时复制缺页之后，就是该进程自己的副本。</translation>
+    </message>
+    <message>
+        <source>The script stores %1 byte(s), %2, directly at physical address %3 (frame %4, offset %5), as a textbook exercise sets up memory by hand, for example page tables to walk. Nothing checks what the frame is used for.</source>
+        <translation>脚本把 %1 个字节（%2）直接写入物理地址 %3（页框 %4，偏移 %5），就像教材习题中手工布置内存那样，例如构造供遍历的页表。不会检查该页框的用途。</translation>
+    </message>
+    <message>
+        <source>The CPU looks up virtual page %1 (page number %2) in the TLB: set %3 = %2 mod %4 sets, and none of its ways holds this page for the current process. So the MMU walks the page tables from CR3 (frame %5), reading one entry per level, %6 levels.</source>
+        <translation>CPU 在 TLB 中查找虚拟页 %1（页号 %2）：组号 %3 = %2 mod %4（组数），该组的所有路中都没有当前进程这一页的表项。于是 MMU 从 CR3（页框 %5）开始遍历页表，每级读取一个表项，共 %6 级。</translation>
+    </message>
+    <message>
+        <source>The CPU looks up virtual page %1 (page number %2) in the TLB: set %3 = %2 mod %4 sets, and way %5 holds a valid translation for this process. So the physical address is known at once, without the %6 memory reads of a page walk.</source>
+        <translation>CPU 在 TLB 中查找虚拟页 %1（页号 %2）：组号 %3 = %2 mod %4（组数），第 %5 路中有该进程的有效转换。因此立即得到物理地址，省去了页表遍历所需的 %6 次内存读取。</translation>
+    </message>
+    <message>
+        <source>But the entry does not allow writing, so the CPU raises a page fault (error code: present, write) without walking the tables.</source>
+        <translation>但该表项不允许写，因此 CPU 不遍历页表，直接触发缺页异常（错误码：页存在，写访问）。</translation>
+    </message>
+    <message>
+        <source>The next %1 accesses to the same page hit the same entry; memviz counts them in this one step.</source>
+        <translation>之后对同一页的 %1 次访问都命中同一表项；memviz 把它们合并计入这一步。</translation>
+    </message>
+    <message>
+        <source>reads and writes</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>reads only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>The translation of page %1 to frame %2 is loaded into way %3 of TLB set %4 (%5 sets × %6 ways, %7 replacement), tagged with PCID %8; it allows %9.</source>
+        <translation>页 %1 → 页框 %2 的转换被装入 TLB 第 %4 组的第 %3 路（%5 组 × %6 路，替换策略：%7），标记为 PCID %8；访问权限：%9。</translation>
+    </message>
+    <message>
+        <source>This is the access retried after the fault handler fixed the entry. Simplification: the CPU would walk the page tables again; memviz loads the TLB straight from the fixed entry.</source>
+        <translation>这是缺页处理程序修复表项后重新执行的访问。简化：真实 CPU 会重新遍历页表；memviz 直接用修复后的表项填充 TLB。</translation>
+    </message>
+    <message>
+        <source>The walk found a valid entry; later accesses to this page hit here until the entry is evicted or flushed.</source>
+        <translation>页表遍历找到了有效表项；在该表项被替换出去或被刷新之前，之后对这一页的访问都会在此命中。</translation>
+    </message>
+    <message>
+        <source>Every TLB entry is invalidated, the global kernel entries too (as when CR4.PGE is toggled): %1 valid translations are gone. Every page touched next costs a miss and a page walk.</source>
+        <translation>所有 TLB 表项都失效了，包括内核的全局表项（如同切换 CR4.PGE 时）：%1 个有效转换全部丢失。接下来访问的每一页都要付出一次未命中和一次页表遍历的代价。</translation>
+    </message>
+    <message>
+        <source>Without PCID, writing CR3 invalidates every TLB entry that is not global: %1 of the previous process are gone, while the kernel&apos;s global entries (_PAGE_GLOBAL) survive. The new process starts with a cold TLB: each page it touches costs a miss and a walk.</source>
+        <translation>没有 PCID 时，写 CR3 会使所有非全局的 TLB 表项失效：上一个进程的 %1 全部丢失，而内核的全局表项（_PAGE_GLOBAL）得以保留。新进程从冷 TLB 开始运行：它访问的每一页都要付出一次未命中和一次页表遍历的代价。</translation>
+    </message>
+    <message>
+        <source>switch_mm_irqs_off() found no ASID slot for PID %1 on this CPU, so choose_new_asid() takes the next one round-robin (TLB_NR_DYN_ASIDS = 6 slots): PCID %2. CR3 is written without CR3_NOFLUSH, but no entry tagged with PCID %2 was left, so nothing is lost.</source>
+        <translation>switch_mm_irqs_off() 在该 CPU 上没有找到 PID %1 的 ASID 槽位，因此 choose_new_asid() 轮转选取下一个槽位（TLB_NR_DYN_ASIDS = 6 个槽位）：PCID %2。写 CR3 时未设置 CR3_NOFLUSH，但已没有标记为 PCID %2 的表项，因此不会丢失任何转换。</translation>
+    </message>
+    <message>
+        <source>switch_mm_irqs_off() found no ASID slot for PID %1 on this CPU, so choose_new_asid() takes the next one round-robin (TLB_NR_DYN_ASIDS = 6 slots): PCID %2, last used by another mm. CR3 is written without CR3_NOFLUSH and the %3 tagged with PCID %2 are flushed; entries of the other PCIDs stay.</source>
+        <translation>switch_mm_irqs_off() 在该 CPU 上没有找到 PID %1 的 ASID 槽位，因此 choose_new_asid() 轮转选取下一个槽位（TLB_NR_DYN_ASIDS = 6 个槽位）：PCID %2，它上次由另一个 mm 使用。写 CR3 时未设置 CR3_NOFLUSH，标记为 PCID %2 的 %3 被刷新；其他 PCID 的表项保留。</translation>
+    </message>
+    <message>
+        <source>The page-table entry for %1 of %2 changed (write-protected, copied on write or unmapped), so its old translation must not be used again: invlpg invalidates just that page (flush_tlb_page(); range flushes do this for up to tlb_single_page_flush_ceiling = 33 pages). It dropped %3.</source>
+        <translation>%2 中 %1 的页表项已改变（被写保护、写时复制或解除映射），因此其旧的转换不能再使用：invlpg 只使这一页失效（flush_tlb_page()；范围刷新在不超过 tlb_single_page_flush_ceiling = 33 页时也逐页这样做）。共丢弃 %3。</translation>
+    </message>
+    <message>
+        <source>flush_tlb_mm() invalidates every TLB entry of %1: %2. The kernel does this after fork() write-protected the parent&apos;s pages, after mprotect(), and when more than 33 pages are unmapped at once. The next access to each page misses and walks the tables again.</source>
+        <translation>flush_tlb_mm() 使 %1 的所有 TLB 表项失效：%2。内核在 fork() 对父进程的页设置写保护之后、mprotect() 之后，以及一次解除映射超过 33 页时这样做。之后对每一页的访问都会未命中，并重新遍历页表。</translation>
+    </message>
+    <message>
+        <source>TLB entries are invalidated: %1. The next access to those pages misses and walks the tables.</source>
+        <translation>TLB 表项已失效：%1。之后对这些页的访问会未命中，并遍历页表。</translation>
+    </message>
+    <message>
+        <source>Level %1 of %2, the %3 table in frame %4: the MMU takes index %5 from bits %6–%7 of the virtual address and reads the %8-byte entry at physical address %9.</source>
+        <translation>第 %1 级（共 %2 级），页框 %4 中的 %3 表：MMU 从虚拟地址的第 %6–%7 位取出索引 %5，读取物理地址 %9 处的 %8 字节表项。</translation>
+    </message>
+    <message>
+        <source>The entry, %1, is not present: the walk stops at the %2 level. A real access raises a page fault (#PF) here for the kernel&apos;s handler to decide; a translation only reports it.</source>
+        <translation>表项 %1 不存在：页表遍历停在 %2 级。真实的访问会在此触发缺页异常（#PF），交由内核的处理程序决定如何处理；地址转换命令只报告这一结果。</translation>
+    </message>
+    <message>
+        <source>The entry, %1, is present and maps the page itself: the physical address is frame %2 plus the offset within the page.</source>
+        <translation>表项 %1 存在，并直接映射该页：物理地址 = 页框 %2 + 页内偏移。</translation>
+    </message>
+    <message>
+        <source>The entry, %1, is present and points to the next-level table in frame %2; each %3 entry covers %4.</source>
+        <translation>表项 %1 存在，指向页框 %2 中的下一级页表；每个 %3 表项覆盖 %4。</translation>
+    </message>
+    <message>
+        <source>The page at %1 of %2 mapped the shared zero page (frame %3), so wp_page_copy() does not copy it: it clears the new frame %4 instead (zero-fill). The process gets a zeroed page of its own, mapped writable, and RssAnon grows by one page.</source>
+        <translation>%2 在 %1 处的页原本映射共享零页（页框 %3），因此 wp_page_copy() 不复制它，而是把新页框 %4 清零（填零）。该进程获得一个独立的已清零页，以可写方式映射，RssAnon 增加一页。</translation>
+    </message>
+    <message>
+        <source>do_cow_fault() copies page %1 of %2, the page-cache page in frame %3, into the new anonymous frame %4 (copy_user_highpage()) for %5 at %6. The private mapping gets frame %4, writable and dirty; the page cache and the file keep the original.</source>
+        <translation>do_cow_fault() 为 %5 在 %6 处的访问，把 %2 的第 %1 页（页缓存中的页，位于页框 %3）复制到新的匿名页框 %4（copy_user_highpage()）。私有映射获得页框 %4，可写且为脏；页缓存和文件保留原始内容。</translation>
+    </message>
+    <message>
+        <source>do_wp_page() → wp_page_copy() copies the %1 page in frame %2 into the new frame %3 (copy_user_highpage()) for %4 at %5. This process&apos;s entry will point at frame %3, writable and dirty; the other users of frame %2 keep the original.</source>
+        <translation>do_wp_page() → wp_page_copy() 为 %4 在 %5 处的访问，把页框 %2 中的 %1 页面复制到新页框 %3（copy_user_highpage()）。该进程的表项将指向页框 %3，可写且为脏；页框 %2 的其他使用者保留原页。</translation>
+    </message>
+    <message>
+        <source>the kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>The scheduler of memviz&apos;s single CPU switches from %1 to %2: switch_mm_irqs_off() writes CR3 with frame %3, the new process&apos;s top-level table (%4).</source>
+        <translation>memviz 唯一的 CPU 上，调度器从 %1 切换到 %2：switch_mm_irqs_off() 把页框 %3（新进程的顶级页表 %4）写入 CR3。</translation>
+    </message>
+    <message>
+        <source>Without PCID every CR3 write flushes all non-global TLB entries: the new process starts with a cold TLB, and only the kernel&apos;s global entries survive.</source>
+        <translation>没有 PCID 时，每次写 CR3 都会刷新所有非全局 TLB 表项：新进程从冷 TLB 开始运行，只有内核的全局表项得以保留。</translation>
+    </message>
+    <message>
+        <source>This mm has no ASID slot on the CPU, so choose_new_asid() takes slot %1 round-robin (TLB_NR_DYN_ASIDS = 6) and CR3 gets PCID %2 without CR3_NOFLUSH: the old entries tagged with PCID %2 are flushed, those of the other PCIDs survive.</source>
+        <translation>该 mm 在此 CPU 上没有 ASID 槽位，因此 choose_new_asid() 轮转选取槽位 %1（TLB_NR_DYN_ASIDS = 6），CR3 获得 PCID %2，且不设置 CR3_NOFLUSH：标记为 PCID %2 的旧表项被刷新，其他 PCID 的表项保留。</translation>
+    </message>
+    <message>
+        <source>This mm still owns ASID slot %1, so CR3 gets PCID %2 with CR3_NOFLUSH (bit 63) set: the TLB entries it left behind are still valid and are used again, no flush.</source>
+        <translation>该 mm 仍拥有 ASID 槽位 %1，因此 CR3 获得 PCID %2 并设置 CR3_NOFLUSH（第 63 位）：它之前留下的 TLB 表项仍然有效，可以继续使用，无需刷新。</translation>
+    </message>
+    <message>
+        <source>The script loads CR3 with frame %1 (physical address %2): a translation without a process now walks the tables whose top level (%3) is in that frame. On x86 CR3 holds the physical address of the top-level table; the kernel writes it on every switch between processes (switch_mm_irqs_off()).</source>
+        <translation>脚本将页框 %1（物理地址 %2）装入 CR3：此后不属于任何进程的地址转换，将从该页框中的顶级页表（%3）开始遍历。在 x86 上，CR3 保存顶级页表的物理地址；内核在每次进程切换时写入它（switch_mm_irqs_off()）。</translation>
+    </message>
+    <message>
+        <source>The walk from the top-level table in frame %1 ends at a present leaf entry: virtual address %2 is physical address %3 (frame %4, offset %5). This walk only reads the tables, as a textbook exercise does: it sets no Accessed bit, fills no TLB entry and never faults.</source>
+        <translation>从页框 %1 中的顶级页表开始的遍历，终止于一个存在的末级表项：虚拟地址 %2 对应物理地址 %3（页框 %4，偏移 %5）。这次遍历像教材习题一样只读取页表：不设置 Accessed 位，不填充 TLB 表项，也不会触发缺页异常。</translation>
+    </message>
+    <message>
+        <source>The walk for %1 stops at the %2 level: that entry is not present, so the address has no physical address now. A real access would raise a page fault here and the kernel would decide (demand paging, copy on write or SIGSEGV); this translation only reports it.</source>
+        <translation>%1 的页表遍历停在 %2 级：该表项不存在，因此这个地址目前没有对应的物理地址。真实的访问会在此触发缺页异常，由内核决定如何处理（请求分页、写时复制或 SIGSEGV）；这次地址转换只报告这一结果。</translation>
+    </message>
+    <message>
+        <source>No walk happens for %1: there is no page table to start from, or the address is not canonical (on x86-64 the bits above the virtual-address width must repeat its top bit). A real access would fault at once.</source>
+        <translation>%1 没有进行页表遍历：没有可作为起点的页表，或者该地址不是规范地址（在 x86-64 上，虚拟地址宽度以上的各位必须与该宽度内的最高位相同）。真实的访问会立即触发异常。</translation>
+    </message>
 </context>
 <context>
     <name>memviz</name>
@@ -494,6 +1338,78 @@ pictures of every view.</source>
         <source>custom architecture: %1 = %2 does not fit (the page size must be a power of two, each level 1 to 20 index bits, entries 1, 2, 4 or 8 bytes, the valid bit outside the frame number, and the frame number wide enough for every frame)</source>
         <translation>自定义架构：%1 = %2 不合适（页大小必须是 2 的幂，每级 1 到 20 个索引位，页表项为 1、2、4 或 8 字节，有效位不能落在页框号字段内，页框号字段须足以表示每个页框）</translation>
     </message>
+    <message>
+        <source>CR3 holds no page table yet: set the page-table base first</source>
+        <translation>CR3 中还没有页表：请先设置页表基址</translation>
+    </message>
+    <message>
+        <source>there is no process with PID %1</source>
+        <translation>不存在 PID 为 %1 的进程</translation>
+    </message>
+    <message>
+        <source>process %1 has ended (it exited or was killed), so it cannot do anything any more</source>
+        <translation>进程 %1 已结束（已退出或被杀死），无法再执行任何操作</translation>
+    </message>
+    <message>
+        <source>length %1 is not valid: it must be more than 0 and fit in the address space</source>
+        <translation>长度 %1 无效：必须大于 0，且不能超出地址空间</translation>
+    </message>
+    <message>
+        <source>address 0x%1 is not valid here: it must be a multiple of the page size and lie in user space</source>
+        <translation>地址 0x%1 在此无效：必须是页大小的整数倍，且位于用户空间</translation>
+    </message>
+    <message>
+        <source>no free range of %1 is left in the process&apos;s address space (ENOMEM)</source>
+        <translation>进程的地址空间中已没有 %1 大小的空闲区间（ENOMEM）</translation>
+    </message>
+    <message>
+        <source>a file name is missing</source>
+        <translation>缺少文件名</translation>
+    </message>
+    <message>
+        <source>there is no file &quot;%1&quot;</source>
+        <translation>不存在文件“%1”</translation>
+    </message>
+    <message>
+        <source>the file &quot;%1&quot; exists already</source>
+        <translation>文件“%1”已存在</translation>
+    </message>
+    <message>
+        <source>free(0x%1): malloc() did not return this pointer, or it was freed already (double free)</source>
+        <translation>free(0x%1)：该指针不是 malloc() 返回的，或者已被释放过（重复释放）</translation>
+    </message>
+    <message>
+        <source>the write reaches physical address 0x%1, beyond the end of physical memory (%2)</source>
+        <translation>写入到达物理地址 0x%1，超出了物理内存的末尾（%2）</translation>
+    </message>
+    <message>
+        <source>this needs processes, and custom textbook machines have none: choose an x86 preset</source>
+        <translation>此操作需要进程，而自定义的教科书机器没有进程：请选择 x86 预设</translation>
+    </message>
+    <message>
+        <source>out of memory: the command needs %1 more pages (page tables for a new process) and none are free</source>
+        <translation>内存不足：该命令还需要 %1 页（用于新进程的页表），但已没有空闲页</translation>
+    </message>
+    <message>
+        <source>nothing is mapped in part of 0x%1–0x%2: munmap() and mprotect() need the whole range to be mapped</source>
+        <translation>0x%1–0x%2 中有部分区域未映射：munmap() 和 mprotect() 要求整个范围都已映射</translation>
+    </message>
+    <message>
+        <source>Page walk</source>
+        <translation>页表遍历</translation>
+    </message>
+    <message>
+        <source>Copy-on-write</source>
+        <translation>写时复制</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>TLB</source>
+        <translation>TLB</translation>
+    </message>
 </context>
 <context>
     <name>memviz::AllocPanel</name>
@@ -665,6 +1581,183 @@ pictures of every view.</source>
     </message>
 </context>
 <context>
+    <name>memviz::CowView</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No fork yet. Copy-on-write appears after fork(): spawn a program, let it write to some memory, then fork it. Parent and child then share every page until one of them writes.</source>
+        <translation>尚未 fork。写时复制发生在 fork() 之后：先启动一个程序，让它写一些内存，再 fork 它。此后父子进程共享每一页，直到其中一方写入。</translation>
+    </message>
+    <message>
+        <source>&amp;Processes:</source>
+        <translation>进程(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The parent and child whose page tables are compared. &quot;Follow&quot; switches to the pair of each step as you play.</source>
+        <translation>要比较页表的父进程和子进程。选择“跟随当前步”时，播放过程中会切换到每一步涉及的那对进程。</translation>
+    </message>
+    <message>
+        <source>Copy-on-write</source>
+        <translation>写时复制</translation>
+    </message>
+    <message>
+        <source>%1 and its child %2</source>
+        <translation>%1 及其子进程 %2</translation>
+    </message>
+    <message>
+        <source>Follow the current step (%1, %2)</source>
+        <translation>跟随当前步（%1，%2）</translation>
+    </message>
+    <message>
+        <source>Follow the current step</source>
+        <translation>跟随当前步</translation>
+    </message>
+    <message>
+        <source>After fork() the parent and the child map the same frames. fork() made every private writable page read-only in both page tables (the locks), so the first write by either process faults; do_wp_page() then copies the page, or just makes it writable when no one else maps it.</source>
+        <translation>fork() 之后，父进程和子进程映射相同的页框。fork() 在双方页表中把每个私有可写页都设为只读（图中的锁），因此任一进程的第一次写入都会触发缺页中断；随后 do_wp_page() 复制该页，若已没有其他进程映射它，则只需将其设为可写。</translation>
+    </message>
+    <message>
+        <source>Process %1 writes to %2, but its entry is read-only: page fault. The frame is shared, so do_wp_page() cannot just make it writable: wp_page_copy() first allocates a new frame.</source>
+        <translation>进程 %1 写入 %2，但其页表项是只读的：触发缺页中断。该页框是共享的，所以 do_wp_page() 不能直接将其设为可写：wp_page_copy() 先分配一个新页框。</translation>
+    </message>
+    <message>
+        <source>Frame %1 is the new frame for process %2&apos;s private copy. Nobody maps it yet.</source>
+        <translation>页框 %1 是为进程 %2 的私有副本分配的新页框，目前还没有任何进程映射它。</translation>
+    </message>
+    <message>
+        <source>The page&apos;s %1 are copied from frame %2 into frame %3. Next the writer&apos;s entry is pointed at the copy and made writable, and its stale TLB entry is flushed.</source>
+        <translation>该页的 %1 内容从页框 %2 复制到页框 %3。接下来，写入方的页表项改为指向这份副本并设为可写，其过时的 TLB 表项被刷新。</translation>
+    </message>
+    <message>
+        <source>Process %1 now writes to its own copy in frame %2. Process %3 keeps frame %4, whose mapcount is now %5: when it writes, the kernel reuses the frame instead of copying it.</source>
+        <translation>进程 %1 现在写入自己位于页框 %2 的副本。进程 %3 保留页框 %4，其 mapcount 现为 %5：当它写入时，内核会直接重用该页框，而不再复制。</translation>
+    </message>
+    <message>
+        <source>Process %1 writes to %2. Its entry is read-only, but no one else maps the frame any more (mapcount 1): wp_page_reuse() makes the entry writable in place. No copy, no new frame.</source>
+        <translation>进程 %1 写入 %2。其页表项是只读的，但已没有其他进程映射该页框（mapcount 为 1）：wp_page_reuse() 就地将页表项设为可写。无需复制，也无需新页框。</translation>
+    </message>
+    <message>
+        <source>Process %1 reads untouched anonymous memory at %2: the entry maps the shared zero page, read-only. A later write gets a zeroed frame of its own.</source>
+        <translation>进程 %1 读取 %2 处尚未访问过的匿名内存：页表项映射共享的零页，只读。之后写入时才会得到一个属于自己的清零页框。</translation>
+    </message>
+    <message>
+        <source>Process %1 writes to untouched anonymous memory at %2: do_anonymous_page() gives the page a zeroed frame of its own, writable. Nothing is shared, nothing is copied.</source>
+        <translation>进程 %1 写入 %2 处尚未访问过的匿名内存：do_anonymous_page() 为该页分配一个属于自己的清零页框，可写。既无共享，也无复制。</translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation>尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>virtual pages %1 – %2</source>
+        <translation>虚拟页 %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (parent)</source>
+        <translation>%1（父进程）</translation>
+    </message>
+    <message>
+        <source>%1 (child)</source>
+        <translation>%1（子进程）</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>its page-table entries (PTEs)</source>
+        <translation>其页表项（PTE）</translation>
+    </message>
+    <message>
+        <source>physical frames</source>
+        <translation>物理页框</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>仅 %1</translation>
+    </message>
+    <message>
+        <source>shared by both</source>
+        <translation>双方共享</translation>
+    </message>
+    <message>
+        <source>pfn %1</source>
+        <translation>pfn %1</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
+    </message>
+    <message>
+        <source>copy, unmapped</source>
+        <translation>副本，未映射</translation>
+    </message>
+    <message>
+        <source>copying…</source>
+        <translation>复制中…</translation>
+    </message>
+    <message>
+        <source>new, empty</source>
+        <translation>新分配，空</translation>
+    </message>
+    <message>
+        <source>mapcount %1</source>
+        <translation>mapcount %1</translation>
+    </message>
+    <message>
+        <source>map %1</source>
+        <comment>short for mapcount</comment>
+        <translation>map %1</translation>
+    </message>
+    <message>
+        <source>no VMA here</source>
+        <translation>此处无 VMA</translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>read-only · zero page</source>
+        <translation>只读 · 零页</translation>
+    </message>
+    <message>
+        <source>read-only · COW</source>
+        <translation>只读 · COW</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <comment>writable entry</comment>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>zero-fill</source>
+        <translation>清零</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>memviz::EventLogModel</name>
     <message>
         <source>#%1 %2</source>
@@ -693,6 +1786,90 @@ pictures of every view.</source>
     <message>
         <source>free_pages(%1, order %2)</source>
         <translation>free_pages(%1, %2 阶)</translation>
+    </message>
+    <message>
+        <source>spawn &quot;%1&quot;</source>
+        <translation>spawn &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>fork() in PID %1</source>
+        <translation>fork()（PID %1）</translation>
+    </message>
+    <message>
+        <source>exit(%1) in PID %2</source>
+        <translation>exit(%1)（PID %2）</translation>
+    </message>
+    <message>
+        <source>mmap(%1, %2, %3, shared anonymous) in PID %4</source>
+        <translation>mmap(%1, %2, %3, 共享匿名)（PID %4）</translation>
+    </message>
+    <message>
+        <source>mmap(%1, %2, %3, private anonymous) in PID %4</source>
+        <translation>mmap(%1, %2, %3, 私有匿名)（PID %4）</translation>
+    </message>
+    <message>
+        <source>mmap(%1, %2, %3, shared, &quot;%4&quot; at offset %5) in PID %6</source>
+        <translation>mmap(%1, %2, %3, 共享, &quot;%4&quot; 偏移 %5)（PID %6）</translation>
+    </message>
+    <message>
+        <source>mmap(%1, %2, %3, private, &quot;%4&quot; at offset %5) in PID %6</source>
+        <translation>mmap(%1, %2, %3, 私有, &quot;%4&quot; 偏移 %5)（PID %6）</translation>
+    </message>
+    <message>
+        <source>munmap(%1, %2) in PID %3</source>
+        <translation>munmap(%1, %2)（PID %3）</translation>
+    </message>
+    <message>
+        <source>mprotect(%1, %2, %3) in PID %4</source>
+        <translation>mprotect(%1, %2, %3)（PID %4）</translation>
+    </message>
+    <message>
+        <source>brk(%1) in PID %2</source>
+        <translation>brk(%1)（PID %2）</translation>
+    </message>
+    <message>
+        <source>write %1 bytes at %2 in PID %3</source>
+        <translation>在 %2 处写入 %1 字节（PID %3）</translation>
+    </message>
+    <message>
+        <source>write %1 at %2 in PID %3</source>
+        <translation>在 %2 处写入 %1（PID %3）</translation>
+    </message>
+    <message>
+        <source>read %1 at %2 in PID %3</source>
+        <translation>在 %2 处读取 %1（PID %3）</translation>
+    </message>
+    <message>
+        <source>malloc(%1) in PID %2</source>
+        <translation>malloc(%1)（PID %2）</translation>
+    </message>
+    <message>
+        <source>free(%1) in PID %2</source>
+        <translation>free(%1)（PID %2）</translation>
+    </message>
+    <message>
+        <source>create file &quot;%1&quot; (%2)</source>
+        <translation>创建文件“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>write %1 bytes at physical %2</source>
+        <translation>在物理地址 %2 处写入 %1 字节</translation>
+    </message>
+    <message>
+        <source>set CR3 to frame %1</source>
+        <translation>将 CR3 设为页框 %1</translation>
+    </message>
+    <message>
+        <source>translate %1 from CR3</source>
+        <translation>从 CR3 开始转换 %1</translation>
+    </message>
+    <message>
+        <source>translate %1 in PID %2</source>
+        <translation>转换 %1（PID %2）</translation>
+    </message>
+    <message>
+        <source>switch to PID %1</source>
+        <translation>切换到 PID %1</translation>
     </message>
 </context>
 <context>
@@ -907,6 +2084,54 @@ pictures of every view.</source>
         <source>New machine: %1 with %2 of RAM. Try &quot;free -h&quot;, &quot;cat /proc/buddyinfo&quot; or &quot;kernel.alloc_pages(3)&quot;; the Demos menu replays the experiments of the notes.</source>
         <translation>新机器：%1，RAM %2。可以试试“free -h”“cat /proc/buddyinfo”或“kernel.alloc_pages(3)”；“演示”菜单可重放笔记中的实验。</translation>
     </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Chapter:</source>
+        <translation>章节：</translation>
+    </message>
+    <message>
+        <source>Demand paging: malloc 100 MiB, then touch it</source>
+        <translation>请求分页：先 malloc 100 MiB，再逐页访问</translation>
+    </message>
+    <message>
+        <source>Copy-on-write after fork()</source>
+        <translation>fork() 之后的写时复制</translation>
+    </message>
+    <message>
+        <source>mmap() of anonymous memory and /proc/PID/maps</source>
+        <translation>用 mmap() 映射匿名内存与 /proc/PID/maps</translation>
+    </message>
+    <message>
+        <source>File mapping: MAP_SHARED and MAP_PRIVATE</source>
+        <translation>文件映射：MAP_SHARED 与 MAP_PRIVATE</translation>
+    </message>
+    <message>
+        <source>Segmentation fault</source>
+        <translation>段错误</translation>
+    </message>
+    <message>
+        <source>Multi-level page tables: sparse vs dense, x86 vs x86-64</source>
+        <translation>多级页表：稀疏与稠密，x86 与 x86-64</translation>
+    </message>
+    <message>
+        <source>The TLB: locality, context switches, PCID</source>
+        <translation>TLB：局部性、上下文切换与 PCID</translation>
+    </message>
+    <message>
+        <source>Textbook exercise: a tiny two-level page table</source>
+        <translation>教科书练习：一个极小的二级页表</translation>
+    </message>
+    <message>
+        <source>%1 recorded %L2 events: shown from &quot;%3&quot;. Choose a chapter (Ctrl+Page Down for the next) and step with ← →, or press Space to play.</source>
+        <translation>%1 记录了 %L2 个事件：从“%3”开始显示。请选择章节（Ctrl+Page Down 跳到下一章节），用 ← → 逐步查看，或按 Space 播放。</translation>
+    </message>
 </context>
 <context>
     <name>memviz::NewMachineDialog</name>
@@ -945,6 +2170,501 @@ pictures of every view.</source>
     <message>
         <source>Swap: </source>
         <translation>交换空间： </translation>
+    </message>
+</context>
+<context>
+    <name>memviz::PageWalkView</name>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>RW</source>
+        <translation>RW</translation>
+    </message>
+    <message>
+        <source>US</source>
+        <translation>US</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>PS</source>
+        <translation>PS</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>NX</source>
+        <translation>NX</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
+    </message>
+    <message>
+        <source>new anonymous page</source>
+        <translation>新匿名页</translation>
+    </message>
+    <message>
+        <source>COW copy</source>
+        <translation>COW 复制</translation>
+    </message>
+    <message>
+        <source>COW reuse</source>
+        <translation>COW 重用</translation>
+    </message>
+    <message>
+        <source>file page, minor</source>
+        <translation>文件页，软性缺页</translation>
+    </message>
+    <message>
+        <source>file page, major</source>
+        <translation>文件页，硬性缺页</translation>
+    </message>
+    <message>
+        <source>SIGSEGV</source>
+        <translation>SIGSEGV</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>do_anonymous_page(): a read of untouched anonymous memory maps the shared zero page read-only. No memory is used until the first write.</source>
+        <translation>do_anonymous_page()：读取尚未访问过的匿名内存时，映射共享的零页（只读）。首次写入之前不占用内存。</translation>
+    </message>
+    <message>
+        <source>do_anonymous_page(): the first write to anonymous memory gets a new zeroed page, mapped writable and dirty.</source>
+        <translation>do_anonymous_page()：首次写入匿名内存时，分配一个新的清零页，以可写、脏的状态映射。</translation>
+    </message>
+    <message>
+        <source>do_cow_fault(): a private write to a file page copies it into a new anonymous page.</source>
+        <translation>do_cow_fault()：对文件页的私有写入会把它复制到一个新的匿名页中。</translation>
+    </message>
+    <message>
+        <source>do_wp_page() → wp_page_copy(): the page is shared (or the zero page), so the writer gets its own copy.</source>
+        <translation>do_wp_page() → wp_page_copy()：该页是共享的（或是零页），因此写入方得到一份自己的副本。</translation>
+    </message>
+    <message>
+        <source>do_wp_page() → wp_page_reuse(): nobody else maps the page any more, so it is made writable in place, without a copy.</source>
+        <translation>do_wp_page() → wp_page_reuse()：已没有其他进程映射该页，因此就地将其设为可写，无需复制。</translation>
+    </message>
+    <message>
+        <source>The page is in the page cache already: it is only mapped (a minor fault, no I/O).</source>
+        <translation>该页已在页缓存中：只需建立映射（软性缺页，无 I/O）。</translation>
+    </message>
+    <message>
+        <source>filemap_fault(): the page is not in the page cache, so it is read from the disk first (a major fault).</source>
+        <translation>filemap_fault()：该页不在页缓存中，因此先从磁盘读入（硬性缺页）。</translation>
+    </message>
+    <message>
+        <source>bad_area(): no VMA covers the address, or the VMA forbids this access. The process gets SIGSEGV.</source>
+        <translation>bad_area()：没有 VMA 覆盖该地址，或 VMA 不允许这种访问。进程收到 SIGSEGV。</translation>
+    </message>
+    <message>
+        <source>No memory for the page: the fault fails with VM_FAULT_OOM and the process is killed.</source>
+        <translation>没有内存可分配给该页：缺页处理以 VM_FAULT_OOM 失败，进程被杀死。</translation>
+    </message>
+    <message>
+        <source>set %1 · way %2</source>
+        <translation>组 %1 · 路 %2</translation>
+    </message>
+    <message>
+        <source>TLB lookup</source>
+        <translation>TLB 查找</translation>
+    </message>
+    <message>
+        <source>HIT · way %1</source>
+        <translation>命中 · 路 %1</translation>
+    </message>
+    <message>
+        <source>filled way %1</source>
+        <translation>已填入路 %1</translation>
+    </message>
+    <message>
+        <source>page frame</source>
+        <translation>页框</translation>
+    </message>
+    <message>
+        <source>copy of %1</source>
+        <translation>%1 的副本</translation>
+    </message>
+    <message>
+        <source>new zeroed page</source>
+        <translation>新的清零页</translation>
+    </message>
+    <message>
+        <source>the shared zero page</source>
+        <translation>共享的零页</translation>
+    </message>
+    <message>
+        <source>from the TLB</source>
+        <translation>来自 TLB</translation>
+    </message>
+    <message>
+        <source>read from disk</source>
+        <translation>从磁盘读入</translation>
+    </message>
+    <message>
+        <source>same frame, now writable</source>
+        <translation>同一页框，现可写</translation>
+    </message>
+    <message>
+        <source>page-cache page</source>
+        <translation>页缓存中的页</translation>
+    </message>
+    <message>
+        <source>no TLB lookup:</source>
+        <translation>不查 TLB：</translation>
+    </message>
+    <message>
+        <source>Translate walks</source>
+        <translation>Translate 命令</translation>
+    </message>
+    <message>
+        <source>from CR3</source>
+        <translation>从 CR3 遍历</translation>
+    </message>
+    <message>
+        <source>sign ext.</source>
+        <translation>符号扩展</translation>
+    </message>
+    <message>
+        <source>copies of bit %1</source>
+        <translation>第 %1 位的副本</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>页内偏移</translation>
+    </message>
+    <message>
+        <source>bits %1–%2</source>
+        <translation>第 %1–%2 位</translation>
+    </message>
+    <message>
+        <source>pgd of pid %1</source>
+        <translation>pid %1 的 pgd</translation>
+    </message>
+    <message>
+        <source>set by a script</source>
+        <translation>由脚本设置</translation>
+    </message>
+    <message>
+        <source>CR3</source>
+        <translation>CR3</translation>
+    </message>
+    <message>
+        <source>PCID %1</source>
+        <translation>PCID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个表项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>页表 %1</translation>
+    </message>
+    <message>
+        <source>physical address</source>
+        <translation>物理地址</translation>
+    </message>
+    <message>
+        <source>pid %1 (%2)</source>
+        <translation>pid %1（%2）</translation>
+    </message>
+    <message>
+        <source>Translate %1 from CR3</source>
+        <translation>从 CR3 转换 %1</translation>
+    </message>
+    <message>
+        <source>Translate %1 in %2</source>
+        <translation>在 %2 中转换 %1</translation>
+    </message>
+    <message>
+        <source>%1 writes to %2</source>
+        <translation>%1 写入 %2</translation>
+    </message>
+    <message>
+        <source>%1 reads %2</source>
+        <translation>%1 读取 %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>the last translation · %1</source>
+        <translation>上次地址转换 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current step is not part of an address translation; this is the last one, %n step(s) earlier.</source>
+        <translation>
+            <numerusform>当前步不属于地址转换；这里显示的是 %n 步之前的最近一次地址转换。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set %1: no match</source>
+        <translation>组 %1：无匹配</translation>
+    </message>
+    <message>
+        <source>HIT, read-only</source>
+        <translation>命中，只读</translation>
+    </message>
+    <message>
+        <source>HIT</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>MISS → walk</source>
+        <translation>未命中 → 遍历</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>no table: the entry above maps a large page</source>
+        <translation>无页表：上一级表项映射的是大页</translation>
+    </message>
+    <message>
+        <source>not reached: the entry above is not valid</source>
+        <translation>未到达：上一级表项无效</translation>
+    </message>
+    <message>
+        <source>new table %1</source>
+        <translation>新页表 %1</translation>
+    </message>
+    <message>
+        <source>not walked: TLB hit</source>
+        <translation>未遍历：TLB 命中</translation>
+    </message>
+    <message>
+        <source>large page: %1</source>
+        <translation>大页：%1</translation>
+    </message>
+    <message>
+        <source>No physical address: the access was refused.</source>
+        <translation>无物理地址：访问被拒绝。</translation>
+    </message>
+    <message>
+        <source>No physical address: the translation fails.</source>
+        <translation>无物理地址：地址转换失败。</translation>
+    </message>
+    <message>
+        <source>Physical address: not known yet.</source>
+        <translation>物理地址：尚未确定。</translation>
+    </message>
+    <message>
+        <source>Page fault: write to a read-only page</source>
+        <translation>缺页中断：写入只读页</translation>
+    </message>
+    <message>
+        <source>Page fault: write to a page that is not present</source>
+        <translation>缺页中断：写入不存在的页</translation>
+    </message>
+    <message>
+        <source>Page fault: access to a protected page</source>
+        <translation>缺页中断：访问受保护的页</translation>
+    </message>
+    <message>
+        <source>Page fault: read of a page that is not present</source>
+        <translation>缺页中断：读取不存在的页</translation>
+    </message>
+    <message>
+        <source>The address is not canonical</source>
+        <translation>该地址不是规范地址</translation>
+    </message>
+    <message>
+        <source>No page table: CR3 is not set</source>
+        <translation>没有页表：CR3 未设置</translation>
+    </message>
+    <message>
+        <source>The translation fails at %1: the entry is not valid</source>
+        <translation>地址转换在 %1 失败：该表项无效</translation>
+    </message>
+    <message>
+        <source>A Translate command only walks the tables. A real access would raise a page fault (#PF) here, and the kernel&apos;s fault handler would decide: map a page, or send SIGSEGV.</source>
+        <translation>Translate 命令只遍历页表。真实的访问会在这里触发缺页中断（#PF），由内核的缺页处理程序决定：映射一个页，或发送 SIGSEGV。</translation>
+    </message>
+    <message>
+        <source>No page fault: the TLB had the translation, so no walk was needed.</source>
+        <translation>没有缺页中断：TLB 中已有该地址转换，无需页表遍历。</translation>
+    </message>
+    <message>
+        <source>No page fault: every entry on the way was valid and allowed the access.</source>
+        <translation>没有缺页中断：沿途每个表项都有效，且允许此次访问。</translation>
+    </message>
+    <message>
+        <source>The CPU set %1 in the %2 entry: %3 → %4</source>
+        <translation>CPU 在 %2 表项中设置了%1：%3 → %4</translation>
+    </message>
+    <message>
+        <source>Accessed and Dirty</source>
+        <translation>访问位和脏位</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>访问位</translation>
+    </message>
+    <message>
+        <source>new %1 table in frame %2</source>
+        <translation>页框 %2 中的新 %1 表</translation>
+    </message>
+    <message>
+        <source>read from disk into page-cache frame %1</source>
+        <translation>从磁盘读入页缓存页框 %1</translation>
+    </message>
+    <message>
+        <source>new zeroed frame %1</source>
+        <translation>新的清零页框 %1</translation>
+    </message>
+    <message>
+        <source>frame %1 zero-filled (the old page was the zero page)</source>
+        <translation>页框 %1 已清零（原页是零页）</translation>
+    </message>
+    <message>
+        <source>copied frame %1 → new frame %2</source>
+        <translation>已复制页框 %1 → 新页框 %2</translation>
+    </message>
+    <message>
+        <source>stale TLB entry flushed (invlpg)</source>
+        <translation>过时的 TLB 表项已刷新（invlpg）</translation>
+    </message>
+    <message>
+        <source>%1[%2]: %3 → %4</source>
+        <translation>%1[%2]: %3 → %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n neighbouring page(s) mapped too (fault-around)</source>
+        <translation>
+            <numerusform>另有 %n 个相邻页一并映射（fault-around）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>process %1 killed by SIGSEGV</source>
+        <translation>进程 %1 被 SIGSEGV 终止</translation>
+    </message>
+    <message>
+        <source>process %1 killed by signal %2</source>
+        <translation>进程 %1 被信号 %2 终止</translation>
+    </message>
+    <message>
+        <source>access retried: TLB filled (set %1, way %2)</source>
+        <translation>重试访问：TLB 已填充（组 %1，路 %2）</translation>
+    </message>
+    <message>
+        <source>No address translation yet — run a program that touches memory</source>
+        <translation>尚无地址转换 — 运行一个访问内存的程序</translation>
+    </message>
+    <message>
+        <source>When a process reads or writes memory, this view shows how its virtual address is translated: the TLB lookup, each page table the walker reads, the page fault and what the kernel did about it, and the physical address at the end.</source>
+        <translation>进程读写内存时，此视图展示其虚拟地址如何被转换：TLB 查找、页表遍历读取的每一级页表、缺页中断及内核的处理，以及最终得到的物理地址。</translation>
+    </message>
+    <message>
+        <source>Bits %1–%2 are not translated: on x86-64 they must repeat bit %3 (a canonical address).</source>
+        <translation>第 %1–%2 位不参与转换：在 x86-64 上，它们必须与第 %3 位相同（规范地址）。</translation>
+    </message>
+    <message>
+        <source>Offset %1 (bits %2–%3): the byte inside the page, copied unchanged into the physical address.</source>
+        <translation>页内偏移 %1（第 %2–%3 位）：页内的字节位置，原样复制到物理地址中。</translation>
+    </message>
+    <message>
+        <source>%1 index %2 (bits %3–%4): selects entry %2 of the %1 table.</source>
+        <translation>%1 索引 %2（第 %3–%4 位）：选中 %1 表的表项 %2。</translation>
+    </message>
+    <message>
+        <source>%1[%2] at physical %3: %4</source>
+        <translation>%1[%2]，物理地址 %3：%4</translation>
+    </message>
+    <message>
+        <source>Not valid: an access through it faults.</source>
+        <translation>无效：经由它的访问会触发缺页中断。</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>页框 %1</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户态</translation>
+    </message>
+    <message>
+        <source>kernel only</source>
+        <translation>仅内核</translation>
+    </message>
+    <message>
+        <source>accessed</source>
+        <translation>已访问</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation>脏</translation>
+    </message>
+    <message>
+        <source>large page</source>
+        <translation>大页</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>no execute</source>
+        <translation>不可执行</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 table in frame %2: %n entries of %3 bytes.</source>
+        <translation>
+            <numerusform>页框 %2 中的 %1 表：%n 个表项，每个 %3 字节。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The TLB caches translations by virtual page number. A hit gives the frame at once; a miss makes the CPU walk the page tables and then fill a TLB way.</source>
+        <translation>TLB 按虚拟页号缓存地址转换。命中时立即得到页框；未命中时，CPU 遍历页表，再填入 TLB 的某一路。</translation>
+    </message>
+    <message>
+        <source>CR3 holds the frame of the top-level table (the process&apos;s pgd); a context switch loads it.</source>
+        <translation>CR3 保存顶级页表（进程的 pgd）所在的页框；上下文切换时会加载它。</translation>
+    </message>
+    <message>
+        <source>Frame %1: physical address = frame × page size + offset = %2.</source>
+        <translation>页框 %1：物理地址 = 页框号 × 页大小 + 页内偏移 = %2。</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +2870,135 @@ pictures of every view.</source>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Page cache, mapped</source>
+        <translation>页缓存（已映射）</translation>
+    </message>
+    <message>
+        <source>Page cache, not mapped</source>
+        <translation>页缓存（未映射）</translation>
+    </message>
+    <message>
+        <source>Shared zero page</source>
+        <translation>共享零页</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 个进程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page table (process colour, dark)</source>
+        <translation>页表（进程颜色，深色）</translation>
+    </message>
+    <message>
+        <source>Anonymous page (process colour)</source>
+        <translation>匿名页（进程颜色）</translation>
+    </message>
+    <message>
+        <source>Page cache</source>
+        <translation>页缓存</translation>
+    </message>
+    <message>
+        <source>a page table of a process</source>
+        <translation>某个进程的页表</translation>
+    </message>
+    <message>
+        <source>an anonymous page of a process</source>
+        <translation>某个进程的匿名页</translation>
+    </message>
+    <message>
+        <source>a page of the page cache</source>
+        <translation>页缓存中的一页</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>process %1 (%2)</source>
+        <translation>进程 %1（%2）</translation>
+    </message>
+    <message>
+        <source>, exited</source>
+        <translation>，已退出</translation>
+    </message>
+    <message>
+        <source>State: anonymous page of %1</source>
+        <translation>状态：%1 的匿名页</translation>
+    </message>
+    <message>
+        <source>Mapped by no page-table entry yet (mapcount 0)</source>
+        <translation>尚无页表项映射它（mapcount 0）</translation>
+    </message>
+    <message>
+        <source>Mapped by page-table entries: mapcount %1</source>
+        <translation>被页表项映射：mapcount %1</translation>
+    </message>
+    <message>
+        <source>Shared copy-on-write since fork(): the first write by a sharer copies it (do_wp_page).</source>
+        <translation>自 fork() 起以写时复制方式共享：任一共享者第一次写入时都会复制它（do_wp_page）。</translation>
+    </message>
+    <message>
+        <source>State: page table of %1</source>
+        <translation>状态：%1 的页表</translation>
+    </message>
+    <message>
+        <source>Level: %1, the root of the tree (CR3 holds it while the process runs)</source>
+        <translation>层级：%1，页表树的根（进程运行期间由 CR3 指向它）</translation>
+    </message>
+    <message>
+        <source>Level: %1 (level %2 of %3)</source>
+        <translation>层级：%1（第 %2 级，共 %3 级）</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>State: page cache of %1</source>
+        <translation>状态：%1 的页缓存</translation>
+    </message>
+    <message>
+        <source>Page %1 of the file (offset %2)</source>
+        <translation>文件的第 %1 页（偏移 %2）</translation>
+    </message>
+    <message>
+        <source>Not mapped by any process: only cached (a later read or mmap finds it here)</source>
+        <translation>未被任何进程映射：仅被缓存（之后的 read 或 mmap 会在这里找到它）</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <comment>the shared zero page, in a cell</comment>
+        <translation>零页</translation>
+    </message>
+    <message>
+        <source>PT %1</source>
+        <comment>page table of a pid, in a cell</comment>
+        <translation>页表 %1</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <comment>page cache, in a cell</comment>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>State: the shared zero page (empty_zero_page, in the kernel&apos;s bss)</source>
+        <translation>状态：共享零页（empty_zero_page，位于内核的 bss 段）</translation>
+    </message>
+    <message>
+        <source>A read of untouched anonymous memory maps this frame read-only instead of allocating; the first write gives the page a zeroed frame of its own.</source>
+        <translation>读取尚未访问过的匿名内存时，不分配新页框，而是以只读方式映射此页框；第一次写入时，该页才获得一个属于自己的、已清零的页框。</translation>
+    </message>
 </context>
 <context>
     <name>memviz::PlayerBar</name>
@@ -1203,6 +3052,245 @@ pictures of every view.</source>
     </message>
 </context>
 <context>
+    <name>memviz::ProcessHandle</name>
+    <message>
+        <source>options must be an object, e.g. { step: 4096 }</source>
+        <translation>options 必须是对象，例如 { step: 4096 }</translation>
+    </message>
+    <message>
+        <source>prot must be PROT_READ | PROT_WRITE ... or a string like &quot;rw&quot;</source>
+        <translation>prot 必须是 PROT_READ | PROT_WRITE ... 这样的组合，或 &quot;rw&quot; 这样的字符串</translation>
+    </message>
+    <message>
+        <source>file must be a name or what files.create() returned</source>
+        <translation>file 必须是文件名，或 files.create() 的返回值</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::ProcessView</name>
+    <message>
+        <source>program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>shared library</source>
+        <translation>共享库</translation>
+    </message>
+    <message>
+        <source>heap (brk)</source>
+        <translation>堆（brk）</translation>
+    </message>
+    <message>
+        <source>stack</source>
+        <translation>栈</translation>
+    </message>
+    <message>
+        <source>anonymous mmap</source>
+        <translation>匿名 mmap</translation>
+    </message>
+    <message>
+        <source>shared file mapping</source>
+        <translation>共享文件映射</translation>
+    </message>
+    <message>
+        <source>private file mapping</source>
+        <translation>私有文件映射</translation>
+    </message>
+    <message>
+        <source>vvar / vdso</source>
+        <translation>vvar / vdso</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>信号 %1</translation>
+    </message>
+    <message>
+        <source>Follow the current step</source>
+        <translation>跟随当前步</translation>
+    </message>
+    <message>
+        <source>Show the process that runs the current step. Clicking a process in the tree shows that one instead.</source>
+        <translation>显示正在执行当前步的进程。在进程树中点击某个进程，则改为显示该进程。</translation>
+    </message>
+    <message>
+        <source>Processes and address spaces</source>
+        <translation>进程与地址空间</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
+    <message>
+        <source>Process %1 (%2), child of %3</source>
+        <translation>进程 %1（%2），%3 的子进程</translation>
+    </message>
+    <message>
+        <source>Process %1 (%2)</source>
+        <translation>进程 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>on the CPU</source>
+        <translation>正在 CPU 上</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>%1 free</source>
+        <translation>空闲 %1</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>VSZ</source>
+        <translation>VSZ</translation>
+    </message>
+    <message>
+        <source>every VMA, touched or not</source>
+        <translation>全部 VMA，无论是否访问过</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>anon %1 kB · file %2 kB</source>
+        <translation>匿名 %1 kB · 文件 %2 kB</translation>
+    </message>
+    <message>
+        <source>Page tables</source>
+        <translation>页表</translation>
+    </message>
+    <message>
+        <source>VmPTE %1 kB</source>
+        <translation>VmPTE %1 kB</translation>
+    </message>
+    <message>
+        <source>min_flt</source>
+        <translation>min_flt</translation>
+    </message>
+    <message>
+        <source>minor faults: no disk I/O</source>
+        <translation>软性缺页：无磁盘 I/O</translation>
+    </message>
+    <message>
+        <source>maj_flt</source>
+        <translation>maj_flt</translation>
+    </message>
+    <message>
+        <source>major faults: read from disk</source>
+        <translation>硬性缺页：从磁盘读入</translation>
+    </message>
+    <message>
+        <source>No processes yet: spawn a program to see its address space.</source>
+        <translation>尚无进程：启动一个程序即可查看其地址空间。</translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation>尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>Processes (fork tree)</source>
+        <translation>进程（fork 树）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Memory of %1</source>
+        <translation>进程 %1 的内存</translation>
+    </message>
+    <message>
+        <source>VMA kinds</source>
+        <translation>VMA 类型</translation>
+    </message>
+    <message>
+        <source>Address space of %1 (gaps not to scale)</source>
+        <translation>进程 %1 的地址空间（空隙未按比例）</translation>
+    </message>
+    <message>
+        <source>/proc/%1/maps</source>
+        <translation>/proc/%1/maps</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <comment>maps column</comment>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <comment>maps column</comment>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>perm</source>
+        <comment>maps column</comment>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <comment>maps column</comment>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <comment>maps column</comment>
+        <translation>名称</translation>
+    </message>
+    <message numerus="yes">
+        <source>▲ %n more</source>
+        <translation>
+            <numerusform>▲ 还有 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>▼ %n more (scroll)</source>
+        <translation>
+            <numerusform>▼ 还有 %n 行（可滚动）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 have a page-table entry (resident, or the zero page)</source>
+        <translation>%2 中有 %1 页有页表项（驻留内存，或为零页）</translation>
+    </message>
+    <message>
+        <source>Private file mapping: a write copies the page (copy-on-write); the file does not change.</source>
+        <translation>私有文件映射：写入时复制该页（写时复制）；文件本身不变。</translation>
+    </message>
+    <message>
+        <source>Anonymous: a read maps the shared zero page, the first write a zeroed frame.</source>
+        <translation>匿名：读取时映射共享的零页，首次写入时分配清零页框。</translation>
+    </message>
+    <message>
+        <source>%1: %2. Click to show its address space.</source>
+        <translation>%1：%2。点击可显示其地址空间。</translation>
+    </message>
+</context>
+<context>
     <name>memviz::ScriptApi</name>
     <message>
         <source>machine() takes an object, e.g. machine({ preset: &quot;x86-64&quot;, ram: &quot;8G&quot; })</source>
@@ -1219,6 +3307,34 @@ pictures of every view.</source>
     <message>
         <source>machine(): cpus must be a whole number from 1 to 256</source>
         <translation>machine()：cpus 必须是 1 到 256 之间的整数</translation>
+    </message>
+    <message>
+        <source>machine(): arch must be a preset name or an object like { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 7, pfnBits: [0, 6] }</source>
+        <translation>machine()：arch 必须是预设名，或形如 { pageSize: 32, levels: [5, 5], entryBytes: 1, validBit: 7, pfnBits: [0, 6] } 的对象</translation>
+    </message>
+    <message>
+        <source>machine(): arch.%1 must be a whole number</source>
+        <translation>machine()：arch.%1 必须是整数</translation>
+    </message>
+    <message>
+        <source>machine(): arch.levels must list the index bits of each level, e.g. [5, 5]</source>
+        <translation>machine()：arch.levels 必须列出每一级的索引位数，例如 [5, 5]</translation>
+    </message>
+    <message>
+        <source>machine(): arch.pfnBits must be [lowest bit, highest bit] of the frame number</source>
+        <translation>machine()：arch.pfnBits 必须是页框号的 [最低位, 最高位]</translation>
+    </message>
+    <message>
+        <source>machine(): tlb must be an object like { entries: 64, ways: 4, policy: &quot;LRU&quot;, pcid: true }</source>
+        <translation>machine()：tlb 必须是形如 { entries: 64, ways: 4, policy: &quot;LRU&quot;, pcid: true } 的对象</translation>
+    </message>
+    <message>
+        <source>machine(): tlb.entries must be a multiple of tlb.ways (both powers of two)</source>
+        <translation>machine()：tlb.entries 必须是 tlb.ways 的整数倍（两者都须是 2 的幂）</translation>
+    </message>
+    <message>
+        <source>machine(): tlb.policy must be &quot;LRU&quot;, &quot;FIFO&quot; or &quot;random&quot;</source>
+        <translation>machine()：tlb.policy 必须是 &quot;LRU&quot;、&quot;FIFO&quot; 或 &quot;random&quot;</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +3389,225 @@ pictures of every view.</source>
     <message>
         <source>the script ran for more than %1 s and was stopped (an endless loop?)</source>
         <translation>脚本运行超过 %1 秒，已被停止（死循环？）</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::TlbView</name>
+    <message>
+        <source>LRU</source>
+        <translation>LRU</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>TLB</source>
+        <translation>TLB</translation>
+    </message>
+    <message>
+        <source>replacement</source>
+        <translation>替换策略</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>misses</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>hit rate</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source>fills</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>evictions</source>
+        <translation>淘汰</translation>
+    </message>
+    <message>
+        <source>flushes</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>PCID</source>
+        <translation>PCID</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>CR3</source>
+        <translation>CR3</translation>
+    </message>
+    <message>
+        <source>current PCID</source>
+        <translation>当前 PCID</translation>
+    </message>
+    <message>
+        <source>ASID slots</source>
+        <translation>ASID 槽位</translation>
+    </message>
+    <message>
+        <source>set %1</source>
+        <translation>组 %1</translation>
+    </message>
+    <message>
+        <source>Huge-page TLB, set %1, way %2</source>
+        <translation>大页 TLB，组 %1，路 %2</translation>
+    </message>
+    <message>
+        <source>Set %1, way %2</source>
+        <translation>组 %1，路 %2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Virtual page %1 (address %2) → frame %3 (physical %4)</source>
+        <translation>虚拟页 %1（地址 %2）→ 页框 %3（物理地址 %4）</translation>
+    </message>
+    <message>
+        <source>Global kernel entry: it survives CR3 loads (no flush without INVLPG or a full flush).</source>
+        <translation>全局内核表项：加载 CR3 后依然有效（只有 INVLPG 或全部刷新才会清除它）。</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>PCID %1</source>
+        <translation>PCID %1</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation>脏</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户态</translation>
+    </message>
+    <message>
+        <source>Filled at tick %1 (FIFO replaces the oldest).</source>
+        <translation>于时刻 %1 填入（FIFO 替换最早填入的表项）。</translation>
+    </message>
+    <message>
+        <source>Last used at tick %1 (LRU replaces the least recently used).</source>
+        <translation>最近一次使用于时刻 %1（LRU 替换最久未使用的表项）。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Each cell is one TLB entry: virtual page → frame, coloured by the process it belongs to.</source>
+        <translation>每个格子是一个 TLB 表项：虚拟页 → 页框，颜色表示所属进程。</translation>
+    </message>
+    <message>
+        <source>%1 pages: %2 sets × %3 ways</source>
+        <translation>%1 页：%2 组 × %3 路</translation>
+    </message>
+    <message>
+        <source>cell: vpn → pfn · pid/PCID · G W D</source>
+        <translation>格子：vpn → pfn · pid/PCID · G W D</translation>
+    </message>
+    <message>
+        <source>cell: vpn → pfn · pid · G W D</source>
+        <translation>格子：vpn → pfn · pid · G W D</translation>
+    </message>
+    <message>
+        <source>way %1</source>
+        <translation>路 %1</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Large pages (a PMD entry with PS set) are cached here, apart from the 4 KiB entries. memviz maps only 4 KiB pages so far, so this TLB stays empty.</source>
+        <translation>大页（设置了 PS 的 PMD 表项）缓存在这里，与 4 KiB 表项分开。memviz 目前只映射 4 KiB 页，所以这个 TLB 一直为空。</translation>
+    </message>
+    <message>
+        <source>global (kernel)</source>
+        <translation>全局（内核）</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>miss, fill</source>
+        <translation>未命中，填充</translation>
+    </message>
+    <message>
+        <source>flushed</source>
+        <translation>已刷新</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::VmScript</name>
+    <message>
+        <source>%1 is not a size (give a number of bytes, e.g. 100 * MiB, or a string like &quot;100M&quot;)</source>
+        <translation>%1 不是有效的大小（请给出字节数，例如 100 * MiB，或 &quot;100M&quot; 这样的字符串）</translation>
+    </message>
+    <message>
+        <source>%1 is not an address (a whole number such as 0x7f3d665fd000)</source>
+        <translation>%1 不是有效的地址（应为整数，例如 0x7f3d665fd000）</translation>
+    </message>
+    <message>
+        <source>spawn(name): give the program&apos;s name, e.g. spawn(&quot;demand-paging&quot;)</source>
+        <translation>spawn(name)：请给出程序名，例如 spawn(&quot;demand-paging&quot;)</translation>
+    </message>
+    <message>
+        <source>translate(pid, vaddr): pid must be a process id or handle</source>
+        <translation>translate(pid, vaddr)：pid 必须是进程 ID 或进程句柄</translation>
+    </message>
+    <message>
+        <source>files.create(name, size[, content]): give a file name, e.g. files.create(&quot;testfile&quot;, 100 * MiB, &quot;hello\n&quot;)</source>
+        <translation>files.create(name, size[, content])：请给出文件名，例如 files.create(&quot;testfile&quot;, 100 * MiB, &quot;hello
+&quot;)</translation>
+    </message>
+    <message>
+        <source>phys.write(): element %1 is not a byte (0..255)</source>
+        <translation>phys.write()：元素 %1 不是字节（0..255）</translation>
+    </message>
+    <message>
+        <source>phys.write(paddr, bytes): bytes must be an array of numbers 0..255, one number, or a string</source>
+        <translation>phys.write(paddr, bytes)：bytes 必须是由 0..255 的数组成的数组、单个数或字符串</translation>
+    </message>
+    <message>
+        <source>cpu.setPageTableBase(pfn): give the frame number of the top-level table</source>
+        <translation>cpu.setPageTableBase(pfn)：请给出顶级页表所在的页框号</translation>
+    </message>
+    <message>
+        <source>cpu.translate(): no page-table base yet: call cpu.setPageTableBase(pfn) first</source>
+        <translation>cpu.translate()：尚未设置页表基址：请先调用 cpu.setPageTableBase(pfn)</translation>
+    </message>
+    <message>
+        <source>cpu.translate(): %1 is outside the %2-bit virtual address space</source>
+        <translation>cpu.translate()：%1 超出了 %2 位虚拟地址空间</translation>
     </message>
 </context>
 </TS>

@@ -921,6 +921,17 @@ void CowView::paintFrames(QPainter& p, double t) const
               const bool two = inner.height() >= fmb.height() + sfm.height() - 2;
               QString top = tr("pfn %1").arg(hex(f.pfn));
               if (fmb.horizontalAdvance(top) > inner.width()) top = hex(f.pfn); // narrow: the number alone
+              // Still too wide (a big machine's frame numbers in a narrow window): a smaller
+              // font rather than an elided number, which would say nothing.
+              QFont topFont = bold(tf);
+              if (const double w = fmb.horizontalAdvance(top); w > inner.width()) {
+                  const double k = std::max(0.6, inner.width() / w);
+                  if (topFont.pixelSize() > 0)
+                      topFont.setPixelSize(std::max(8, static_cast<int>(topFont.pixelSize() * k)));
+                  else
+                      topFont.setPointSizeF(std::max(6.0, topFont.pointSizeF() * k));
+              }
+              const QFontMetricsF tfm(topFont);
               QString bottom;
               if (f.zero)
                   bottom = tr("zero page");
@@ -941,16 +952,16 @@ void CowView::paintFrames(QPainter& p, double t) const
                   p.save();
                   p.setClipRect(clip);
                   p.setPen(Palette::textOn(onFill ? full : c));
-                  p.setFont(bold(tf));
+                  p.setFont(topFont);
                   if (two) {
-                      const double y0 = inner.center().y() - (fmb.height() + sfm.height()) / 2;
-                      p.drawText(QRectF(inner.left(), y0, inner.width(), fmb.height()), Qt::AlignCenter,
-                          fmb.elidedText(top, Qt::ElideRight, inner.width()));
+                      const double y0 = inner.center().y() - (tfm.height() + sfm.height()) / 2;
+                      p.drawText(QRectF(inner.left(), y0, inner.width(), tfm.height()), Qt::AlignCenter,
+                          tfm.elidedText(top, Qt::ElideRight, inner.width()));
                       p.setFont(small);
-                      p.drawText(QRectF(inner.left(), y0 + fmb.height(), inner.width(), sfm.height()), Qt::AlignCenter,
+                      p.drawText(QRectF(inner.left(), y0 + tfm.height(), inner.width(), sfm.height()), Qt::AlignCenter,
                           sfm.elidedText(bottom, Qt::ElideRight, inner.width()));
                   } else {
-                      p.drawText(inner, Qt::AlignCenter, fmb.elidedText(top, Qt::ElideRight, inner.width()));
+                      p.drawText(inner, Qt::AlignCenter, tfm.elidedText(top, Qt::ElideRight, inner.width()));
                   }
                   p.restore();
               }

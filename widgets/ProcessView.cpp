@@ -1118,10 +1118,21 @@ void ProcessView::paintList(QPainter& p) const
     p.setFont(monoFont());
     p.setPen(Palette::mutedText());
     const int digits = m_ctx->machine().config.arch.is32bit ? 8 : 12;
-    const QString header = tr("start", "maps column").leftJustified(digits) + u' '
-        + tr("end", "maps column").leftJustified(digits) + u' ' + tr("perm", "maps column").leftJustified(4) + u' '
-        + tr("offset", "maps column").leftJustified(8) + u' ' + tr("name", "maps column");
-    p.drawText(QRectF(x, y, w, m_lineH), Qt::AlignLeft | Qt::AlignVCenter, mfm.elidedText(header, Qt::ElideRight, w));
+    // Each title at its column's position in the monospaced rows below (measured, so that
+    // wide Chinese titles stay over their columns).
+    const double cw = mfm.horizontalAdvance(QLatin1Char('0'));
+    const struct {
+        QString text;
+        int column;
+    } titles[] = { { tr("start", "maps column"), 0 }, { tr("end", "maps column"), digits + 1 },
+        { tr("perm", "maps column"), 2 * digits + 2 }, { tr("offset", "maps column"), 2 * digits + 7 },
+        { tr("name", "maps column"), 2 * digits + 16 } };
+    for (const auto& t : titles) {
+        const double tx = x + t.column * cw;
+        if (tx >= r.right()) break;
+        p.drawText(QRectF(tx, y, r.right() - tx, m_lineH), Qt::AlignLeft | Qt::AlignVCenter,
+            mfm.elidedText(t.text, Qt::ElideRight, r.right() - tx));
+    }
     y += m_lineH;
     const int n = static_cast<int>(m_list.size());
     const int first = m_listScroll, last = std::min(n, first + m_listRows);
