@@ -924,12 +924,9 @@ void CowView::paintFrames(QPainter& p, double t) const
               // Still too wide (a big machine's frame numbers in a narrow window): a smaller
               // font rather than an elided number, which would say nothing.
               QFont topFont = bold(tf);
-              if (const double w = fmb.horizontalAdvance(top); w > inner.width()) {
-                  const double k = std::max(0.6, inner.width() / w);
-                  if (topFont.pixelSize() > 0)
-                      topFont.setPixelSize(std::max(8, static_cast<int>(topFont.pixelSize() * k)));
-                  else
-                      topFont.setPointSizeF(std::max(6.0, topFont.pointSizeF() * k));
+              for (int step = 0; step < 12 && QFontMetricsF(topFont).horizontalAdvance(top) > inner.width(); ++step) {
+                  if (topFont.pixelSize() > 0) topFont.setPixelSize(std::max(7, topFont.pixelSize() - 1));
+                  else topFont.setPointSizeF(std::max(5.5, topFont.pointSizeF() - 0.5));
               }
               const QFontMetricsF tfm(topFont);
               QString bottom;
