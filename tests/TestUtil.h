@@ -2,9 +2,11 @@
 /// Helpers shared by the test suites: small machines, the golden machines
 /// whose /proc text is kept under tests/fixtures, and fixture file access.
 
+#include "sim/Command.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
 #include "util/Size.h"
+#include "vm/Vm.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -131,6 +133,50 @@ inline std::vector<GoldenMachine> goldenMachines()
         { "x86-32-2g-busy", config("x86-32"), x86_32Busy },
         { "x86-pae-4g-boot", config("x86-pae", "4G"), {} },
     };
+}
+
+// Virtual-memory commands at the level of core (what the script API issues).
+/// A new program; fails the test when the machine refuses.
+inline std::uint32_t spawn(Simulator& sim, const char* name)
+{
+    Command c = vmCommand(CommandType::Spawn, 0);
+    c.text = name;
+    const CommandResult r = sim.apply(c);
+    if (r.error || !r.value) qFatal("spawn(%s) failed: %s", name, errorCodeName(r.error.code));
+    return static_cast<std::uint32_t>(r.value);
+}
+
+inline std::uint64_t mallocIn(Simulator& sim, std::uint32_t pid, std::uint64_t n)
+{
+    Command c = vmCommand(CommandType::Malloc, pid);
+    c.len = n;
+    return sim.apply(c).value;
+}
+
+/// len bytes from addr, one access every `step` bytes (0: one per page).
+inline CommandResult access(Simulator& sim, std::uint32_t pid, std::uint64_t addr, std::uint64_t len, bool write,
+                            std::uint64_t step = 0)
+{
+    Command c = vmCommand(CommandType::Access, pid);
+    c.addr = addr;
+    c.len = len;
+    c.write = write;
+    c.step = step;
+    return sim.apply(c);
+}
+
+inline std::uint64_t mmapAnon(Simulator& sim, std::uint32_t pid, std::uint64_t len)
+{
+    Command c = vmCommand(CommandType::Mmap, pid);
+    c.len = len;
+    c.prot = Prot::Read | Prot::Write;
+    c.mapFlags = MapFlag::Private | MapFlag::Anonymous;
+    return sim.apply(c).value;
+}
+
+inline std::uint32_t forkOf(Simulator& sim, std::uint32_t pid)
+{
+    return static_cast<std::uint32_t>(sim.apply(vmCommand(CommandType::Fork, pid)).value);
 }
 
 } // namespace memviz::test

@@ -285,24 +285,12 @@ QString CowView::emptyHint()
 
 QFont CowView::textFont() const
 {
-    QFont f = font();
-    const double scaled = std::clamp(std::min(width() / 110.0, height() / 66.0), 10.5, 14.0);
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(std::max(scaled, f.pointSizeF()));
-    else
-        f.setPixelSize(std::max(14, f.pixelSize()));
-    return f;
+    return Palette::viewFont(this);
 }
 
 QFont CowView::monoFont() const
 {
-    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QFont t = textFont();
-    if (t.pointSizeF() > 0)
-        f.setPointSizeF(t.pointSizeF());
-    else
-        f.setPixelSize(t.pixelSize());
-    return f;
+    return Palette::monoFont(textFont());
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> CowView::pairs() const
@@ -925,8 +913,10 @@ void CowView::paintFrames(QPainter& p, double t) const
               // font rather than an elided number, which would say nothing.
               QFont topFont = bold(tf);
               for (int step = 0; step < 12 && QFontMetricsF(topFont).horizontalAdvance(top) > inner.width(); ++step) {
-                  if (topFont.pixelSize() > 0) topFont.setPixelSize(std::max(7, topFont.pixelSize() - 1));
-                  else topFont.setPointSizeF(std::max(5.5, topFont.pointSizeF() - 0.5));
+                  if (topFont.pixelSize() > 0)
+                      topFont.setPixelSize(std::max(7, topFont.pixelSize() - 1));
+                  else
+                      topFont.setPointSizeF(std::max(5.5, topFont.pointSizeF() - 0.5));
               }
               const QFontMetricsF tfm(topFont);
               QString bottom;

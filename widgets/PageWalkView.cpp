@@ -109,15 +109,15 @@ QColor offsetColour()
 }
 QColor hitColour()
 {
-    return QColor(0x2c, 0xa0, 0x2c);
+    return Palette::tlbHit();
 }
 QColor missColour()
 {
-    return QColor(0xe6, 0x7e, 0x22);
+    return Palette::tlbMiss();
 }
 QColor faultColour()
 {
-    return QColor(0xd6, 0x27, 0x28);
+    return Palette::alarm();
 }
 
 /// A pale fill of a hue on the current background.

@@ -1,5 +1,11 @@
 #include "Palette.h"
 
+#include <algorithm>
+
+#include <QWidget>
+
+#include <QFontDatabase>
+
 namespace memviz {
 
 namespace {
@@ -9,7 +15,7 @@ Theme g_theme = Theme::Light;
 /// colour wheel; none near the crimson of highlight() or the gold of the page cache,
 /// and the first six (the processes of a lesson) clear of the green and orange of
 /// DMA32 and Normal, the zones user pages come from on x86-64.
-constexpr int kProcessHues[Palette::kProcessSlots] = {265, 170, 300, 200, 330, 230, 100, 285, 140, 25, 185, 75};
+constexpr int kProcessHues[Palette::kProcessSlots] = { 265, 170, 300, 200, 330, 230, 100, 285, 140, 25, 185, 75 };
 
 QColor hsl(int hue, double s, double l)
 {
@@ -17,19 +23,32 @@ QColor hsl(int hue, double s, double l)
 }
 } // namespace
 
-Theme Palette::theme() { return g_theme; }
-void Palette::setTheme(Theme t) { g_theme = t; }
+Theme Palette::theme()
+{
+    return g_theme;
+}
+void Palette::setTheme(Theme t)
+{
+    g_theme = t;
+}
 
 QColor Palette::zone(ZoneType t)
 {
     switch (t) {
-    case ZoneType::DMA: return QColor(0x1f, 0x77, 0xb4);     // blue
-    case ZoneType::DMA32: return QColor(0x2c, 0xa0, 0x2c);   // green
-    case ZoneType::Normal: return QColor(0xe0, 0x7b, 0x10);  // orange
-    case ZoneType::HighMem: return QColor(0x94, 0x67, 0xbd); // purple
-    case ZoneType::Movable: return QColor(0x17, 0xbe, 0xcf); // cyan
-    case ZoneType::Device: return QColor(0x8c, 0x56, 0x4b);  // brown
-    case ZoneType::Count: break;
+    case ZoneType::DMA:
+        return QColor(0x1f, 0x77, 0xb4); // blue
+    case ZoneType::DMA32:
+        return QColor(0x2c, 0xa0, 0x2c); // green
+    case ZoneType::Normal:
+        return QColor(0xe0, 0x7b, 0x10); // orange
+    case ZoneType::HighMem:
+        return QColor(0x94, 0x67, 0xbd); // purple
+    case ZoneType::Movable:
+        return QColor(0x17, 0xbe, 0xcf); // cyan
+    case ZoneType::Device:
+        return QColor(0x8c, 0x56, 0x4b); // brown
+    case ZoneType::Count:
+        break;
     }
     return Qt::gray;
 }
@@ -45,23 +64,34 @@ QColor Palette::frame(ZoneType z, FrameState s)
         const QColor bg = background();
         const double a = dark ? 0.30 : 0.24;
         return QColor::fromRgbF(bg.redF() * (1 - a) + base.redF() * a, bg.greenF() * (1 - a) + base.greenF() * a,
-                                bg.blueF() * (1 - a) + base.blueF() * a);
+            bg.blueF() * (1 - a) + base.blueF() * a);
     }
-    case FrameState::Kernel: return dark ? base.lighter(115) : base;
-    case FrameState::InHand: return highlight();
+    case FrameState::Kernel:
+        return dark ? base.lighter(115) : base;
+    case FrameState::InHand:
+        return highlight();
     // Boot reservations: neutral greys (they belong to no allocator), spaced in
     // lightness so that they stay apart on a washed-out projector; the memmap
     // (struct page array) has a slate tint because students look for it.
-    case FrameState::Firmware: return dark ? QColor(0x5c, 0x5c, 0x5c) : QColor(0xb9, 0xb9, 0xb9);
-    case FrameState::BootAlloc: return dark ? QColor(0x7a, 0x7a, 0x7a) : QColor(0x94, 0x94, 0x94);
-    case FrameState::MemMap: return dark ? QColor(0x6c, 0x7d, 0x99) : QColor(0x6a, 0x7a, 0x94);
-    case FrameState::KernelImage: return dark ? QColor(0xa6, 0xa6, 0xa6) : QColor(0x4e, 0x4e, 0x4e);
-    case FrameState::Hole: return dark ? QColor(0x08, 0x08, 0x08) : QColor(0x22, 0x22, 0x22);
-    case FrameState::PageTable: return pageTable(1000);
-    case FrameState::Anon: return process(1000);
-    case FrameState::File: return pageCache(true);
+    case FrameState::Firmware:
+        return dark ? QColor(0x5c, 0x5c, 0x5c) : QColor(0xb9, 0xb9, 0xb9);
+    case FrameState::BootAlloc:
+        return dark ? QColor(0x7a, 0x7a, 0x7a) : QColor(0x94, 0x94, 0x94);
+    case FrameState::MemMap:
+        return dark ? QColor(0x6c, 0x7d, 0x99) : QColor(0x6a, 0x7a, 0x94);
+    case FrameState::KernelImage:
+        return dark ? QColor(0xa6, 0xa6, 0xa6) : QColor(0x4e, 0x4e, 0x4e);
+    case FrameState::Hole:
+        return dark ? QColor(0x08, 0x08, 0x08) : QColor(0x22, 0x22, 0x22);
+    case FrameState::PageTable:
+        return pageTable(1000);
+    case FrameState::Anon:
+        return process(1000);
+    case FrameState::File:
+        return pageCache(true);
     case FrameState::Tail:
-    case FrameState::Count: break;
+    case FrameState::Count:
+        break;
     }
     return base;
 }
@@ -96,24 +126,48 @@ QColor Palette::vma(VmaKind k)
 {
     const bool dark = g_theme == Theme::Dark;
     switch (k) {
-    case VmaKind::Program: return dark ? QColor(0x5b, 0x8f, 0xd6) : QColor(0x2f, 0x64, 0xb4);
-    case VmaKind::Library: return dark ? QColor(0x4f, 0xae, 0xa6) : QColor(0x2a, 0x8a, 0x82);
-    case VmaKind::Heap: return dark ? QColor(0xf0, 0x9a, 0x3e) : QColor(0xe0, 0x7b, 0x10);
-    case VmaKind::Stack: return dark ? QColor(0x6c, 0xc0, 0x5a) : QColor(0x3f, 0x9a, 0x2e);
-    case VmaKind::Anon: return dark ? QColor(0xa7, 0x86, 0xe0) : QColor(0x7e, 0x57, 0xc2);
-    case VmaKind::SharedFile: return pageCache(true);
-    case VmaKind::PrivateFile: return dark ? QColor(0xc9, 0xa9, 0x6e) : QColor(0xa6, 0x84, 0x45);
-    case VmaKind::Special: return dark ? QColor(0x8a, 0x8a, 0x8a) : QColor(0x9a, 0x9a, 0x9a);
-    case VmaKind::Count: break;
+    case VmaKind::Program:
+        return dark ? QColor(0x5b, 0x8f, 0xd6) : QColor(0x2f, 0x64, 0xb4);
+    case VmaKind::Library:
+        return dark ? QColor(0x4f, 0xae, 0xa6) : QColor(0x2a, 0x8a, 0x82);
+    case VmaKind::Heap:
+        return dark ? QColor(0xf0, 0x9a, 0x3e) : QColor(0xe0, 0x7b, 0x10);
+    case VmaKind::Stack:
+        return dark ? QColor(0x6c, 0xc0, 0x5a) : QColor(0x3f, 0x9a, 0x2e);
+    case VmaKind::Anon:
+        return dark ? QColor(0xa7, 0x86, 0xe0) : QColor(0x7e, 0x57, 0xc2);
+    case VmaKind::SharedFile:
+        return pageCache(true);
+    case VmaKind::PrivateFile:
+        return dark ? QColor(0xc9, 0xa9, 0x6e) : QColor(0xa6, 0x84, 0x45);
+    case VmaKind::Special:
+        return dark ? QColor(0x8a, 0x8a, 0x8a) : QColor(0x9a, 0x9a, 0x9a);
+    case VmaKind::Count:
+        break;
     }
     return Qt::gray;
 }
 
-QColor Palette::background() { return g_theme == Theme::Dark ? QColor(0x1e, 0x1f, 0x22) : QColor(0xfb, 0xfb, 0xfb); }
-QColor Palette::text() { return g_theme == Theme::Dark ? QColor(0xee, 0xee, 0xee) : QColor(0x1a, 0x1a, 0x1a); }
-QColor Palette::mutedText() { return g_theme == Theme::Dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60); }
-QColor Palette::gridLine() { return g_theme == Theme::Dark ? QColor(0x3a, 0x3b, 0x40) : QColor(0xd6, 0xd6, 0xd6); }
-QColor Palette::highlight() { return QColor(0xe6, 0x19, 0x4b); } // crimson: "this step"
+QColor Palette::background()
+{
+    return g_theme == Theme::Dark ? QColor(0x1e, 0x1f, 0x22) : QColor(0xfb, 0xfb, 0xfb);
+}
+QColor Palette::text()
+{
+    return g_theme == Theme::Dark ? QColor(0xee, 0xee, 0xee) : QColor(0x1a, 0x1a, 0x1a);
+}
+QColor Palette::mutedText()
+{
+    return g_theme == Theme::Dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60);
+}
+QColor Palette::gridLine()
+{
+    return g_theme == Theme::Dark ? QColor(0x3a, 0x3b, 0x40) : QColor(0xd6, 0xd6, 0xd6);
+}
+QColor Palette::highlight()
+{
+    return QColor(0xe6, 0x19, 0x4b);
+} // crimson: "this step"
 
 QColor Palette::textOn(const QColor& fill)
 {
@@ -146,12 +200,37 @@ QList<QRgb> Palette::frameColourTable()
 QColor Palette::watermark(Wmark w)
 {
     switch (w) {
-    case Wmark::Min: return QColor(0xd6, 0x27, 0x28);
-    case Wmark::Low: return QColor(0xff, 0x7f, 0x0e);
-    case Wmark::High: return QColor(0x2c, 0xa0, 0x2c);
-    case Wmark::Promo: return QColor(0x17, 0xbe, 0xcf);
+    case Wmark::Min:
+        return QColor(0xd6, 0x27, 0x28);
+    case Wmark::Low:
+        return QColor(0xff, 0x7f, 0x0e);
+    case Wmark::High:
+        return QColor(0x2c, 0xa0, 0x2c);
+    case Wmark::Promo:
+        return QColor(0x17, 0xbe, 0xcf);
     }
     return Qt::gray;
+}
+
+QFont Palette::viewFont(const QWidget* w)
+{
+    QFont f = w->font();
+    const double scaled = std::clamp(std::min(w->width() / 110.0, w->height() / 66.0), 10.5, 14.0);
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(std::max(scaled, f.pointSizeF()));
+    else
+        f.setPixelSize(std::max(14, f.pixelSize()));
+    return f;
+}
+
+QFont Palette::monoFont(const QFont& like)
+{
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (like.pointSizeF() > 0)
+        f.setPointSizeF(like.pointSizeF());
+    else
+        f.setPixelSize(like.pixelSize());
+    return f;
 }
 
 } // namespace memviz

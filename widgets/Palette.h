@@ -6,6 +6,9 @@
 #include "phys/Zone.h"
 
 #include <QColor>
+#include <QFont>
+
+class QWidget;
 #include <QList>
 #include <QString>
 
@@ -17,14 +20,14 @@ enum class Theme { Light, Dark };
 
 /// What a VMA is, as the process view colours it.
 enum class VmaKind {
-    Program,     ///< the executable's own file mappings
-    Library,     ///< shared libraries (file mappings made at exec)
-    Heap,        ///< [heap]: the brk area
-    Stack,       ///< [stack]
-    Anon,        ///< anonymous mmap (malloc's big chunks, bss tails, TLS)
-    SharedFile,  ///< MAP_SHARED file mapping
+    Program, ///< the executable's own file mappings
+    Library, ///< shared libraries (file mappings made at exec)
+    Heap, ///< [heap]: the brk area
+    Stack, ///< [stack]
+    Anon, ///< anonymous mmap (malloc's big chunks, bss tails, TLS)
+    SharedFile, ///< MAP_SHARED file mapping
     PrivateFile, ///< MAP_PRIVATE file mapping made by the program
-    Special,     ///< [vvar], [vdso]
+    Special, ///< [vvar], [vdso]
     Count
 };
 
@@ -68,6 +71,15 @@ public:
     static QColor pageCache(bool mapped = true);
     /// The shared zero page (empty_zero_page).
     static QColor zeroPage();
+    /// The TLB's outcomes, shared by the page-walk and TLB views: hit, miss (and fill), flush/fault.
+    static QColor tlbHit() { return QColor(0x2c, 0xa0, 0x2c); }
+    static QColor tlbMiss() { return QColor(0xe6, 0x7e, 0x22); }
+    static QColor alarm() { return QColor(0xd6, 0x27, 0x28); }
+    /// The text font of a big view: the widget's font, never below 10.5 pt and growing with
+    /// the view up to 14 pt (a full-screen view on a 1080p projector).
+    static QFont viewFont(const QWidget* w);
+    /// A fixed-pitch font the size of `like`.
+    static QFont monoFont(const QFont& like);
 
     // Colour tables for frame maps (QImage::Format_Indexed8, one byte per frame).
     //
@@ -105,26 +117,33 @@ public:
     {
         switch (s) {
         case FrameState::Tail:
-        case FrameState::Hole: return 0;
-        case FrameState::Free: return 1;
-        case FrameState::Firmware: return 2;
-        case FrameState::BootAlloc: return 3;
-        case FrameState::MemMap: return 4;
-        case FrameState::KernelImage: return 5;
-        case FrameState::Kernel: return 6;
+        case FrameState::Hole:
+            return 0;
+        case FrameState::Free:
+            return 1;
+        case FrameState::Firmware:
+            return 2;
+        case FrameState::BootAlloc:
+            return 3;
+        case FrameState::MemMap:
+            return 4;
+        case FrameState::KernelImage:
+            return 5;
+        case FrameState::Kernel:
+            return 6;
         case FrameState::InHand:
         case FrameState::PageTable:
         case FrameState::Anon:
         case FrameState::File:
-        case FrameState::Count: break;
+        case FrameState::Count:
+            break;
         }
         return 0;
     }
     static constexpr FrameState stateOfRank(int rank)
     {
-        constexpr FrameState byRank[kStateRanks] = {FrameState::Hole,      FrameState::Free,     FrameState::Firmware,
-                                                    FrameState::BootAlloc, FrameState::MemMap,   FrameState::KernelImage,
-                                                    FrameState::Kernel};
+        constexpr FrameState byRank[kStateRanks] = { FrameState::Hole, FrameState::Free, FrameState::Firmware,
+            FrameState::BootAlloc, FrameState::MemMap, FrameState::KernelImage, FrameState::Kernel };
         return byRank[rank];
     }
     /// The colour-table index of a frame of `state` in zone slot `zoneSlot`. Owner
@@ -141,10 +160,14 @@ public:
     static constexpr std::uint8_t ownerIndex(FrameState state, std::uint32_t priv, std::uint16_t count)
     {
         switch (state) {
-        case FrameState::File: return static_cast<std::uint8_t>(kFileIndex + (count ? 1 : 0));
-        case FrameState::Anon: return static_cast<std::uint8_t>(kAnonIndex + processSlot(priv));
-        case FrameState::PageTable: return static_cast<std::uint8_t>(kPageTableIndex + processSlot(priv));
-        default: break;
+        case FrameState::File:
+            return static_cast<std::uint8_t>(kFileIndex + (count ? 1 : 0));
+        case FrameState::Anon:
+            return static_cast<std::uint8_t>(kAnonIndex + processSlot(priv));
+        case FrameState::PageTable:
+            return static_cast<std::uint8_t>(kPageTableIndex + processSlot(priv));
+        default:
+            break;
         }
         return 0;
     }

@@ -286,26 +286,12 @@ ProcessView::~ProcessView() = default;
 
 QFont ProcessView::textFont() const
 {
-    // Projector-friendly: never below 10.5 pt, and growing with the view up to 14 pt
-    // (a full-screen view on a 1080p projector).
-    QFont f = font();
-    const double scaled = std::clamp(std::min(width() / 110.0, height() / 66.0), 10.5, 14.0);
-    if (f.pointSizeF() > 0)
-        f.setPointSizeF(std::max(scaled, f.pointSizeF()));
-    else
-        f.setPixelSize(std::max(14, f.pixelSize()));
-    return f;
+    return Palette::viewFont(this);
 }
 
 QFont ProcessView::monoFont() const
 {
-    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QFont t = textFont();
-    if (t.pointSizeF() > 0)
-        f.setPointSizeF(t.pointSizeF());
-    else
-        f.setPixelSize(t.pixelSize());
-    return f;
+    return Palette::monoFont(textFont());
 }
 
 std::uint32_t ProcessView::selectedPid() const

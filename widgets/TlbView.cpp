@@ -50,15 +50,15 @@ bool dark()
 
 QColor hitColour()
 {
-    return QColor(0x2c, 0xa0, 0x2c);
+    return Palette::tlbHit();
 }
 QColor fillColour()
 {
-    return QColor(0xe6, 0x7e, 0x22);
+    return Palette::tlbMiss();
 }
 QColor flushColour()
 {
-    return QColor(0xd6, 0x27, 0x28);
+    return Palette::alarm();
 }
 
 QColor ink(const QColor& c)

@@ -57,7 +57,7 @@ struct Proc {
     const Process& p() const { return *sim.current().proc(pid); }
 };
 
-Proc spawn(Simulator& sim, const char* name)
+Proc spawnProc(Simulator& sim, const char* name)
 {
     Command c = vmCommand(CommandType::Spawn, 0);
     c.text = name;
@@ -168,7 +168,7 @@ std::vector<Scenario> scenarios()
         // seeds/001 §5.2: demand-paging before and after malloc(100 MiB) and touching it.
         { "seed-8g-demand-paging", "seed-8g",
             [](Simulator& sim) {
-                Proc p = spawn(sim, "demand-paging");
+                Proc p = spawnProc(sim, "demand-paging");
                 const std::uint64_t buf = p.malloc(100 * MiB);
                 p.touch(buf, 100 * MiB);
                 return std::vector<std::string> { "cat /proc/self/maps", "cat /proc/self/status", "cat /proc/self/stat",
@@ -177,7 +177,7 @@ std::vector<Scenario> scenarios()
         // seeds/001 §5.3: cow's child after writing the buffer it shares with its parent.
         { "seed-8g-cow", "seed-8g",
             [](Simulator& sim) {
-                Proc p = spawn(sim, "cow");
+                Proc p = spawnProc(sim, "cow");
                 const std::uint64_t buf = p.malloc(100 * MiB);
                 p.touch(buf, 100 * MiB);
                 Proc c = p.fork();
@@ -189,7 +189,7 @@ std::vector<Scenario> scenarios()
         // A 32-bit kernel: maps pads names to column 49, status has 32-bit limits.
         { "x86-32-demand-paging", "x86-32",
             [](Simulator& sim) {
-                Proc p = spawn(sim, "demand-paging");
+                Proc p = spawnProc(sim, "demand-paging");
                 p.touch(p.malloc(8 * MiB), 8 * MiB);
                 return std::vector<std::string> { "cat /proc/self/maps", "cat /proc/self/status",
                     "ps -eo pid,comm,vsz,rss,maj_flt,min_flt" };
@@ -364,7 +364,7 @@ void TestProcFmt::mapsAfterMalloc()
     // seeds/001 §4.4: the 100 MiB mapping joins the anonymous area below the libraries,
     // whose start moves down by exactly the request plus glibc's header page.
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "mmap");
+    Proc p = spawnProc(sim, "mmap");
     const auto before = lines(sh(sim, "cat /proc/" + std::to_string(p.pid) + "/maps").out);
     p.malloc(100 * MiB);
     const auto after = lines(sh(sim, "cat /proc/" + std::to_string(p.pid) + "/maps").out);
@@ -387,7 +387,7 @@ void TestProcFmt::mapsAfterMalloc()
 void TestProcFmt::mapsMatchesTheProcess()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     const Process& pr = p.p();
     const auto ls = lines(formatProcMaps(sim.current(), pr));
     QCOMPARE(ls.size(), pr.mm.vmas.size());
@@ -419,7 +419,7 @@ void TestProcFmt::mapsMatchesTheProcess()
 void TestProcFmt::statusLabels()
 {
     Simulator sim = boot("seed-8g");
-    spawn(sim, "demand-paging");
+    spawnProc(sim, "demand-paging");
     const std::string status = sh(sim, "cat /proc/self/status").out;
     std::vector<std::string> got;
     for (const std::string& l : lines(status)) {
@@ -439,7 +439,7 @@ void TestProcFmt::statusLabels()
 void TestProcFmt::statusValues()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     std::string st = sh(sim, "cat /proc/" + std::to_string(p.pid) + "/status").out;
     QCOMPARE(statusValue(st, "Name"), std::string("demand-paging"));
     QCOMPARE(statusValue(st, "Pid"), std::to_string(p.pid));
@@ -482,7 +482,7 @@ void TestProcFmt::statusValues()
     QCOMPARE(statusKb(st, "VmHWM"), rss0 + 102400);
 
     // Another process is not the one running: it sleeps.
-    Proc q = spawn(sim, "other");
+    Proc q = spawnProc(sim, "other");
     QCOMPARE(statusValue(sh(sim, "cat /proc/" + std::to_string(p.pid) + "/status").out, "State"),
         std::string("S (sleeping)"));
     QCOMPARE(statusValue(sh(sim, "cat /proc/self/status").out, "Pid"), std::to_string(q.pid));
@@ -493,7 +493,7 @@ void TestProcFmt::statusVmPteSkipsUpperTables()
     // mm_pgtables_bytes() counts PTE, PMD and PUD tables; with 5-level paging the P4D
     // tables are left out as well as the PGD.
     Simulator sim = boot("x86-64-la57", "1G");
-    Proc p = spawn(sim, "la57");
+    Proc p = spawnProc(sim, "la57");
     const Machine& m = sim.current();
     std::uint64_t p4d = 0;
     for (std::uint64_t i = 0; i < 512; ++i) p4d += m.config.arch.entry.present(vm::readEntry(m, p.p().mm.pgd, i));
@@ -504,7 +504,7 @@ void TestProcFmt::statusVmPteSkipsUpperTables()
 void TestProcFmt::statFields()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     p.touch(p.malloc(MiB), MiB);
     const std::string stat = sh(sim, "cat /proc/self/stat").out;
     QVERIFY(stat.ends_with("\n"));
@@ -564,7 +564,7 @@ void TestProcFmt::psHeaders()
     QFETCH(QString, args);
     QFETCH(QString, header);
     Simulator sim = boot("seed-8g");
-    spawn(sim, "demand-paging");
+    spawnProc(sim, "demand-paging");
     const ShellResult r = sh(sim, ("ps " + args).toStdString());
     QCOMPARE(r.status, 0);
     QCOMPARE(QString::fromStdString(r.err), QString());
@@ -621,7 +621,7 @@ void TestProcFmt::psRows()
 void TestProcFmt::psVszGrowsByMalloc()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     auto row = [&] {
         const ShellResult r = sh(sim, "ps -eo pid,comm,vsz,rss,maj_flt,min_flt | grep demand-paging");
         const auto l = lines(r.out);
@@ -646,8 +646,8 @@ void TestProcFmt::psVszGrowsByMalloc()
 void TestProcFmt::psSelection()
 {
     Simulator sim = boot("seed-8g");
-    Proc a = spawn(sim, "first");
-    Proc b = spawn(sim, "second");
+    Proc a = spawnProc(sim, "first");
+    Proc b = spawnProc(sim, "second");
     Proc c = a.fork();
     auto pids = [&](const std::string& args) {
         std::vector<std::string> out;
@@ -711,8 +711,8 @@ void TestProcFmt::psErrors()
 void TestProcFmt::grepPipe()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
-    Proc q = spawn(sim, "vsz-rss.sh");
+    Proc p = spawnProc(sim, "demand-paging");
+    Proc q = spawnProc(sim, "vsz-rss.sh");
     const std::string ps = sh(sim, "ps -eo pid,comm,vsz,rss,maj_flt,min_flt").out;
     const std::string row = lines(ps)[1] + "\n";
     // The notes' vsz-rss.sh line (seeds/001 §5.2), and its `| grep -v grep`.
@@ -822,8 +822,8 @@ void TestProcFmt::shellErrors()
     QFETCH(QString, err);
     QFETCH(int, status);
     Simulator sim = boot("seed-8g");
-    spawn(sim, "alive"); // 1000
-    spawn(sim, "gone").exit(); // 1001
+    spawnProc(sim, "alive"); // 1000
+    spawnProc(sim, "gone").exit(); // 1001
     const ShellResult r = sh(sim, line.toStdString());
     QCOMPARE(QString::fromStdString(r.err), err);
     QCOMPARE(r.status, status);
@@ -845,7 +845,7 @@ void TestProcFmt::catSimulatedFile()
     QCOMPARE(sh(sim, "cat /proc/sys/kernel/pid_max").out, std::string("4194304\n"));
     QCOMPARE(sh(boot("x86-32"), "cat /proc/sys/kernel/pid_max").out, std::string("32768\n"));
     // The shell knows the new paths (completion).
-    spawn(sim, "p");
+    spawnProc(sim, "p");
     const auto files = shellFiles(sim.current());
     for (const char* f : { "/home/syz/projects/class5/testfile", "/proc/1000/maps", "/proc/self/status" })
         QVERIFY2(std::find(files.begin(), files.end(), std::string(f)) != files.end(), f);
@@ -862,7 +862,7 @@ void TestProcFmt::meminfoFollowsVm()
     QCOMPARE(meminfoKb(boot0, "AnonPages"), 0u);
     QCOMPARE(meminfoKb(boot0, "PageTables"), 0u);
 
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     const Machine& m = sim.current();
     std::string s = mi();
     QCOMPARE(meminfoKb(s, "Cached"), m.vmc.filePages * 4);
@@ -910,7 +910,7 @@ void TestProcFmt::freeFollowsCache()
     fc.text = "testfile";
     fc.len = 100 * MiB;
     QVERIFY(!sim.apply(fc).error);
-    Proc p = spawn(sim, "filemap");
+    Proc p = spawnProc(sim, "filemap");
     auto check = [&](MemInfo* out) {
         // si_mem_available(): free - totalreserve + pagecache - min(pagecache / 2, Σ low).
         const Machine& m = sim.current();
@@ -947,7 +947,7 @@ void TestProcFmt::freeFollowsCache()
 void TestProcFmt::vmstatCounters()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     p.touch(p.malloc(MiB), MiB);
     const Machine& m = sim.current();
     const std::string v = sh(sim, "cat /proc/vmstat").out;

@@ -54,7 +54,7 @@ struct Proc {
     std::uint64_t rssKb() const { return p().mm.rss() * 4; }
 };
 
-Proc spawn(Simulator& sim, const char* name)
+Proc spawnProc(Simulator& sim, const char* name)
 {
     Command c = vmCommand(CommandType::Spawn, 0);
     c.text = name;
@@ -104,7 +104,7 @@ private slots:
 void TestVm::spawnLooksLikeTheNotes()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     // Program 20 kB + heap 132 + libraries + [vvar] 16 + [vdso] 8 + [stack] 132 = 6056 kB (ps VSZ).
     QCOMPARE(p.vszKb(), 6056u);
     QVERIFY(p.rssKb() > 200);
@@ -116,7 +116,7 @@ void TestVm::spawnLooksLikeTheNotes()
 void TestVm::demandPaging()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "demand-paging");
+    Proc p = spawnProc(sim, "demand-paging");
     const std::uint64_t vsz0 = p.vszKb(), rss0 = p.rssKb(), flt0 = p.p().minFlt;
     const std::uint64_t buf = p.malloc(100 * MiB);
     QVERIFY(buf);
@@ -138,7 +138,7 @@ void TestVm::demandPaging()
 void TestVm::cowFork()
 {
     Simulator sim = boot("seed-8g");
-    Proc p = spawn(sim, "cow");
+    Proc p = spawnProc(sim, "cow");
     const std::uint64_t buf = p.malloc(100 * MiB);
     p.touch(buf, 100 * MiB);
     Proc c = p.fork();
@@ -159,7 +159,7 @@ void TestVm::cowFork()
 void TestVm::cowReuseByLastSharer()
 {
     Simulator sim = boot("x86-64");
-    Proc p = spawn(sim, "reuse");
+    Proc p = spawnProc(sim, "reuse");
     const std::uint64_t buf = p.malloc(16 * 4096);
     p.touch(buf, 16 * 4096);
     Proc c = p.fork();
@@ -175,7 +175,7 @@ void TestVm::cowReuseByLastSharer()
 void TestVm::zeroPageThenWrite()
 {
     Simulator sim = boot("x86-64");
-    Proc p = spawn(sim, "zero");
+    Proc p = spawnProc(sim, "zero");
     Command mm = vmCommand(CommandType::Mmap, p.pid);
     mm.len = 8 * 4096;
     mm.prot = Prot::Read | Prot::Write;
@@ -198,8 +198,8 @@ void TestVm::zeroPageThenWrite()
 void TestVm::segvKillsOnlyThatProcess()
 {
     Simulator sim = boot("x86-64");
-    Proc p = spawn(sim, "segv");
-    Proc q = spawn(sim, "other");
+    Proc p = spawnProc(sim, "segv");
+    Proc q = spawnProc(sim, "other");
     const std::uint64_t free0 = sim.current().freePages();
     const std::uint64_t from = sim.eventCount();
     p.touch(0, 4, true); // *(int*)NULL = 0
@@ -216,7 +216,7 @@ void TestVm::segvKillsOnlyThatProcess()
 void TestVm::mallocThresholdAndHeap()
 {
     Simulator sim = boot("x86-64");
-    Proc p = spawn(sim, "m");
+    Proc p = spawnProc(sim, "m");
     const Mm before = p.p().mm;
     const std::uint64_t brk0 = before.brk;
     QCOMPARE(brk0 - before.startBrk, 132u * 1024); // the first small malloc grew brk by 0x21000
@@ -245,7 +245,7 @@ void TestVm::fileMappingSharedAndPrivate()
     fc.len = 6;
     fc.data = "hello\n";
     QVERIFY(!sim.apply(fc).error);
-    Proc p = spawn(sim, "filemap");
+    Proc p = spawnProc(sim, "filemap");
     Command mm = vmCommand(CommandType::Mmap, p.pid);
     mm.len = 100 * MiB;
     mm.prot = Prot::Read | Prot::Write;
@@ -265,7 +265,7 @@ void TestVm::fileMappingSharedAndPrivate()
     QCOMPARE(vm::fileContents(sim.current(), file), std::string("HELLO\n")); // MAP_SHARED reaches the file
 
     // A second process maps it privately: minor fault (cached), and its write copies.
-    Proc q = spawn(sim, "private");
+    Proc q = spawnProc(sim, "private");
     mm.pid = q.pid;
     mm.mapFlags = MapFlag::Private;
     const std::uint64_t at2 = q.run(mm).value;
@@ -284,7 +284,7 @@ void TestVm::exitFreesEverything()
 {
     Simulator sim = boot("x86-64");
     const std::uint64_t free0 = sim.current().freePages();
-    Proc p = spawn(sim, "a");
+    Proc p = spawnProc(sim, "a");
     const std::uint64_t afterSpawn = sim.current().freePages();
     const std::uint64_t buf = p.malloc(8 * MiB);
     p.touch(buf, 8 * MiB);
@@ -304,7 +304,7 @@ void TestVm::deterministic()
 {
     auto runOnce = [] {
         Simulator sim = boot("x86-64");
-        Proc p = spawn(sim, "d");
+        Proc p = spawnProc(sim, "d");
         const std::uint64_t b = p.malloc(MiB);
         p.touch(b, MiB);
         Proc c = p.fork();

@@ -15,6 +15,10 @@ using namespace memviz::test;
 
 namespace {
 
+using memviz::test::spawn;
+using memviz::test::access;
+using memviz::test::mmapAnon;
+
 Simulator textbook()
 {
     auto spec = ArchSpec::makeCustom(32, {5, 5}, 1, 7, 0, 7, 4096);
@@ -32,31 +36,6 @@ void physWrite(Simulator& s, std::uint64_t addr, std::initializer_list<int> byte
     c.addr = addr;
     for (int b : bytes) c.data.push_back(static_cast<char>(b));
     if (s.apply(c).error) qFatal("phys write refused");
-}
-
-std::uint32_t spawn(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    return static_cast<std::uint32_t>(sim.apply(c).value);
-}
-
-void access(Simulator& sim, std::uint32_t pid, std::uint64_t addr, std::uint64_t len, bool write)
-{
-    Command c = vmCommand(CommandType::Access, pid);
-    c.addr = addr;
-    c.len = len;
-    c.write = write;
-    if (sim.apply(c).error) qFatal("access refused");
-}
-
-std::uint64_t mmapAnon(Simulator& sim, std::uint32_t pid, std::uint64_t len)
-{
-    Command c = vmCommand(CommandType::Mmap, pid);
-    c.len = len;
-    c.prot = Prot::Read | Prot::Write;
-    c.mapFlags = MapFlag::Private | MapFlag::Anonymous;
-    return sim.apply(c).value;
 }
 
 std::uint64_t count(const Simulator& s, std::uint64_t from, EventType t, std::uint32_t flagsAll = 0)

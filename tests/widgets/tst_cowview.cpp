@@ -24,12 +24,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::uint32_t spawn(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    return static_cast<std::uint32_t>(sim.apply(c).value);
-}
+using memviz::test::spawn;
 
 void access(Simulator& sim, std::uint32_t pid, std::uint64_t addr, std::uint64_t len, bool write)
 {

@@ -21,30 +21,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::uint32_t spawn(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    const CommandResult r = sim.apply(c);
-    if (r.error || !r.value) qFatal("spawn failed");
-    return static_cast<std::uint32_t>(r.value);
-}
-
-std::uint64_t mallocIn(Simulator& sim, std::uint32_t pid, std::uint64_t n)
-{
-    Command c = vmCommand(CommandType::Malloc, pid);
-    c.len = n;
-    return sim.apply(c).value;
-}
-
-CommandResult access(Simulator& sim, std::uint32_t pid, std::uint64_t addr, std::uint64_t len, bool write)
-{
-    Command c = vmCommand(CommandType::Access, pid);
-    c.addr = addr;
-    c.len = len;
-    c.write = write;
-    return sim.apply(c);
-}
+using memviz::test::spawn;
+using memviz::test::mallocIn;
+using memviz::test::access;
 
 /// The textbook machine: 32-byte pages, two levels of 5 index bits, 1-byte entries with
 /// the valid bit on top, 4 KiB of RAM. L1 table in frame 2, L2 table in frame 3, and

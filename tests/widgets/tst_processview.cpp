@@ -25,19 +25,8 @@ Q_DECLARE_METATYPE(Ranges)
 
 namespace {
 
-std::uint32_t spawn(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    return static_cast<std::uint32_t>(sim.apply(c).value);
-}
-
-std::uint64_t mallocIn(Simulator& sim, std::uint32_t pid, std::uint64_t n)
-{
-    Command c = vmCommand(CommandType::Malloc, pid);
-    c.len = n;
-    return sim.apply(c).value;
-}
+using memviz::test::spawn;
+using memviz::test::mallocIn;
 
 void touch(Simulator& sim, std::uint32_t pid, std::uint64_t addr, std::uint64_t len, bool write = true)
 {

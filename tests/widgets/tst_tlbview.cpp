@@ -20,32 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::uint32_t spawn(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    const CommandResult r = sim.apply(c);
-    if (r.error || !r.value) qFatal("spawn failed");
-    return static_cast<std::uint32_t>(r.value);
-}
-
-std::uint64_t mallocIn(Simulator& sim, std::uint32_t pid, std::uint64_t n)
-{
-    Command c = vmCommand(CommandType::Malloc, pid);
-    c.len = n;
-    return sim.apply(c).value;
-}
-
-CommandResult access(
-    Simulator& sim, std::uint32_t pid, std::uint64_t addr, std::uint64_t len, bool write, std::uint64_t step = 0)
-{
-    Command c = vmCommand(CommandType::Access, pid);
-    c.addr = addr;
-    c.len = len;
-    c.write = write;
-    c.step = step;
-    return sim.apply(c);
-}
+using memviz::test::spawn;
+using memviz::test::mallocIn;
+using memviz::test::access;
 
 /// Two processes touching a few hundred pages, then a fork and a child writing:
 /// hits, misses, fills with eviction, context switches with PCIDs, flushes.
