@@ -32,19 +32,6 @@ QFont atLeast(QFont f, qreal pt)
     return f;
 }
 
-QFont bold(QFont f)
-{
-    f.setBold(true);
-    return f;
-}
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-        float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
-}
-
 QRectF lerp(const QRectF& a, const QRectF& b, double t)
 {
     return QRectF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t, a.width() + (b.width() - a.width()) * t,
@@ -329,9 +316,9 @@ void BuddyView::ensureLayouts() const
     const Machine& before = m_ctx->previousMachine();
 
     const QFont base = atLeast(font(), 10);
-    const QFontMetricsF fm(base), fmb(bold(base));
+    const QFontMetricsF fm(base), fmb(Palette::bold(base));
     const QFont capFont = atLeast(font(), 11);
-    const QFontMetricsF cfm(capFont), cfmb(bold(capFont));
+    const QFontMetricsF cfm(capFont), cfmb(Palette::bold(capFont));
 
     // Caption: as tall as its text needs, at most 40 % of the widget.
     const qreal capW = std::max<qreal>(100, width() - 16 - 24);
@@ -434,15 +421,15 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
         if (const BuddyBox* b = m_before.find(a.key)) {
             s.from = b->rect;
             if (a.role != BuddyBox::Role::More) {
-                s.fill = mix(fillOf(b->role), fillOf(a.role), t);
-                s.border = mix(borderOf(b->role), borderOf(a.role), t);
+                s.fill = Palette::mix(fillOf(b->role), fillOf(a.role), t);
+                s.border = Palette::mix(borderOf(b->role), borderOf(a.role), t);
             }
             s.z = b->rect == a.rect ? 0 : 1;
         } else if (const BuddyBox* parent = containerIn(m_before, a)) {
             // A half of a split: starts as its part of the parent, flies to its row.
             s.from = BuddyLayout::partOf(parent->rect, parent->pfn(), parent->order(), a.pfn(), a.order());
-            s.fill = mix(fillOf(parent->role), fillOf(a.role), t);
-            s.border = mix(borderOf(parent->role), borderOf(a.role), t);
+            s.fill = Palette::mix(fillOf(parent->role), fillOf(a.role), t);
+            s.border = Palette::mix(borderOf(parent->role), borderOf(a.role), t);
             s.z = 1;
         } else if (hasPartsIn(m_before, a)) {
             // The result of a merge: appears once its two halves have arrived.
@@ -451,7 +438,7 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
         } else if (e && e->type == EventType::BuddyFree && a.key == BuddyBoxKey::block(e->pfn, e->order)) {
             // A block coming back from its user enters from the "allocated" lane.
             s.from = m_after.exitRect(a.order());
-            s.fill = mix(strongFill, fillOf(a.role), t);
+            s.fill = Palette::mix(strongFill, fillOf(a.role), t);
             s.z = 1;
         } else {
             s.opacity = t;
@@ -468,7 +455,7 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
         if (const BuddyBox* whole = containerIn(m_after, b)) {
             // A buddy being absorbed: moves into its half of the merged block.
             s.to = BuddyLayout::partOf(whole->rect, whole->pfn(), whole->order(), b.pfn(), b.order());
-            s.fill = mix(fillOf(b.role), fillOf(whole->role), t);
+            s.fill = Palette::mix(fillOf(b.role), fillOf(whole->role), t);
             s.z = 1;
         } else if (hasPartsIn(m_after, b)) {
             // The block being split: stays behind as an outline, so the end of the step still shows it.
@@ -480,8 +467,8 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
         } else if (e && e->type == EventType::BuddyAlloc && b.key == BuddyBoxKey::block(e->pfn, e->order)) {
             // Handed to the caller: slides out to the "allocated" lane and stays there for this step.
             s.to = m_after.exitRect(b.order());
-            s.fill = mix(fillOf(b.role), strongFill, t);
-            s.border = mix(borderOf(b.role), strongBorder, t);
+            s.fill = Palette::mix(fillOf(b.role), strongFill, t);
+            s.border = Palette::mix(borderOf(b.role), strongBorder, t);
             s.z = 1;
         } else {
             s.opacity = 1 - t;
@@ -551,7 +538,7 @@ void BuddyView::paintHeader(QPainter& p) const
                               .arg(z.mark(Wmark::High));
     const qreal left = m_zoneBox->geometry().right() + 16;
     const QRectF r(left, head.top(), head.right() - 8 - left, head.height());
-    p.setFont(hot ? bold(base) : base);
+    p.setFont(hot ? Palette::bold(base) : base);
     p.setPen(hot ? hotText() : Palette::text());
     p.drawText(
         r, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(p.font()).elidedText(stats, Qt::ElideRight, r.width()));
@@ -564,7 +551,7 @@ void BuddyView::paintRows(QPainter& p, double t) const
     const BuddyLayout& l = m_after;
     const Machine& m = m_ctx->machine();
     const QFont base = atLeast(font(), 10);
-    const QFont strong = bold(base);
+    const QFont strong = Palette::bold(base);
     const QFontMetricsF fm(base);
     const Event* e = m_ctx->currentEvent();
     const bool eventHere = e && e->zone == m_zone && isBuddyEvent(e->type);
@@ -573,13 +560,13 @@ void BuddyView::paintRows(QPainter& p, double t) const
     // Column backgrounds: the "in hand" column and the "allocated" lane.
     const QRectF rowsArea(l.area().left(), l.rows().front().rect.top(), l.area().width(),
         l.rows().back().rect.bottom() - l.rows().front().rect.top());
-    const QColor tray = mix(Palette::background(), Palette::zone(zt), Palette::theme() == Theme::Dark ? 0.10 : 0.06);
+    const QColor tray = Palette::mix(Palette::background(), Palette::zone(zt), Palette::theme() == Theme::Dark ? 0.10 : 0.06);
     const QRectF workCol(l.workHeader().left(), rowsArea.top(), l.workHeader().width(), rowsArea.height());
     const QRectF exitCol(l.exitHeader().left(), rowsArea.top(), l.exitHeader().width(), rowsArea.height());
     p.setPen(Qt::NoPen);
     p.setBrush(tray);
     p.drawRoundedRect(workCol, 6, 6);
-    p.setBrush(mix(Palette::background(), Palette::mutedText(), 0.08));
+    p.setBrush(Palette::mix(Palette::background(), Palette::mutedText(), 0.08));
     p.drawRoundedRect(exitCol, 6, 6);
 
     // Column titles.
@@ -693,7 +680,7 @@ void BuddyView::paintMarkers(QPainter& p, double t) const
             else
                 return;
             p.setOpacity(opacity);
-            p.setFont(hot ? bold(base) : base);
+            p.setFont(hot ? Palette::bold(base) : base);
             p.setPen(hot ? hotText() : Palette::mutedText());
             p.drawText(r, align | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, r.width() + 4));
         };
@@ -705,7 +692,7 @@ void BuddyView::paintMarkers(QPainter& p, double t) const
         if (const BuddyBox* likely = m_after.findBlock(e->a, e->order + 1)) {
             const BuddyRow& row = m_after.row(e->order + 1);
             const QString text = tr("← likely buddy");
-            const QFont f = bold(base);
+            const QFont f = Palette::bold(base);
             const qreal w = QFontMetricsF(f).horizontalAdvance(text);
             // Only where there is room: after the "tail" tag of the last box of its list.
             const qreal x = row.tailMarker.left() + fm.horizontalAdvance(tr("tail")) + 8;
@@ -827,9 +814,9 @@ void BuddyView::paintCaption(QPainter& p) const
 {
     const QRectF r = captionRect();
     const QFont capFont = atLeast(font(), 11);
-    const QFont capBold = bold(capFont);
+    const QFont capBold = Palette::bold(capFont);
     p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
     p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
 
     const QRectF inner = r.adjusted(12, 8, -12, -8);

@@ -27,25 +27,6 @@ namespace {
 
 constexpr int kPad = 8;
 
-QFont bold(QFont f)
-{
-    f.setBold(true);
-    return f;
-}
-
-QColor withAlpha(QColor c, double a)
-{
-    c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
-    return c;
-}
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-        float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 QRectF lerp(const QRectF& a, const QRectF& b, double t)
 {
     return QRectF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t, a.width() + (b.width() - a.width()) * t,
@@ -564,7 +545,7 @@ void CowView::ensureLayouts() const
 
     // Geometry: header, column titles, rows, and a caption as tall as its text.
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf));
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
     m_captionTag.clear();
     m_captionTitle.clear();
     m_captionBody.clear();
@@ -727,7 +708,7 @@ void CowView::paintColumnTitles(QPainter& p) const
 {
     const Machine& m = m_ctx->machine();
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf));
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
     const double y = headerRect().bottom() + kPad;
     const auto lanes = m_after.laneX();
     const CowLayout::Row* row0 = m_after.rows().empty() ? nullptr : &m_after.rows().front();
@@ -743,7 +724,7 @@ void CowView::paintColumnTitles(QPainter& p) const
         p.setPen(Qt::NoPen);
         p.setBrush(Palette::process(pid));
         p.drawEllipse(QRectF(r.left(), r.top() + (fm.height() - dot) / 2, dot, dot));
-        p.setFont(bold(tf));
+        p.setFont(Palette::bold(tf));
         p.setPen(Palette::text());
         QString title = s == 0 ? tr("%1 (parent)").arg(procLabel(m, pid)) : tr("%1 (child)").arg(procLabel(m, pid));
         if (pr && !pr->alive()) title += u" — "_s + tr("exited");
@@ -756,7 +737,7 @@ void CowView::paintColumnTitles(QPainter& p) const
     }
     // Lanes: who maps the frames in each.
     const double laneW = lanes[1] - lanes[0];
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     p.drawText(QRectF(lanes[0] - laneW / 2, y, 3 * laneW, fm.height()), Qt::AlignCenter, tr("physical frames"));
     p.setFont(tf);
@@ -769,9 +750,10 @@ void CowView::paintColumnTitles(QPainter& p) const
     // Faint lane bands.
     p.setPen(Qt::NoPen);
     for (int l = 0; l < 3; ++l) {
-        const QColor band = l == 1 ? mix(Palette::background(), Palette::text(), 0.05)
-                                   : mix(Palette::background(), Palette::process(l == 0 ? m_pair.first : m_pair.second),
-                                       Palette::theme() == Theme::Dark ? 0.08 : 0.06);
+        const QColor band = l == 1
+            ? Palette::mix(Palette::background(), Palette::text(), 0.05)
+            : Palette::mix(Palette::background(), Palette::process(l == 0 ? m_pair.first : m_pair.second),
+                Palette::theme() == Theme::Dark ? 0.08 : 0.06);
         p.setBrush(band);
         p.drawRoundedRect(QRectF(lanes[static_cast<std::size_t>(l)] - laneW / 2 + 3, m_body.top() - 2, laneW - 6,
                               m_body.height() + 4),
@@ -841,7 +823,7 @@ void CowView::paintLines(QPainter& p, double t) const
             }
             p.save();
             p.setOpacity(opacity);
-            p.setPen(QPen(withAlpha(Palette::background(), 0.85), 5.5));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.85), 5.5));
             p.setBrush(Qt::NoBrush);
             p.drawPath(path);
             p.setPen(QPen(c, 2.5, writable ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
@@ -861,7 +843,7 @@ void CowView::paintLines(QPainter& p, double t) const
 void CowView::paintFrames(QPainter& p, double t) const
 {
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf));
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
     // The second line (mapcount, "zero page") in the entries' smaller font.
     QFont small = tf;
     small.setPointSizeF(std::max(9.5, tf.pointSizeF() * 0.9));
@@ -911,7 +893,7 @@ void CowView::paintFrames(QPainter& p, double t) const
               if (fmb.horizontalAdvance(top) > inner.width()) top = hex(f.pfn); // narrow: the number alone
               // Still too wide (a big machine's frame numbers in a narrow window): a smaller
               // font rather than an elided number, which would say nothing.
-              QFont topFont = bold(tf);
+              QFont topFont = Palette::bold(tf);
               for (int step = 0; step < 12 && QFontMetricsF(topFont).horizontalAdvance(top) > inner.width(); ++step) {
                   if (topFont.pixelSize() > 0)
                       topFont.setPixelSize(std::max(7, topFont.pixelSize() - 1));
@@ -1032,8 +1014,9 @@ void CowView::paintEntries(QPainter& p, double t) const
             QPen border(shown.present ? hue : Palette::gridLine(), shown.present ? 1.5 : 1.2);
             if (!shown.present) border.setStyle(Qt::DashLine);
             p.setPen(border);
-            p.setBrush(shown.present ? mix(Palette::background(), hue, Palette::theme() == Theme::Dark ? 0.16 : 0.10)
-                                     : Palette::background());
+            p.setBrush(shown.present
+                    ? Palette::mix(Palette::background(), hue, Palette::theme() == Theme::Dark ? 0.16 : 0.10)
+                    : Palette::background());
             p.drawRoundedRect(r, 6, 6);
             const QRectF inner = r.adjusted(8, 2, -8, -2);
             const bool two = inner.height() >= fm.height() + sfm.height();
@@ -1086,7 +1069,7 @@ void CowView::paintEntries(QPainter& p, double t) const
                 rwOpacity = 1 - t;
             if (rwOpacity > 0.01) {
                 p.setOpacity(rwOpacity);
-                p.setFont(bold(small));
+                p.setFont(Palette::bold(small));
                 p.setPen(Palette::theme() == Theme::Dark ? hue.lighter(120) : hue.darker(140));
                 p.drawText(QRectF(inner.right() - lockW - 14, inner.top(), lockW + 14, inner.height()),
                     Qt::AlignRight | Qt::AlignVCenter, tr("RW", "writable entry"));
@@ -1101,14 +1084,14 @@ void CowView::paintEntries(QPainter& p, double t) const
             if (writer || stepHere) {
                 const QColor hl = Palette::highlight();
                 p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(withAlpha(Palette::background(), 0.9), 6));
+                p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 6));
                 p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), 8, 8);
-                p.setPen(
-                    QPen(withAlpha(hl, stepHere ? 0.55 + 0.45 * pulse : 0.9), stepHere ? 3 + 1.5 * (1 - pulse) : 2.5));
+                p.setPen(QPen(Palette::withAlpha(hl, stepHere ? 0.55 + 0.45 * pulse : 0.9),
+                    stepHere ? 3 + 1.5 * (1 - pulse) : 2.5));
                 p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), 8, 8);
                 // "write" on the outer side of the box.
                 const QString w = m_fault.kind == int(FaultKind::ZeroPage) ? tr("read") : tr("write");
-                p.setFont(bold(small));
+                p.setFont(Palette::bold(small));
                 const double ww = sfm.horizontalAdvance(w) + 12;
                 const QRectF tag(s == 0 ? r.left() : r.right() - ww, r.top() - sfm.height() * 0.75, ww, sfm.height());
                 p.setPen(Qt::NoPen);
@@ -1131,7 +1114,7 @@ void CowView::paintCopy(QPainter& p, double t) const
     const bool zero = e->flags & EventFlag::ZeroFill;
     const QColor hl = Palette::highlight();
     const QFont tf = textFont();
-    const QFontMetricsF fm(bold(tf));
+    const QFontMetricsF fm(Palette::bold(tf));
     // An arrow across the gap from the source frame to the new one, in the upper half
     // of the row (lines to frames run along the middle), with the page sliding along it.
     const bool right = to->rect.center().x() > from->rect.center().x();
@@ -1140,7 +1123,7 @@ void CowView::paintCopy(QPainter& p, double t) const
     const QPointF b(right ? to->rect.left() - 3 : to->rect.right() + 3, y);
     const QPointF dir(right ? 1 : -1, 0);
     p.save();
-    p.setPen(QPen(withAlpha(Palette::background(), 0.9), 6));
+    p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 6));
     p.drawLine(a, b);
     p.setPen(QPen(hl, 3, Qt::SolidLine, Qt::FlatCap));
     p.drawLine(a, b - dir * 6);
@@ -1156,7 +1139,7 @@ void CowView::paintCopy(QPainter& p, double t) const
     p.setPen(QPen(hl.darker(120), 1.5));
     p.setBrush(Palette::background());
     p.drawRect(sheet);
-    p.setPen(QPen(withAlpha(Palette::text(), 0.6), 1));
+    p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.6), 1));
     for (int k = 1; k <= 3; ++k) {
         const double ly = sheet.top() + sheet.height() * k / 4.0;
         p.drawLine(QPointF(sheet.left() + 2.5, ly), QPointF(sheet.right() - 2.5 - (k % 2) * pw * 0.25, ly));
@@ -1166,9 +1149,9 @@ void CowView::paintCopy(QPainter& p, double t) const
     const double lw = fm.horizontalAdvance(label) + 10;
     const QRectF lr(lerp(a, b, 0.5).x() - lw / 2, sheet.top() - fm.height() - 2, lw, fm.height());
     p.setPen(Qt::NoPen);
-    p.setBrush(withAlpha(Palette::background(), 0.85));
+    p.setBrush(Palette::withAlpha(Palette::background(), 0.85));
     p.drawRoundedRect(lr, 3, 3);
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(hotText());
     p.drawText(lr, Qt::AlignCenter, label);
     p.restore();
@@ -1179,9 +1162,9 @@ void CowView::paintCaption(QPainter& p) const
     if (m_captionH <= 0) return;
     const QRectF r = captionRect();
     const QFont tf = textFont();
-    const QFont tb = bold(tf);
+    const QFont tb = Palette::bold(tf);
     p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
     p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
     const QRectF inner = r.adjusted(12, 8, -12, -8);
     double x = inner.left();

@@ -69,13 +69,6 @@ double easeOut(double t)
     return 1 - (1 - t) * (1 - t);
 }
 
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-        float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
-}
-
 bool dark()
 {
     return Palette::theme() == Theme::Dark;
@@ -123,7 +116,7 @@ QColor faultColour()
 /// A pale fill of a hue on the current background.
 QColor tint(const QColor& c, double strength = 1.0)
 {
-    return mix(Palette::background(), c, (dark() ? 0.30 : 0.16) * strength);
+    return Palette::mix(Palette::background(), c, (dark() ? 0.30 : 0.16) * strength);
 }
 
 /// The hue as a line or text colour that keeps its contrast on the background.
@@ -1588,8 +1581,8 @@ struct PageWalkView::Scene {
             path << QPointF(f.below.center().x(), f.below.bottom() + 1)
                  << QPointF(c.header.center().x(), c.header.top() - 2);
             growArrow(p, path, ramp(k, 0, 0.7),
-                L.skipped ? mix(Palette::background(), ink(colourOf(f.level)), 0.5) : ink(colourOf(f.level)), width,
-                head, L.skipped ? Qt::DashLine : Qt::SolidLine);
+                L.skipped ? Palette::mix(Palette::background(), ink(colourOf(f.level)), 0.5) : ink(colourOf(f.level)),
+                width, head, L.skipped ? Qt::DashLine : Qt::SolidLine);
         }
         // CR3 → the top table.
         if (n > 0 && tc.levels[0].table != kNoPfn && show(tc.levels[0].tableAt, k)) {

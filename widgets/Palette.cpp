@@ -223,6 +223,19 @@ QFont Palette::viewFont(const QWidget* w)
     return f;
 }
 
+QColor Palette::mix(const QColor& a, const QColor& b, double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+        float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
+}
+
+QColor Palette::withAlpha(QColor c, double a)
+{
+    c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
+    return c;
+}
+
 QFont Palette::monoFont(const QFont& like)
 {
     QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);

@@ -80,6 +80,15 @@ public:
     static QFont viewFont(const QWidget* w);
     /// A fixed-pitch font the size of `like`.
     static QFont monoFont(const QFont& like);
+    static QFont bold(QFont f)
+    {
+        f.setBold(true);
+        return f;
+    }
+    /// a + (b - a)·t per channel (alpha too), t clamped to 0..1.
+    static QColor mix(const QColor& a, const QColor& b, double t);
+    /// c with alpha a (clamped to 0..1).
+    static QColor withAlpha(QColor c, double a);
 
     // Colour tables for frame maps (QImage::Format_Indexed8, one byte per frame).
     //

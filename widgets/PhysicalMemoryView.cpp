@@ -197,19 +197,6 @@ QString sizeText(std::uint64_t bytes)
     return t;
 }
 
-QColor withAlpha(QColor c, double a)
-{
-    c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
-    return c;
-}
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(static_cast<float>(a.redF() * (1 - t) + b.redF() * t),
-                            static_cast<float>(a.greenF() * (1 - t) + b.greenF() * t),
-                            static_cast<float>(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 /// Grows a rectangle to at least `min` pixels square around its centre, so that a
 /// block narrower than a pixel still shows where it is.
 QRect atLeast(QRect r, int min)
@@ -703,7 +690,7 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
 
     // Frame separators: thin gaps of background between cells.
     if (cell >= 8) {
-        p.setPen(QPen(withAlpha(Palette::background(), 0.6), 0));
+        p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.6), 0));
         QVector<QLine> lines;
         const int x0 = m_geo.origin.x(), x1 = x0 + m_geo.width();
         const int y0 = int(m_geo.rowTop(r0)), y1 = int(m_geo.rowTop(r1));
@@ -735,7 +722,7 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
         }
         pfn = end;
     }
-    QPen outline(withAlpha(Palette::text(), 0.8), cell >= 20 ? 2 : 1);
+    QPen outline(Palette::withAlpha(Palette::text(), 0.8), cell >= 20 ? 2 : 1);
     outline.setJoinStyle(Qt::MiterJoin);
     p.setPen(outline);
     p.setBrush(Qt::NoBrush);
@@ -882,15 +869,15 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
             if (!r.intersects(gridArea)) continue;
             if (h.primary && t < 1.0) {
                 const double grow = (1.0 - t) * (1.0 - t) * 48.0;
-                p.setPen(QPen(withAlpha(hl, 0.25 + 0.6 * t), 3));
+                p.setPen(QPen(Palette::withAlpha(hl, 0.25 + 0.6 * t), 3));
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 4, 4);
             }
             const double width = h.primary ? 3.0 + 1.5 * (1.0 - pulse) : 2.0;
-            p.setPen(QPen(withAlpha(Palette::background(), 0.9), width + 3));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), width + 3));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r);
-            QPen pen(withAlpha(hl, h.primary ? 0.55 + 0.45 * pulse : 0.9), width);
+            QPen pen(Palette::withAlpha(hl, h.primary ? 0.55 + 0.45 * pulse : 0.9), width);
             if (!h.primary) pen.setStyle(Qt::DashLine);
             p.setPen(pen);
             p.drawRect(r);
@@ -902,7 +889,7 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
         const QRectF r = QRectF(atLeast(m_geo.cellRect(m.zeroPfn), 10)).adjusted(-2, -2, 2, 2);
         if (r.intersects(gridArea)) {
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(withAlpha(Palette::background(), 0.9), 5));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 5));
             p.drawEllipse(r);
             p.setPen(QPen(Palette::zeroPage(), 2.5));
             p.drawEllipse(r);
@@ -1056,7 +1043,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
     auto box = [](QColor c) {
         return [c](QPainter& q, const QRect& r) {
             q.fillRect(r, c);
-            q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+            q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
             q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
         };
     };
@@ -1072,7 +1059,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                 const int x0 = r.left() + r.width() * i / n, x1 = r.left() + r.width() * (i + 1) / n;
                 q.fillRect(QRect(x0, r.top(), x1 - x0, r.height()), Palette::frame(t, s));
             }
-            q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+            q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
             q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
         };
     };
@@ -1109,7 +1096,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                     q.fillRect(QRect(x0, r.top(), x1 - x0, r.height()),
                                tables ? Palette::pageTable(pid) : Palette::process(pid));
                 }
-                q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+                q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
                 q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
             };
         };
@@ -1134,7 +1121,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                                  q.fillRect(QRect(r.left(), r.top(), r.width(), h), Palette::process(pid));
                                  q.fillRect(QRect(r.left(), r.top() + h, r.width(), r.height() - h),
                                             Palette::pageTable(pid));
-                                 q.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+                                 q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
                                  q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
                              }});
         std::size_t alive = 0;
@@ -1166,7 +1153,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
     };
     if (p) {
         p->save();
-        p->fillRect(area, mix(Palette::background(), Palette::text(), 0.04));
+        p->fillRect(area, Palette::mix(Palette::background(), Palette::text(), 0.04));
         p->setPen(QPen(Palette::gridLine(), 1));
         if (band) p->drawLine(area.topLeft(), area.topRight());
         else p->drawLine(area.topLeft(), area.bottomLeft());

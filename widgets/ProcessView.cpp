@@ -147,25 +147,6 @@ namespace {
 constexpr int kPad = 8;
 constexpr double kBarWidth = 58;
 
-QFont bold(QFont f)
-{
-    f.setBold(true);
-    return f;
-}
-
-QColor withAlpha(QColor c, double a)
-{
-    c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
-    return c;
-}
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-        float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 /// Highlight colour for text: lifted on the dark theme.
 QColor hotText()
 {
@@ -365,7 +346,7 @@ void ProcessView::resizeEvent(QResizeEvent* event)
 
 QRectF ProcessView::headerRect() const
 {
-    const QFontMetricsF fm(bold(textFont()));
+    const QFontMetricsF fm(Palette::bold(textFont()));
     const double h = std::max<double>(m_follow->sizeHint().height(), fm.height()) + 14;
     return QRectF(0, 0, width(), h);
 }
@@ -554,7 +535,7 @@ void ProcessView::layoutTree() const
         else
             roots.push_back(pid);
     }
-    const QFontMetricsF fmb(bold(textFont()));
+    const QFontMetricsF fmb(Palette::bold(textFont()));
     const double rowH = m_lineH + 6;
     double y = m_treeRect.top() + fmb.height() + 8; // below the title
     std::function<void(std::uint32_t, int)> visit = [&](std::uint32_t pid, int depth) {
@@ -592,7 +573,7 @@ void ProcessView::layoutProcess() const
     const Process* p = m.proc(m_pid);
     if (!p) return;
 
-    const QFontMetricsF fm(textFont()), fmb(bold(textFont())), mfm(monoFont());
+    const QFontMetricsF fm(textFont()), fmb(Palette::bold(textFont())), mfm(monoFont());
     const int digits = m.config.arch.is32bit ? 8 : 12;
 
     // The step's address or range, when it is about this process.
@@ -803,7 +784,7 @@ void ProcessView::paintEvent(QPaintEvent*)
     // Header: which process, and the follow switch.
     const QRectF head = headerRect();
     const QFont tf = textFont();
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     const QRectF titleRect(kPad, head.top(), m_follow->x() - 2 * kPad, head.height());
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
@@ -831,8 +812,8 @@ void ProcessView::paintEvent(QPaintEvent*)
 void ProcessView::paintTree(QPainter& p) const
 {
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf));
-    p.setFont(bold(tf));
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     p.drawText(QRectF(m_treeRect.left(), m_treeRect.top(), m_treeRect.width(), fmb.height() + 4),
         Qt::AlignLeft | Qt::AlignVCenter, tr("Processes (fork tree)"));
@@ -851,7 +832,8 @@ void ProcessView::paintTree(QPainter& p) const
         dots[r.pid] = c;
         if (r.pid == m_pid) {
             p.setPen(Qt::NoPen);
-            p.setBrush(mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.14 : 0.08));
+            p.setBrush(
+                Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.14 : 0.08));
             p.drawRoundedRect(r.rect.adjusted(0, 1, 0, -1), 5, 5);
         }
     }
@@ -878,7 +860,7 @@ void ProcessView::paintTree(QPainter& p) const
         p.drawEllipse(c, dot / 2, dot / 2);
         const double x = c.x() + dot / 2 + 6;
         const QRectF text(x, r.rect.top(), r.rect.right() - x - 4, r.rect.height());
-        p.setFont(r.pid == m_pid ? bold(tf) : tf);
+        p.setFont(r.pid == m_pid ? Palette::bold(tf) : tf);
         p.setPen(r.alive ? Palette::text() : Palette::mutedText());
         const QString name = QFontMetricsF(p.font()).elidedText(r.name, Qt::ElideRight, text.width() * 0.55);
         p.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, name);
@@ -898,13 +880,13 @@ void ProcessView::paintTree(QPainter& p) const
 void ProcessView::paintCounters(QPainter& p) const
 {
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf));
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
     const Machine& m = m_ctx->machine();
     const Process* pr = m.proc(m_pid);
     QRectF r = m_countersRect;
     p.setPen(QPen(Palette::gridLine(), 1));
     p.drawLine(QPointF(r.left(), r.top() - kPad + 0.5), QPointF(r.right(), r.top() - kPad + 0.5));
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     p.drawText(QRectF(r.left(), r.top(), r.width(), fmb.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
         fmb.elidedText(tr("Memory of %1").arg(pr ? pr->pid : 0), Qt::ElideRight, r.width()));
@@ -915,10 +897,10 @@ void ProcessView::paintCounters(QPainter& p) const
     for (const CounterRow& c : m_counters) {
         if (y + 2 * fm.height() > r.bottom()) break;
         const bool hot = !c.delta.isEmpty();
-        p.setFont(bold(tf));
+        p.setFont(Palette::bold(tf));
         p.setPen(Palette::text());
         p.drawText(QRectF(r.left(), y, nameW, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, c.name);
-        p.setFont(hot ? bold(tf) : tf);
+        p.setFont(hot ? Palette::bold(tf) : tf);
         p.setPen(hot ? hotText() : Palette::text());
         const QString value = hot ? c.value + u"  ("_s + c.delta + u')' : c.value;
         p.drawText(QRectF(r.left() + nameW, y, r.width() - nameW, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
@@ -943,7 +925,7 @@ void ProcessView::paintCounters(QPainter& p) const
     const int lines = 8 / perLine;
     y += 4;
     if (y + fmb.height() + lines * (fm.height() + 4) > r.bottom()) return;
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     p.drawText(QRectF(r.left(), y, r.width(), fmb.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("VMA kinds"));
     y += fmb.height() + 4;
@@ -951,7 +933,7 @@ void ProcessView::paintCounters(QPainter& p) const
     for (int i = 0; i < 8; ++i) {
         const double x = r.left() + (i % perLine) * colW;
         const double yy = y + (i / perLine) * (fm.height() + 4);
-        p.setPen(QPen(withAlpha(Palette::text(), 0.5), 1));
+        p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
         p.setBrush(Palette::vma(kinds[i]));
         p.drawRect(QRectF(x + 0.5, yy + (fm.height() - sw) / 2 + 0.5, sw, sw));
         p.setPen(Palette::text());
@@ -963,9 +945,9 @@ void ProcessView::paintCounters(QPainter& p) const
 void ProcessView::paintBar(QPainter& p) const
 {
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf)), mfm(monoFont());
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf)), mfm(monoFont());
     const double t = std::clamp(m_ctx->progress(), 0.0, 1.0);
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     p.drawText(QRectF(m_barArea.left(), m_barArea.top(), m_barArea.width(), fmb.height() + 4),
         Qt::AlignLeft | Qt::AlignVCenter,
@@ -974,7 +956,7 @@ void ProcessView::paintBar(QPainter& p) const
     // Gaps: small ones are background, breaks a zig-zag band.
     const QRectF bar = m_barRect;
     p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(mix(Palette::background(), Palette::text(), 0.03));
+    p.setBrush(Palette::mix(Palette::background(), Palette::text(), 0.03));
     p.drawRect(bar.adjusted(-0.5, -0.5, 0.5, 0.5));
     for (const auto& pc : m_scale.pieces()) {
         if (!pc.isBreak) continue;
@@ -1004,7 +986,7 @@ void ProcessView::paintBar(QPainter& p) const
         p.setBrush(fill);
         p.drawRect(b.rect);
         if (b.kind == VmaKind::SharedFile || b.kind == VmaKind::Special) {
-            p.setBrush(QBrush(withAlpha(Palette::textOn(fill), 0.25), Qt::BDiagPattern));
+            p.setBrush(QBrush(Palette::withAlpha(Palette::textOn(fill), 0.25), Qt::BDiagPattern));
             p.drawRect(b.rect);
         }
         if (b.rect.height() >= mfm.height()) {
@@ -1021,9 +1003,9 @@ void ProcessView::paintBar(QPainter& p) const
             if (!b.highlighted) continue;
             const QRectF r = b.rect.adjusted(-3, -2, 3, 2);
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(withAlpha(Palette::background(), 0.9), 6));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 6));
             p.drawRect(r);
-            p.setPen(QPen(withAlpha(hl, 0.55 + 0.45 * pulse), 3 + 1.5 * (1 - pulse)));
+            p.setPen(QPen(Palette::withAlpha(hl, 0.55 + 0.45 * pulse), 3 + 1.5 * (1 - pulse)));
             p.drawRect(r);
         }
     }
@@ -1033,7 +1015,7 @@ void ProcessView::paintBar(QPainter& p) const
         const QRectF r(bar.left() - 8, y0, bar.width() + 16, std::max(3.0, y1 - y0));
         QPen pen(hl, 2, Qt::DashLine);
         p.setPen(pen);
-        p.setBrush(withAlpha(hl, 0.12));
+        p.setBrush(Palette::withAlpha(hl, 0.12));
         p.drawRect(r);
     }
     if (m_eventVa) {
@@ -1052,10 +1034,10 @@ void ProcessView::paintBar(QPainter& p) const
     const double lx = bar.right() + 18;
     const double lw = m_barArea.right() - lx;
     for (const Label& l : m_rightLabels) {
-        p.setPen(QPen(withAlpha(l.hot ? hl : Palette::mutedText(), 0.8), l.hot ? 2 : 1));
+        p.setPen(QPen(Palette::withAlpha(l.hot ? hl : Palette::mutedText(), 0.8), l.hot ? 2 : 1));
         p.drawLine(QPointF(bar.right() + 2, l.want), QPointF(lx - 4, l.y));
         const QRectF r(lx, l.y - fm.height() / 2, lw, fm.height());
-        p.setFont(l.strong ? bold(tf) : tf);
+        p.setFont(l.strong ? Palette::bold(tf) : tf);
         const QFontMetricsF lfm(p.font());
         // The whole name first; the size only when it fits beside it.
         const QString name = lfm.elidedText(l.text, Qt::ElideMiddle, lw);
@@ -1079,7 +1061,7 @@ void ProcessView::paintBar(QPainter& p) const
         p.drawText(QRectF(ax, l.y - lfm.height() / 2, aw, lfm.height()), Qt::AlignRight | Qt::AlignVCenter,
             lfm.elidedText(l.text, Qt::ElideLeft, aw));
         if (addr) {
-            p.setPen(QPen(withAlpha(Palette::mutedText(), 0.8), 1));
+            p.setPen(QPen(Palette::withAlpha(Palette::mutedText(), 0.8), 1));
             p.drawLine(QPointF(ax + aw + 3, l.y), QPointF(bar.left() - 2, l.want));
         }
     }
@@ -1089,9 +1071,9 @@ void ProcessView::paintList(QPainter& p) const
 {
     if (m_listRect.width() < 80) return;
     const QFont tf = textFont();
-    const QFontMetricsF fmb(bold(tf)), mfm(monoFont());
+    const QFontMetricsF fmb(Palette::bold(tf)), mfm(monoFont());
     const QRectF r = m_listRect;
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     const double titleH = fmb.height() + 8;
     p.drawText(QRectF(r.left(), r.top(), r.width(), fmb.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
@@ -1127,10 +1109,10 @@ void ProcessView::paintList(QPainter& p) const
         const QRectF line(r.left(), y, r.width(), m_lineH);
         if (row.highlighted) {
             p.setPen(Qt::NoPen);
-            p.setBrush(withAlpha(Palette::highlight(), Palette::theme() == Theme::Dark ? 0.22 : 0.12));
+            p.setBrush(Palette::withAlpha(Palette::highlight(), Palette::theme() == Theme::Dark ? 0.22 : 0.12));
             p.drawRoundedRect(line, 3, 3);
         }
-        p.setPen(QPen(withAlpha(Palette::text(), 0.4), 1));
+        p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.4), 1));
         p.setBrush(Palette::vma(row.kind));
         p.drawRect(QRectF(r.left() + 2.5, y + (m_lineH - chip) / 2 + 0.5, chip, chip));
         p.setPen(row.highlighted ? hotText() : Palette::text());
@@ -1165,17 +1147,17 @@ void ProcessView::paintCaption(QPainter& p) const
 {
     if (m_captionRect.height() <= 0 || m_caption.isEmpty()) return;
     const QFont tf = textFont();
-    const QFontMetricsF fm(tf), fmb(bold(tf));
+    const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
     const QRectF r = m_captionRect;
     p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
     p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     const QRectF tag(r.left() + 8, r.center().y() - fmb.height() / 2 - 2, fmb.horizontalAdvance(m_captionTag) + 14,
         fmb.height() + 4);
     p.setPen(Qt::NoPen);
     p.setBrush(Palette::highlight());
     p.drawRoundedRect(tag, 4, 4);
-    p.setFont(bold(tf));
+    p.setFont(Palette::bold(tf));
     p.setPen(Qt::white);
     p.drawText(tag, Qt::AlignCenter, m_captionTag);
     p.setFont(tf);
@@ -1254,7 +1236,7 @@ bool ProcessView::event(QEvent* event)
                 QToolTip::showText(he->globalPos(), toolTipForVma(static_cast<int>(i)), this, m_boxes[i].rect.toRect());
                 return true;
             }
-        const double listTop = m_listRect.top() + QFontMetricsF(bold(textFont())).height() + 8 + m_lineH;
+        const double listTop = m_listRect.top() + QFontMetricsF(Palette::bold(textFont())).height() + 8 + m_lineH;
         if (m_listRect.contains(pos) && pos.y() >= listTop) {
             const int row = m_listScroll + int((pos.y() - listTop) / m_lineH);
             if (row >= 0 && row < static_cast<int>(m_list.size()) && row < m_listScroll + m_listRows) {

@@ -36,13 +36,6 @@ double ramp(double t, double from, double to)
     return std::clamp((t - from) / (to - from), 0.0, 1.0);
 }
 
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-        float(a.blueF() * (1 - t) + b.blueF() * t), float(a.alphaF() * (1 - t) + b.alphaF() * t));
-}
-
 bool dark()
 {
     return Palette::theme() == Theme::Dark;
@@ -108,7 +101,7 @@ QColor TlbView::processColour(std::uint32_t pid, bool global)
 {
     if (global || pid == 0) return dark() ? QColor(0x40, 0x46, 0x50) : QColor(0xd5, 0xda, 0xe1);
     // The process's hue in every view (Palette::process), pale enough to read text on.
-    return mix(Palette::background(), Palette::process(pid), dark() ? 0.42 : 0.30);
+    return Palette::mix(Palette::background(), Palette::process(pid), dark() ? 0.42 : 0.30);
 }
 
 // ---- layout --------------------------------------------------------------------------
@@ -502,7 +495,9 @@ struct TlbView::Painter {
     {
         const QFontMetricsF fms(l.small);
         const qreal lw = fms.horizontalAdvance(label);
-        box(r, changed ? mix(Palette::background(), Palette::highlight(), dark() ? 0.25 : 0.10) : Palette::background(),
+        box(r,
+            changed ? Palette::mix(Palette::background(), Palette::highlight(), dark() ? 0.25 : 0.10)
+                    : Palette::background(),
             changed ? Palette::highlight() : Palette::gridLine(), changed ? 1.6 : 1);
         text(QRectF(r.left() + l.pad, r.top(), lw + 1, r.height()), l.small, Palette::mutedText(), label);
         text(QRectF(r.left() + l.pad + lw + l.pad * 0.5, r.top(), r.width() - lw - l.pad * 2.5, r.height()), l.bold,
@@ -684,8 +679,9 @@ struct TlbView::Painter {
         }
         const bool global = e->flags & TlbFlag::Global;
         const QColor base = TlbView::processColour(e->pid, global);
-        const QColor fill
-            = flash > 0 ? mix(base, mix(Palette::background(), flashColour, dark() ? 0.55 : 0.45), flash) : base;
+        const QColor fill = flash > 0
+            ? Palette::mix(base, Palette::mix(Palette::background(), flashColour, dark() ? 0.55 : 0.45), flash)
+            : base;
         const QColor border = dark() ? base.lighter(170) : base.darker(global ? 150 : 135);
         box(r, fill, border, 1.3);
         const QStringList lines = cellLines(g, *e);
