@@ -76,7 +76,7 @@ void calculateTotalreservePages(Machine& m)
 /// __setup_per_zone_wmarks(), which ends with calculate_totalreserve_pages().
 void setupPerZoneWmarks(Machine& m)
 {
-    const std::uint64_t pagesMin = m.minFreeKbytes >> (m.config.arch.pageShift - 10);
+    const std::uint64_t pagesMin = m.minFreeKbytes * 1024 / m.pageSize(); // also for pages smaller than 1 KiB
     std::uint64_t lowmemPages = 0;
     for (const Zone& z : m.zones)
         if (!isHighOrMovable(z.type)) lowmemPages += z.managed;
@@ -119,7 +119,7 @@ void setupLowmemReserve(Machine& m)
 
 bool thpAvailable(const ArchSpec& a)
 {
-    return a.kind != ArchKind::X86_32;
+    return a.kind != ArchKind::X86_32 && !a.custom;
 }
 
 } // namespace
@@ -137,7 +137,7 @@ void recomputeWatermarks(Machine& m)
 {
     for (Zone& z : m.zones) z.wmark.fill(0);
     // calculate_min_free_kbytes(): int_sqrt(lowmem_kbytes * 16), clamped to [128, 262144].
-    const std::uint64_t lowmemKbytes = nrFreeBufferPages(m) * (m.pageSize() >> 10);
+    const std::uint64_t lowmemKbytes = nrFreeBufferPages(m) * m.pageSize() / 1024;
     m.minFreeKbytes = std::clamp<std::uint64_t>(intSqrt(lowmemKbytes * 16), 128, 262144);
     // init_per_zone_wmark_min(): watermarks, then the lowmem reserves.
     setupPerZoneWmarks(m);
@@ -153,7 +153,7 @@ void recomputeWatermarks(Machine& m)
         const std::uint64_t pageblockPages = 1ull << m.config.arch.pageblockOrder();
         std::uint64_t recommended = pageblockPages * nrZones * 2 + pageblockPages * nrZones * 3 * 3;
         recommended = std::min(recommended, nrFreeBufferPages(m) / 20);
-        recommended <<= (m.config.arch.pageShift - 10);
+        recommended = recommended * m.pageSize() / 1024;
         if (recommended > m.minFreeKbytes) {
             m.minFreeKbytes = recommended;
             setupPerZoneWmarks(m);

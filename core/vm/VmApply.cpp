@@ -155,6 +155,7 @@ void frameReleased(Machine& m, Pfn pfn)
     switch (m.frames.state(pfn)) {
     case FrameState::PageTable:
         --m.vmc.pageTablePages;
+        if (Process* owner = m.procMut(m.frames.priv(pfn)); owner && owner->mm.ptPages) --owner->mm.ptPages;
         break;
     case FrameState::Anon:
         --m.vmc.anonPages;

@@ -830,8 +830,9 @@ public:
                 Event e = ev(EventType::MallocChunk, pid);
                 e.a = s;
                 e.b = size - nb < minSize() ? size : nb;
+                const std::uint64_t chunk = s; // applying the event erases the free chunk `s` refers to
                 em.onEvent(e);
-                return s + 2 * static_cast<std::uint64_t>(sizeSz());
+                return chunk + 2 * static_cast<std::uint64_t>(sizeSz());
             }
         const std::uint64_t topStart = ms.topStart ? ms.topStart : p->mm.startBrk;
         const std::uint64_t top = p->mm.brk - topStart;
