@@ -100,8 +100,10 @@ CommandResult Simulator::apply(const Command& c)
     if (r.error) return r;
 
     m_cmd = static_cast<std::uint32_t>(m_commands.size());
-    m_commands.push_back(c);
-    m_commandStart.push_back(m_events.size());
+    if (m_recording) { // the raw-speed mode keeps neither events nor the commands that made them
+        m_commands.push_back(c);
+        m_commandStart.push_back(m_events.size());
+    }
     r.firstEvent = m_events.size();
     Recorder rec(*this);
     switch (c.type) {

@@ -65,7 +65,8 @@ public:
     std::uint64_t checkpointBytes() const { return pinnedBytes(); }
     std::uint64_t checkpointInterval() const { return m_interval; }
 
-    /// When set, events are applied but not kept (the benchmark's raw-speed mode).
+    /// When off, events are applied but neither they nor the commands are kept (the
+    /// benchmark's raw-speed mode: the machine moves on, the run cannot be replayed).
     void setRecording(bool on) { m_recording = on; }
 
     /// Runs the consistency checker after every command and aborts with its findings

@@ -170,9 +170,11 @@ void frameReleased(Machine& m, Pfn pfn)
     default:
         break;
     }
-    m.frames.setCount(pfn, 0);
-    m.frames.setPriv(pfn, 0);
-    m.phys.clearRange(pfn, Pfn(1) << m.frames.order(pfn));
+    // Only touch what holds something: a plain kernel block (the buddy benchmark's case)
+    // carries no count, owner or contents, and writing them would clone shared chunks.
+    if (m.frames.count(pfn)) m.frames.setCount(pfn, 0);
+    if (m.frames.priv(pfn)) m.frames.setPriv(pfn, 0);
+    if (m.phys.pagesHeld()) m.phys.clearRange(pfn, Pfn(1) << m.frames.order(pfn));
 }
 
 void apply(Machine& m, const Event& e)

@@ -962,7 +962,7 @@ int tlbFind(const Machine& m, std::uint64_t va)
 {
     const Tlb& t = m.tlb;
     const std::uint64_t vpn = va >> m.config.arch.pageShift;
-    const std::size_t base = static_cast<std::size_t>((vpn % static_cast<std::uint64_t>(t.sets)) * static_cast<std::uint64_t>(t.ways));
+    const std::size_t base = static_cast<std::size_t>((vpn & static_cast<std::uint64_t>(t.sets - 1)) * static_cast<std::uint64_t>(t.ways));
     for (int w = 0; w < t.ways; ++w) {
         const TlbEntry& e = t.small[base + static_cast<std::size_t>(w)];
         if ((e.flags & TlbFlag::Valid) && e.vpn == vpn && ((e.flags & TlbFlag::Global) || !t.pcid || e.pcid == m.cpu.pcid))
@@ -973,11 +973,16 @@ int tlbFind(const Machine& m, std::uint64_t va)
 
 Pfn tlbTranslate(const Machine& m, std::uint64_t va)
 {
-    const int w = tlbFind(m, va);
-    if (w < 0) return kNoPfn;
+    // One pass over the set (the hot path of a TLB hit): no second index computation.
     const Tlb& t = m.tlb;
     const std::uint64_t vpn = va >> m.config.arch.pageShift;
-    return t.small[static_cast<std::size_t>((vpn % static_cast<std::uint64_t>(t.sets)) * static_cast<std::uint64_t>(t.ways) + static_cast<std::uint64_t>(w))].pfn;
+    const TlbEntry* e = t.small.data() + (vpn & static_cast<std::uint64_t>(t.sets - 1)) * static_cast<std::uint64_t>(t.ways);
+    const std::uint16_t pcid = t.pcid ? m.cpu.pcid : 0;
+    for (const TlbEntry* end = e + t.ways; e != end; ++e)
+        if (e->vpn == vpn && (e->flags & TlbFlag::Valid)
+            && ((e->flags & TlbFlag::Global) || !t.pcid || e->pcid == pcid))
+            return e->pfn;
+    return kNoPfn;
 }
 
 std::uint64_t translateAddress(const Machine& m, Pfn root, std::uint64_t va)
