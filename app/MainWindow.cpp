@@ -620,6 +620,16 @@ void MainWindow::showSimplifications()
            "<li>No reclaim, compaction or OOM killer yet: an allocation that fails its watermarks fails.</li>"
            "<li>One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.</li>"
            "<li>Per-CPU page-list sizes in /proc/zoneinfo are the kernel's boot-time values; their counts stay 0.</li>"
+           "</ul><p>Virtual memory:</p><ul>"
+           "<li>One CPU; the user page tables hold no kernel half; 4 KiB pages only (huge pages come with the "
+           "memory-pressure version, so a THP machine like the notes' shows fewer faults than memviz).</li>"
+           "<li>After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets "
+           "Accessed and Dirty on the walk that loads the TLB.</li>"
+           "<li>Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the "
+           "shared libraries are in the page cache from the start, so exec reads nothing from disk.</li>"
+           "<li>glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the "
+           "end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).</li>"
+           "<li>Without an OOM killer, a page fault that finds no free page kills the faulting process.</li>"
            "</ul>"));
 }
 
