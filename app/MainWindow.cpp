@@ -238,6 +238,22 @@ void MainWindow::gotoChapter(int direction)
     m_session->seek(m_chapters->itemData(pick).toULongLong());
 }
 
+void MainWindow::setFocusMode(bool on)
+{
+    if (on) {
+        m_focusHidden.clear();
+        for (QDockWidget* d : std::as_const(m_docks))
+            if (d->isVisible()) {
+                m_focusHidden.append(d);
+                d->hide();
+            }
+    } else {
+        for (QDockWidget* d : std::as_const(m_focusHidden)) d->show();
+        m_focusHidden.clear();
+    }
+    if (QAction* a = m_actions.value(QStringLiteral("focus"))) a->setChecked(on);
+}
+
 void MainWindow::raiseView(const QString& id)
 {
     if (QWidget* w = m_views.value(id); w && m_centre->indexOf(w) >= 0) m_centre->setCurrentWidget(w);
@@ -307,6 +323,10 @@ void MainWindow::buildMenus()
         a->setCheckable(true);
         m_themeGroup->addAction(a);
     }
+    // For a projector: the centre view alone, its text as large as the window allows.
+    QAction* focus = action(view, QStringLiteral("focus"), [this](bool on) { setFocusMode(on); },
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    focus->setCheckable(true);
     action(view, QStringLiteral("resetLayout"), [this] {
         QSettings().remove(QStringLiteral("window/state"));
         QMessageBox::information(this, tr("Reset layout"), tr("The default layout is used the next time memviz starts."));
@@ -360,6 +380,7 @@ void MainWindow::retranslate()
     m_actions.value(QStringLiteral("light"))->setText(tr("Light theme"));
     m_actions.value(QStringLiteral("dark"))->setText(tr("Dark theme"));
     m_actions.value(QStringLiteral("resetLayout"))->setText(tr("Reset layout"));
+    m_actions.value(QStringLiteral("focus"))->setText(tr("Centre view only (hide the docks)"));
     m_actions.value(QStringLiteral("lang-system"))->setText(tr("System language"));
     m_actions.value(QStringLiteral("lang-en"))->setText(QStringLiteral("English"));
     m_actions.value(QStringLiteral("lang-zh_CN"))->setText(QStringLiteral("简体中文"));

@@ -66,6 +66,8 @@ private:
     void setChapters(const std::vector<ScriptShot>& shots);
     void gotoChapter(int direction);
     void raiseView(const QString& id);
+    /// Hides every dock (and brings back the ones it hid): the centre view alone, for a projector.
+    void setFocusMode(bool on);
     static QString demoTitle(const QString& file);
     /// Runs longer than this start paused at their first chapter instead of playing.
     static constexpr std::uint64_t kPlayWholeRunEvents = 5000;
@@ -83,6 +85,7 @@ private:
     QTabWidget* m_centre = nullptr;
     QComboBox* m_chapters = nullptr;
     QLabel* m_chapterLabel = nullptr;
+    QList<QDockWidget*> m_focusHidden;
     QHash<QString, QWidget*> m_views;
     QHash<QString, QDockWidget*> m_docks;
     QHash<QString, QAction*> m_actions;

@@ -10,6 +10,9 @@
 #include "ViewContext.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -42,6 +45,58 @@ private slots:
         QVERIFY(w.console()->text().contains(QStringLiteral("Node 0, zone    DMA32")));
         w.session()->toEnd();
         QCOMPARE(w.context()->cursor(), sim->eventCount());
+    }
+
+    void longRunOpensAtItsFirstChapter()
+    {
+        // cow.js records about a million events: the window shows its first shot(), paused,
+        // and lists the shots as chapters; Ctrl+Page Down goes to the next one.
+        MainWindow w(small());
+        w.loadDemo(QStringLiteral(":/demos/cow.js"), true);
+        const Simulator* sim = w.session()->simulator();
+        QVERIFY(sim && sim->eventCount() > 500000);
+        auto* chapters = w.findChild<QComboBox*>(QStringLiteral("chapters"));
+        QVERIFY(chapters);
+        QCOMPARE(chapters->count(), 5); // start, forked, first-cow, parent-reuse, end
+        QCOMPARE(chapters->currentText(), QStringLiteral("forked"));
+        QCOMPARE(w.context()->cursor(), chapters->itemData(1).toULongLong());
+        QVERIFY(!w.session()->playing());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(w.context()->cursor(), chapters->itemData(2).toULongLong());
+        // The demo's "// views: cow, processes" line brought the COW view to the front.
+        auto* centre = w.findChild<QTabWidget*>(QStringLiteral("centre"));
+        QVERIFY(centre);
+        QCOMPARE(centre->currentWidget(), w.view(QStringLiteral("cow")));
+    }
+
+    void focusModeHidesAndRestoresTheDocks()
+    {
+        MainWindow w(small());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QList<QDockWidget*> visible;
+        for (QDockWidget* d : w.findChildren<QDockWidget*>())
+            if (d->isVisible()) visible << d;
+        QVERIFY(visible.size() >= 3);
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        for (QDockWidget* d : w.findChildren<QDockWidget*>()) QVERIFY(!d->isVisible());
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        for (QDockWidget* d : visible) QVERIFY(d->isVisible());
+    }
+
+    void processHandlesLiveAcrossConsoleLines()
+    {
+        MainWindow w(small());
+        w.console()->submit(QStringLiteral("var p = spawn('a')"));
+        w.console()->submit(QStringLiteral("var b = p.malloc(1 << 20)"));
+        w.console()->submit(QStringLiteral("p.touch(b, 1 << 20); p.min_flt > 256"));
+        QVERIFY2(w.console()->text().endsWith(QStringLiteral("true")), qPrintable(w.console()->text().right(200)));
+        w.console()->submit(QStringLiteral("ps -eo pid,comm,rss"));
+        QVERIFY(w.console()->text().contains(QStringLiteral("   1000 a")));
     }
 
     void consoleShellAndJavaScript()
