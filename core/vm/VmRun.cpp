@@ -835,10 +835,11 @@ public:
                 return chunk + 2 * static_cast<std::uint64_t>(sizeSz());
             }
         const std::uint64_t topStart = ms.topStart ? ms.topStart : p->mm.startBrk;
-        const std::uint64_t top = p->mm.brk - topStart;
+        // A program that moved brk below the top chunk itself has no top left.
+        const std::uint64_t top = p->mm.brk > topStart ? p->mm.brk - topStart : 0;
         if (top < nb + minSize()) {
             const std::uint64_t grow = alignUp(nb + kTopPad + minSize() - top);
-            const std::uint64_t newBrk = p->mm.brk + grow;
+            const std::uint64_t newBrk = std::max(p->mm.brk, topStart) + grow;
             for (const Vma& v : p->mm.vmas)
                 if (!(v.flags & VmaFlag::Heap) && v.start < newBrk && v.end > p->mm.brk) return 0;
             Event b = ev(EventType::BrkSet, pid);
@@ -876,8 +877,8 @@ public:
         em.onEvent(e);
         // systrim(): give the top back to the kernel when it grew past the trim threshold.
         const Process* p = m.proc(pid);
-        const std::uint64_t top = p->mm.brk - p->malloc.topStart;
-        if (top >= p->malloc.trimThreshold) {
+        const std::uint64_t top = p->mm.brk > p->malloc.topStart ? p->mm.brk - p->malloc.topStart : 0;
+        if (top >= p->malloc.trimThreshold && top > kTopPad + minSize() + 1) {
             const std::uint64_t extra = alignDown(top - kTopPad - minSize() - 1);
             if (extra) {
                 const std::uint64_t newBrk = p->mm.brk - extra;

@@ -97,6 +97,7 @@ private slots:
     void fileMappingSharedAndPrivate();
     void exitFreesEverything();
     void freeingABigBufferFreesItsPageTables();
+    void mallocAfterTheProgramShrankBrk();
     void deterministic();
     void randomPrograms_data();
     void randomPrograms();
@@ -316,6 +317,27 @@ void TestVm::freeingABigBufferFreesItsPageTables()
     p.run(f); // checks the machine
     QCOMPARE(p.p().mm.ptPages, pt0);
     QCOMPARE(sim.current().vmc.pageTablePages, global0);
+}
+
+void TestVm::mallocAfterTheProgramShrankBrk()
+{
+    // A program may move brk itself, below glibc's top chunk: malloc must grow from the
+    // top again, and free must not trim what is no longer there (no unsigned wrap-around).
+    Simulator sim = boot("x86-64");
+    Proc p = spawnProc(sim, "brk");
+    const std::uint64_t a = p.malloc(1000);
+    Command b = vmCommand(CommandType::Brk, p.pid);
+    b.addr = p.p().mm.startBrk; // the whole heap given back, below the top chunk
+    p.run(b);
+    const std::uint64_t c = p.malloc(100000);
+    QVERIFY(c > a);
+    QVERIFY(c + 100000 <= p.p().mm.brk);
+    p.touch(c, 100000);
+    QVERIFY(p.p().alive());
+    Command f = vmCommand(CommandType::Free, p.pid);
+    f.addr = c;
+    p.run(f);
+    QVERIFY(p.p().mm.brk >= p.p().mm.startBrk && p.p().mm.brk < p.p().mm.startBrk + 64 * MiB);
 }
 
 void TestVm::deterministic()
