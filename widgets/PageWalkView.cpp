@@ -1884,6 +1884,14 @@ struct PageWalkView::Scene {
             const QString tryS = cut + u"…"_s;
             if (fm.boundingRect(r, Qt::TextWordWrap, tryS).height() <= r.height() + 1) return tryS;
         }
+        // Text without spaces (Chinese) breaks between characters: the longest prefix that still fits.
+        int lo = 0, hi = int(s.size());
+        while (lo < hi) {
+            const int mid = (lo + hi + 1) / 2;
+            if (fm.boundingRect(r, Qt::TextWordWrap, s.left(mid) + u"…"_s).height() <= r.height() + 1) lo = mid;
+            else hi = mid - 1;
+        }
+        if (lo > 0) return s.left(lo) + u"…"_s;
         return fm.elidedText(s, Qt::ElideRight, r.width());
     }
 
