@@ -505,6 +505,7 @@ void MainWindow::runConsoleLine(const QString& line)
         const ShellResult r = runShell(m_ctx->machine(), line.toStdString());
         if (!r.out.empty()) m_console->append(QString::fromStdString(r.out));
         if (!r.err.empty()) m_console->append(QString::fromStdString(r.err), ConsoleWidget::Kind::Error);
+        if (r.command) runCommand(*r.command); // sysctl vm.x=y, echo y > /proc/sys/vm/x
         return;
     }
     const Simulator base = m_session->baseForNewCommands();

@@ -227,7 +227,12 @@ QJSValue ScriptApi::machine(const QJSValue& options)
 QString ScriptApi::sh(const QJSValue& commandLine)
 {
     const ShellResult r = runShell(outcome->sim->current(), commandLine.toString().toStdString());
-    return QString::fromStdString(r.out + r.err);
+    QString text = QString::fromStdString(r.out + r.err);
+    if (r.command) { // a write (sysctl vm.x=y, echo y > /proc/sys/vm/x) becomes a command of the run
+        const CommandResult c = outcome->sim->apply(*r.command);
+        if (c.error) text += errorText(c.error) + QLatin1Char('\n');
+    }
+    return text;
 }
 
 void ScriptApi::shot(const QJSValue& name)

@@ -433,6 +433,7 @@ QJSValue ProcessHandle::mmap(const QJSValue& len, const QJSValue& prot, const QJ
     if (!offset.isUndefined() && !m_vm->size(offset, what, &c.offset, true)) return {};
     CommandResult r;
     if (!m_vm->apply(c, what, &r)) return {};
+    if (!r.value) return QJSValue(QJSValue::NullValue); // MAP_FAILED: the commit limit said no (ENOMEM)
     return static_cast<double>(r.value);
 }
 

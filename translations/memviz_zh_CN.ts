@@ -1147,6 +1147,38 @@
         <source>No walk happens for %1: there is no page table to start from, or the address is not canonical (on x86-64 the bits above the virtual-address width must repeat its top bit). A real access would fault at once.</source>
         <translation>%1 没有进行页表遍历：没有可作为起点的页表，或者该地址不是规范地址（在 x86-64 上，虚拟地址宽度以上的各位必须与该宽度内的最高位相同）。真实的访问会立即触发异常。</translation>
     </message>
+    <message>
+        <source>Tunable changed</source>
+        <translation>内核参数已修改</translation>
+    </message>
+    <message>
+        <source>Commit refused</source>
+        <translation>提交被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (was %3)</source>
+        <translation>%1 = %2（原为 %3）</translation>
+    </message>
+    <message>
+        <source>PID %1 may not commit %2 more: ENOMEM (overcommit_memory = %3)</source>
+        <translation>PID %1 不能再提交 %2：ENOMEM（overcommit_memory = %3）</translation>
+    </message>
+    <message>
+        <source>vm.overcommit_memory is now %1 (was %2). 0: guess — only a single request larger than RAM plus swap fails; 1: always — every request succeeds; 2: never — requests fail with ENOMEM once Committed_AS would reach CommitLimit (%3) minus the admin and user reserves (__vm_enough_memory() in mm/util.c).</source>
+        <translation>vm.overcommit_memory 现在为 %1（原为 %2）。0：启发式——只有单次请求大于物理内存加交换空间时才失败；1：总是——所有请求都成功；2：从不——一旦 Committed_AS 将达到 CommitLimit（%3）减去管理员和用户预留，请求就以 ENOMEM 失败（mm/util.c 中的 __vm_enough_memory()）。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (was %3): CommitLimit = RAM × overcommit_ratio / 100 + swap, or overcommit_kbytes + swap when that is set, is now %4 (vm_commit_limit()). Setting one of the two clears the other.</source>
+        <translation>%1 现在为 %2（原为 %3）：CommitLimit = 物理内存 × overcommit_ratio / 100 + 交换空间（若设置了 overcommit_kbytes，则为 overcommit_kbytes + 交换空间），现为 %4（vm_commit_limit()）。设置其中一个会清除另一个。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 (was %3). Where it matters the kernel recomputes at once: the watermarks of every zone follow min_free_kbytes, watermark_scale_factor and the THP setting (setup_per_zone_wmarks()).</source>
+        <translation>%1 现在为 %2（原为 %3）。相关的值内核会立即重新计算：每个内存域的水位线随 min_free_kbytes、watermark_scale_factor 和透明大页设置而变（setup_per_zone_wmarks()）。</translation>
+    </message>
+    <message>
+        <source>__vm_enough_memory() refuses PID %1 %2 more of committed memory: Committed_AS is %3 and the limit under vm.overcommit_memory = %4 is %5. The mmap(), brk() or fork() fails with ENOMEM now — malloc() returns NULL — instead of the OOM killer choosing a victim later.</source>
+        <translation>__vm_enough_memory() 拒绝 PID %1 再提交 %2 内存：Committed_AS 为 %3，在 vm.overcommit_memory = %4 下的上限为 %5。mmap()、brk() 或 fork() 现在就以 ENOMEM 失败——malloc() 返回 NULL——而不是以后由 OOM killer 选出牺牲者。</translation>
+    </message>
 </context>
 <context>
     <name>memviz</name>
@@ -1870,6 +1902,10 @@ pictures of every view.</source>
     <message>
         <source>switch to PID %1</source>
         <translation>切换到 PID %1</translation>
+    </message>
+    <message>
+        <source>sysctl %1 = %2</source>
+        <translation>sysctl %1 = %2</translation>
     </message>
 </context>
 <context>

@@ -161,27 +161,29 @@ QString EventLogModel::commandText(const Command& c)
         return tr("translate %1 in PID %2").arg(EventText::hex(c.addr)).arg(c.pid);
     case CommandType::Switch:
         return tr("switch to PID %1").arg(c.pid);
+    case CommandType::SetSysctl:
+        return tr("sysctl %1 = %2").arg(QString::fromStdString(c.text)).arg(c.len);
     }
     return QString();
 }
 
-std::uint32_t EventLogModel::typesMatching(const QString& text)
+std::uint64_t EventLogModel::typesMatching(const QString& text)
 {
     const QString needle = text.trimmed();
     if (needle.isEmpty()) return allTypes();
-    std::uint32_t mask = 0;
+    std::uint64_t mask = 0;
     for (int t = 0; t < static_cast<int>(EventType::Count); ++t) {
         const auto type = static_cast<EventType>(t);
         const std::string_view raw = eventTypeName(type);
         const QString internal = QString::fromLatin1(raw.data(), static_cast<qsizetype>(raw.size()));
         if (EventText::typeName(type).contains(needle, Qt::CaseInsensitive)
             || internal.contains(needle, Qt::CaseInsensitive))
-            mask |= 1u << t;
+            mask |= 1ull << t;
     }
     return mask;
 }
 
-void EventLogModel::setTypeFilter(std::uint32_t mask)
+void EventLogModel::setTypeFilter(std::uint64_t mask)
 {
     mask &= allTypes();
     if (mask == m_mask) return;
@@ -190,7 +192,7 @@ void EventLogModel::setTypeFilter(std::uint32_t mask)
     m_rows.clear();
     if (m_sim && filtered())
         for (std::uint64_t i = 0; i < m_count; ++i)
-            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type)))
+            if (m_mask & (1ull << static_cast<int>(m_sim->events()[i].type)))
                 m_rows.push_back(static_cast<std::uint32_t>(i));
     endResetModel();
 }
@@ -208,7 +210,7 @@ void EventLogModel::rebuild()
     m_rows.clear();
     if (m_sim && filtered())
         for (std::uint64_t i = 0; i < m_count; ++i)
-            if (m_mask & (1u << static_cast<int>(m_sim->events()[i].type)))
+            if (m_mask & (1ull << static_cast<int>(m_sim->events()[i].type)))
                 m_rows.push_back(static_cast<std::uint32_t>(i));
 }
 
@@ -236,7 +238,7 @@ void EventLogModel::refresh()
     }
     std::vector<std::uint32_t> added;
     for (std::uint64_t i = m_count; i < n; ++i)
-        if (m_mask & (1u << static_cast<int>(sim->events()[i].type))) added.push_back(static_cast<std::uint32_t>(i));
+        if (m_mask & (1ull << static_cast<int>(sim->events()[i].type))) added.push_back(static_cast<std::uint32_t>(i));
     m_count = n;
     m_last = sim->events()[n - 1];
     if (added.empty()) return;

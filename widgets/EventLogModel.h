@@ -40,12 +40,12 @@ public:
     /// Re-reads every translated text (after a language change).
     void retranslate();
 
-    /// Event types shown, one bit per EventType (bit i = type i). All types by default.
-    void setTypeFilter(std::uint32_t mask);
-    std::uint32_t typeFilter() const { return m_mask; }
-    static std::uint32_t allTypes() { return (1u << static_cast<int>(EventType::Count)) - 1; }
+    /// Event types shown, one bit per EventType (bit i = type i; up to 64 types). All types by default.
+    void setTypeFilter(std::uint64_t mask);
+    std::uint64_t typeFilter() const { return m_mask; }
+    static std::uint64_t allTypes() { return (1ull << static_cast<int>(EventType::Count)) - 1; }
     /// Types whose translated or internal name contains `text` (case-insensitive); all for empty text.
-    static std::uint32_t typesMatching(const QString& text);
+    static std::uint64_t typesMatching(const QString& text);
 
     /// The event shown in a row.
     std::uint64_t eventIndex(int row) const;
@@ -65,7 +65,7 @@ private:
     const Simulator* m_sim = nullptr;
     std::uint64_t m_count = 0; ///< events of the run the rows cover
     Event m_last; ///< the last of them, to notice a run that was cut and regrown
-    std::uint32_t m_mask = allTypes();
+    std::uint64_t m_mask = allTypes();
     std::vector<std::uint32_t> m_rows; ///< event indices shown, only when filtered
 };
 

@@ -1,5 +1,7 @@
 #include "EventText.h"
 
+#include "sim/Sysctl.h"
+
 #include "sim/Machine.h"
 #include "vm/VmOps.h"
 
@@ -678,6 +680,10 @@ QString EventText::typeName(EventType t)
         return tr("Load CR3");
     case EventType::TranslateDone:
         return tr("Translation");
+    case EventType::SysctlSet:
+        return tr("Tunable changed");
+    case EventType::CommitRefused:
+        return tr("Commit refused");
     case EventType::Count:
         break;
     }
@@ -892,6 +898,16 @@ QString EventText::summary(const Machine& m, const Event& e)
         if (e.c < m.config.arch.levels.size())
             return tr("Translate %1: not mapped, the %2 entry is not present").arg(hex(e.a), levelName(m, e.c));
         return tr("Translate %1: no walk (no page table, or not a canonical address)").arg(hex(e.a));
+    case EventType::SysctlSet:
+        return tr("%1 = %2 (was %3)")
+            .arg(QString::fromLatin1(sysctlInfo(static_cast<Sysctl>(e.a)).name.data(),
+                     static_cast<qsizetype>(sysctlInfo(static_cast<Sysctl>(e.a)).name.size())))
+            .arg(e.b)
+            .arg(e.c);
+    case EventType::CommitRefused:
+        return tr("PID %1 may not commit %2 more: ENOMEM (overcommit_memory = %3)")
+            .arg(num(e.pid), bytes(e.a * m.pageSize()))
+            .arg(e.order);
     case EventType::Count:
         break;
     }
@@ -1409,6 +1425,43 @@ QString EventText::explanation(const Machine& m, const Event& e)
                   "(on x86-64 the bits above the virtual-address width must repeat its top bit). A real access "
                   "would fault at once.")
             .arg(hex(e.a));
+    case EventType::SysctlSet: {
+        const SysctlInfo& info = sysctlInfo(static_cast<Sysctl>(e.a));
+        const QString name = QString::fromLatin1(info.name.data(), static_cast<qsizetype>(info.name.size()));
+        switch (info.id) {
+        case Sysctl::OvercommitMemory:
+            return tr("vm.overcommit_memory is now %1 (was %2). 0: guess — only a single request larger than RAM "
+                      "plus swap fails; 1: always — every request succeeds; 2: never — requests fail with ENOMEM "
+                      "once Committed_AS would reach CommitLimit (%3) minus the admin and user reserves "
+                      "(__vm_enough_memory() in mm/util.c).")
+                .arg(e.b)
+                .arg(e.c)
+                .arg(bytes(commitLimitPages(m) * m.pageSize()));
+        case Sysctl::OvercommitRatio:
+        case Sysctl::OvercommitKbytes:
+            return tr("%1 is now %2 (was %3): CommitLimit = RAM × overcommit_ratio / 100 + swap, or "
+                      "overcommit_kbytes + swap when that is set, is now %4 (vm_commit_limit()). Setting one of the "
+                      "two clears the other.")
+                .arg(name)
+                .arg(e.b)
+                .arg(e.c)
+                .arg(bytes(commitLimitPages(m) * m.pageSize()));
+        default:
+            return tr("%1 is now %2 (was %3). Where it matters the kernel recomputes at once: the watermarks of "
+                      "every zone follow min_free_kbytes, watermark_scale_factor and the THP setting "
+                      "(setup_per_zone_wmarks()).")
+                .arg(name)
+                .arg(e.b)
+                .arg(e.c);
+        }
+    }
+    case EventType::CommitRefused:
+        return tr("__vm_enough_memory() refuses PID %1 %2 more of committed memory: Committed_AS is %3 and the "
+                  "limit under vm.overcommit_memory = %4 is %5. The mmap(), brk() or fork() fails with ENOMEM "
+                  "now — malloc() returns NULL — instead of the OOM killer choosing a victim later.")
+            .arg(num(e.pid), bytes(e.a * m.pageSize()), bytes(e.b * m.pageSize()))
+            .arg(e.order)
+            .arg(bytes(e.c * m.pageSize()));
     case EventType::Count:
         break;
     }

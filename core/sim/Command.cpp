@@ -41,6 +41,7 @@ std::string commandToJson(const Command& c)
             break;
         case CommandType::SetPageTableBase: w.field("pfn", c.pfn); break;
         case CommandType::Translate: w.field("addr", c.addr); break;
+        case CommandType::SetSysctl: w.field("name", c.text).field("value", c.len); break;
         default: break;
         }
         break;
@@ -77,6 +78,7 @@ std::string_view commandTypeName(CommandType t)
     case CommandType::SetPageTableBase: return "set_page_table_base";
     case CommandType::Translate: return "translate";
     case CommandType::Switch: return "switch";
+    case CommandType::SetSysctl: return "sysctl";
     }
     return "?";
 }

@@ -29,6 +29,7 @@ enum class CommandType : std::uint8_t {
     SetPageTableBase, ///< CR3 := frame number pfn (textbook machines)
     Translate,  ///< walk the page tables for addr (as pid's mm, or from CR3 when pid is 0) without faulting
     Switch,     ///< schedule pid: load its mm
+    SetSysctl,  ///< a tunable (`text`: "vm.overcommit_memory", ... see sim/Sysctl.h) := len
 };
 
 struct Command {

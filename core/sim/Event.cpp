@@ -1,6 +1,7 @@
 #include "sim/Event.h"
 
 #include "sim/Machine.h"
+#include "sim/Sysctl.h"
 #include "util/Json.h"
 
 namespace memviz {
@@ -70,6 +71,10 @@ std::string_view eventTypeName(EventType t)
         return "SetPageTableBase";
     case EventType::TranslateDone:
         return "TranslateDone";
+    case EventType::SysctlSet:
+        return "SysctlSet";
+    case EventType::CommitRefused:
+        return "CommitRefused";
     case EventType::Count:
         break;
     }
@@ -201,6 +206,12 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         break;
     case EventType::SetPageTableBase:
         w.field("pfn", e.pfn).field("old", e.a);
+        break;
+    case EventType::SysctlSet:
+        w.field("name", sysctlInfo(static_cast<Sysctl>(e.a)).name).field("value", e.b).field("old", e.c);
+        break;
+    case EventType::CommitRefused:
+        w.field("pages", e.a).field("committed", e.b).field("allowed", e.c).field("mode", e.order);
         break;
     case EventType::TranslateDone:
         w.field("vaddr", e.a).field("ok", (e.flags & EventFlag::Valid) != 0);

@@ -47,7 +47,9 @@ enum class EventType : std::uint16_t {
     ContextSwitch,    ///< another process's mm is loaded: CR3 written, with or without a flush
     SetPageTableBase, ///< a script loads CR3 by hand (textbook exercises)
     TranslateDone,    ///< a translation finished: the physical address, or the level that failed
-    Count
+    SysctlSet,        ///< a tunable changes (a = Sysctl id, b = new value, c = old value)
+    CommitRefused,    ///< __vm_enough_memory() says no: ENOMEM (a = pages asked, b = committed, c = limit, order = mode)
+    Count             ///< (at most 64: the event log's type filter is a 64-bit mask)
 };
 
 /// Bits of Event::flags for ZoneCheck / WatermarkCrossed / BuddyListAdd.
@@ -69,6 +71,8 @@ inline constexpr std::uint32_t Leaf = 1u << 16;     ///< WalkStep: this entry ma
 inline constexpr std::uint32_t Kernel = 1u << 17;   ///< TlbFlush of global (kernel) entries too
 inline constexpr std::uint32_t FlushKindShift = 20; ///< TlbFlush: TlbFlushKind in bits 20..23
 } // namespace EventFlag
+
+static_assert(static_cast<int>(EventType::Count) <= 64, "the event log's type filter is a 64-bit mask");
 
 /// TlbFlush kinds (flags >> FlushKindShift).
 enum class TlbFlushKind : std::uint8_t {

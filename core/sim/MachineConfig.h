@@ -20,6 +20,9 @@ struct Sysctls {
     std::uint32_t watermarkScaleFactor = 10; ///< vm.watermark_scale_factor (1..3000)
     std::uint32_t lowmemReserveRatio[6] = {256, 256, 32, 0, 0, 0}; ///< by ZoneType
     ThpMode thp = ThpMode::Madvise;         ///< /sys/kernel/mm/transparent_hugepage/enabled
+    std::uint32_t overcommitMemory = 0;      ///< vm.overcommit_memory: 0 guess, 1 always, 2 never (reference §5)
+    std::uint32_t overcommitRatio = 50;      ///< vm.overcommit_ratio, % of RAM in CommitLimit
+    std::uint64_t overcommitKbytes = 0;      ///< vm.overcommit_kbytes (replaces the ratio when set)
 };
 
 /// The TLB the CPU has (reference §9). Defaults: a 64-entry 4-way L1 dTLB, 32 entries

@@ -1,6 +1,8 @@
 // Computes the /proc/meminfo values of a simulated machine and parses meminfo text back.
 #include "stats/MemInfo.h"
 
+#include "sim/Sysctl.h"
+
 #include "sim/Machine.h"
 #include "util/Size.h"
 
@@ -93,19 +95,12 @@ MemInfo computeMemInfo(const Machine& m)
     i.pageTables = m.pagesToKb(m.vmc.pageTablePages);
     // vm_committed_as: pages of the accountable mappings (VM_ACCOUNT: private and
     // writable, the stack and brk heap included) of the live processes.
-    std::uint64_t committed = 0;
-    for (const auto& [pid, p] : m.procs) {
-        if (!p.alive()) continue;
-        for (const Vma& v : p.mm.vmas)
-            if ((v.prot & Prot::Write) && !v.shared()) committed += v.size() / m.pageSize();
-    }
-    i.committedAs = m.pagesToKb(committed);
+    i.committedAs = m.pagesToKb(committedPages(m));
 
     i.swapTotal = m.config.swapBytes / 1024;
     i.swapFree = i.swapTotal;
     // vm_commit_limit(): (totalram - hugetlb) * overcommit_ratio / 100 + total swap pages.
-    const std::uint64_t swapPages = m.config.swapBytes / m.pageSize();
-    i.commitLimit = m.pagesToKb(totalram * 50 / 100 + swapPages);
+    i.commitLimit = m.pagesToKb(commitLimitPages(m));
 
     // VMALLOC_TOTAL: 32 TiB with 4-level paging, 12800 TiB with LA57 (both minus one
     // byte before the >> 10); 120 MiB between high_memory and the fixmaps on x86-32.

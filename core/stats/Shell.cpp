@@ -1,5 +1,7 @@
 #include "stats/Shell.h"
 
+#include "sim/Sysctl.h"
+
 #include "sim/Machine.h"
 #include "stats/Free.h"
 #include "stats/MemInfo.h"
@@ -33,6 +35,9 @@ ReadResult readFile(const Machine& m, const std::string& path, std::string* text
         *text = formatVmstat(m);
     else if (path == "/proc/sys/vm/min_free_kbytes")
         *text = std::to_string(m.minFreeKbytes) + "\n";
+    else if (path == "/proc/sys/vm/overcommit_memory" || path == "/proc/sys/vm/overcommit_ratio"
+             || path == "/proc/sys/vm/overcommit_kbytes")
+        *text = std::to_string(sysctlValue(m, sysctlByName(path)->id)) + "\n";
     else if (path == "/proc/sys/kernel/pid_max")
         *text = std::to_string(pidMax(m)) + "\n";
     else if (path == "/proc/sys/vm/watermark_scale_factor")
@@ -364,14 +369,15 @@ std::vector<std::string> shellSplit(std::string_view line)
 
 std::vector<std::string> shellCommands()
 {
-    return { "cat", "free", "echo", "ps", "grep" };
+    return { "cat", "free", "echo", "ps", "grep", "sysctl" };
 }
 
 std::vector<std::string> shellFiles(const Machine& m)
 {
     std::vector<std::string> files = { "/proc/buddyinfo", "/proc/zoneinfo", "/proc/meminfo", "/proc/vmstat",
         "/proc/sys/vm/min_free_kbytes", "/proc/sys/vm/watermark_scale_factor", "/proc/sys/vm/lowmem_reserve_ratio",
-        "/proc/sys/kernel/pid_max", "/sys/kernel/mm/transparent_hugepage/enabled" };
+        "/proc/sys/kernel/pid_max", "/sys/kernel/mm/transparent_hugepage/enabled", "/proc/sys/vm/overcommit_memory",
+        "/proc/sys/vm/overcommit_ratio", "/proc/sys/vm/overcommit_kbytes" };
     for (std::string& f : procPidFiles(m)) files.push_back(std::move(f));
     for (const File& f : m.files) files.push_back(m.str(f.name));
     return files;
@@ -415,7 +421,124 @@ ShellResult runCommand(const Machine& m, const std::vector<std::string>& words, 
 
 } // namespace
 
+namespace {
+
+ShellResult runPipeline(const Machine& m, std::string_view line);
+
+/// The value text written to a tunable, as its handler parses it; nothing when invalid.
+std::optional<std::uint64_t> parseTunable(const SysctlInfo& info, const std::string& text)
+{
+    if (info.id == Sysctl::ThpEnabled) {
+        if (text == "always") return 0;
+        if (text == "madvise") return 1;
+        if (text == "never") return 2;
+        return std::nullopt;
+    }
+    if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    return std::stoull(text);
+}
+
+Command sysctlCommand(const SysctlInfo& info, std::uint64_t value)
+{
+    Command c = vmCommand(CommandType::SetSysctl, 0);
+    c.text = std::string(info.name);
+    c.len = value;
+    return c;
+}
+
+/// sysctl(8) of procps-ng: `sysctl vm.x`, `sysctl vm.x=y`, `sysctl -w vm.x=y`.
+ShellResult runSysctl(const Machine& m, const std::vector<std::string>& words)
+{
+    ShellResult r;
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (w == "-w" || w == "-q") continue;
+        const auto eq = w.find('=');
+        const std::string key = w.substr(0, eq);
+        std::string path = "/proc/sys/" + key;
+        for (char& ch : path)
+            if (ch == '.') ch = '/';
+        const auto info = sysctlByName(path);
+        if (!info || info->id == Sysctl::ThpEnabled) {
+            r.err += "sysctl: cannot stat " + path + ": No such file or directory\n";
+            r.status = 255;
+            continue;
+        }
+        if (eq == std::string::npos) {
+            r.out += key + " = " + std::to_string(sysctlValue(m, info->id)) + "\n";
+            continue;
+        }
+        const auto v = parseTunable(*info, w.substr(eq + 1));
+        if (!v) {
+            r.err += "sysctl: setting key \"" + key + "\": Invalid argument\n";
+            r.status = 255;
+            continue;
+        }
+        r.out += key + " = " + std::to_string(*v) + "\n";
+        r.command = sysctlCommand(*info, *v);
+    }
+    return r;
+}
+
+/// `echo VALUE > FILE` for the writable tunables; other redirections are not simulated.
+std::optional<ShellResult> runRedirect(const std::vector<std::string>& words)
+{
+    std::size_t at = words.size();
+    std::string target;
+    for (std::size_t i = 1; i < words.size(); ++i)
+        if (words[i] == ">" && i + 1 < words.size()) {
+            at = i;
+            target = words[i + 1];
+            break;
+        } else if (words[i].size() > 1 && words[i][0] == '>') {
+            at = i;
+            target = words[i].substr(1);
+            break;
+        }
+    if (at == words.size()) return std::nullopt;
+    ShellResult r;
+    if (words[0] != "echo") {
+        r.err = "memviz: only `echo VALUE > FILE` is simulated for redirections\n";
+        r.status = 1;
+        return r;
+    }
+    const auto info = sysctlByName(target);
+    if (!info) {
+        r.err = "bash: " + target + ": " + (target.rfind("/proc/", 0) == 0 || target.rfind("/sys/", 0) == 0
+                    ? "Permission denied\n" : "Read-only file system\n");
+        r.status = 1;
+        return r;
+    }
+    std::string text;
+    for (std::size_t i = 1; i < at; ++i) text += (i > 1 ? " " : "") + words[i];
+    const auto v = parseTunable(*info, text);
+    if (!v) {
+        r.err = "bash: echo: write error: Invalid argument\n";
+        r.status = 1;
+        return r;
+    }
+    r.command = sysctlCommand(*info, *v);
+    return r;
+}
+
+} // namespace
+
 ShellResult runShell(const Machine& m, std::string_view line)
+{
+    {
+        const auto words = shellSplit(line);
+        if (!words.empty() && line.find('|') == std::string_view::npos) {
+            if (auto r = runRedirect(words)) return *r;
+            if (words[0] == "sysctl") return runSysctl(m, words);
+        }
+    }
+    return runPipeline(m, line);
+}
+
+namespace {
+
+ShellResult runPipeline(const Machine& m, std::string_view line)
 {
     // A pipeline: each command reads the one before; every stderr reaches the terminal
     // and the status is the last command's (bash without pipefail).
@@ -439,5 +562,7 @@ ShellResult runShell(const Machine& m, std::string_view line)
     r.out = piped;
     return r;
 }
+
+} // namespace
 
 } // namespace memviz

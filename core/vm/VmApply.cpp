@@ -2,6 +2,7 @@
 // page-table contents, the page cache, the TLB and the CPU.
 
 #include "sim/Machine.h"
+#include "sim/Sysctl.h"
 #include "vm/Layout.h"
 #include "vm/VmOps.h"
 
@@ -444,6 +445,9 @@ void apply(Machine& m, const Event& e)
             }
         }
         ++m.cpu.switches;
+        break;
+    case EventType::SysctlSet:
+        applySysctl(m, static_cast<Sysctl>(e.a), e.b);
         break;
     case EventType::SetPageTableBase:
         m.cpu.cr3 = e.pfn;

@@ -3,6 +3,7 @@
 // change goes through the Emitter, which applies the event before returning.
 
 #include "sim/Machine.h"
+#include "sim/Sysctl.h"
 #include "vm/Layout.h"
 #include "vm/VmOps.h"
 
@@ -253,6 +254,39 @@ public:
             }
         e.b = n; // entries invalidated (for the narration)
         em.onEvent(e);
+    }
+
+    /// __vm_enough_memory(): may `pages` more be committed? Emits CommitRefused when not.
+    bool enoughMemory(std::uint32_t pid, std::uint64_t pages)
+    {
+        const Sysctls& s = m.config.sysctl;
+        const std::uint64_t committed = committedPages(m);
+        std::uint64_t allowed = 0;
+        bool ok = true;
+        if (s.overcommitMemory == 0) { // OVERCOMMIT_GUESS: only a request larger than RAM + swap fails
+            allowed = m.totalramPages() + m.config.swapBytes / page();
+            ok = pages <= allowed;
+        } else if (s.overcommitMemory == 2) { // OVERCOMMIT_NEVER
+            // The admin and user reserves, min(free/32, 8 MiB) and min(free/32, 128 MiB) at boot;
+            // memviz takes free pages now.
+            const std::uint64_t free32 = m.freePages() / 32;
+            const std::uint64_t adminReserve = std::min<std::uint64_t>(free32, (8ull << 20) / page());
+            const std::uint64_t userReserve = std::min<std::uint64_t>(free32, (128ull << 20) / page());
+            const Process* p = m.proc(pid);
+            const std::uint64_t totalVm = p ? p->mm.totalVmPages(a.pageShift) : 0;
+            const std::uint64_t limit = commitLimitPages(m);
+            const std::uint64_t reserve = adminReserve + std::min(totalVm / 32, userReserve);
+            allowed = limit > reserve ? limit - reserve : 0;
+            ok = committed + pages < allowed;
+        }
+        if (ok) return true;
+        Event e = ev(EventType::CommitRefused, pid);
+        e.a = pages;
+        e.b = committed;
+        e.c = allowed;
+        e.order = static_cast<std::uint8_t>(s.overcommitMemory);
+        em.onEvent(e);
+        return false;
     }
 
     void switchTo(std::uint32_t pid)
@@ -767,6 +801,11 @@ public:
 
     std::uint64_t fork(std::uint32_t parent)
     {
+        // dup_mmap() charges the child's private writable mappings (security_vm_enough_memory_mm).
+        std::uint64_t charge = 0;
+        for (const Vma& v : m.proc(parent)->mm.vmas)
+            if ((v.prot & Prot::Write) && !v.shared()) charge += v.size() / page();
+        if (!enoughMemory(parent, charge)) return 0;
         const std::uint32_t child = m.nextPid;
         const Pfn pgd = allocFrame(child, FrameState::PageTable, child);
         if (pgd == kNoPfn) return 0;
@@ -816,7 +855,7 @@ public:
         if (nb >= ms.mmapThreshold) {
             const std::uint64_t len = alignUp(nb + static_cast<std::uint64_t>(sizeSz()));
             const std::uint64_t at = findGap(p->mm, len, 0);
-            if (!at) return 0;
+            if (!at || !enoughMemory(pid, len / page())) return 0;
             mapRegion(pid, at, at + len, Prot::Read | Prot::Write, 0, kNoFile, 0, 0);
             Event e = ev(EventType::MallocChunk, pid);
             e.a = at + 2 * static_cast<std::uint64_t>(sizeSz());
@@ -842,6 +881,7 @@ public:
             const std::uint64_t newBrk = std::max(p->mm.brk, topStart) + grow;
             for (const Vma& v : p->mm.vmas)
                 if (!(v.flags & VmaFlag::Heap) && v.start < newBrk && v.end > p->mm.brk) return 0;
+            if (!enoughMemory(pid, (alignUp(newBrk) - alignUp(p->mm.brk)) / page())) return 0;
             Event b = ev(EventType::BrkSet, pid);
             b.a = p->mm.brk;
             b.b = newBrk;
@@ -897,9 +937,11 @@ public:
         const Mm& mm = m.proc(pid)->mm;
         if (want < mm.startBrk) return mm.brk;
         const std::uint64_t oldEnd = alignUp(mm.brk), newEnd = alignUp(want);
-        if (newEnd > oldEnd)
+        if (newEnd > oldEnd) {
             for (const Vma& v : mm.vmas)
                 if (!(v.flags & VmaFlag::Heap) && v.start < newEnd && v.end > oldEnd) return mm.brk; // would overlap
+            if (!enoughMemory(pid, (newEnd - oldEnd) / page())) return mm.brk;
+        }
         if (newEnd < oldEnd) zap(pid, newEnd, oldEnd);
         Event b = ev(EventType::BrkSet, pid);
         b.a = mm.brk;
@@ -1124,7 +1166,7 @@ void boot(Machine& m)
 Error validate(const Machine& m, const Command& c)
 {
     const bool needsProc = c.type != CommandType::FileCreate && c.type != CommandType::PhysWrite
-        && c.type != CommandType::SetPageTableBase && c.type != CommandType::Spawn
+        && c.type != CommandType::SetPageTableBase && c.type != CommandType::Spawn && c.type != CommandType::SetSysctl
         && !(c.type == CommandType::Translate && c.pid == 0);
     const std::uint64_t page = m.config.arch.pageSize();
     if (m.config.arch.custom && (needsProc || c.type == CommandType::Spawn || c.type == CommandType::FileCreate))
@@ -1200,6 +1242,11 @@ Error validate(const Machine& m, const Command& c)
         if (c.pfn >= m.frames.size())
             return Error { ErrorCode::PfnOutOfRange, static_cast<std::int64_t>(c.pfn), 0, {} };
         return {};
+    case CommandType::SetSysctl: {
+        const auto info = sysctlByName(c.text);
+        if (!info) return Error { ErrorCode::BadSysctl, static_cast<std::int64_t>(c.len), 0, c.text };
+        return validateSysctl(info->id, c.len);
+    }
     case CommandType::Translate:
         if (c.pid == 0 && m.cpu.cr3 == kNoPfn) return Error { ErrorCode::PfnOutOfRange, -1, 0, {} };
         return {};
@@ -1230,6 +1277,7 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
         const std::uint64_t len = (c.len + page - 1) & ~(page - 1);
         const std::uint64_t at = v.findGap(m.proc(c.pid)->mm, len, c.addr);
         const bool shared = c.mapFlags & MapFlag::Shared;
+        if ((c.prot & Prot::Write) && !shared && !v.enoughMemory(c.pid, len / page)) break; // ENOMEM: value 0
         const std::uint32_t file = c.text.empty() ? kNoFile : m.fileByName(absolutePath(m, c.text));
         v.mapRegion(c.pid, at, at + len, c.prot, shared ? VmaFlag::Shared : 0, file, c.offset / page, 0);
         out = at;
@@ -1330,6 +1378,16 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
     case CommandType::Switch:
         v.switchTo(c.pid);
         break;
+    case CommandType::SetSysctl: {
+        const SysctlInfo info = *sysctlByName(c.text);
+        Event e = ev(EventType::SysctlSet, 0);
+        e.a = static_cast<std::uint64_t>(info.id);
+        e.b = c.len;
+        e.c = sysctlValue(m, info.id);
+        em.onEvent(e);
+        out = c.len;
+        break;
+    }
     default:
         break;
     }

@@ -19,6 +19,10 @@ dense.touch(d, 64 * MiB, { step: 4096 });
 print(`dense: 64 MiB touched = 16384 pages -> +${pte(dense) - before} kB of page tables (32 PTE tables of 512 entries)`);
 shot("dense");
 
+// 16 GiB of private writable memory is more than this machine's RAM + swap, so the default
+// overcommit heuristic (mode 0) would refuse it with ENOMEM; mode 1 lets a sparse program reserve it.
+// 16 GiB 的私有可写内存超过了物理内存加交换空间，默认的 overcommit 模式 0 会以 ENOMEM 拒绝；模式 1 允许。
+sh("sysctl -w vm.overcommit_memory=1");
 const sparse = spawn("sparse");
 const s = sparse.mmap(16 * GiB, "rw", "private");
 const sparse0 = pte(sparse);

@@ -31,9 +31,9 @@ void showEnd(ViewContext& ctx, const Simulator& sim)
     ctx.setState(sim.stateAt(n ? n - 1 : 0), sim.stateAt(n), n);
 }
 
-std::uint32_t bit(EventType t)
+std::uint64_t bit(EventType t)
 {
-    return 1u << static_cast<int>(t);
+    return 1ull << static_cast<int>(t);
 }
 
 } // namespace
@@ -192,7 +192,7 @@ void TestEventLogModel::typesMatching()
     QCOMPARE(
         EventLogModel::typesMatching(u"watermark"_s), bit(EventType::ZoneCheck) | bit(EventType::WatermarkCrossed));
     QVERIFY(EventLogModel::typesMatching(u"buddy"_s) & bit(EventType::BuddyAlloc)); // internal names match too
-    QCOMPARE(EventLogModel::typesMatching(u"nothing-like-this"_s), 0u);
+    QCOMPARE(EventLogModel::typesMatching(u"nothing-like-this"_s), 0ull);
 }
 
 void TestEventLogModel::texts()

@@ -134,6 +134,14 @@ Simulator vmRun()
     mp.prot = Prot::Read;
     run(sim, mp);
     run(sim, access(child, buf, 8, true)); // SIGSEGV kills the child
+    // Overcommit: a tunable written, then a request the strict mode refuses.
+    Command sc = vmCommand(CommandType::SetSysctl, 0);
+    sc.text = "vm.overcommit_memory";
+    sc.len = 2;
+    run(sim, sc);
+    Command huge = vmCommand(CommandType::Malloc, pid);
+    huge.len = 1ull << 40;
+    run(sim, huge); // NULL: CommitRefused
     run(sim, vmCommand(CommandType::Exit, pid));
     return sim;
 }
