@@ -2,6 +2,7 @@
 /// Helpers shared by the test suites: small machines, the golden machines
 /// whose /proc text is kept under tests/fixtures, and fixture file access.
 
+#include "check/Checker.h"
 #include "sim/Command.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
@@ -178,5 +179,45 @@ inline std::uint32_t forkOf(Simulator& sim, std::uint32_t pid)
 {
     return static_cast<std::uint32_t>(sim.apply(vmCommand(CommandType::Fork, pid)).value);
 }
+
+/// A process seen from a test, like a script's handle: every command must be accepted,
+/// and the consistency checker runs after each one.
+struct Proc {
+    Simulator& sim;
+    std::uint32_t pid;
+
+    CommandResult run(Command c)
+    {
+        c.pid = pid;
+        CommandResult r = sim.apply(c);
+        if (r.error)
+            qFatal("command %s refused: %s", std::string(commandTypeName(c.type)).c_str(), errorCodeName(r.error.code));
+        const auto f = checkMachine(sim.current());
+        if (!f.empty()) qFatal("checker: %s", describe(f.front()).c_str());
+        return r;
+    }
+    std::uint64_t malloc(std::uint64_t n)
+    {
+        Command c = vmCommand(CommandType::Malloc, pid);
+        c.len = n;
+        return run(c).value;
+    }
+    void touch(std::uint64_t addr, std::uint64_t len, bool write = true, std::uint64_t step = 4096)
+    {
+        Command c = vmCommand(CommandType::Access, pid);
+        c.addr = addr;
+        c.len = len;
+        c.write = write;
+        c.step = step;
+        run(c);
+    }
+    Proc fork() { return Proc { sim, static_cast<std::uint32_t>(run(vmCommand(CommandType::Fork, pid)).value) }; }
+    void exit() { run(vmCommand(CommandType::Exit, pid)); }
+    const Process& p() const { return *sim.current().proc(pid); }
+    std::uint64_t vszKb() const { return p().mm.totalVmPages(12) * 4; }
+    std::uint64_t rssKb() const { return p().mm.rss() * 4; }
+};
+
+inline Proc spawnProc(Simulator& sim, const char* name) { return Proc { sim, spawn(sim, name) }; }
 
 } // namespace memviz::test

@@ -25,47 +25,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Proc {
-    Simulator& sim;
-    std::uint32_t pid;
-
-    CommandResult run(Command c)
-    {
-        c.pid = pid;
-        CommandResult r = sim.apply(c);
-        if (r.error)
-            qFatal("command %s refused: %s", std::string(commandTypeName(c.type)).c_str(), errorCodeName(r.error.code));
-        return r;
-    }
-    std::uint64_t malloc(std::uint64_t n)
-    {
-        Command c = vmCommand(CommandType::Malloc, pid);
-        c.len = n;
-        return run(c).value;
-    }
-    void touch(std::uint64_t addr, std::uint64_t len, bool write = true)
-    {
-        Command c = vmCommand(CommandType::Access, pid);
-        c.addr = addr;
-        c.len = len;
-        c.write = write;
-        c.step = 4096;
-        run(c);
-    }
-    Proc fork() { return Proc { sim, static_cast<std::uint32_t>(run(vmCommand(CommandType::Fork, pid)).value) }; }
-    void exit() { run(vmCommand(CommandType::Exit, pid)); }
-    const Process& p() const { return *sim.current().proc(pid); }
-};
-
-Proc spawnProc(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    const CommandResult r = sim.apply(c);
-    if (r.error || !r.value) qFatal("spawn failed");
-    return Proc { sim, static_cast<std::uint32_t>(r.value) };
-}
-
 ShellResult sh(const Simulator& sim, const std::string& line)
 {
     return runShell(sim.current(), line);

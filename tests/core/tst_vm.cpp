@@ -17,52 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Proc {
-    Simulator& sim;
-    std::uint32_t pid;
-
-    CommandResult run(Command c)
-    {
-        c.pid = pid;
-        CommandResult r = sim.apply(c);
-        if (r.error) qFatal("command %s refused: %s", std::string(commandTypeName(c.type)).c_str(), errorCodeName(r.error.code));
-        const auto f = checkMachine(sim.current());
-        if (!f.empty()) qFatal("checker: %s", describe(f.front()).c_str());
-        return r;
-    }
-    std::uint64_t malloc(std::uint64_t n)
-    {
-        Command c = vmCommand(CommandType::Malloc, pid);
-        c.len = n;
-        return run(c).value;
-    }
-    void touch(std::uint64_t addr, std::uint64_t len, bool write = true, std::uint64_t step = 4096)
-    {
-        Command c = vmCommand(CommandType::Access, pid);
-        c.addr = addr;
-        c.len = len;
-        c.write = write;
-        c.step = step;
-        run(c);
-    }
-    Proc fork()
-    {
-        return Proc{sim, static_cast<std::uint32_t>(run(vmCommand(CommandType::Fork, pid)).value)};
-    }
-    const Process& p() const { return *sim.current().proc(pid); }
-    std::uint64_t vszKb() const { return p().mm.totalVmPages(12) * 4; }
-    std::uint64_t rssKb() const { return p().mm.rss() * 4; }
-};
-
-Proc spawnProc(Simulator& sim, const char* name)
-{
-    Command c = vmCommand(CommandType::Spawn, 0);
-    c.text = name;
-    const CommandResult r = sim.apply(c);
-    if (r.error || !r.value) qFatal("spawn failed");
-    return Proc{sim, static_cast<std::uint32_t>(r.value)};
-}
-
 std::uint64_t taskSizeOf(const Simulator& s) { return vm::taskSize(s.current()); }
 
 std::uint64_t usedKb(const Machine& m) { return m.pagesToKb(m.totalramPages() - m.freePages()); }
