@@ -69,11 +69,6 @@ double easeOut(double t)
     return 1 - (1 - t) * (1 - t);
 }
 
-bool dark()
-{
-    return Palette::theme() == Theme::Dark;
-}
-
 /// A level's hue: by Linux name for the x86 presets (PTE is always amber, PMD purple ...),
 /// by position for custom specs (first blue, last amber).
 QColor levelColour(const ArchSpec& a, int level)
@@ -116,20 +111,7 @@ QColor faultColour()
 /// A pale fill of a hue on the current background.
 QColor tint(const QColor& c, double strength = 1.0)
 {
-    return Palette::mix(Palette::background(), c, (dark() ? 0.30 : 0.16) * strength);
-}
-
-/// The hue as a line or text colour that keeps its contrast on the background.
-QColor ink(const QColor& c)
-{
-    return dark() ? c.lighter(150) : c.darker(115);
-}
-
-QFont pixelFont(QFont f, qreal px, bool bold = false)
-{
-    f.setPixelSize(std::max(1, int(std::lround(px))));
-    f.setBold(bold);
-    return f;
+    return Palette::mix(Palette::background(), c, (Palette::isDark() ? 0.30 : 0.16) * strength);
 }
 
 void arrowHead(QPainter& p, QPointF tip, QPointF from, qreal size, const QColor& c)
@@ -834,16 +816,16 @@ bool PageWalkView::fits(Layout& l, qreal px, int context) const
     l.context = context;
     const QFont base = font();
     QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    l.font = pixelFont(base, px);
-    l.bold = pixelFont(base, px, true);
-    l.small = pixelFont(base, px * 0.86);
-    l.smallBold = pixelFont(base, px * 0.86, true);
-    l.title = pixelFont(base, px * 1.15, true);
-    l.mono = pixelFont(fixed, px);
-    l.monoBold = pixelFont(fixed, px, true);
-    l.monoSmall = pixelFont(fixed, px * 0.86);
-    l.monoBig = pixelFont(fixed, px * 1.12);
-    l.monoBigBold = pixelFont(fixed, px * 1.12, true);
+    l.font = Palette::pixelFont(base, px);
+    l.bold = Palette::pixelFont(base, px, true);
+    l.small = Palette::pixelFont(base, px * 0.86);
+    l.smallBold = Palette::pixelFont(base, px * 0.86, true);
+    l.title = Palette::pixelFont(base, px * 1.15, true);
+    l.mono = Palette::pixelFont(fixed, px);
+    l.monoBold = Palette::pixelFont(fixed, px, true);
+    l.monoSmall = Palette::pixelFont(fixed, px * 0.86);
+    l.monoBig = Palette::pixelFont(fixed, px * 1.12);
+    l.monoBigBold = Palette::pixelFont(fixed, px * 1.12, true);
     const QFontMetricsF fm(l.font), fmb(l.bold), fms(l.small), fmsb(l.smallBold), fmt(l.title), fmm(l.mono),
         fmmb(l.monoBold), fmms(l.monoSmall), fmbig(l.monoBigBold);
     l.lh = fm.lineSpacing();
@@ -1248,7 +1230,7 @@ struct PageWalkView::Scene {
             if (show(tc.start, k)) {
                 enter(k);
                 box(f.box, f.level == -2 ? Palette::background() : tint(c),
-                    f.level == -2 ? Palette::mutedText() : ink(c), 1.2, f.level == -2 ? Qt::DashLine : Qt::SolidLine);
+                    f.level == -2 ? Palette::mutedText() : Palette::ink(c), 1.2, f.level == -2 ? Qt::DashLine : Qt::SolidLine);
                 const QRectF inner = f.box.adjusted(l.pad, l.pad * 0.5, -l.pad, -l.pad * 0.5);
                 const QFontMetricsF fmb(l.bold);
                 QString name;
@@ -1259,7 +1241,7 @@ struct PageWalkView::Scene {
                 else
                     name = QString::fromStdString(a.levels[static_cast<std::size_t>(f.level)].name);
                 text(QRectF(inner.left(), inner.top(), inner.width(), fmb.lineSpacing()), l.bold,
-                    f.level == -2 ? Palette::mutedText() : ink(c), name, Qt::AlignHCenter | Qt::AlignVCenter);
+                    f.level == -2 ? Palette::mutedText() : Palette::ink(c), name, Qt::AlignHCenter | Qt::AlignVCenter);
                 const QString digits = f.level == -2 ? hexDigits(value, (bits + 3) / 4) : binary(value, bits);
                 text(QRectF(inner.left(), inner.top() + fmb.lineSpacing(), inner.width(),
                          inner.height() - fmb.lineSpacing()),
@@ -1273,7 +1255,7 @@ struct PageWalkView::Scene {
                     : QString::number(value) + u" · "_s + hexDigits(value, (bits + 3) / 4);
                 text(QRectF(f.below.left(), f.below.top() + l.pad * 0.25 + fms.lineSpacing(), f.below.width(),
                          QFontMetricsF(l.smallBold).lineSpacing()),
-                    l.smallBold, f.level == -2 ? Palette::mutedText() : ink(c), val,
+                    l.smallBold, f.level == -2 ? Palette::mutedText() : Palette::ink(c), val,
                     Qt::AlignHCenter | Qt::AlignVCenter);
                 p.restore();
             }
@@ -1283,7 +1265,7 @@ struct PageWalkView::Scene {
                 p.save();
                 p.setOpacity(
                     ramp(k, 0, 0.5) * (f.level >= 0 && tc.levels[static_cast<std::size_t>(f.level)].skipped ? 0.5 : 1));
-                p.setPen(QPen(ink(c), std::max(2.5, l.px * 0.2)));
+                p.setPen(QPen(Palette::ink(c), std::max(2.5, l.px * 0.2)));
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(f.box.adjusted(1, 1, -1, -1), l.px * 0.35, l.px * 0.35);
                 p.restore();
@@ -1307,7 +1289,7 @@ struct PageWalkView::Scene {
         const QColor state = translate ? Palette::mutedText()
             : tc.tlbHit                ? (tc.tlbReadOnly ? faultColour() : hitColour())
                                        : missColour();
-        box(r, translate ? Palette::background() : tint(state, 0.8), translate ? Palette::gridLine() : ink(state), 1.5,
+        box(r, translate ? Palette::background() : tint(state, 0.8), translate ? Palette::gridLine() : Palette::ink(state), 1.5,
             translate ? Qt::DashLine : Qt::SolidLine);
         const QRectF in = r.adjusted(l.pad, l.pad * 0.6, -l.pad, -l.pad * 0.6);
         const QFontMetricsF fmb(l.bold), fms(l.small), fmms(l.monoSmall);
@@ -1349,7 +1331,7 @@ struct PageWalkView::Scene {
         p.save();
         p.setOpacity(ramp(k, 0.1, 0.6));
         p.fillRect(line.adjusted(-2, 0, 2, 0), tint(missColour(), 0.8));
-        text(line, l.smallBold, ink(missColour()), PageWalkView::tr("filled way %1").arg(tc.fillWay));
+        text(line, l.smallBold, Palette::ink(missColour()), PageWalkView::tr("filled way %1").arg(tc.fillWay));
         p.restore();
     }
 
@@ -1437,7 +1419,7 @@ struct PageWalkView::Scene {
         if (show(L.tableAt, k)) {
             enter(k);
             if (skipped) p.setOpacity(p.opacity() * 0.45);
-            box(c.rect, Palette::background(), ink(hue), 1.5);
+            box(c.rect, Palette::background(), Palette::ink(hue), 1.5);
             // Header band in the level's hue.
             QPainterPath band;
             const qreal rad = l.px * 0.35;
@@ -1448,7 +1430,7 @@ struct PageWalkView::Scene {
             p.restore();
             const QFontMetricsF fmb(l.bold), fms(l.small);
             const QRectF hin = c.header.adjusted(l.pad, l.pad * 0.4, -l.pad, 0);
-            text(QRectF(hin.left(), hin.top(), hin.width(), fmb.lineSpacing()), l.bold, ink(hue), name);
+            text(QRectF(hin.left(), hin.top(), hin.width(), fmb.lineSpacing()), l.bold, Palette::ink(hue), name);
             const std::uint64_t entries = a.entriesAt(level);
             text(QRectF(hin.left(), hin.top(), hin.width(), fmb.lineSpacing()), l.small, Palette::mutedText(),
                 PageWalkView::tr("%n entries", nullptr, int(std::min<std::uint64_t>(entries, 1u << 30))),
@@ -1472,7 +1454,7 @@ struct PageWalkView::Scene {
             if (skipped) {
                 p.setOpacity(ramp(k, 0, 0.55));
                 const QRectF lbl = c.footer.adjusted(l.pad, 0, -l.pad, 0);
-                text(lbl, l.smallBold, ink(hitColour()), PageWalkView::tr("not walked: TLB hit"),
+                text(lbl, l.smallBold, Palette::ink(hitColour()), PageWalkView::tr("not walked: TLB hit"),
                     Qt::AlignHCenter | Qt::AlignVCenter);
             }
             p.restore();
@@ -1527,12 +1509,12 @@ struct PageWalkView::Scene {
             : valid                   ? tint(hue, 1.6)
                                       : tint(faultColour(), 1.2);
         p.fillRect(r, fill);
-        p.setPen(QPen(valid || rewritten ? ink(hue) : faultColour(), std::max(2.0, l.px * 0.16)));
+        p.setPen(QPen(valid || rewritten ? Palette::ink(hue) : faultColour(), std::max(2.0, l.px * 0.16)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(1, 1, -1, -1));
         const qreal lineH = std::ceil(QFontMetricsF(l.mono).lineSpacing() * 1.22);
         const QRectF top(r.left() + l.pad, r.top(), r.width() - 2 * l.pad, lineH);
-        text(top, l.monoBold, ink(hue), QString::number(row.index));
+        text(top, l.monoBold, Palette::ink(hue), QString::number(row.index));
         text(top, l.monoBold, valid ? Palette::text() : faultColour(), entryText(value, true),
             Qt::AlignRight | Qt::AlignVCenter);
         // Flag chips.
@@ -1551,7 +1533,7 @@ struct PageWalkView::Scene {
                 x = top.left();
                 y += l.chipH + chipGap;
             }
-            x += chip(QPointF(x, y), PageWalkView::tr(ch.label), (flags & ch.flag) != 0, ink(hue)) + chipGap;
+            x += chip(QPointF(x, y), PageWalkView::tr(ch.label), (flags & ch.flag) != 0, Palette::ink(hue)) + chipGap;
             ++onLine;
         }
         // The raw entry below the table, in binary as well for small textbook entries.
@@ -1581,7 +1563,7 @@ struct PageWalkView::Scene {
             path << QPointF(f.below.center().x(), f.below.bottom() + 1)
                  << QPointF(c.header.center().x(), c.header.top() - 2);
             growArrow(p, path, ramp(k, 0, 0.7),
-                L.skipped ? Palette::mix(Palette::background(), ink(colourOf(f.level)), 0.5) : ink(colourOf(f.level)),
+                L.skipped ? Palette::mix(Palette::background(), Palette::ink(colourOf(f.level)), 0.5) : Palette::ink(colourOf(f.level)),
                 width, head, L.skipped ? Qt::DashLine : Qt::SolidLine);
         }
         // CR3 → the top table.
@@ -1624,7 +1606,7 @@ struct PageWalkView::Scene {
                 QPolygonF path;
                 const qreal y = std::clamp(row.top() + l.lh * 0.6, fb.top() + l.pad, fb.bottom() - l.pad);
                 path << QPointF(row.right() + 1, row.top() + l.lh * 0.6) << QPointF(fb.left() - 2, y);
-                growArrow(p, path, ramp(k, 0, 0.6), ink(colourOf(n - 1)), width, head);
+                growArrow(p, path, ramp(k, 0, 0.6), Palette::ink(colourOf(n - 1)), width, head);
             }
         }
         // The offset goes straight into the physical address.
@@ -1633,20 +1615,20 @@ struct PageWalkView::Scene {
             QPolygonF path;
             path << QPointF(f.below.center().x(), f.below.bottom() + 1)
                  << QPointF(l.frameBox.left() + l.frameBox.width() * 0.25, l.frameBox.top() - 2);
-            growArrow(p, path, ramp(k, 0, 0.7), ink(offsetColour()), width, head);
+            growArrow(p, path, ramp(k, 0, 0.7), Palette::ink(offsetColour()), width, head);
         }
         // TLB hit: the frame comes from the TLB; a fill goes back up.
         if (tc.tlbHit && !tc.tlbReadOnly && show(tc.start, k)) {
             QPolygonF path;
             const qreal x = l.frameBox.left() + l.frameBox.width() * 0.72;
             path << QPointF(x, l.tlbBox.bottom() + 1) << QPointF(x, l.frameBox.top() - 2);
-            growArrow(p, path, ramp(k, 0.1, 0.8), ink(hitColour()), width * 1.3, head);
+            growArrow(p, path, ramp(k, 0.1, 0.8), Palette::ink(hitColour()), width * 1.3, head);
         }
         if (tc.filled && show(tc.fillAt, k)) {
             QPolygonF path;
             const qreal x = l.frameBox.left() + l.frameBox.width() * 0.72;
             path << QPointF(x, l.frameBox.top() - 1) << QPointF(x, l.tlbBox.bottom() + 2);
-            growArrow(p, path, ramp(k, 0.1, 0.8), ink(missColour()), width * 1.3, head);
+            growArrow(p, path, ramp(k, 0.1, 0.8), Palette::ink(missColour()), width * 1.3, head);
         }
         // The walk (or the TLB entry) fails: down into the fault handler.
         if (tc.faulted && show(tc.faultAt, k)) {
@@ -1694,7 +1676,7 @@ struct PageWalkView::Scene {
         if (!tc.resolved || !show(tc.resolvedAt, k)) return;
         enter(k);
         const QColor hue = colourOf(static_cast<int>(a.levels.size()) - 1);
-        box(r, tint(hue, 1.1), ink(hue), 2);
+        box(r, tint(hue, 1.1), Palette::ink(hue), 2);
         const QRectF in = r.adjusted(l.pad, l.pad, -l.pad, -l.pad);
         qreal y = in.top();
         text(QRectF(in.left(), y, in.width(), fmb.lineSpacing()), l.bold, Palette::text(),
@@ -1759,13 +1741,13 @@ struct PageWalkView::Scene {
             QFont f;
             QColor c;
         };
-        const QColor frameC = ink(colourOf(static_cast<int>(a.levels.size()) - 1));
+        const QColor frameC = Palette::ink(colourOf(static_cast<int>(a.levels.size()) - 1));
         const Seg segs[] = {
             { PageWalkView::tr("physical address") + u" = "_s, l.font, Palette::text() },
             { hex(tc.frame), l.monoBigBold, frameC },
             { u" << "_s + QString::number(shift) + (tc.mapShift > shift ? u" + "_s : u" | "_s), l.monoBig,
                 Palette::mutedText() },
-            { hexDigits(offset, (tc.mapShift + 3) / 4), l.monoBigBold, ink(offsetColour()) },
+            { hexDigits(offset, (tc.mapShift + 3) / 4), l.monoBigBold, Palette::ink(offsetColour()) },
             { u" = "_s, l.monoBig, Palette::mutedText() },
             { hex(tc.paddr), l.monoBigBold, Palette::text() },
         };
@@ -1797,7 +1779,7 @@ struct PageWalkView::Scene {
                     : (present ? PageWalkView::tr("Page fault: access to a protected page")
                                : PageWalkView::tr("Page fault: read of a page that is not present"));
                 text(
-                    QRectF(left.left(), left.top(), left.width(), fmb.lineSpacing()), l.bold, ink(faultColour()), what);
+                    QRectF(left.left(), left.top(), left.width(), fmb.lineSpacing()), l.bold, Palette::ink(faultColour()), what);
                 for (std::size_t i = 0; i < l.chipKinds.size(); ++i) {
                     const FaultKind kind = l.chipKinds[i];
                     const QRectF cr = l.chipRects[i];
@@ -1838,7 +1820,7 @@ struct PageWalkView::Scene {
                 : tc.root == kNoPfn
                 ? PageWalkView::tr("No page table: CR3 is not set")
                 : PageWalkView::tr("The translation fails at %1: the entry is not valid").arg(lvName);
-            text(QRectF(in.left(), in.top(), in.width(), fmb.lineSpacing()), l.bold, ink(faultColour()), head);
+            text(QRectF(in.left(), in.top(), in.width(), fmb.lineSpacing()), l.bold, Palette::ink(faultColour()), head);
             p.setFont(l.font);
             p.setPen(Palette::text());
             const QRectF body(
@@ -1872,28 +1854,7 @@ struct PageWalkView::Scene {
     }
 
     /// Text cut at a word so that it fits the rectangle when wrapped (elided at the end).
-    QString fitWrapped(const QString& s, const QRectF& r) const
-    {
-        const QFontMetricsF fm(p.font());
-        if (fm.boundingRect(r, Qt::TextWordWrap, s).height() <= r.height() + 1) return s;
-        QString cut = s;
-        while (!cut.isEmpty()) {
-            const int sp = int(cut.lastIndexOf(u' '));
-            if (sp <= 0) break;
-            cut = cut.left(sp);
-            const QString tryS = cut + u"…"_s;
-            if (fm.boundingRect(r, Qt::TextWordWrap, tryS).height() <= r.height() + 1) return tryS;
-        }
-        // Text without spaces (Chinese) breaks between characters: the longest prefix that still fits.
-        int lo = 0, hi = int(s.size());
-        while (lo < hi) {
-            const int mid = (lo + hi + 1) / 2;
-            if (fm.boundingRect(r, Qt::TextWordWrap, s.left(mid) + u"…"_s).height() <= r.height() + 1) lo = mid;
-            else hi = mid - 1;
-        }
-        if (lo > 0) return s.left(lo) + u"…"_s;
-        return fm.elidedText(s, Qt::ElideRight, r.width());
-    }
+    QString fitWrapped(const QString& s, const QRectF& r) const { return Palette::fitWrapped(p.font(), r, s); }
 
     /// The handler's fix-ups, one line each, in the order they happened.
     void fixLines() const
@@ -1982,7 +1943,7 @@ void PageWalkView::paintScene(QPainter& p, bool overlay, double t) const
 void PageWalkView::paintEmpty(QPainter& p) const
 {
     const qreal px = std::clamp<qreal>(height() / 28.0, 13, 26);
-    const QFont big = pixelFont(font(), px * 1.2, true), body = pixelFont(font(), px);
+    const QFont big = Palette::pixelFont(font(), px * 1.2, true), body = Palette::pixelFont(font(), px);
     const QRectF r = rect().adjusted(px * 2, px, -px * 2, -px);
     const QString title = tr("No address translation yet — run a program that touches memory");
     const QString sub = tr("When a process reads or writes memory, this view shows how its virtual address is "

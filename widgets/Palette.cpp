@@ -1,5 +1,9 @@
 #include "Palette.h"
 
+#include <cmath>
+
+#include <QFontMetricsF>
+
 #include <algorithm>
 
 #include <QWidget>
@@ -234,6 +238,38 @@ QColor Palette::withAlpha(QColor c, double a)
 {
     c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
     return c;
+}
+
+QFont Palette::pixelFont(QFont f, qreal px, bool bold)
+{
+    f.setPixelSize(std::max(1, int(std::lround(px))));
+    f.setBold(bold);
+    return f;
+}
+
+QString Palette::fitWrapped(const QFont& f, const QRectF& r, const QString& s)
+{
+    const QFontMetricsF fm(f);
+    const QString more = QStringLiteral("…");
+    auto fits = [&](const QString& t) { return fm.boundingRect(r, Qt::TextWordWrap, t).height() <= r.height() + 1; };
+    if (fits(s)) return s;
+    // The longest prefix that still fits with "…" (wrapping breaks between Chinese characters
+    // anyway); then, if that cut falls inside a Latin word, back to the space before it.
+    int lo = 0, hi = int(s.size());
+    while (lo < hi) {
+        const int mid = (lo + hi + 1) / 2;
+        if (fits(s.left(mid) + more)) lo = mid;
+        else hi = mid - 1;
+    }
+    if (lo == 0) return fm.elidedText(s, Qt::ElideRight, r.width());
+    auto wordChar = [](QChar c) { return c.unicode() < 0x2E80 && c.isLetterOrNumber(); };
+    int cut = lo;
+    if (cut < int(s.size()) && wordChar(s.at(cut - 1)) && wordChar(s.at(cut))) {
+        int sp = cut;
+        while (sp > 0 && wordChar(s.at(sp - 1))) --sp;
+        if (sp > 0) cut = sp;
+    }
+    return s.left(cut).trimmed() + more;
 }
 
 QFont Palette::monoFont(const QFont& like)

@@ -7,6 +7,8 @@
 
 #include <QColor>
 #include <QFont>
+#include <QRectF>
+#include <QString>
 
 class QWidget;
 #include <QList>
@@ -89,6 +91,14 @@ public:
     static QColor mix(const QColor& a, const QColor& b, double t);
     /// c with alpha a (clamped to 0..1).
     static QColor withAlpha(QColor c, double a);
+    static bool isDark() { return theme() == Theme::Dark; }
+    /// A hue as a line or text colour that keeps its contrast on the background.
+    static QColor ink(const QColor& c) { return isDark() ? c.lighter(150) : c.darker(115); }
+    /// f at a pixel size (at least 1), bold or not.
+    static QFont pixelFont(QFont f, qreal px, bool bold = false);
+    /// s as it fits r when word-wrapped: whole, or cut at a word with "…" (text without
+    /// spaces, such as Chinese, is cut between characters), or elided on one line.
+    static QString fitWrapped(const QFont& f, const QRectF& r, const QString& s);
 
     // Colour tables for frame maps (QImage::Format_Indexed8, one byte per frame).
     //

@@ -36,11 +36,6 @@ double ramp(double t, double from, double to)
     return std::clamp((t - from) / (to - from), 0.0, 1.0);
 }
 
-bool dark()
-{
-    return Palette::theme() == Theme::Dark;
-}
-
 QColor hitColour()
 {
     return Palette::tlbHit();
@@ -52,34 +47,6 @@ QColor fillColour()
 QColor flushColour()
 {
     return Palette::alarm();
-}
-
-QColor ink(const QColor& c)
-{
-    return dark() ? c.lighter(150) : c.darker(115);
-}
-
-QFont pixelFont(QFont f, qreal px, bool bold = false)
-{
-    f.setPixelSize(std::max(1, int(std::lround(px))));
-    f.setBold(bold);
-    return f;
-}
-
-/// `s` cut at a word (with "…") so that it fits `r` when wrapped.
-QString fitWrapped(const QFont& f, const QRectF& r, const QString& s)
-{
-    const QFontMetricsF fm(f);
-    if (fm.boundingRect(r, Qt::TextWordWrap, s).height() <= r.height() + 1) return s;
-    QString cut = s;
-    for (;;) {
-        const int sp = int(cut.lastIndexOf(u' '));
-        if (sp <= 0) break;
-        cut = cut.left(sp);
-        const QString t = cut + u"…"_s;
-        if (fm.boundingRect(r, Qt::TextWordWrap, t).height() <= r.height() + 1) return t;
-    }
-    return fm.elidedText(s, Qt::ElideRight, r.width());
 }
 
 QString policyName(TlbPolicy p)
@@ -99,9 +66,9 @@ QString policyName(TlbPolicy p)
 
 QColor TlbView::processColour(std::uint32_t pid, bool global)
 {
-    if (global || pid == 0) return dark() ? QColor(0x40, 0x46, 0x50) : QColor(0xd5, 0xda, 0xe1);
+    if (global || pid == 0) return Palette::isDark() ? QColor(0x40, 0x46, 0x50) : QColor(0xd5, 0xda, 0xe1);
     // The process's hue in every view (Palette::process), pale enough to read text on.
-    return Palette::mix(Palette::background(), Palette::process(pid), dark() ? 0.42 : 0.30);
+    return Palette::mix(Palette::background(), Palette::process(pid), Palette::isDark() ? 0.42 : 0.30);
 }
 
 // ---- layout --------------------------------------------------------------------------
@@ -290,13 +257,13 @@ bool TlbView::fits(Layout& l, qreal px) const
     l.px = px;
     const QFont base = font();
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    l.font = pixelFont(base, px);
-    l.bold = pixelFont(base, px, true);
-    l.small = pixelFont(base, px * 0.88);
-    l.smallBold = pixelFont(base, px * 0.88, true);
-    l.title = pixelFont(base, px * 1.2, true);
-    l.mono = pixelFont(fixed, px);
-    l.monoSmall = pixelFont(fixed, px * 0.9);
+    l.font = Palette::pixelFont(base, px);
+    l.bold = Palette::pixelFont(base, px, true);
+    l.small = Palette::pixelFont(base, px * 0.88);
+    l.smallBold = Palette::pixelFont(base, px * 0.88, true);
+    l.title = Palette::pixelFont(base, px * 1.2, true);
+    l.mono = Palette::pixelFont(fixed, px);
+    l.monoSmall = Palette::pixelFont(fixed, px * 0.9);
     const QFontMetricsF fm(l.font), fmb(l.bold), fms(l.small), fmsb(l.smallBold), fmt(l.title), fmm(l.mono),
         fmms(l.monoSmall);
     l.lh = fm.lineSpacing();
@@ -496,12 +463,12 @@ struct TlbView::Painter {
         const QFontMetricsF fms(l.small);
         const qreal lw = fms.horizontalAdvance(label);
         box(r,
-            changed ? Palette::mix(Palette::background(), Palette::highlight(), dark() ? 0.25 : 0.10)
+            changed ? Palette::mix(Palette::background(), Palette::highlight(), Palette::isDark() ? 0.25 : 0.10)
                     : Palette::background(),
             changed ? Palette::highlight() : Palette::gridLine(), changed ? 1.6 : 1);
         text(QRectF(r.left() + l.pad, r.top(), lw + 1, r.height()), l.small, Palette::mutedText(), label);
         text(QRectF(r.left() + l.pad + lw + l.pad * 0.5, r.top(), r.width() - lw - l.pad * 2.5, r.height()), l.bold,
-            changed ? ink(Palette::highlight()) : Palette::text(), value);
+            changed ? Palette::ink(Palette::highlight()) : Palette::text(), value);
     }
 
     void header() const
@@ -588,7 +555,7 @@ struct TlbView::Painter {
             p.setFont(l.font);
             p.setPen(Palette::mutedText());
             p.drawText(l.status, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-                fitWrapped(l.font, l.status,
+                Palette::fitWrapped(l.font, l.status,
                     TlbView::tr("Each cell is one TLB entry: virtual page → frame, coloured by the process it belongs "
                                 "to.")));
             return;
@@ -597,7 +564,7 @@ struct TlbView::Painter {
         const bool ours = v.touch() != Touch::None;
         p.setFont(ours ? l.bold : l.font);
         p.setPen(ours ? Palette::text() : Palette::mutedText());
-        p.drawText(l.status, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, fitWrapped(p.font(), l.status, s));
+        p.drawText(l.status, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, Palette::fitWrapped(p.font(), l.status, s));
     }
 
     // ---- grids -------------------------------------------------------------------------
@@ -680,9 +647,9 @@ struct TlbView::Painter {
         const bool global = e->flags & TlbFlag::Global;
         const QColor base = TlbView::processColour(e->pid, global);
         const QColor fill = flash > 0
-            ? Palette::mix(base, Palette::mix(Palette::background(), flashColour, dark() ? 0.55 : 0.45), flash)
+            ? Palette::mix(base, Palette::mix(Palette::background(), flashColour, Palette::isDark() ? 0.55 : 0.45), flash)
             : base;
-        const QColor border = dark() ? base.lighter(170) : base.darker(global ? 150 : 135);
+        const QColor border = Palette::isDark() ? base.lighter(170) : base.darker(global ? 150 : 135);
         box(r, fill, border, 1.3);
         const QStringList lines = cellLines(g, *e);
         const qreal lh = QFontMetricsF(l.mono).lineSpacing(), slh = QFontMetricsF(l.monoSmall).lineSpacing();
@@ -690,7 +657,7 @@ struct TlbView::Painter {
         for (int i = 0; i < lines.size(); ++i) {
             const qreal h = i == 0 ? lh : slh;
             text(QRectF(r.left() + l.pad * 0.6, y, r.width() - l.pad * 1.2, h), i == 0 ? l.mono : l.monoSmall,
-                i == 0 ? Palette::text() : (dark() ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x33, 0x33, 0x33)), lines[i],
+                i == 0 ? Palette::text() : (Palette::isDark() ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x33, 0x33, 0x33)), lines[i],
                 Qt::AlignLeft | Qt::AlignVCenter, Qt::ElideMiddle);
             y += h;
         }
@@ -716,7 +683,7 @@ struct TlbView::Painter {
         p.setFont(l.small);
         p.setPen(Palette::mutedText());
         p.drawText(l.hugeNote, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-            fitWrapped(l.small, l.hugeNote,
+            Palette::fitWrapped(l.small, l.hugeNote,
                 TlbView::tr("Large pages (a PMD entry with PS set) are cached here, apart from the 4 KiB entries. "
                             "memviz maps only 4 KiB pages so far, so this TLB stays empty.")));
     }
@@ -795,7 +762,7 @@ struct TlbView::Painter {
         if (set < 0 || set >= g.sets) return;
         const QRectF band(g.title.left(), g.area.top() + set * g.cellH, g.area.right() - g.title.left(), g.cellH);
         QColor fill = c;
-        fill.setAlphaF(float((dark() ? 0.22 : 0.14) * ramp(k, 0, 0.4)));
+        fill.setAlphaF(float((Palette::isDark() ? 0.22 : 0.14) * ramp(k, 0, 0.4)));
         p.fillRect(band, fill);
         QColor edge = c;
         edge.setAlphaF(float(ramp(k, 0, 0.4)));
@@ -918,7 +885,7 @@ struct TlbView::Painter {
 
     void repeatTag(const QRectF& r, std::uint64_t n, double k, const TlbEntry* e) const
     {
-        tag(r, u"×"_s + QString::number(n), ink(hitColour()), k, e ? hex(e->vpn) : QString());
+        tag(r, u"×"_s + QString::number(n), Palette::ink(hitColour()), k, e ? hex(e->vpn) : QString());
     }
 };
 
