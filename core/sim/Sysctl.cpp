@@ -94,7 +94,7 @@ std::uint64_t committedPages(const Machine& m)
     for (const auto& [pid, p] : m.procs) {
         if (!p.alive()) continue;
         for (const Vma& v : p.mm.vmas)
-            if ((v.prot & Prot::Write) && !v.shared()) n += v.size() / m.pageSize();
+            if (v.accountable()) n += v.size() / m.pageSize();
     }
     return n;
 }

@@ -324,7 +324,7 @@ std::string formatProcStatm(const Machine& m, const Process& p)
 {
     std::uint64_t data = 0;
     for (const Vma& v : p.mm.vmas)
-        if ((v.flags & VmaFlag::Stack) || ((v.prot & Prot::Write) && !v.shared())) data += v.size() / m.pageSize();
+        if ((v.flags & VmaFlag::Stack) || v.accountable()) data += v.size() / m.pageSize();
     const ExeRanges r = exeRanges(p);
     const std::uint64_t page = m.pageSize();
     const std::uint64_t text

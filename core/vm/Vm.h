@@ -55,6 +55,8 @@ struct Vma {
 
     bool anon() const { return file == kNoFile; }
     bool shared() const { return flags & VmaFlag::Shared; }
+    /// VM_ACCOUNT (accountable_mapping()): private and writable, charged to Committed_AS.
+    bool accountable() const { return (prot & Prot::Write) && !shared(); }
     std::uint64_t size() const { return end - start; }
     bool contains(std::uint64_t va) const { return va >= start && va < end; }
 };

@@ -804,7 +804,7 @@ public:
         // dup_mmap() charges the child's private writable mappings (security_vm_enough_memory_mm).
         std::uint64_t charge = 0;
         for (const Vma& v : m.proc(parent)->mm.vmas)
-            if ((v.prot & Prot::Write) && !v.shared()) charge += v.size() / page();
+            if (v.accountable()) charge += v.size() / page();
         if (!enoughMemory(parent, charge)) return 0;
         const std::uint32_t child = m.nextPid;
         const Pfn pgd = allocFrame(child, FrameState::PageTable, child);
