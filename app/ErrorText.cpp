@@ -91,6 +91,16 @@ QString errorText(const Error& e)
     case ErrorCode::NotMapped:
         return tr("nothing is mapped in part of 0x%1–0x%2: munmap() and mprotect() need the whole range to be mapped")
             .arg(QString::number(static_cast<quint64>(e.a), 16), QString::number(static_cast<quint64>(e.b), 16));
+    case ErrorCode::Panicked:
+        return tr("the kernel has panicked: this machine runs nothing more (step back before the panic, or start a "
+                  "new machine)");
+    case ErrorCode::BadOomScoreAdj: return tr("oom_score_adj %1 is out of range: it must be between -1000 and 1000").arg(e.a);
+    case ErrorCode::SwapExists: return tr("swap area \"%1\" is already in use").arg(detail);
+    case ErrorCode::TooManySwapAreas: return tr("no more swap areas: Linux allows at most %1").arg(e.a);
+    case ErrorCode::BadDropCaches:
+        return tr("drop_caches takes 1 (page cache), 2 (reclaimable slab) or 3 (both), not %1").arg(e.a);
+    case ErrorCode::BadDuration:
+        return tr("a sleep of %1 ns is not valid: it must be more than 0 and at most one day").arg(e.a);
     }
     return tr("unknown error");
 }

@@ -1,4 +1,5 @@
 #include "phys/Boot.h"
+#include "reclaim/Reclaim.h"
 #include "vm/VmOps.h"
 
 #include "util/Size.h"
@@ -299,6 +300,7 @@ Machine bootMachine(const MachineConfig& config)
 
     recomputeWatermarks(m);
     vm::boot(m);
+    reclaim::boot(m);
     return m;
 }
 

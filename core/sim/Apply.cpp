@@ -1,12 +1,14 @@
 #include "sim/Apply.h"
 
 #include "alloc/Buddy.h"
+#include "reclaim/Reclaim.h"
 #include "vm/VmOps.h"
 
 namespace memviz {
 
 void applyEvent(Machine& m, const Event& e)
 {
+    m.timeNs = e.time;
     switch (e.type) {
     case EventType::BuddyAlloc:
     case EventType::BuddySplit:
@@ -18,9 +20,25 @@ void applyEvent(Machine& m, const Event& e)
     case EventType::SlowPath:
     case EventType::WatermarkCrossed:
     case EventType::Count: break; // narration only: nothing changes
+    case EventType::Clock:
+    case EventType::LruMove:
+    case EventType::KswapdWake:
+    case EventType::KswapdSleep:
+    case EventType::Reclaim:
+    case EventType::SwapOn:
+    case EventType::SwapOut:
+    case EventType::Writeback:
+    case EventType::SwapIn:
+    case EventType::SwapCacheDel:
+    case EventType::OomCandidates:
+    case EventType::OomKill:
+    case EventType::KernelPanic:
+    case EventType::ThpFault:
+    case EventType::OomScoreAdj:
+    case EventType::DropCaches:
+    case EventType::CommitRefused: reclaim::apply(m, e); break;
     default: vm::apply(m, e); break;
     }
-    m.timeNs = e.time;
 }
 
 } // namespace memviz

@@ -42,6 +42,12 @@ std::string commandToJson(const Command& c)
         case CommandType::SetPageTableBase: w.field("pfn", c.pfn); break;
         case CommandType::Translate: w.field("addr", c.addr); break;
         case CommandType::SetSysctl: w.field("name", c.text).field("value", c.len); break;
+        case CommandType::Sleep: w.field("ns", c.len); break;
+        case CommandType::SwapOn:
+            w.field("name", c.text).field("size", c.len).field("priority", static_cast<std::int64_t>(c.addr));
+            break;
+        case CommandType::SetOomScoreAdj: w.field("value", static_cast<std::int64_t>(c.addr)); break;
+        case CommandType::DropCaches: w.field("value", c.len); break;
         default: break;
         }
         break;
@@ -73,6 +79,10 @@ std::string_view commandTypeName(CommandType t)
     case CommandType::Access: return "access";
     case CommandType::Malloc: return "malloc";
     case CommandType::Free: return "free";
+    case CommandType::Sleep: return "sleep";
+    case CommandType::SwapOn: return "swapon";
+    case CommandType::SetOomScoreAdj: return "oom_score_adj";
+    case CommandType::DropCaches: return "drop_caches";
     case CommandType::FileCreate: return "file_create";
     case CommandType::PhysWrite: return "phys_write";
     case CommandType::SetPageTableBase: return "set_page_table_base";

@@ -30,6 +30,10 @@ enum class CommandType : std::uint8_t {
     Translate,  ///< walk the page tables for addr (as pid's mm, or from CR3 when pid is 0) without faulting
     Switch,     ///< schedule pid: load its mm
     SetSysctl,  ///< a tunable (`text`: "vm.overcommit_memory", ... see sim/Sysctl.h) := len
+    Sleep,      ///< simulated time passes: len nanoseconds (kswapd keeps working meanwhile)
+    SwapOn,     ///< swapon `text` (a device or file name) of len bytes, priority = (int64)addr, -1 for the default
+    SetOomScoreAdj, ///< /proc/pid/oom_score_adj := (int64)addr
+    DropCaches, ///< echo len > /proc/sys/vm/drop_caches (1 page cache, 2 slab, 3 both)
 };
 
 struct Command {

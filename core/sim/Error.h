@@ -35,6 +35,12 @@ enum class ErrorCode : std::uint8_t {
     NeedsProcesses,    ///< the command needs an x86 preset (custom textbook machines have no processes)
     OutOfMemory,       ///< a = pages: no memory for what the command needs (page tables at spawn/fork)
     NotMapped,         ///< a = start, b = end: part of the range has no mapping (munmap/mprotect)
+    Panicked,          ///< the kernel panicked: the machine runs nothing more (open a new one)
+    BadOomScoreAdj,    ///< a = value (outside -1000..1000)
+    SwapExists,        ///< detail = name: this swap area is on already
+    TooManySwapAreas,  ///< a = MAX_SWAPFILES
+    BadDropCaches,     ///< a = value (not 1, 2 or 3)
+    BadDuration,       ///< a = nanoseconds (a sleep must be positive and at most a day)
 };
 
 enum class SizeField : std::uint8_t { Ram, Swap, Other };

@@ -75,6 +75,38 @@ std::string_view eventTypeName(EventType t)
         return "SysctlSet";
     case EventType::CommitRefused:
         return "CommitRefused";
+    case EventType::Clock:
+        return "Clock";
+    case EventType::LruMove:
+        return "LruMove";
+    case EventType::KswapdWake:
+        return "KswapdWake";
+    case EventType::KswapdSleep:
+        return "KswapdSleep";
+    case EventType::Reclaim:
+        return "Reclaim";
+    case EventType::SwapOn:
+        return "SwapOn";
+    case EventType::SwapOut:
+        return "SwapOut";
+    case EventType::Writeback:
+        return "Writeback";
+    case EventType::SwapIn:
+        return "SwapIn";
+    case EventType::SwapCacheDel:
+        return "SwapCacheDel";
+    case EventType::OomCandidates:
+        return "OomCandidates";
+    case EventType::OomKill:
+        return "OomKill";
+    case EventType::KernelPanic:
+        return "KernelPanic";
+    case EventType::ThpFault:
+        return "ThpFault";
+    case EventType::OomScoreAdj:
+        return "OomScoreAdj";
+    case EventType::DropCaches:
+        return "DropCaches";
     case EventType::Count:
         break;
     }
@@ -108,6 +140,11 @@ const char* flushKindName(TlbFlushKind k)
         return "mm";
     }
     return "?";
+}
+
+std::string_view lruName(int l)
+{
+    return l == kNoLru ? std::string_view("none") : lruListName(static_cast<LruList>(l));
 }
 
 std::string protString(std::uint64_t prot)
@@ -212,6 +249,61 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         break;
     case EventType::CommitRefused:
         w.field("pages", e.a).field("committed", e.b).field("allowed", e.c).field("mode", e.order);
+        break;
+    case EventType::Clock:
+        w.field("ns", e.a).field("sleep", (e.flags & EventFlag::Sleep) != 0);
+        break;
+    case EventType::LruMove:
+        w.field("pfn", e.pfn).field("from", lruName(e.order >> 4)).field("to", lruName(e.order & 0xF));
+        w.field("referenced", (e.flags & EventFlag::Referenced) != 0);
+        break;
+    case EventType::KswapdWake:
+        w.field("highest_zone", zoneTypeName(static_cast<ZoneType>(e.order)));
+        break;
+    case EventType::KswapdSleep:
+        w.field("gave_up", e.a != 0);
+        break;
+    case EventType::Reclaim:
+        w.field("scanned", e.a).field("reclaimed", e.b).field("priority", e.order);
+        w.field("direct", (e.flags & EventFlag::Direct) != 0).field("active", (e.flags & EventFlag::Active) != 0);
+        w.field("file", (e.flags & EventFlag::FileLru) != 0);
+        break;
+    case EventType::SwapOn:
+        w.field("type", e.a).field("pages", e.b).field("priority", static_cast<std::int64_t>(e.c));
+        w.field("name", m.str(static_cast<std::uint32_t>(e.pfn)));
+        break;
+    case EventType::SwapOut:
+    case EventType::SwapIn:
+    case EventType::SwapCacheDel:
+        w.field("pfn", e.pfn).field("swap_type", static_cast<std::uint64_t>(SwapEntry::type(static_cast<std::uint32_t>(e.a))));
+        w.field("swap_offset", SwapEntry::offset(static_cast<std::uint32_t>(e.a)));
+        break;
+    case EventType::Writeback:
+        w.field("pfn", e.pfn).field("file", (e.flags & EventFlag::FileLru) != 0);
+        if (e.flags & EventFlag::FileLru)
+            w.field("file_id", e.b).field("index", e.a);
+        else
+            w.field("swap_offset", SwapEntry::offset(static_cast<std::uint32_t>(e.a)));
+        break;
+    case EventType::OomCandidates:
+        w.field("points", static_cast<std::int64_t>(e.a)).field("rss", e.b).field("swapents", e.c);
+        w.field("pgtables", e.pfn).field("oom_score_adj", static_cast<std::int64_t>(static_cast<std::int16_t>(e.flags & 0xFFFF)));
+        break;
+    case EventType::OomKill:
+        w.field("points", static_cast<std::int64_t>(e.a)).field("totalpages", e.b).field("trigger", e.c);
+        w.field("allocating_task", (e.flags & EventFlag::AllocTask) != 0);
+        break;
+    case EventType::KernelPanic:
+        w.field("reason", e.a);
+        break;
+    case EventType::ThpFault:
+        w.field("vaddr", e.a).field("huge", (e.flags & EventFlag::Ok) != 0).field("pfn", e.pfn);
+        break;
+    case EventType::OomScoreAdj:
+        w.field("value", static_cast<std::int64_t>(e.a)).field("old", static_cast<std::int64_t>(e.c));
+        break;
+    case EventType::DropCaches:
+        w.field("value", e.a).field("pages", e.b);
         break;
     case EventType::TranslateDone:
         w.field("vaddr", e.a).field("ok", (e.flags & EventFlag::Valid) != 0);

@@ -49,6 +49,23 @@ enum class EventType : std::uint16_t {
     TranslateDone,    ///< a translation finished: the physical address, or the level that failed
     SysctlSet,        ///< a tunable changes (a = Sysctl id, b = new value, c = old value)
     CommitRefused,    ///< __vm_enough_memory() says no: ENOMEM (a = pages asked, b = committed, c = limit, order = mode)
+    // Time, reclaim, swap and the OOM killer (reclaim/). Field use in Event.cpp.
+    Clock,            ///< simulated time passes: a = nanoseconds (work done, or a sleep)
+    LruMove,          ///< a page moves between LRU lists or gets/loses PG_referenced (order = from << 4 | to)
+    KswapdWake,       ///< wakeup_kswapd(): every eligible zone is below low (order = highest zone type)
+    KswapdSleep,      ///< kswapd goes back to sleep (a = 0 balanced, 1 gave up after MAX_RECLAIM_RETRIES)
+    Reclaim,          ///< one shrink_{in,}active_list() batch: a = scanned, b = reclaimed, order = priority
+    SwapOn,           ///< a swap area is enabled: a = type, b = pages, c = priority (as int64), pfn = name string id
+    SwapOut,          ///< add_to_swap(): the page gets swap entry a and joins the swap cache
+    Writeback,        ///< pageout(): the page is written to swap (anon, a = entry) or to its file (a = index)
+    SwapIn,           ///< swap_read_folio(): a new page is read from swap entry a (major fault)
+    SwapCacheDel,     ///< the page leaves the swap cache and its slot is released if unused (a = entry)
+    OomCandidates,    ///< one row of the OOM killer's table (pid; a = points, b = rss, c = swapents, pfn = pgtables pages)
+    OomKill,          ///< the victim is chosen (pid; a = points, b = totalpages, c = the allocating pid)
+    KernelPanic,      ///< the machine stops (a = PanicReason)
+    ThpFault,         ///< a huge-page-aligned anonymous fault (a = address; Ok flag: one order-9 page, else fallback)
+    OomScoreAdj,      ///< /proc/PID/oom_score_adj is written (a = new, c = old; both int16 as two's complement)
+    DropCaches,       ///< echo N > /proc/sys/vm/drop_caches (a = N, b = pages dropped)
     Count             ///< (at most 64: the event log's type filter is a 64-bit mask)
 };
 
@@ -70,6 +87,12 @@ inline constexpr std::uint32_t Retry = 1u << 15;    ///< TlbFill after the fault
 inline constexpr std::uint32_t Leaf = 1u << 16;     ///< WalkStep: this entry maps the page itself
 inline constexpr std::uint32_t Kernel = 1u << 17;   ///< TlbFlush of global (kernel) entries too
 inline constexpr std::uint32_t FlushKindShift = 20; ///< TlbFlush: TlbFlushKind in bits 20..23
+inline constexpr std::uint32_t Direct = 1u << 24;   ///< Reclaim: by the allocating task (else kswapd)
+inline constexpr std::uint32_t Active = 1u << 25;   ///< Reclaim: an active-list scan
+inline constexpr std::uint32_t FileLru = 1u << 26;  ///< Reclaim/Writeback: file pages (else anon)
+inline constexpr std::uint32_t Referenced = 1u << 27; ///< LruMove: PG_referenced set afterwards
+inline constexpr std::uint32_t AllocTask = 1u << 28; ///< OomKill: oom_kill_allocating_task chose the victim
+inline constexpr std::uint32_t Sleep = 1u << 29;    ///< Clock: a sleep, not work
 } // namespace EventFlag
 
 static_assert(static_cast<int>(EventType::Count) <= 64, "the event log's type filter is a 64-bit mask");

@@ -5,6 +5,9 @@
 
 #include "phys/FrameTable.h"
 #include "phys/Zone.h"
+#include "reclaim/Lru.h"
+#include "reclaim/Swap.h"
+#include "sim/History.h"
 #include "sim/MachineConfig.h"
 #include "vm/Vm.h"
 
@@ -22,6 +25,30 @@ struct VmEvents {
     std::array<std::uint64_t, static_cast<int>(ZoneType::Count)> pgalloc{}; ///< pages, by zone type
     std::uint64_t pgfree = 0;       ///< pages freed
     std::uint64_t allocFailed = 0;  ///< requests no zone could satisfy (memviz's own counter)
+};
+
+/// Reclaim, swap and OOM counters of /proc/vmstat (reference §3, §8).
+struct ReclaimCounters {
+    std::uint64_t pgpgin = 0, pgpgout = 0; ///< kB read from / written to disk (files and swap)
+    std::uint64_t pswpin = 0, pswpout = 0; ///< pages swapped in / out
+    std::uint64_t pgscanKswapd = 0, pgscanDirect = 0, pgstealKswapd = 0, pgstealDirect = 0;
+    std::uint64_t pgscanAnon = 0, pgscanFile = 0, pgstealAnon = 0, pgstealFile = 0;
+    std::uint64_t pgrefill = 0;      ///< pages scanned on the active lists
+    std::uint64_t pgactivate = 0, pgdeactivate = 0, pgrotated = 0;
+    std::uint64_t pageoutrun = 0;    ///< kswapd's balance_pgdat() passes
+    std::uint64_t allocstall = 0;    ///< direct reclaim entries
+    std::uint64_t kswapdWakeups = 0; ///< memviz's own: times kswapd was woken
+    std::uint64_t dropPagecache = 0; ///< drop_caches writes
+    std::uint64_t oomKill = 0;
+    std::uint64_t swapRa = 0, swapRaHit = 0;
+    std::uint64_t thpFaultAlloc = 0, thpFaultFallback = 0;
+};
+
+/// kswapd of node 0 (reference §2: woken below low, reclaims until a zone is above high).
+struct Kswapd {
+    bool awake = false;
+    std::uint8_t highestZone = 0; ///< ZoneType the waker allocates from (highest_zoneidx)
+    int failures = 0;             ///< kswapd_failures: passes that reclaimed nothing
 };
 
 struct Machine {
@@ -47,6 +74,19 @@ struct Machine {
     Tlb tlb;
     VmCounters vmc;
     Pfn zeroPfn = kNoPfn;                   ///< the shared zero page (inside the kernel image's bss)
+
+    // Reclaim and swap (reclaim/).
+    PageExt pageExt;                        ///< LRU links and page flags, per frame
+    LruVec lru;                             ///< node 0's lists
+    SwapState swap;
+    Kswapd kswapd;
+    ReclaimCounters rc;
+    bool panicked = false;                  ///< the kernel panicked: nothing runs any more
+
+    // History (sim/History.h).
+    SampleLog samples;                      ///< one per simulated second since boot
+    std::uint64_t nextSampleNs = 0;
+    std::vector<KlogRecord> klog;
     /// Interned strings (process names, paths, VMA names). Append-only and shared by
     /// every copy of the machine: an id never changes meaning, so sharing is safe.
     std::shared_ptr<std::vector<std::string>> strings = std::make_shared<std::vector<std::string>>(1);

@@ -34,6 +34,12 @@ const char* errorCodeName(ErrorCode c)
     case ErrorCode::NeedsProcesses: return "NeedsProcesses";
     case ErrorCode::OutOfMemory: return "OutOfMemory";
     case ErrorCode::NotMapped: return "NotMapped";
+    case ErrorCode::Panicked: return "Panicked";
+    case ErrorCode::BadOomScoreAdj: return "BadOomScoreAdj";
+    case ErrorCode::SwapExists: return "SwapExists";
+    case ErrorCode::TooManySwapAreas: return "TooManySwapAreas";
+    case ErrorCode::BadDropCaches: return "BadDropCaches";
+    case ErrorCode::BadDuration: return "BadDuration";
     }
     return "?";
 }
@@ -95,7 +101,7 @@ Error MachineConfig::validate() const
     if (ramBytes > arch.maxRamBytes)
         return Error{ErrorCode::RamTooLarge, static_cast<std::int64_t>(ramBytes),
                      static_cast<std::int64_t>(arch.maxRamBytes), {}};
-    const std::uint64_t maxSwap = 1 * TiB;
+    const std::uint64_t maxSwap = kMaxSwapBytes;
     if (swapBytes > maxSwap)
         return Error{ErrorCode::SwapTooLarge, static_cast<std::int64_t>(swapBytes), static_cast<std::int64_t>(maxSwap),
                      {}};

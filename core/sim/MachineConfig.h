@@ -12,6 +12,11 @@
 
 namespace memviz {
 
+/// The simulated disk's room for swap (all areas together).
+inline constexpr std::uint64_t kMaxSwapBytes = 256ull << 30;
+/// MAX_SWAPFILES.
+inline constexpr int kMaxSwapAreas = 32;
+
 enum class ThpMode : std::uint8_t { Always, Madvise, Never };
 
 /// The vm.* sysctls that exist so far. Defaults are the kernel's.
@@ -23,6 +28,9 @@ struct Sysctls {
     std::uint32_t overcommitMemory = 0;      ///< vm.overcommit_memory: 0 guess, 1 always, 2 never (reference §5)
     std::uint32_t overcommitRatio = 50;      ///< vm.overcommit_ratio, % of RAM in CommitLimit
     std::uint64_t overcommitKbytes = 0;      ///< vm.overcommit_kbytes (replaces the ratio when set)
+    std::uint32_t swappiness = 60;           ///< vm.swappiness, 0..200: anon against file in reclaim (reference §3)
+    std::uint32_t panicOnOom = 0;            ///< vm.panic_on_oom: 0 kill, 1 and 2 panic (one node: no constrained OOMs)
+    std::uint32_t oomKillAllocatingTask = 0; ///< vm.oom_kill_allocating_task: kill the allocating task instead of choosing
 };
 
 /// The TLB the CPU has (reference §9). Defaults: a 64-entry 4-way L1 dTLB, 32 entries
@@ -38,7 +46,9 @@ struct MachineConfig {
     std::string preset = "x86-64"; ///< the preset this config came from
     ArchSpec arch;
     std::uint64_t ramBytes = 0;
-    std::uint64_t swapBytes = 0;
+    std::uint64_t swapBytes = 0;          ///< the swap area enabled at boot (swapBytes / page size slots), none if 0
+    std::string swapName = "/dev/sdb";    ///< its device (swapon --show NAME)
+    std::uint64_t bootEpoch = 1709239110; ///< wall-clock time at boot, seconds since 1970 (sar's timestamps; 2024-02-29 20:38:30 UTC)
     std::uint64_t seed = 1;
     std::uint64_t bootReservedBytes = 0; ///< boot-time allocations beyond the kernel image and memmap
     std::string hostname = "memviz";

@@ -15,6 +15,10 @@ const std::vector<SysctlInfo>& sysctlTable()
         { Sysctl::OvercommitKbytes, "vm.overcommit_kbytes", "/proc/sys/vm/overcommit_kbytes", 0, 1ull << 50 },
         { Sysctl::ThpEnabled, "kernel.mm.transparent_hugepage.enabled", "/sys/kernel/mm/transparent_hugepage/enabled", 0,
             2 },
+        { Sysctl::Swappiness, "vm.swappiness", "/proc/sys/vm/swappiness", 0, 200 },
+        { Sysctl::PanicOnOom, "vm.panic_on_oom", "/proc/sys/vm/panic_on_oom", 0, 2 },
+        { Sysctl::OomKillAllocatingTask, "vm.oom_kill_allocating_task", "/proc/sys/vm/oom_kill_allocating_task", 0,
+            1 },
     };
     return t;
 }
@@ -38,6 +42,9 @@ std::uint64_t sysctlValue(const Machine& m, Sysctl id)
     case Sysctl::OvercommitRatio: return s.overcommitRatio;
     case Sysctl::OvercommitKbytes: return s.overcommitKbytes;
     case Sysctl::ThpEnabled: return static_cast<std::uint64_t>(s.thp);
+    case Sysctl::Swappiness: return s.swappiness;
+    case Sysctl::PanicOnOom: return s.panicOnOom;
+    case Sysctl::OomKillAllocatingTask: return s.oomKillAllocatingTask;
     case Sysctl::Count: break;
     }
     return 0;
@@ -76,6 +83,9 @@ void applySysctl(Machine& m, Sysctl id, std::uint64_t v)
         s.thp = static_cast<ThpMode>(v);
         recomputeWatermarks(m); // khugepaged's recommended min_free_kbytes follows THP
         break;
+    case Sysctl::Swappiness: s.swappiness = static_cast<std::uint32_t>(v); break;
+    case Sysctl::PanicOnOom: s.panicOnOom = static_cast<std::uint32_t>(v); break;
+    case Sysctl::OomKillAllocatingTask: s.oomKillAllocatingTask = static_cast<std::uint32_t>(v); break;
     case Sysctl::Count: break;
     }
 }
@@ -83,7 +93,7 @@ void applySysctl(Machine& m, Sysctl id, std::uint64_t v)
 std::uint64_t commitLimitPages(const Machine& m)
 {
     const Sysctls& s = m.config.sysctl;
-    const std::uint64_t swapPages = m.config.swapBytes / m.pageSize();
+    const std::uint64_t swapPages = m.swap.totalPages();
     if (s.overcommitKbytes) return s.overcommitKbytes * 1024 / m.pageSize() + swapPages;
     return m.totalramPages() * s.overcommitRatio / 100 + swapPages;
 }

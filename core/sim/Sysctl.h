@@ -22,6 +22,9 @@ enum class Sysctl : std::uint8_t {
     OvercommitRatio,
     OvercommitKbytes,
     ThpEnabled, ///< 0 always, 1 madvise, 2 never
+    Swappiness,
+    PanicOnOom,
+    OomKillAllocatingTask,
     Count
 };
 

@@ -50,9 +50,9 @@ std::uint64_t memAvailablePages(const Machine& m)
     std::uint64_t wmarkLow = 0;
     for (const Zone& z : m.zones) wmarkLow += z.mark(Wmark::Low);
     std::int64_t avail = static_cast<std::int64_t>(m.freePages()) - static_cast<std::int64_t>(m.totalreservePages);
-    // Page cache: Active(file) + Inactive(file), which together hold every page-cache
-    // frame (no shmem, no swap cache). Reclaimable slab: none yet (slab arrives later).
-    const std::uint64_t pagecache = m.vmc.filePages, reclaimable = 0;
+    // Page cache: Active(file) + Inactive(file). Reclaimable slab: none yet (slab arrives later).
+    const std::uint64_t pagecache = m.lru[LruList::ActiveFile].size + m.lru[LruList::InactiveFile].size;
+    const std::uint64_t reclaimable = 0;
     avail += static_cast<std::int64_t>(pagecache - std::min(pagecache / 2, wmarkLow));
     avail += static_cast<std::int64_t>(reclaimable - std::min(reclaimable / 2, wmarkLow));
     return avail < 0 ? 0 : static_cast<std::uint64_t>(avail);
@@ -80,25 +80,26 @@ MemInfo computeMemInfo(const Machine& m)
         i.lowTotal = i.memTotal - i.highTotal;
         i.lowFree = i.memFree - i.highFree;
     }
-    // Virtual memory (vm/): page cache, anonymous and page-table pages.
-    // Cached = NR_FILE_PAGES - SwapCached - Buffers (no swap cache, no block-device
-    // buffers yet). LRU lists, simplified: a page-cache page mapped by a process is
-    // on the active file list, an unmapped one on the inactive list; anonymous pages
-    // start on the inactive anon list (since 5.9) and nothing ages them here.
+    // Virtual memory (vm/) and reclaim (reclaim/): page cache, anonymous and page-table
+    // pages, the LRU lists as they are. Cached = NR_FILE_PAGES - SwapCached - Buffers:
+    // memviz counts swap-cache pages apart from the page cache and has no block-device buffers.
     i.cached = m.pagesToKb(m.vmc.filePages);
     i.mapped = m.pagesToKb(m.vmc.fileMapped);
-    i.activeFile = m.pagesToKb(std::min(m.vmc.fileMapped, m.vmc.filePages));
-    i.inactiveFile = i.cached - i.activeFile;
+    i.activeFile = m.pagesToKb(m.lru[LruList::ActiveFile].size);
+    i.inactiveFile = m.pagesToKb(m.lru[LruList::InactiveFile].size);
+    i.activeAnon = m.pagesToKb(m.lru[LruList::ActiveAnon].size);
+    i.inactiveAnon = m.pagesToKb(m.lru[LruList::InactiveAnon].size);
+    i.unevictable = m.pagesToKb(m.lru[LruList::Unevictable].size);
     i.anonPages = m.pagesToKb(m.vmc.anonPages);
-    i.inactiveAnon = i.anonPages;
     i.dirty = m.pagesToKb(m.vmc.dirtyFile);
     i.pageTables = m.pagesToKb(m.vmc.pageTablePages);
     // vm_committed_as: pages of the accountable mappings (VM_ACCOUNT: private and
     // writable, the stack and brk heap included) of the live processes.
     i.committedAs = m.pagesToKb(committedPages(m));
 
-    i.swapTotal = m.config.swapBytes / 1024;
-    i.swapFree = i.swapTotal;
+    i.swapTotal = m.pagesToKb(m.swap.totalPages());
+    i.swapFree = m.pagesToKb(m.swap.freePages());
+    i.swapCached = m.pagesToKb(m.swap.cache.size());
     // vm_commit_limit(): (totalram - hugetlb) * overcommit_ratio / 100 + total swap pages.
     i.commitLimit = m.pagesToKb(commitLimitPages(m));
 

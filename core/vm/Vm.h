@@ -82,6 +82,7 @@ struct Mm {
     std::uint64_t hiwaterRss = 0; ///< VmHWM, pages
     std::uint64_t hiwaterVm = 0; ///< VmPeak, pages
     std::uint64_t ptPages = 0; ///< page-table pages below the PGD plus the PGD itself (VmPTE)
+    std::uint64_t swapEnts = 0; ///< MM_SWAPENTS: swap entries in this mm's page tables (VmSwap)
 
     std::uint64_t totalVmPages(int pageShift) const;
     std::uint64_t rss() const { return rssAnon + rssFile + rssShmem; }
@@ -99,6 +100,7 @@ struct Process {
     int exitSignal = 0; ///< SIGSEGV (11), SIGKILL (9) when Killed
     std::uint64_t minFlt = 0, majFlt = 0;
     std::uint64_t startTimeNs = 0;
+    std::int16_t oomScoreAdj = 0; ///< /proc/PID/oom_score_adj, -1000..1000 (inherited by fork)
     Mm mm;
     MallocState malloc;
     bool alive() const { return state == ProcState::Running; }

@@ -1,6 +1,7 @@
 // Applying virtual-memory events: the only code that changes processes, VMAs,
 // page-table contents, the page cache, the TLB and the CPU.
 
+#include "reclaim/Reclaim.h"
 #include "sim/Machine.h"
 #include "sim/Sysctl.h"
 #include "vm/Layout.h"
@@ -153,6 +154,7 @@ void flushTlb(Machine& m, const Event& e)
 
 void frameReleased(Machine& m, Pfn pfn)
 {
+    reclaim::frameReleased(m, pfn);
     switch (m.frames.state(pfn)) {
     case FrameState::PageTable:
         --m.vmc.pageTablePages;
@@ -199,6 +201,7 @@ void apply(Machine& m, const Event& e)
                 p.mm.mmapBase = parent->mm.mmapBase;
                 p.mm.stackTop = parent->mm.stackTop;
                 p.malloc = parent->malloc;
+                p.oomScoreAdj = parent->oomScoreAdj;
             }
         } else {
             const ProcessLayout l = processLayout(m, e.pid);
@@ -218,6 +221,7 @@ void apply(Machine& m, const Event& e)
             pr->mm.vmas.clear();
             pr->mm.pgd = kNoPfn;
             pr->mm.ptPages = 0;
+            pr->mm.swapEnts = 0;
             pr->malloc = MallocState {};
         }
         for (auto& slot : m.cpu.asidPid)
@@ -337,6 +341,7 @@ void apply(Machine& m, const Event& e)
         if (leaf && !m.config.arch.custom) {
             if (fmt.present(e.c) && countsAsMapped(m, fmt.pfn(e.c))) rssAdd(m, pr, fmt.pfn(e.c), -1);
             if (fmt.present(e.b) && countsAsMapped(m, fmt.pfn(e.b))) rssAdd(m, pr, fmt.pfn(e.b), +1);
+            if ((e.b | e.c) && !(fmt.present(e.b) && fmt.present(e.c))) reclaim::swapPteChanged(m, pr, e.c, e.b);
         }
         break;
     }
@@ -351,6 +356,7 @@ void apply(Machine& m, const Event& e)
             if (pr) ++pr->mm.ptPages;
         } else if (s == FrameState::Anon) {
             ++m.vmc.anonPages;
+            lruLink(m, e.pfn, lruForNew(true)); // folio_add_lru_vma(): the inactive anon list
         }
         break;
     }
@@ -361,6 +367,7 @@ void apply(Machine& m, const Event& e)
         m.frames.setCount(e.pfn, 0);
         ++m.vmc.filePages;
         m.phys.clearPage(e.pfn);
+        lruLink(m, e.pfn, lruForNew(false));
         File& f = m.files[e.a];
         f.cache.set(e.b, e.pfn);
         const std::uint64_t page = m.config.arch.pageSize();

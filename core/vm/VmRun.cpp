@@ -264,7 +264,7 @@ public:
         std::uint64_t allowed = 0;
         bool ok = true;
         if (s.overcommitMemory == 0) { // OVERCOMMIT_GUESS: only a request larger than RAM + swap fails
-            allowed = m.totalramPages() + m.config.swapBytes / page();
+            allowed = m.totalramPages() + m.swap.totalPages();
             ok = pages <= allowed;
         } else if (s.overcommitMemory == 2) { // OVERCOMMIT_NEVER
             // The admin and user reserves, min(free/32, 8 MiB) and min(free/32, 128 MiB) at boot;
