@@ -446,6 +446,10 @@ PageWalkTrace PageWalkTrace::build(
         }
         if (t.filled) resolve(t.fillPfn, a.pageShift, t.fillAt);
     }
+    // The clock ticks that end the command (the work of the access put on the clock) belong to it.
+    for (std::uint64_t j = t.start; j < t.end; ++j)
+        if (ev[j].type == EventType::Clock) t.clockAt.push_back(j);
+    while (t.end < cursor && ev[t.end].cmd == s.cmd && ev[t.end].type == EventType::Clock) t.clockAt.push_back(t.end++);
     return t;
 }
 
@@ -711,8 +715,10 @@ QString PageWalkView::currentStage() const
 {
     const PageWalkTrace& t = trace();
     if (!t.isValid() || t.cursor == 0) return QString();
-    const std::uint64_t cur = t.cursor - 1;
+    std::uint64_t cur = t.cursor - 1;
     if (cur < t.start || cur >= t.end) return QString();
+    // A clock tick shows the stage before it.
+    while (cur > t.start && std::find(t.clockAt.begin(), t.clockAt.end(), cur) != t.clockAt.end()) --cur;
     if (t.tlbLooked && cur == t.start) return u"tlb"_s;
     for (const PageWalkTrace::Level& l : t.levels)
         if (l.walked && l.at == cur) return u"level %1"_s.arg(l.level);

@@ -69,6 +69,8 @@ struct PageWalkTrace {
     std::uint64_t start = 0; ///< index of its first event
     std::uint64_t end = 0; ///< one past its last event seen (<= cursor)
     std::uint64_t cursor = 0; ///< the cursor it was built for
+    /// Where the simulated clock ticked inside [start, end) (work put on the clock, not a step of the walk).
+    std::vector<std::uint64_t> clockAt;
     bool complete = false; ///< its last event (fill, TranslateDone, kill) is before the cursor
 
     std::uint32_t pid = 0;

@@ -121,6 +121,11 @@ std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneTyp
 
 } // namespace
 
+std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark)
+{
+    return tryZonelist(m, em, order, highest, mark);
+}
+
 Error resolveHighestZone(const Machine& m, ZoneType requested, ZoneType* out)
 {
     ZoneType t = requested;

@@ -39,6 +39,10 @@ Error validateFree(const Machine& m, Pfn pfn, int order);
 /// and for order > 0 some list of order >= the request must be non-empty.
 bool watermarkOk(const Zone& z, int order, std::uint64_t mark, int highestZoneIndex);
 
+/// get_page_from_freelist(): one walk of the zonelist of `highest` (a resolved zone
+/// type) at watermark `mark`, emitting a ZoneCheck per zone. Nothing when all refuse.
+std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark);
+
 /// alloc_pages(): walks the zonelist at the low watermark, then (slow path) at min.
 /// Returns the first pfn of the block, or nothing when every zone refuses.
 std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType highest);

@@ -4,7 +4,7 @@
 /// PG_swapcache, PG_dirty and the page's swap entry, page->private).
 ///
 /// The flags live beside the 16-byte frame table in their own copy-on-write chunks
-/// (9 more bytes per frame) so the buddy allocator's hot path is unchanged. Lists
+/// (17 more bytes per frame) so the buddy allocator's hot path is unchanged. Lists
 /// are doubly linked through lruNext/lruPrev like the kernel's folio->lru: new and
 /// rotated pages go to the head, reclaim isolates from the tail.
 
@@ -46,6 +46,7 @@ struct PageExtChunk {
     std::array<std::uint32_t, kSize> lruNext {};
     std::array<std::uint32_t, kSize> lruPrev {};
     std::array<std::uint32_t, kSize> swap {}; ///< swap entry (SwapEntry::pack) while in the swap cache, else 0
+    std::array<std::uint64_t, kSize> index {}; ///< anon pages: the virtual page number it was faulted at (rmap)
     std::array<std::uint8_t, kSize> flags {};
 };
 
@@ -55,6 +56,7 @@ public:
     std::uint32_t next(Pfn p) const { return c(p).lruNext[i(p)]; }
     std::uint32_t prev(Pfn p) const { return c(p).lruPrev[i(p)]; }
     std::uint32_t swap(Pfn p) const { return c(p).swap[i(p)]; }
+    std::uint64_t index(Pfn p) const { return c(p).index[i(p)]; }
     std::uint8_t flags(Pfn p) const { return c(p).flags[i(p)]; }
     std::uint8_t lru(Pfn p) const { return static_cast<std::uint8_t>(flags(p) >> PageFlag::LruShift); }
     bool test(Pfn p, std::uint8_t bit) const { return flags(p) & bit; }
@@ -64,6 +66,10 @@ public:
     void setSwap(Pfn p, std::uint32_t v)
     {
         if (swap(p) != v) m(p).swap[i(p)] = v;
+    }
+    void setIndex(Pfn p, std::uint64_t v)
+    {
+        if (index(p) != v) m(p).index[i(p)] = v;
     }
     void setLru(Pfn p, std::uint8_t l)
     {
@@ -80,6 +86,7 @@ public:
     {
         if (flags(p) != (kNoLru << PageFlag::LruShift)) m(p).flags[i(p)] = static_cast<std::uint8_t>(kNoLru << PageFlag::LruShift);
         if (swap(p)) m(p).swap[i(p)] = 0;
+        if (index(p)) m(p).index[i(p)] = 0;
     }
     static constexpr std::size_t bytesPerFrame() { return sizeof(PageExtChunk) / PageExtChunk::kSize; }
 

@@ -31,7 +31,7 @@ enum class CommandType : std::uint8_t {
     Switch,     ///< schedule pid: load its mm
     SetSysctl,  ///< a tunable (`text`: "vm.overcommit_memory", ... see sim/Sysctl.h) := len
     Sleep,      ///< simulated time passes: len nanoseconds (kswapd keeps working meanwhile)
-    SwapOn,     ///< swapon `text` (a device or file name) of len bytes, priority = (int64)addr, -1 for the default
+    SwapOn,     ///< swapon `text` (a device or file name) of len bytes; with `write` set, priority = (int64)addr, else the next default (-2, -3, ...)
     SetOomScoreAdj, ///< /proc/pid/oom_score_adj := (int64)addr
     DropCaches, ///< echo len > /proc/sys/vm/drop_caches (1 page cache, 2 slab, 3 both)
 };

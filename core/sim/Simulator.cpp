@@ -86,6 +86,7 @@ void Simulator::setCheckpointPolicy(std::uint64_t interval, std::uint64_t budget
 
 Error Simulator::validate(const Machine& m, const Command& c)
 {
+    if (m.panicked) return Error{ErrorCode::Panicked, 0, 0, {}};
     switch (c.type) {
     case CommandType::AllocPages: return buddy::validateAlloc(m, c.order, c.zone);
     case CommandType::FreePages: return buddy::validateFree(m, c.pfn, c.order);

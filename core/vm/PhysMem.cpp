@@ -90,6 +90,8 @@ const char* faultKindName(FaultKind k)
         return "file-minor";
     case FaultKind::FileMajor:
         return "file-major";
+    case FaultKind::Swap:
+        return "swap";
     case FaultKind::Segv:
         return "segv";
     case FaultKind::Oom:

@@ -230,6 +230,7 @@ enum class FaultKind : std::uint8_t {
     FileMajor, ///< not cached: read it from disk first (VM_FAULT_MAJOR)
     Segv, ///< no VMA, or the VMA forbids the access: SIGSEGV
     Oom, ///< no memory for the page: the fault fails (VM_FAULT_OOM)
+    Swap, ///< the entry holds a swap entry: do_swap_page() (major when read from swap, minor from the swap cache)
     Count
 };
 const char* faultKindName(FaultKind k); ///< "zero-page", "anon", "cow-copy", ...

@@ -357,6 +357,7 @@ void apply(Machine& m, const Event& e)
         } else if (s == FrameState::Anon) {
             ++m.vmc.anonPages;
             lruLink(m, e.pfn, lruForNew(true)); // folio_add_lru_vma(): the inactive anon list
+            m.pageExt.setIndex(e.pfn, e.c);     // folio->index: where rmap finds its mappings
         }
         break;
     }

@@ -5,12 +5,15 @@
 // emitting events; VmRun.cpp and VmReclaim.cpp define its larger members.
 
 #include "alloc/Buddy.h"
+#include "reclaim/Reclaim.h"
 #include "sim/Machine.h"
 #include "sim/Sysctl.h"
 #include "vm/Layout.h"
 #include "vm/VmOps.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -20,6 +23,18 @@ inline constexpr std::uint64_t kFaultAroundBytes = 64 * 1024; ///< fault_around_
 inline constexpr std::uint64_t kFlushCeiling = 33; ///< tlb_single_page_flush_ceiling
 inline constexpr std::uint64_t kTopPad = 128 * 1024; ///< glibc DEFAULT_TOP_PAD
 inline constexpr std::uint64_t kMmapMinAddr = 0x10000; ///< vm.mmap_min_addr
+
+// What work costs on the simulated clock (memviz's own round figures for a PC with an SSD).
+inline constexpr std::uint64_t kAccessNs = 1;           ///< a load or store that hits the TLB
+inline constexpr std::uint64_t kWalkNs = 20;            ///< a TLB miss: the page walk
+inline constexpr std::uint64_t kMinorFaultNs = 1000;    ///< a fault served from memory (zeroing or copying a page)
+inline constexpr std::uint64_t kMajorFaultNs = 100000;  ///< a fault that reads a page from disk or swap
+inline constexpr std::uint64_t kScanNs = 50;            ///< reclaim looks at one page
+inline constexpr std::uint64_t kWritePageNs = 20000;    ///< writing one page to swap or its file
+inline constexpr std::uint64_t kClockQuantumNs = 1000000; ///< work is put on the clock at least every millisecond
+inline constexpr std::uint64_t kSwapClusterMax = 32;    ///< SWAP_CLUSTER_MAX
+inline constexpr int kDefPriority = 12;                 ///< DEF_PRIORITY
+inline constexpr int kMaxReclaimRetries = 16;           ///< MAX_RECLAIM_RETRIES
 
 inline std::uint64_t mix(std::uint64_t x)
 {
@@ -72,6 +87,70 @@ public:
     const ArchSpec& a;
     const EntryFormat& fmt;
 
+    std::uint64_t pendingNs = 0; ///< work done but not yet put on the clock (a Clock event per quantum)
+    bool reclaiming = false;     ///< inside reclaim or the OOM killer: no nested reclaim, no kswapd
+    /// Pages the current fault holds a reference to (the kernel's folio lock and refcount): reclaim skips them.
+    std::array<Pfn, 4> pinned { kNoPfn, kNoPfn, kNoPfn, kNoPfn };
+    std::uint32_t forking = 0; ///< the child fork() is building: not yet on the task list, so no OOM candidate
+
+    struct Pin {
+        Vm& v;
+        std::size_t slot;
+        Pin(Vm& vm, Pfn p) : v(vm), slot(0)
+        {
+            while (slot < v.pinned.size() && v.pinned[slot] != kNoPfn) ++slot;
+            if (slot < v.pinned.size()) v.pinned[slot] = p;
+        }
+        ~Pin()
+        {
+            if (slot >= v.pinned.size()) return;
+            const Pfn p = v.pinned[slot];
+            v.pinned[slot] = kNoPfn;
+            // The task died (OOM) while holding the page and nothing maps it any more: release it.
+            const Machine& m = v.m;
+            if (p != m.zeroPfn && m.frames.state(p) == FrameState::Anon && m.frames.count(p) == 0
+                && !(m.pageExt.test(p, PageFlag::SwapCache) && (m.swap.countOf(m.pageExt.swap(p)) & kSwapCountMask)))
+                v.freeFrame(p);
+        }
+    };
+    bool isPinned(Pfn p) const
+    {
+        for (Pfn x : pinned)
+            if (x == p) return true;
+        return false;
+    }
+
+    // ---- time, reclaim, swap and the OOM killer (VmReclaim.cpp) ----------------------
+    void spend(std::uint64_t ns);
+    void flushClock();
+    void sleep(std::uint64_t ns);
+    /// Gives kswapd the CPU when it is awake (between page accesses and after a command).
+    void schedule();
+    /// __alloc_pages() for a process page: fast path at low, kswapd, min, direct reclaim, OOM.
+    std::optional<Pfn> allocPage(std::uint32_t pid, ZoneType zone);
+    bool zonesBalanced(ZoneType highest, Wmark mark) const;
+    void wakeKswapd(ZoneType highest);
+    void runKswapd();
+    std::uint64_t directReclaim(std::uint32_t pid, ZoneType highest);
+    std::uint64_t shrinkNode(std::uint32_t pid, bool direct, int priority, std::uint64_t target);
+    std::uint64_t shrinkInactive(std::uint32_t pid, bool direct, LruList l, std::uint64_t n, int priority);
+    void shrinkActive(std::uint32_t pid, bool direct, LruList l, std::uint64_t n, int priority);
+    bool inactiveIsLow(bool file) const;
+    /// Calls fn(pid, table, index, va, pte) for every page-table entry mapping p (rmap_walk).
+    template <class Fn> void forEachMapping(Pfn p, Fn&& fn) const;
+    /// folio_referenced(): how many entries mapping p have the Accessed bit; clears them. *exec: a VM_EXEC mapping.
+    int referencedPtes(Pfn p, bool* exec);
+    void lruMove(Pfn p, LruList from, LruList to, bool referenced);
+    bool reclaimPage(Pfn p, bool direct);
+    std::uint32_t allocSwapSlot() const;
+    bool doSwapPage(std::uint32_t pid, const Vma& v, Pfn table, std::uint64_t idx, std::uint64_t va,
+        std::uint32_t entry, bool write, std::uint32_t access);
+    /// out_of_memory(): true when memory was freed by killing another task (retry the allocation).
+    bool outOfMemory(std::uint32_t pid);
+    void dropCaches(std::uint64_t mode);
+    void swapOn(const Command& c);
+    void setOomScoreAdj(std::uint32_t pid, std::int64_t value);
+
     std::uint64_t page() const { return a.pageSize(); }
     int levels() const { return static_cast<int>(a.levels.size()); }
     std::uint64_t alignUp(std::uint64_t v) const { return (v + page() - 1) & ~(page() - 1); }
@@ -99,14 +178,15 @@ public:
     }
 
     // ---- frames -------------------------------------------------------------------
-    Pfn allocFrame(std::uint32_t pid, FrameState s, std::uint32_t priv)
+    Pfn allocFrame(std::uint32_t pid, FrameState s, std::uint32_t priv, std::uint64_t va = 0)
     {
-        auto r = buddy::allocPages(m, em, 0, s == FrameState::PageTable ? ZoneType::Normal : userZone());
+        auto r = allocPage(pid, s == FrameState::PageTable ? ZoneType::Normal : userZone());
         if (!r) return kNoPfn;
         Event e = ev(EventType::FrameOwner, pid);
         e.pfn = *r;
         e.a = static_cast<std::uint64_t>(s);
         e.b = priv;
+        e.c = s == FrameState::Anon ? va >> a.pageShift : 0;
         em.onEvent(e);
         return *r;
     }
@@ -114,7 +194,7 @@ public:
 
     Pfn readIntoCache(std::uint32_t pid, std::uint32_t file, std::uint64_t idx)
     {
-        auto r = buddy::allocPages(m, em, 0, userZone());
+        auto r = allocPage(pid, userZone());
         if (!r) return kNoPfn;
         Event e = ev(EventType::PageCacheAdd, pid);
         e.pfn = *r;
@@ -177,8 +257,10 @@ public:
     }
 
     /// Visits every present leaf entry of [start, end) under `table` (level `level`, covering from `base`).
+    /// With `withSwap`, leaf entries holding a swap entry are visited too.
     template <class Fn>
-    void forEachLeaf(Pfn table, int level, std::uint64_t base, std::uint64_t start, std::uint64_t end, Fn&& fn) const
+    void forEachLeaf(Pfn table, int level, std::uint64_t base, std::uint64_t start, std::uint64_t end, Fn&& fn,
+        bool withSwap = false) const
     {
         const int sh = spanShift(level);
         const std::uint64_t n = 1ull << a.levels[static_cast<std::size_t>(level)].bits;
@@ -188,11 +270,12 @@ public:
             const std::uint64_t va = base + i * span;
             if (va >= end) break;
             const std::uint64_t e = entryAt(table, i);
-            if (!fmt.present(e)) continue;
-            if (level + 1 == levels())
+            const bool leaf = level + 1 == levels();
+            if (!fmt.present(e) && !(leaf && withSwap && e)) continue;
+            if (leaf)
                 fn(table, i, va, e);
             else
-                forEachLeaf(fmt.pfn(e), level + 1, va, start, end, fn);
+                forEachLeaf(fmt.pfn(e), level + 1, va, start, end, fn, withSwap);
         }
     }
 
@@ -358,6 +441,9 @@ public:
     // ---- faults ---------------------------------------------------------------------
     void fault(std::uint32_t pid, std::uint64_t va, FaultKind k, std::uint32_t access)
     {
+        // What the fault costs on the clock (memviz's figures: a minor fault about a
+        // microsecond, a read from disk or swap 100 µs; see Help > What memviz simplifies).
+        spend((access & AccessFlag::Major) || k == FaultKind::FileMajor ? kMajorFaultNs : kMinorFaultNs);
         Event e = ev(EventType::PageFault, pid);
         e.a = va;
         e.order = static_cast<std::uint8_t>(k);
@@ -405,6 +491,10 @@ public:
         const std::uint64_t e = entryAt(table, idx);
         const int L = levels() - 1;
 
+        if (!fmt.present(e) && e) {
+            if (const std::uint32_t entry = SwapEntry::fromPte(fmt, e))
+                return doSwapPage(pid, v, table, idx, va, entry, write, access);
+        }
         if (!fmt.present(e)) {
             if (v.anon()) {
                 if (!write) {
@@ -413,7 +503,7 @@ public:
                     return true;
                 }
                 fault(pid, va, FaultKind::Anon, access);
-                const Pfn f = allocFrame(pid, FrameState::Anon, pid);
+                const Pfn f = allocFrame(pid, FrameState::Anon, pid, va);
                 if (f == kNoPfn) return oom(pid, va, access);
                 setEntry(pid, table, L, idx, fmt.make(f, leafFlags(v, true, true)));
                 return true;
@@ -426,7 +516,8 @@ public:
                 fault(pid, va, FaultKind::CowCopy, access | (major ? AccessFlag::Major : 0));
                 const Pfn src = major ? readIntoCache(pid, v.file, fidx) : it->second;
                 if (src == kNoPfn) return oom(pid, va, access);
-                const Pfn f = allocFrame(pid, FrameState::Anon, pid);
+                const Pin pin(*this, src);
+                const Pfn f = allocFrame(pid, FrameState::Anon, pid, va);
                 if (f == kNoPfn) return oom(pid, va, access);
                 cowCopy(pid, va, src, f, false);
                 setEntry(pid, table, L, idx, fmt.make(f, leafFlags(v, true, true)));
@@ -448,14 +539,23 @@ public:
                 setEntry(pid, table, L, idx, fmt.make(old, leafFlags(v, true, true)));
                 return true;
             }
-            if (old != m.zeroPfn && m.frames.state(old) == FrameState::Anon && m.frames.count(old) == 1) {
+            const bool swapShared = old != m.zeroPfn && m.pageExt.test(old, PageFlag::SwapCache)
+                && m.swap.countOf(m.pageExt.swap(old)) & kSwapCountMask;
+            if (old != m.zeroPfn && m.frames.state(old) == FrameState::Anon && m.frames.count(old) == 1 && !swapShared) {
+                if (m.pageExt.test(old, PageFlag::SwapCache)) { // folio_free_swap(): the swap copy is stale from now on
+                    Event d = ev(EventType::SwapCacheDel, pid);
+                    d.pfn = old;
+                    d.a = m.pageExt.swap(old);
+                    em.onEvent(d);
+                }
                 fault(pid, va, FaultKind::CowReuse, access); // wp_page_reuse: the only reference
                 tlbFlush(pid, TlbFlushKind::Page, va & ~(page() - 1));
                 setEntry(pid, table, L, idx, fmt.make(old, leafFlags(v, true, true)));
                 return true;
             }
             fault(pid, va, FaultKind::CowCopy, access); // wp_page_copy
-            const Pfn f = allocFrame(pid, FrameState::Anon, pid);
+            const Pin pin(*this, old);
+            const Pfn f = allocFrame(pid, FrameState::Anon, pid, va);
             if (f == kNoPfn) return oom(pid, va, access);
             cowCopy(pid, va, old, f, old == m.zeroPfn);
             tlbFlush(pid, TlbFlushKind::Page, va & ~(page() - 1)); // ptep_clear_flush
@@ -478,6 +578,8 @@ public:
 
     bool oom(std::uint32_t pid, std::uint64_t va, std::uint32_t access)
     {
+        const Process* p = m.proc(pid);
+        if (!p || !p->alive() || m.panicked) return false; // the OOM killer chose this task, or the kernel panicked
         fault(pid, va, FaultKind::Oom, access);
         kill(pid, 9);
         return false;
@@ -487,7 +589,10 @@ public:
     /// One access to va, followed by `repeats` more accesses to the same page.
     bool accessPage(std::uint32_t pid, std::uint64_t va, bool write, std::uint64_t repeats)
     {
+        schedule();
+        if (m.panicked || !m.proc(pid) || !m.proc(pid)->alive()) return false;
         switchTo(pid);
+        spend(kAccessNs * (1 + repeats));
         const std::uint64_t vpn = va >> a.pageShift;
         const int way = tlbFind(vpn);
         Event look = ev(EventType::TlbLookup, pid);
@@ -500,14 +605,23 @@ public:
             look.flags |= EventFlag::Hit;
             look.pfn = static_cast<std::uint64_t>(way);
             if (!write || (t.flags & TlbFlag::Write)) {
+                const bool setDirty = write && !(t.flags & TlbFlag::Dirty);
                 look.c = repeats;
                 em.onEvent(look);
+                if (setDirty) { // the first write through a clean entry: the MMU sets the Dirty bit in the PTE
+                    const Pfn table = leafTable(m.proc(pid)->mm.pgd, va);
+                    const std::uint64_t idx = indexAt(va, levels() - 1);
+                    const std::uint64_t pte = entryAt(table, idx);
+                    setEntry(pid, table, levels() - 1, idx, fmt.make(fmt.pfn(pte), fmt.flags(pte) | PteFlag::Dirty | PteFlag::Accessed));
+                    tlbFill(pid, va, entryAt(table, idx), false);
+                }
                 return true;
             }
             em.onEvent(look); // the entry forbids the write: #PF with P=1, W=1
             if (!handleFault(pid, va, true, true)) return false;
         } else {
             em.onEvent(look);
+            spend(kWalkNs);
             const Process* p = m.proc(pid);
             const Leaf leaf = walkShown(pid, p->mm.pgd, va);
             const std::uint32_t f = leaf.present ? fmt.flags(leaf.entry) : 0;
@@ -521,6 +635,7 @@ public:
             }
             if (!handleFault(pid, va, write, leaf.present)) return false;
         }
+        if (!m.proc(pid)->alive()) return false;
         const Pfn t = leafTable(m.proc(pid)->mm.pgd, va);
         tlbFill(pid, va, entryAt(t, indexAt(va, levels() - 1)), true);
         return hits(pid, va, write, repeats);
@@ -604,17 +719,30 @@ public:
         if (p->mm.pgd == kNoPfn) return;
         std::vector<std::pair<Pfn, std::uint64_t>> cleared;
         std::vector<std::uint64_t> vas;
-        forEachLeaf(p->mm.pgd, 0, 0, start, end, [&](Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t) {
-            if (va < start) return;
-            cleared.emplace_back(table, idx);
-            vas.push_back(va);
-        });
+        forEachLeaf(
+            p->mm.pgd, 0, 0, start, end,
+            [&](Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t e) {
+                if (va < start) return;
+                cleared.emplace_back(table, idx);
+                if (fmt.present(e)) vas.push_back(va);
+            },
+            true);
         std::vector<Pfn> toFree;
         for (const auto& [table, idx] : cleared) {
-            const Pfn f = fmt.pfn(entryAt(table, idx));
+            const std::uint64_t old = entryAt(table, idx);
             setEntry(pid, table, levels() - 1, idx, 0);
+            if (!fmt.present(old)) {
+                // free_swap_and_cache(): the last reference to a slot whose page sits unmapped in the swap cache frees both.
+                const std::uint32_t entry = SwapEntry::fromPte(fmt, old);
+                auto it = m.swap.cache.find(entry);
+                if (entry && it != m.swap.cache.end() && !(m.swap.countOf(entry) & kSwapCountMask)
+                    && m.frames.count(it->second) == 0 && !isPinned(it->second))
+                    toFree.push_back(it->second);
+                continue;
+            }
+            const Pfn f = fmt.pfn(old);
             if (f != m.zeroPfn && f < m.frames.size() && m.frames.state(f) == FrameState::Anon
-                && m.frames.count(f) == 0)
+                && m.frames.count(f) == 0 && !isPinned(f))
                 toFree.push_back(f);
         }
         if (!vas.empty()) {
@@ -683,6 +811,7 @@ public:
     void teardown(std::uint32_t pid, int sig, std::uint64_t status)
     {
         const Process* p = m.proc(pid);
+        if (!p || !p->alive()) return;
         const Pfn pgd = p->mm.pgd;
         zap(pid, 0, ~0ull);
         if (pgd != kNoPfn) {
@@ -822,29 +951,41 @@ public:
         // copy_page_range(): private mappings share their pages copy-on-write; shared file
         // mappings are left to fault in again in the child (vma_needs_copy() is false).
         bool protectedAny = false;
-        for (const Vma& v : m.proc(parent)->mm.vmas) {
+        forking = child;
+        const std::vector<Vma> vmas = m.proc(parent)->mm.vmas; // reclaim may run while copying
+        for (const Vma& v : vmas) {
             if (v.shared() || (v.flags & VmaFlag::Special)) continue;
             std::vector<std::tuple<Pfn, std::uint64_t, std::uint64_t, std::uint64_t>> leaves;
-            forEachLeaf(m.proc(parent)->mm.pgd, 0, 0, v.start, v.end,
+            forEachLeaf(
+                m.proc(parent)->mm.pgd, 0, 0, v.start, v.end,
                 [&](Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t entry) {
                     if (va >= v.start && va < v.end) leaves.emplace_back(table, idx, va, entry);
-                });
-            for (const auto& [table, idx, va, entry] : leaves) {
+                },
+                true);
+            for (const auto& [table, idx, va, leafEntry] : leaves) {
+                const Pfn ct = ensureTables(child, va);
+                if (ct == kNoPfn || !m.proc(parent)->alive()) { // out of memory while forking: the child is undone
+                    forking = 0;
+                    teardown(child, 9, 0);
+                    return 0;
+                }
+                // Reclaim may have swapped the page out while the child's tables were allocated.
+                const std::uint64_t entry = entryAt(table, idx);
+                if (!fmt.present(entry)) { // copy_nonpresent_pte(): swap_duplicate() and copy the swap entry
+                    if (entry) setEntry(child, ct, levels() - 1, indexAt(va, levels() - 1), entry);
+                    continue;
+                }
                 std::uint32_t f = fmt.flags(entry);
                 if (f & PteFlag::Write) { // COW: write-protect in both
                     f &= ~PteFlag::Write;
                     setEntry(parent, table, levels() - 1, idx, fmt.make(fmt.pfn(entry), f));
                     protectedAny = true;
                 }
-                const Pfn ct = ensureTables(child, va);
-                if (ct == kNoPfn) { // out of memory while forking: the child is undone
-                    teardown(child, 9, 0);
-                    return 0;
-                }
                 setEntry(child, ct, levels() - 1, indexAt(va, levels() - 1),
                     fmt.make(fmt.pfn(entry), f & ~PteFlag::Accessed));
             }
         }
+        forking = 0;
         if (protectedAny) tlbFlush(parent, TlbFlushKind::Mm); // flush_tlb_mm() at the end of dup_mmap()
         return child;
     }

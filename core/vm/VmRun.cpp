@@ -192,11 +192,15 @@ void boot(Machine& m)
 
 Error validate(const Machine& m, const Command& c)
 {
+    if (m.panicked) return Error { ErrorCode::Panicked, 0, 0, {} };
     const bool needsProc = c.type != CommandType::FileCreate && c.type != CommandType::PhysWrite
         && c.type != CommandType::SetPageTableBase && c.type != CommandType::Spawn && c.type != CommandType::SetSysctl
+        && c.type != CommandType::Sleep && c.type != CommandType::SwapOn && c.type != CommandType::DropCaches
         && !(c.type == CommandType::Translate && c.pid == 0);
     const std::uint64_t page = m.config.arch.pageSize();
-    if (m.config.arch.custom && (needsProc || c.type == CommandType::Spawn || c.type == CommandType::FileCreate))
+    if (m.config.arch.custom
+        && (needsProc || c.type == CommandType::Spawn || c.type == CommandType::FileCreate
+            || c.type == CommandType::SwapOn || c.type == CommandType::DropCaches))
         return Error { ErrorCode::NeedsProcesses, 0, 0, {} };
     const Process* p = nullptr;
     if (needsProc) {
@@ -209,6 +213,32 @@ Error validate(const Machine& m, const Command& c)
         return Error { ErrorCode::BadLength, static_cast<std::int64_t>(len), 0, {} };
     };
     switch (c.type) {
+    case CommandType::Sleep:
+        if (!c.len || c.len > 86400ull * 1000000000ull)
+            return Error { ErrorCode::BadDuration, static_cast<std::int64_t>(c.len), 0, {} };
+        return {};
+    case CommandType::SwapOn: {
+        if (c.text.empty()) return Error { ErrorCode::UnknownFile, 0, 0, {} };
+        for (const SwapArea& s : m.swap.areas)
+            if (m.str(s.name) == c.text) return Error { ErrorCode::SwapExists, 0, 0, c.text };
+        if (m.swap.areas.size() >= static_cast<std::size_t>(kMaxSwapAreas))
+            return Error { ErrorCode::TooManySwapAreas, kMaxSwapAreas, 0, {} };
+        if (c.len < 10 * page) return badLen(c.len); // mkswap: at least 10 pages
+        const std::uint64_t room = kMaxSwapBytes - m.swap.totalPages() * page;
+        if (c.len > room)
+            return Error { ErrorCode::SwapTooLarge, static_cast<std::int64_t>(c.len), static_cast<std::int64_t>(room), {} };
+        if (c.write && (static_cast<std::int64_t>(c.addr) < -1 || static_cast<std::int64_t>(c.addr) > 32767))
+            return Error { ErrorCode::BadSysctl, static_cast<std::int64_t>(c.addr), 0, "swapon --priority" };
+        return {};
+    }
+    case CommandType::SetOomScoreAdj: {
+        const auto v = static_cast<std::int64_t>(c.addr);
+        if (v < -1000 || v > 1000) return Error { ErrorCode::BadOomScoreAdj, v, 0, {} };
+        return {};
+    }
+    case CommandType::DropCaches:
+        if (c.len < 1 || c.len > 3) return Error { ErrorCode::BadDropCaches, static_cast<std::int64_t>(c.len), 0, {} };
+        return {};
     case CommandType::Spawn:
         if (c.text.empty() || c.text.find('/') != std::string::npos)
             return Error { ErrorCode::UnknownFile, 0, 0, c.text };
@@ -288,6 +318,18 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
     std::uint64_t out = 0;
     const std::uint64_t page = m.config.arch.pageSize();
     switch (c.type) {
+    case CommandType::Sleep:
+        v.sleep(c.len);
+        break;
+    case CommandType::SwapOn:
+        v.swapOn(c);
+        break;
+    case CommandType::SetOomScoreAdj:
+        v.setOomScoreAdj(c.pid, static_cast<std::int64_t>(c.addr));
+        break;
+    case CommandType::DropCaches:
+        v.dropCaches(c.len);
+        break;
     case CommandType::Spawn:
         out = v.spawn(c);
         break;
@@ -417,6 +459,10 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
     }
     default:
         break;
+    }
+    if (!m.config.arch.custom) {
+        v.schedule(); // kswapd gets the CPU when the command is done
+        v.flushClock();
     }
     if (value) *value = out;
 }

@@ -247,12 +247,14 @@ void TestPageWalkView::growsStepByStep()
         if (stages.isEmpty() || stages.last() != view.currentStage()) stages << view.currentStage();
         // The picture changes from step to step (the caption at least), and the parts a
         // step adds grow in during it.
+        // A clock tick (the access's work put on the simulated clock) changes nothing drawn.
+        const bool tick = run.sim.events()[n].type == EventType::Clock;
         const QImage mid = view.grab().toImage();
-        QVERIFY(mid != previous);
+        if (!tick) QVERIFY(mid != previous);
         const QString stage = view.currentStage();
         ctx.setProgress(1.0);
         previous = view.grab().toImage();
-        if (stage == u"tlb"_s || stage.startsWith(u"level"_s) || stage == u"fault"_s || stage == u"fill"_s)
+        if (!tick && (stage == u"tlb"_s || stage.startsWith(u"level"_s) || stage == u"fault"_s || stage == u"fill"_s))
             QVERIFY2(previous != mid, qPrintable(stage));
     }
     QCOMPARE(stages.first(), u"tlb"_s);
@@ -267,7 +269,9 @@ void TestPageWalkView::tlbHit()
     AccessRun run = anonWrite("x86-64");
     const CommandResult again = access(run.sim, run.pid, run.va + 8, 8, false);
     QVERIFY(!again.error);
-    QCOMPARE(again.endEvent - again.firstEvent, std::uint64_t(1)); // one TlbLookup, a hit
+    // One TlbLookup, a hit, and the nanoseconds it took put on the clock.
+    QCOMPARE(again.endEvent - again.firstEvent, std::uint64_t(2));
+    QCOMPARE(run.sim.events()[again.firstEvent + 1].type, EventType::Clock);
     ViewContext ctx;
     PageWalkView view(&ctx);
     view.resize(1280, 720);
