@@ -202,14 +202,33 @@ struct Proc {
         c.len = n;
         return run(c).value;
     }
-    void touch(std::uint64_t addr, std::uint64_t len, bool write = true, std::uint64_t step = 4096)
+    CommandResult touch(std::uint64_t addr, std::uint64_t len, bool write = true, std::uint64_t step = 4096)
     {
         Command c = vmCommand(CommandType::Access, pid);
         c.addr = addr;
         c.len = len;
         c.write = write;
         c.step = step;
-        run(c);
+        return run(c);
+    }
+    /// Stores the bytes of `s` at addr.
+    CommandResult write(std::uint64_t addr, const std::string& s)
+    {
+        Command c = vmCommand(CommandType::Access, pid);
+        c.addr = addr;
+        c.len = s.size();
+        c.write = true;
+        c.data = s;
+        return run(c);
+    }
+    /// A private anonymous read-write mapping.
+    std::uint64_t mmap(std::uint64_t len)
+    {
+        Command c = vmCommand(CommandType::Mmap, pid);
+        c.len = len;
+        c.prot = Prot::Read | Prot::Write;
+        c.mapFlags = MapFlag::Private | MapFlag::Anonymous;
+        return run(c).value;
     }
     Proc fork() { return Proc { sim, static_cast<std::uint32_t>(run(vmCommand(CommandType::Fork, pid)).value) }; }
     void exit() { run(vmCommand(CommandType::Exit, pid)); }

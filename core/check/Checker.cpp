@@ -35,6 +35,12 @@ const char* violationName(Violation v)
     case Violation::VmaBroken: return "VmaBroken";
     case Violation::PageCacheBroken: return "PageCacheBroken";
     case Violation::StaleTlb: return "StaleTlb";
+    case Violation::LruBroken: return "LruBroken";
+    case Violation::LruMembership: return "LruMembership";
+    case Violation::SwapCountMismatch: return "SwapCountMismatch";
+    case Violation::SwapEntsMismatch: return "SwapEntsMismatch";
+    case Violation::SwapCacheBroken: return "SwapCacheBroken";
+    case Violation::BadSwapEntry: return "BadSwapEntry";
     }
     return "?";
 }
@@ -72,6 +78,7 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
     }
     std::unordered_map<Pfn, std::uint32_t> mapcount;
     std::unordered_map<Pfn, std::uint32_t> tableOwner;
+    std::unordered_map<std::uint32_t, std::uint32_t> swapRefs; // swap entry -> page-table entries holding it
     std::uint64_t tables = 0;
 
     for (const auto& [pid, p] : m.procs) {
@@ -86,7 +93,7 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
             if (mm.pgd != kNoPfn || !mm.vmas.empty() || mm.rss()) report(Violation::VmaBroken, 0, pid);
             continue;
         }
-        std::uint64_t anon = 0, file = 0, ptPages = 0;
+        std::uint64_t anon = 0, file = 0, ptPages = 0, swapEnts = 0;
         // Iterative walk of the table tree.
         struct Item {
             Pfn table;
@@ -108,7 +115,21 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
             const bool leafLevel = it.level + 1 == levels;
             for (std::uint64_t i = 0; i < n; ++i) {
                 const std::uint64_t e = m.phys.readLE(it.table * a.pageSize() + i * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
-                if (!fmt.present(e)) continue;
+                if (!fmt.present(e)) {
+                    if (e && leafLevel) {
+                        const std::uint64_t va = it.base + (i << spanShift[static_cast<std::size_t>(it.level)]);
+                        const std::uint32_t entry = SwapEntry::fromPte(fmt, e);
+                        const std::uint32_t t = SwapEntry::type(entry);
+                        const std::uint64_t off = SwapEntry::offset(entry);
+                        if (!entry || t >= m.swap.areas.size() || off == 0 || off > m.swap.areas[t].pages)
+                            report(Violation::BadSwapEntry, 0, pid, va);
+                        else
+                            ++swapRefs[entry];
+                        if (!mm.find(va)) report(Violation::PteOutsideVma, 0, pid, va);
+                        ++swapEnts;
+                    }
+                    continue;
+                }
                 const std::uint64_t va = it.base + (i << spanShift[static_cast<std::size_t>(it.level)]);
                 if (!leafLevel) {
                     stack.push_back({fmt.pfn(e), it.level + 1, va});
@@ -131,6 +152,7 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
         }
         if (ptPages != mm.ptPages) report(Violation::PtPagesMismatch, mm.pgd, pid);
         if (anon != mm.rssAnon || file != mm.rssFile) report(Violation::RssMismatch, mm.pgd, pid);
+        if (swapEnts != mm.swapEnts) report(Violation::SwapEntsMismatch, mm.pgd, pid);
     }
 
     // Every frame of a virtual-memory use is counted, referenced and has the right mapcount.
@@ -145,9 +167,16 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
             auto it = mapcount.find(p);
             const std::uint32_t mc = it == mapcount.end() ? 0 : it->second;
             if (mc != ft.count(p)) report(Violation::MapcountMismatch, p, ft.priv(p));
+            // Every anonymous and page-cache page is on the LRU list of its kind.
+            const std::uint8_t l = m.pageExt.lru(p);
+            if (l == kNoLru || lruIsFile(static_cast<LruList>(l)) != (s == FrameState::File))
+                report(Violation::LruMembership, p, ft.priv(p));
             if (s == FrameState::Anon) {
                 ++nAnon;
-                if (!mc) report(Violation::LeakedPage, p, ft.priv(p));
+                // An unmapped anonymous page may only wait in the swap cache for a swap entry still in use.
+                const std::uint32_t entry = m.pageExt.swap(p);
+                const bool cachedForSwap = entry && (m.swap.countOf(entry) & kSwapCountMask);
+                if (!mc && !cachedForSwap) report(Violation::LeakedPage, p, ft.priv(p));
             } else {
                 ++nFile;
                 nMapped += mc > 0;
@@ -164,6 +193,54 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
     }
     std::uint64_t cacheEntries = 0;
     for (const File& f : m.files) cacheEntries += f.cache.size();
+
+    // LRU lists: links both ways, sizes, tags; only anonymous and page-cache heads on them.
+    std::uint64_t onLru = 0;
+    for (int l = 0; l < kNrLru; ++l) {
+        const LruHead& h = m.lru.lists[static_cast<std::size_t>(l)];
+        std::uint64_t n = 0;
+        std::uint32_t prev = kNil;
+        for (std::uint32_t cur = h.head; cur != kNil; cur = m.pageExt.next(cur)) {
+            if (cur >= ft.size() || m.pageExt.prev(cur) != prev || m.pageExt.lru(cur) != l || ++n > h.size) {
+                report(Violation::LruBroken, cur < ft.size() ? cur : 0);
+                break;
+            }
+            const FrameState s = ft.state(cur);
+            if (s != FrameState::Anon && s != FrameState::File) report(Violation::LruMembership, cur);
+            prev = cur;
+        }
+        if (n != h.size || h.tail != prev) report(Violation::LruBroken, static_cast<Pfn>(l));
+        onLru += n;
+    }
+    if (onLru != nAnon + nFile) report(Violation::LruMembership, 0);
+
+    // Swap: swap_map counts = entries in page tables, SWAP_HAS_CACHE = in the swap cache.
+    for (const auto& [entry, pfn] : m.swap.cache)
+        if (pfn >= ft.size() || ft.state(pfn) != FrameState::Anon || m.pageExt.swap(pfn) != entry
+            || !m.pageExt.test(pfn, PageFlag::SwapCache))
+            report(Violation::SwapCacheBroken, pfn);
+    for (std::size_t t = 0; t < m.swap.areas.size(); ++t) {
+        const SwapArea& area = m.swap.areas[t];
+        std::uint64_t inuse = 0;
+        for (std::uint64_t off = 1; off <= area.pages; ++off) {
+            const std::uint8_t v = area.at(off);
+            if (!v) continue;
+            ++inuse;
+            const auto entry = SwapEntry::pack(static_cast<std::uint32_t>(t), off);
+            if (v & kSwapCountMask) {
+                auto it = swapRefs.find(entry);
+                if (it == swapRefs.end() || it->second != (v & kSwapCountMask))
+                    report(Violation::SwapCountMismatch, off, 0, t);
+            }
+            if ((v & kSwapHasCache) && m.swap.cache.find(entry) == m.swap.cache.end())
+                report(Violation::SwapCacheBroken, off, 0, t);
+        }
+        if (inuse != area.inuse) report(Violation::SwapCountMismatch, 0, 0, t);
+    }
+    for (const auto& [entry, refs] : swapRefs)
+        if ((m.swap.countOf(entry) & kSwapCountMask) != refs) report(Violation::SwapCountMismatch, SwapEntry::offset(entry));
+    for (const auto& [entry, pfn] : m.swap.cache)
+        if (!(m.swap.countOf(entry) & kSwapHasCache)) report(Violation::SwapCacheBroken, pfn);
     if (nTables != m.vmc.pageTablePages || tables != nTables) report(Violation::VmCounterMismatch, 0);
     if (nAnon != m.vmc.anonPages || nFile != m.vmc.filePages || nMapped != m.vmc.fileMapped || cacheEntries != nFile)
         report(Violation::VmCounterMismatch, 1);

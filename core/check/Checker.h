@@ -40,6 +40,13 @@ enum class Violation : std::uint8_t {
     VmaBroken,           ///< VMAs unsorted, overlapping, empty or unaligned
     PageCacheBroken,     ///< page cache index and frame disagree
     StaleTlb,            ///< a TLB entry of a live process disagrees with its page table (a missed flush)
+    // Reclaim and swap.
+    LruBroken,           ///< an LRU list's links, size or list tags are inconsistent
+    LruMembership,       ///< an anonymous or page-cache page not on the LRU list of its kind, or another frame on one
+    SwapCountMismatch,   ///< a swap_map count differs from the swap entries in page tables (or SWAP_HAS_CACHE from the swap cache)
+    SwapEntsMismatch,    ///< a process's MM_SWAPENTS differs from the swap entries in its tables
+    SwapCacheBroken,     ///< the swap cache and the pages' swap entries disagree
+    BadSwapEntry,        ///< a page-table entry holds a swap entry outside every swap area
 };
 
 struct Finding {

@@ -11,6 +11,7 @@
 /// dirty page-cache pages are not written back (the page cache is what `cat` reads).
 
 #include "alloc/Buddy.h"
+#include "reclaim/Lru.h"
 #include "sim/Command.h"
 #include "sim/Error.h"
 #include "sim/Event.h"
@@ -37,6 +38,14 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value);
 void apply(Machine& m, const Event& e);
 /// Called by the buddy allocator when a frame of some use is freed (counters follow the state).
 void frameReleased(Machine& m, Pfn pfn);
+
+/// inactive_is_low(): the inactive list of the type is smaller than the active one
+/// over int_sqrt(10 * GiB of the type) (1:1 below 1 GiB, 3:1 at 1 GiB, 10:1 at 10 GiB).
+bool inactiveIsLow(const Machine& m, bool file);
+
+/// One kswapd batch over list `l`: shrink_inactive_list() or shrink_active_list() of
+/// up to n pages from its tail, with the reference rules of reference §3 (tests).
+void shrinkList(const Machine& m, Emitter& em, LruList l, std::uint64_t n);
 
 /// One level of a page walk.
 struct WalkStep {

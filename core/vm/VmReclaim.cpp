@@ -160,18 +160,7 @@ void Vm::runKswapd()
 
 // ---- shrinking the LRU lists --------------------------------------------------------
 
-bool Vm::inactiveIsLow(bool file) const
-{
-    const LruHead& in = m.lru[file ? LruList::InactiveFile : LruList::InactiveAnon];
-    const LruHead& act = m.lru[file ? LruList::ActiveFile : LruList::ActiveAnon];
-    const std::uint64_t gb = ((in.size + act.size) * page()) >> 30;
-    std::uint64_t ratio = 1;
-    if (gb) {
-        ratio = 0;
-        while ((ratio + 1) * (ratio + 1) <= 10 * gb) ++ratio; // int_sqrt(10 * gb)
-    }
-    return in.size * ratio < act.size;
-}
+bool Vm::inactiveIsLow(bool file) const { return vm::inactiveIsLow(m, file); }
 
 std::uint64_t Vm::shrinkNode(std::uint32_t pid, bool direct, int priority, std::uint64_t target)
 {
@@ -560,3 +549,35 @@ void Vm::setOomScoreAdj(std::uint32_t pid, std::int64_t value)
 }
 
 } // namespace memviz::vm::detail
+
+namespace memviz::vm {
+
+namespace {
+constexpr int kDefPriorityForTests = 12;
+}
+
+bool inactiveIsLow(const Machine& m, bool file)
+{
+    const LruHead& in = m.lru[file ? LruList::InactiveFile : LruList::InactiveAnon];
+    const LruHead& act = m.lru[file ? LruList::ActiveFile : LruList::ActiveAnon];
+    const std::uint64_t gb = ((in.size + act.size) * m.pageSize()) >> 30;
+    std::uint64_t ratio = 1;
+    if (gb) {
+        ratio = 0;
+        while ((ratio + 1) * (ratio + 1) <= 10 * gb) ++ratio; // int_sqrt(10 * gb)
+    }
+    return in.size * ratio < act.size;
+}
+
+void shrinkList(const Machine& m, Emitter& em, LruList l, std::uint64_t n)
+{
+    detail::Vm v(m, em);
+    v.reclaiming = true;
+    if (lruIsActive(l))
+        v.shrinkActive(0, false, l, n, kDefPriorityForTests);
+    else
+        v.shrinkInactive(0, false, l, n, kDefPriorityForTests);
+    v.flushClock();
+}
+
+} // namespace memviz::vm
