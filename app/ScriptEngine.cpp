@@ -91,11 +91,12 @@ void ScriptEngine::install()
     vmApi->setParent(m_api.get());
     QJSEngine::setObjectOwnership(vmApi, QJSEngine::CppOwnership);
     QJSValue vm = m_engine->newQObject(vmApi);
-    for (const char* f : {"spawn", "process", "translate"})
+    for (const char* f : {"spawn", "process", "translate", "sleep", "swapon", "sysctl", "now"})
         global.setProperty(QString::fromLatin1(f), vm.property(QString::fromLatin1(f)));
     QJSValue files = m_engine->newObject();
     files.setProperty(QStringLiteral("create"), vm.property(QStringLiteral("createFile")));
     global.setProperty(QStringLiteral("files"), files);
+    global.setProperty(QStringLiteral("drop_caches"), vm.property(QStringLiteral("dropCaches")));
     QJSValue phys = m_engine->newObject();
     phys.setProperty(QStringLiteral("read"), vm.property(QStringLiteral("physRead")));
     phys.setProperty(QStringLiteral("write"), vm.property(QStringLiteral("physWrite")));

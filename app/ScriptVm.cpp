@@ -2,7 +2,9 @@
 
 #include "ErrorText.h"
 #include "ScriptApi.h"
+#include "reclaim/Reclaim.h"
 #include "sim/Simulator.h"
+#include "sim/Sysctl.h"
 #include "vm/VmOps.h"
 
 #include <QJSEngine>
@@ -304,6 +306,66 @@ QJSValue VmScript::tlbStats()
 
 ProcessHandle::ProcessHandle(VmScript* vm, std::uint32_t pid) : m_vm(vm), m_pid(pid) {}
 
+void VmScript::sleep(const QJSValue& seconds)
+{
+    if (!seconds.isNumber() || !std::isfinite(seconds.toNumber()) || seconds.toNumber() <= 0) {
+        throwType(tr("sleep(): give a number of seconds, e.g. sleep(1) or sleep(0.5)"));
+        return;
+    }
+    Command c = vmCommand(CommandType::Sleep, 0);
+    c.len = static_cast<std::uint64_t>(std::llround(seconds.toNumber() * 1e9));
+    apply(c, QStringLiteral("sleep()"), nullptr);
+}
+
+void VmScript::swapon(const QJSValue& name, const QJSValue& size, const QJSValue& opts)
+{
+    Command c = vmCommand(CommandType::SwapOn, 0);
+    if (!name.isString() || name.toString().isEmpty()) {
+        throwType(tr("swapon(): the first argument is the swap area's name, e.g. swapon(\"/swapfile\", \"1G\")"));
+        return;
+    }
+    c.text = name.toString().toStdString();
+    if (!this->size(size, QStringLiteral("swapon()"), &c.len)) return;
+    const QJSValue prio = opts.isObject() ? opts.property(QStringLiteral("priority")) : QJSValue();
+    if (!prio.isUndefined()) {
+        if (!prio.isNumber()) {
+            throwType(tr("swapon(): priority must be a number from -1 to 32767"));
+            return;
+        }
+        c.write = true;
+        c.addr = static_cast<std::uint64_t>(static_cast<std::int64_t>(prio.toNumber()));
+    }
+    apply(c, QStringLiteral("swapon()"), nullptr);
+}
+
+QJSValue VmScript::sysctl(const QJSValue& name, const QJSValue& value)
+{
+    const auto info = sysctlByName(name.toString().toStdString());
+    if (!name.isString() || !info) {
+        throwRange(tr("sysctl(): unknown tunable \"%1\"").arg(name.toString()));
+        return {};
+    }
+    if (value.isUndefined()) return static_cast<double>(sysctlValue(sim()->current(), info->id));
+    if (!value.isNumber() || !std::isfinite(value.toNumber()) || value.toNumber() < 0) {
+        throwRange(tr("sysctl(): %1 takes a whole number from %2 to %3").arg(name.toString()).arg(info->min).arg(info->max));
+        return {};
+    }
+    Command c = vmCommand(CommandType::SetSysctl, 0);
+    c.text = std::string(info->name);
+    c.len = static_cast<std::uint64_t>(value.toNumber());
+    apply(c, QStringLiteral("sysctl()"), nullptr);
+    return value;
+}
+
+void VmScript::dropCaches(const QJSValue& mode)
+{
+    Command c = vmCommand(CommandType::DropCaches, 0);
+    c.len = mode.isNumber() ? static_cast<std::uint64_t>(std::max(0.0, mode.toNumber())) : 0;
+    apply(c, QStringLiteral("drop_caches()"), nullptr);
+}
+
+double VmScript::now() const { return sim() ? static_cast<double>(sim()->current().timeNs) / 1e9 : 0; }
+
 const Process* ProcessHandle::proc() const
 {
     if (!m_vm || !m_vm->sim()) return nullptr;
@@ -326,6 +388,32 @@ double ProcessHandle::rss() const { return proc() ? static_cast<double>(m_vm->si
 double ProcessHandle::minFlt() const { return proc() ? static_cast<double>(proc()->minFlt) : 0; }
 double ProcessHandle::majFlt() const { return proc() ? static_cast<double>(proc()->majFlt) : 0; }
 double ProcessHandle::brkValue() const { return proc() ? static_cast<double>(proc()->mm.brk) : 0; }
+double ProcessHandle::swapKb() const
+{
+    return proc() ? static_cast<double>(m_vm->sim()->current().pagesToKb(proc()->mm.swapEnts)) : 0;
+}
+double ProcessHandle::oomScore() const
+{
+    return proc() ? static_cast<double>(reclaim::oomScore(m_vm->sim()->current(), *proc())) : 0;
+}
+double ProcessHandle::oomScoreAdj() const { return proc() ? proc()->oomScoreAdj : 0; }
+void ProcessHandle::setOomScoreAdj(double v)
+{
+    Command c = vmCommand(CommandType::SetOomScoreAdj, m_pid);
+    if (!std::isfinite(v)) v = 10000;
+    c.addr = static_cast<std::uint64_t>(static_cast<std::int64_t>(v));
+    m_vm->apply(c, QStringLiteral("oom_score_adj"), nullptr);
+}
+QString ProcessHandle::state() const
+{
+    if (!proc()) return QString();
+    switch (proc()->state) {
+    case ProcState::Running: return QStringLiteral("running");
+    case ProcState::Exited: return QStringLiteral("exited");
+    case ProcState::Killed: return QStringLiteral("killed");
+    }
+    return QString();
+}
 
 QString ProcessHandle::toString() const { return QStringLiteral("[process %1 %2]").arg(m_pid).arg(name()); }
 

@@ -53,6 +53,16 @@ public:
     Q_INVOKABLE QJSValue cpuTranslate(const QJSValue& vaddr);
     /// TLB counters: { hits, misses, hitRate, fills, evictions, flushes, entries, ways, pcid, switches }.
     Q_INVOKABLE QJSValue tlbStats();
+    /// sleep(seconds): simulated time passes (kswapd keeps working; sar gets a sample each second).
+    Q_INVOKABLE void sleep(const QJSValue& seconds);
+    /// swapon(name, size, { priority }): enables another swap area.
+    Q_INVOKABLE void swapon(const QJSValue& name, const QJSValue& size, const QJSValue& opts = QJSValue());
+    /// sysctl(name): the value; sysctl(name, value): writes it (vm.swappiness, vm.panic_on_oom, ...).
+    Q_INVOKABLE QJSValue sysctl(const QJSValue& name, const QJSValue& value = QJSValue());
+    /// drop_caches(n): echo n > /proc/sys/vm/drop_caches.
+    Q_INVOKABLE void dropCaches(const QJSValue& mode);
+    /// Simulated seconds since boot.
+    Q_INVOKABLE double now() const;
 
 private:
     QJSEngine* m_engine;
@@ -70,6 +80,10 @@ class ProcessHandle : public QObject {
     Q_PROPERTY(double min_flt READ minFlt)
     Q_PROPERTY(double maj_flt READ majFlt)
     Q_PROPERTY(double brk READ brkValue)
+    Q_PROPERTY(double swap READ swapKb)
+    Q_PROPERTY(double oom_score READ oomScore)
+    Q_PROPERTY(double oom_score_adj READ oomScoreAdj WRITE setOomScoreAdj)
+    Q_PROPERTY(QString state READ state)
 public:
     ProcessHandle(VmScript* vm, std::uint32_t pid);
 
@@ -82,6 +96,11 @@ public:
     double minFlt() const;
     double majFlt() const;
     double brkValue() const;
+    double swapKb() const;     ///< VmSwap, kB
+    double oomScore() const;   ///< /proc/PID/oom_score
+    double oomScoreAdj() const;
+    void setOomScoreAdj(double v);
+    QString state() const;     ///< "running", "exited" or "killed"
 
     Q_INVOKABLE QJSValue malloc(const QJSValue& size);
     Q_INVOKABLE void free(const QJSValue& ptr);
