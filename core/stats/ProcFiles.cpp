@@ -330,29 +330,185 @@ std::string formatMeminfo(const Machine& m)
     return out;
 }
 
+namespace {
+
+/// Pages of a zone on the file LRU lists (the zone's NR_ZONE_INACTIVE_FILE + NR_ZONE_ACTIVE_FILE).
+std::uint64_t zoneFileLruPages(const Machine& m, const Zone& z)
+{
+    std::uint64_t n = 0;
+    const Pfn end = std::min<Pfn>(z.endPfn(), m.frames.size());
+    for (Pfn p = z.startPfn; p < end; ++p) {
+        const std::uint8_t l = m.pageExt.lru(p);
+        if (l != kNoLru && lruIsFile(static_cast<LruList>(l))) ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+DirtyLimits dirtyLimits(const Machine& m)
+{
+    // global_dirtyable_memory(): free pages above the reserves plus the file LRU, less the
+    // dirtyable highmem (vm_highmem_is_dirtyable = 0), plus one.
+    std::uint64_t x = m.freePages();
+    x -= std::min(x, m.totalreservePages);
+    x += m.lru[LruList::InactiveFile].size + m.lru[LruList::ActiveFile].size;
+    std::uint64_t high = 0;
+    for (const Zone& z : m.zones) {
+        if (z.type != ZoneType::HighMem || !z.populated()) continue;
+        std::uint64_t nr = z.freePages;
+        nr -= std::min(nr, z.mark(Wmark::High));
+        high += nr + zoneFileLruPages(m, z);
+    }
+    x -= std::min(high, x);
+    x += 1;
+    // domain_dirty_limits() with vm.dirty_ratio 20 and vm.dirty_background_ratio 10, the
+    // ratios first converted to per-PAGE_SIZE units.
+    const std::uint64_t page = m.pageSize();
+    const std::uint64_t ratio = 20 * page / 100, bgRatio = 10 * page / 100;
+    DirtyLimits d;
+    d.thresh = ratio * x / page;
+    d.bgThresh = bgRatio * x / page;
+    if (d.bgThresh >= d.thresh) d.bgThresh = d.thresh / 2;
+    return d;
+}
+
 std::string formatVmstat(const Machine& m)
 {
+    // vmstat_text[] of Linux 6.12 (mm/vmstat.c) for Debian's x86 configs: zone items, NUMA
+    // events (64-bit), node items, the global items, then the events. Counters of things
+    // memviz does not simulate are 0.
     std::string out;
     auto line = [&](const char* name, std::uint64_t v) { appendf(out, "%s %llu\n", name, static_cast<ull>(v)); };
-    line("nr_free_pages", m.freePages());
-    // Node items, in enum node_stat_item order (vmstat_text[] follows the enums).
-    line("nr_anon_pages", m.vmc.anonPages);
-    line("nr_mapped", m.vmc.fileMapped);
-    line("nr_file_pages", m.vmc.filePages);
-    line("nr_page_table_pages", m.vmc.pageTablePages);
-    static const char* const pgallocNames[]
-        = { "pgalloc_dma", "pgalloc_dma32", "pgalloc_normal", "pgalloc_high", "pgalloc_movable", "pgalloc_device" };
     const bool is32 = m.config.arch.is32bit;
-    for (int t = 0; t < static_cast<int>(ZoneType::Count); ++t) {
-        const auto zt = static_cast<ZoneType>(t);
-        if (zt == ZoneType::Device) continue;
-        if (zt == ZoneType::DMA32 && is32) continue;
-        if (zt == ZoneType::HighMem && !is32) continue;
-        line(pgallocNames[t], m.vm.pgalloc[static_cast<std::size_t>(t)]);
+    const MemInfo i = computeMemInfo(m);
+    const std::uint64_t kbPerPage = std::max<std::uint64_t>(1, m.pageSize() / 1024);
+    auto pages = [&](std::uint64_t kb) { return kb / kbPerPage; };
+
+    // enum zone_stat_item, summed over the zones (the LRU items equal the node's lists).
+    line("nr_free_pages", m.freePages());
+    line("nr_zone_inactive_anon", m.lru[LruList::InactiveAnon].size);
+    line("nr_zone_active_anon", m.lru[LruList::ActiveAnon].size);
+    line("nr_zone_inactive_file", m.lru[LruList::InactiveFile].size);
+    line("nr_zone_active_file", m.lru[LruList::ActiveFile].size);
+    line("nr_zone_unevictable", m.lru[LruList::Unevictable].size);
+    line("nr_zone_write_pending", pages(i.dirty + i.writeback));
+    line("nr_mlock", pages(i.mlocked));
+    line("nr_bounce", 0);
+    line("nr_zspages", 0);
+    line("nr_free_cma", 0);
+    if (!is32) line("nr_unaccepted", 0); // CONFIG_UNACCEPTED_MEMORY
+    if (!is32) { // CONFIG_NUMA: enum numa_stat_item
+        std::uint64_t hit = 0, local = 0;
+        for (const Zone& z : m.zones) {
+            hit += z.numaHit;
+            local += z.numaLocal;
+        }
+        line("numa_hit", hit);
+        line("numa_miss", 0);
+        line("numa_foreign", 0);
+        line("numa_interleave", 0);
+        line("numa_local", local);
+        line("numa_other", 0);
     }
+    for (const Stat& s : nodeStats(m)) line(s.name, s.value); // enum node_stat_item
+    // enum vm_stat_item
+    const DirtyLimits d = dirtyLimits(m);
+    line("nr_dirty_threshold", d.thresh);
+    line("nr_dirty_background_threshold", d.bgThresh);
+    line("nr_memmap_pages", 0);
+    line("nr_memmap_boot_pages", (m.config.memmapBytes() + m.pageSize() - 1) / m.pageSize());
+
+    // enum vm_event_item
+    const ReclaimCounters& rc = m.rc;
+    line("pgpgin", rc.pgpgin);
+    line("pgpgout", rc.pgpgout);
+    line("pswpin", rc.pswpin);
+    line("pswpout", rc.pswpout);
+    // TEXTS_FOR_ZONES(): one counter per zone type the kernel is built with.
+    static const char* const zoneSuffix[] = { "_dma", "_dma32", "_normal", "_high", "_movable", "_device" };
+    auto perZone = [&](const char* prefix, auto value) {
+        for (std::uint8_t zid : m.nodes[0].zones) {
+            const auto t = static_cast<std::size_t>(m.zones[zid].type);
+            const std::string name = std::string(prefix) + zoneSuffix[t];
+            line(name.c_str(), value(m.zones[zid].type));
+        }
+    };
+    perZone("pgalloc", [&](ZoneType t) { return m.vm.pgalloc[static_cast<std::size_t>(t)]; });
+    // Direct reclaim is counted against the allocation's highest zone: ZONE_MOVABLE for the
+    // user pages (GFP_HIGHUSER_MOVABLE) that memviz's direct reclaim serves.
+    perZone("allocstall", [&](ZoneType t) { return t == ZoneType::Movable ? rc.allocstall : std::uint64_t(0); });
+    perZone("pgskip", [&](ZoneType) { return std::uint64_t(0); });
     line("pgfree", m.vm.pgfree);
+    line("pgactivate", rc.pgactivate);
+    line("pgdeactivate", rc.pgdeactivate);
+    line("pglazyfree", 0);
     line("pgfault", m.vmc.pgfault);
     line("pgmajfault", m.vmc.pgmajfault);
+    line("pglazyfreed", 0);
+    line("pgrefill", rc.pgrefill);
+    line("pgreuse", 0);
+    line("pgsteal_kswapd", rc.pgstealKswapd);
+    line("pgsteal_direct", rc.pgstealDirect);
+    line("pgsteal_khugepaged", 0);
+    line("pgscan_kswapd", rc.pgscanKswapd);
+    line("pgscan_direct", rc.pgscanDirect);
+    line("pgscan_khugepaged", 0);
+    line("pgscan_direct_throttle", 0);
+    line("pgscan_anon", rc.pgscanAnon);
+    line("pgscan_file", rc.pgscanFile);
+    line("pgsteal_anon", rc.pgstealAnon);
+    line("pgsteal_file", rc.pgstealFile);
+    if (!is32) { // CONFIG_NUMA
+        line("zone_reclaim_success", 0);
+        line("zone_reclaim_failed", 0);
+    }
+    line("pginodesteal", 0);
+    line("slabs_scanned", 0);
+    line("kswapd_inodesteal", 0);
+    line("kswapd_low_wmark_hit_quickly", 0);
+    line("kswapd_high_wmark_hit_quickly", 0);
+    line("pageoutrun", rc.pageoutrun);
+    line("pgrotated", rc.pgrotated);
+    line("drop_pagecache", rc.dropPagecache);
+    line("drop_slab", 0);
+    line("oom_kill", rc.oomKill);
+    if (!is32) { // CONFIG_NUMA_BALANCING
+        for (const char* n : { "numa_pte_updates", "numa_huge_pte_updates", "numa_hint_faults",
+                 "numa_hint_faults_local", "numa_pages_migrated" })
+            line(n, 0);
+    }
+    for (const char* n : { "pgmigrate_success", "pgmigrate_fail", "thp_migration_success", "thp_migration_fail",
+             "thp_migration_split", // CONFIG_MIGRATION
+             "compact_migrate_scanned", "compact_free_scanned", "compact_isolated", "compact_stall", "compact_fail",
+             "compact_success", "compact_daemon_wake", "compact_daemon_migrate_scanned",
+             "compact_daemon_free_scanned", // CONFIG_COMPACTION
+             "htlb_buddy_alloc_success", "htlb_buddy_alloc_fail", // CONFIG_HUGETLB_PAGE
+             "cma_alloc_success", "cma_alloc_fail", // CONFIG_CMA
+             "unevictable_pgs_culled", "unevictable_pgs_scanned", "unevictable_pgs_rescued", "unevictable_pgs_mlocked",
+             "unevictable_pgs_munlocked", "unevictable_pgs_cleared", "unevictable_pgs_stranded" })
+        line(n, 0);
+    // CONFIG_TRANSPARENT_HUGEPAGE
+    line("thp_fault_alloc", rc.thpFaultAlloc);
+    line("thp_fault_fallback", rc.thpFaultFallback);
+    for (const char* n : { "thp_fault_fallback_charge", "thp_collapse_alloc", "thp_collapse_alloc_failed",
+             "thp_file_alloc", "thp_file_fallback", "thp_file_fallback_charge", "thp_file_mapped", "thp_split_page",
+             "thp_split_page_failed", "thp_deferred_split_page", "thp_underused_split_page", "thp_split_pmd",
+             "thp_scan_exceed_none_pte", "thp_scan_exceed_swap_pte", "thp_scan_exceed_share_pte" })
+        line(n, 0);
+    if (!is32) line("thp_split_pud", 0); // CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD
+    for (const char* n : { "thp_zero_page_alloc", "thp_zero_page_alloc_failed", "thp_swpout", "thp_swpout_fallback",
+             "balloon_inflate", "balloon_deflate", "balloon_migrate" }) // CONFIG_MEMORY_BALLOON
+        line(n, 0);
+    // CONFIG_SWAP
+    line("swap_ra", rc.swapRa);
+    line("swap_ra_hit", rc.swapRaHit);
+    for (const char* n : { "ksm_swpin_copy", "cow_ksm", // CONFIG_KSM
+             "zswpin", "zswpout", "zswpwb", // CONFIG_ZSWAP
+             "direct_map_level2_splits", "direct_map_level3_splits" }) // CONFIG_X86
+        line(n, 0);
+    // vmstat_show(): the counter removed in 5.8, kept for userspace that reads it.
+    line("nr_unstable", 0);
     return out;
 }
 

@@ -9,6 +9,7 @@
 // shell) is not simulated, so it does not appear in its own listing.
 #include "stats/ProcPid.h"
 
+#include "reclaim/Reclaim.h"
 #include "sim/Machine.h"
 #include "stats/MemInfo.h"
 #include "stats/Printf.h"
@@ -203,6 +204,7 @@ TaskMem taskMem(const Machine& m, const Process& p)
     t.vmExe = textBytes >> 10;
     t.vmLib = (exec * m.pageSize() - textBytes) >> 10;
     t.vmPte = toKb(m, pgtablePages(m, p));
+    t.vmSwap = toKb(m, mm.swapEnts); // MM_SWAPENTS
     return t;
 }
 
@@ -370,6 +372,10 @@ bool readProcPidFile(const Machine& m, const std::string& path, std::string* tex
         *text = formatProcStatm(m, *p);
     else if (file == "comm")
         *text = m.str(p->comm) + "\n";
+    else if (file == "oom_score")
+        *text = std::to_string(reclaim::oomScore(m, *p)) + "\n"; // proc_oom_score(): "%lu\n"
+    else if (file == "oom_score_adj")
+        *text = std::to_string(p->oomScoreAdj) + "\n"; // oom_score_adj_read(): "%hd\n"
     else
         return false;
     return true;
@@ -379,7 +385,8 @@ std::vector<std::string> procPidFiles(const Machine& m)
 {
     std::vector<std::string> out;
     auto add = [&](const std::string& dir) {
-        for (const char* f : { "maps", "status", "stat", "statm", "comm" }) out.push_back(dir + "/" + f);
+        for (const char* f : { "maps", "status", "stat", "statm", "comm", "oom_score", "oom_score_adj" })
+            out.push_back(dir + "/" + f);
     };
     if (const Process* self = m.proc(m.cpu.current); self && self->alive()) add("/proc/self");
     for (const auto& [pid, p] : m.procs)
@@ -421,7 +428,9 @@ enum class Field : std::uint8_t {
     Nlwp,
     Psr,
     Flags,
-    Pri
+    Pri,
+    Oom,
+    OomAdj
 };
 
 struct Spec {
@@ -457,6 +466,8 @@ constexpr Spec kSpecs[] = {
     { "ni", "NI", Field::Nice, 3, Just::Right },
     { "nice", "NI", Field::Nice, 3, Just::Right },
     { "nlwp", "NLWP", Field::Nlwp, 4, Just::Right },
+    { "oom", "OOM", Field::Oom, 4, Just::Right },
+    { "oomadj", "OOMADJ", Field::OomAdj, 5, Just::Right },
     { "pagein", "PAGEIN", Field::MajFlt, 6, Just::Right },
     { "pcpu", "%CPU", Field::PCpu, 4, Just::Right },
     { "pgid", "PGID", Field::Pgid, 5, Just::Right, true },
@@ -493,13 +504,12 @@ constexpr Spec kSpecs[] = {
 };
 
 /// Specs procps has that print nothing memviz simulates (signals, namespaces, cgroups ...).
-constexpr const char* kUnsimulatedSpecs[]
-    = { "addr", "blocked", "caught", "cgroup", "class", "cls", "context", "drs", "egid", "egroup", "eip", "esp",
-          "etimes", "exe", "fgid", "fgroup", "fname", "fuid", "fuser", "gid", "group", "ignored", "ipcns", "label",
-          "lstart", "lwp", "luid", "mntns", "netns", "nwchan", "oom", "oomadj", "opri", "pending", "pidns", "policy",
-          "priority", "pss", "rgid", "rgroup", "rtprio", "ruid", "ruser", "sched", "sgid", "sgroup", "sig", "sigcatch",
-          "sigignore", "sigmask", "size", "spid", "stackp", "start", "start_time", "stime", "suid", "supgid", "supgrp",
-          "suser", "svgid", "svuid", "tid", "times", "trs", "tsiz", "userns", "uss", "utsns", "wchan", "wname" };
+constexpr const char* kUnsimulatedSpecs[] = { "addr", "blocked", "caught", "cgroup", "class", "cls", "context", "drs",
+    "egid", "egroup", "eip", "esp", "etimes", "exe", "fgid", "fgroup", "fname", "fuid", "fuser", "gid", "group",
+    "ignored", "ipcns", "label", "lstart", "lwp", "luid", "mntns", "netns", "nwchan", "opri", "pending", "pidns",
+    "policy", "priority", "pss", "rgid", "rgroup", "rtprio", "ruid", "ruser", "sched", "sgid", "sgroup", "sig",
+    "sigcatch", "sigignore", "sigmask", "size", "spid", "stackp", "start", "start_time", "stime", "suid", "supgid",
+    "supgrp", "suser", "svgid", "svuid", "tid", "times", "trs", "tsiz", "userns", "uss", "utsns", "wchan", "wname" };
 
 const Spec* findSpec(std::string_view name)
 {
@@ -690,6 +700,10 @@ std::string cell(const Machine& m, const Process& p, Field f, int maxRight)
         return "0"; // (PF_RANDOMIZE >> 6) & 7
     case Field::Pri:
         return "19"; // 39 - priority (20)
+    case Field::Oom: // pr_oom(): /proc/PID/oom_score
+        return num(reclaim::oomScore(m, p));
+    case Field::OomAdj: // pr_oomadj(): /proc/PID/oom_score_adj
+        return std::to_string(p.oomScoreAdj);
     }
     return {};
 }

@@ -3,13 +3,19 @@
 #include "sim/Sysctl.h"
 
 #include "sim/Machine.h"
+#include "stats/Dmesg.h"
 #include "stats/Free.h"
 #include "stats/MemInfo.h"
 #include "stats/ProcFiles.h"
 #include "stats/ProcPid.h"
+#include "stats/Sar.h"
+#include "stats/Swaps.h"
+#include "stats/Vmstat.h"
 #include "vm/VmOps.h"
 
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <regex>
 #include <string_view>
 
@@ -17,7 +23,7 @@ namespace memviz {
 
 namespace {
 
-enum class ReadResult : std::uint8_t { Ok, NoSuchFile, IsDirectory };
+enum class ReadResult : std::uint8_t { Ok, NoSuchFile, IsDirectory, PermissionDenied };
 
 ReadResult readFile(const Machine& m, const std::string& path, std::string* text)
 {
@@ -35,9 +41,12 @@ ReadResult readFile(const Machine& m, const std::string& path, std::string* text
         *text = formatVmstat(m);
     else if (path == "/proc/sys/vm/min_free_kbytes")
         *text = std::to_string(m.minFreeKbytes) + "\n";
-    else if (path == "/proc/sys/vm/overcommit_memory" || path == "/proc/sys/vm/overcommit_ratio"
-             || path == "/proc/sys/vm/overcommit_kbytes")
-        *text = std::to_string(sysctlValue(m, sysctlByName(path)->id)) + "\n";
+    else if (path == "/proc/swaps")
+        *text = formatProcSwaps(m);
+    else if (path == "/proc/sys/vm/drop_caches")
+        return ReadResult::PermissionDenied; // mode 0200: write-only
+    else if (const auto info = sysctlByName(path); info && path.rfind("/proc/sys/", 0) == 0)
+        *text = std::to_string(sysctlValue(m, info->id)) + "\n";
     else if (path == "/proc/sys/kernel/pid_max")
         *text = std::to_string(pidMax(m)) + "\n";
     else if (path == "/proc/sys/vm/watermark_scale_factor")
@@ -95,6 +104,10 @@ ShellResult runCat(const Machine& m, const std::vector<std::string>& args, const
             break;
         case ReadResult::NoSuchFile:
             r.err += "cat: " + path + ": No such file or directory\n";
+            r.status = 1;
+            break;
+        case ReadResult::PermissionDenied:
+            r.err += "cat: " + path + ": Permission denied\n";
             r.status = 1;
             break;
         }
@@ -296,6 +309,9 @@ ShellResult runGrep(const Machine& m, const std::vector<std::string>& args, cons
         } else if (rr == ReadResult::IsDirectory) {
             r.err += "grep: " + f + ": Is a directory\n";
             failed = true;
+        } else if (rr == ReadResult::PermissionDenied) {
+            r.err += "grep: " + f + ": Permission denied\n";
+            failed = true;
         } else {
             scan(text, names > 0 || (names == 0 && files.size() > 1) ? f : std::string());
         }
@@ -369,7 +385,8 @@ std::vector<std::string> shellSplit(std::string_view line)
 
 std::vector<std::string> shellCommands()
 {
-    return { "cat", "free", "echo", "ps", "grep", "sysctl" };
+    return { "cat", "free", "echo", "ps", "grep", "sysctl", "sar", "vmstat", "swapon", "dmesg", "sleep", "tee",
+        "sudo" };
 }
 
 std::vector<std::string> shellFiles(const Machine& m)
@@ -377,13 +394,19 @@ std::vector<std::string> shellFiles(const Machine& m)
     std::vector<std::string> files = { "/proc/buddyinfo", "/proc/zoneinfo", "/proc/meminfo", "/proc/vmstat",
         "/proc/sys/vm/min_free_kbytes", "/proc/sys/vm/watermark_scale_factor", "/proc/sys/vm/lowmem_reserve_ratio",
         "/proc/sys/kernel/pid_max", "/sys/kernel/mm/transparent_hugepage/enabled", "/proc/sys/vm/overcommit_memory",
-        "/proc/sys/vm/overcommit_ratio", "/proc/sys/vm/overcommit_kbytes" };
+        "/proc/sys/vm/overcommit_ratio", "/proc/sys/vm/overcommit_kbytes", "/proc/sys/vm/swappiness",
+        "/proc/sys/vm/panic_on_oom", "/proc/sys/vm/oom_kill_allocating_task", "/proc/sys/vm/drop_caches",
+        "/proc/swaps" };
     for (std::string& f : procPidFiles(m)) files.push_back(std::move(f));
     for (const File& f : m.files) files.push_back(m.str(f.name));
     return files;
 }
 
 namespace {
+
+ShellResult writeFile(const Machine& m, const std::string& path, const std::string& text, const std::string& who);
+ShellResult runSleep(const std::vector<std::string>& args);
+ShellResult runTee(const Machine& m, const std::vector<std::string>& args, const std::string* input);
 
 /// One command of a pipeline; `input` is the previous command's stdout (null: the terminal).
 ShellResult runCommand(const Machine& m, const std::vector<std::string>& words, const std::string* input)
@@ -392,9 +415,16 @@ ShellResult runCommand(const Machine& m, const std::vector<std::string>& words, 
     if (words.empty()) return r;
     const std::string& cmd = words[0];
     const std::vector<std::string> args(words.begin() + 1, words.end());
+    if (cmd == "sudo") return runCommand(m, args, input); // the shell already writes tunables as root
     if (cmd == "cat") return runCat(m, args, input);
     if (cmd == "grep") return runGrep(m, args, input);
     if (cmd == "ps") return runPs(m, args);
+    if (cmd == "sar") return runSar(m, args);
+    if (cmd == "vmstat") return runVmstat(m, args);
+    if (cmd == "swapon") return runSwapon(m, args);
+    if (cmd == "dmesg") return runDmesg(m, args);
+    if (cmd == "sleep") return runSleep(args);
+    if (cmd == "tee") return runTee(m, args, input);
     if (cmd == "free") {
         FreeOptions opt;
         std::string err;
@@ -447,6 +477,23 @@ Command sysctlCommand(const SysctlInfo& info, std::uint64_t value)
     return c;
 }
 
+/// drop_caches_sysctl_handler(): proc_dointvec_minmax over 1..4.
+std::optional<std::uint64_t> parseDropCaches(const std::string& text)
+{
+    if (text.empty() || text.size() > 10 || text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    const std::uint64_t v = std::stoull(text);
+    if (v < 1 || v > 4) return std::nullopt;
+    return v;
+}
+
+Command dropCachesCommand(std::uint64_t mode)
+{
+    Command c = vmCommand(CommandType::DropCaches, 0);
+    c.len = mode;
+    return c;
+}
+
 /// sysctl(8) of procps-ng: `sysctl vm.x`, `sysctl vm.x=y`, `sysctl -w vm.x=y`.
 ShellResult runSysctl(const Machine& m, const std::vector<std::string>& words)
 {
@@ -459,6 +506,23 @@ ShellResult runSysctl(const Machine& m, const std::vector<std::string>& words)
         std::string path = "/proc/sys/" + key;
         for (char& ch : path)
             if (ch == '.') ch = '/';
+        if (path == "/proc/sys/vm/drop_caches") {
+            if (eq == std::string::npos) {
+                // sysctl reads the write-only file: EACCES.
+                r.err += "sysctl: permission denied on key '" + key + "'\n";
+                r.status = 255;
+                continue;
+            }
+            const auto v = parseDropCaches(w.substr(eq + 1));
+            if (!v) {
+                r.err += "sysctl: setting key \"" + key + "\": Invalid argument\n";
+                r.status = 255;
+                continue;
+            }
+            r.out += key + " = " + w.substr(eq + 1) + "\n";
+            if (*v != 4) r.command = dropCachesCommand(*v);
+            continue;
+        }
         const auto info = sysctlByName(path);
         if (!info || info->id == Sysctl::ThpEnabled) {
             r.err += "sysctl: cannot stat " + path + ": No such file or directory\n";
@@ -481,8 +545,81 @@ ShellResult runSysctl(const Machine& m, const std::vector<std::string>& words)
     return r;
 }
 
-/// `echo VALUE > FILE` for the writable tunables; other redirections are not simulated.
-std::optional<ShellResult> runRedirect(const std::vector<std::string>& words)
+/// The pid of a /proc/PID/oom_score_adj path (self: the process the CPU runs); 0 for none.
+std::uint32_t oomScoreAdjPid(const Machine& m, const std::string& path)
+{
+    constexpr std::string_view prefix = "/proc/", suffix = "/oom_score_adj";
+    if (path.size() <= prefix.size() + suffix.size() || path.compare(0, prefix.size(), prefix) != 0
+        || path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return 0;
+    const std::string who = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    std::uint32_t pid = 0;
+    if (who == "self") {
+        pid = m.cpu.current;
+    } else {
+        const auto res = std::from_chars(who.data(), who.data() + who.size(), pid);
+        if (res.ec != std::errc() || res.ptr != who.data() + who.size() || who[0] == '0') return 0;
+    }
+    const Process* p = m.proc(pid);
+    return p && p->alive() ? pid : 0;
+}
+
+/// Writing `text` (echo's words, without the newline) to a file: the tunables of sysctl,
+/// drop_caches and /proc/PID/oom_score_adj become commands. `who` names the writer in
+/// error messages ("bash: echo", "tee").
+ShellResult writeFile(const Machine& m, const std::string& path, const std::string& text, const std::string& who)
+{
+    ShellResult r;
+    const bool bash = who == "bash: echo";
+    auto writeError = [&](const char* why) {
+        r.err = bash ? "bash: echo: write error: " + std::string(why) + "\n" : who + ": " + path + ": " + why + "\n";
+        r.status = 1;
+        return r;
+    };
+    if (path == "/proc/sys/vm/drop_caches") {
+        const auto v = parseDropCaches(text);
+        if (!v) return writeError("Invalid argument");
+        if (*v != 4) r.command = dropCachesCommand(*v); // 4 only silences the kernel's log line
+        return r;
+    }
+    if (path.rfind("/proc/", 0) == 0 && path.size() > 14 && path.compare(path.size() - 14, 14, "/oom_score_adj") == 0) {
+        const std::uint32_t pid = oomScoreAdjPid(m, path);
+        if (!pid) {
+            r.err = (bash ? "bash: " : who + ": ") + path + ": No such file or directory\n";
+            r.status = 1;
+            return r;
+        }
+        // oom_score_adj_write(): kstrtoint, then the range check.
+        long long v = 0;
+        const char* first = text.data();
+        const char* last = text.data() + text.size();
+        if (first != last && *first == '+') ++first;
+        const auto res = std::from_chars(first, last, v);
+        if (res.ec != std::errc() || res.ptr != last || v < -1000 || v > 1000) return writeError("Invalid argument");
+        Command c = vmCommand(CommandType::SetOomScoreAdj, pid);
+        c.addr = static_cast<std::uint64_t>(static_cast<std::int64_t>(v));
+        r.command = c;
+        return r;
+    }
+    const auto info = sysctlByName(path);
+    if (!info) {
+        const bool kernel = path.rfind("/proc/", 0) == 0 || path.rfind("/sys/", 0) == 0;
+        if (bash) {
+            r.err = "bash: " + path + ": " + (kernel ? "Permission denied\n" : "Read-only file system\n");
+        } else {
+            r.err = who + ": " + path + ": " + (kernel ? "Permission denied\n" : "Read-only file system\n");
+        }
+        r.status = 1;
+        return r;
+    }
+    const auto v = parseTunable(*info, text);
+    if (!v) return writeError("Invalid argument");
+    r.command = sysctlCommand(*info, *v);
+    return r;
+}
+
+/// `echo VALUE > FILE` for the writable files; other redirections are not simulated.
+std::optional<ShellResult> runRedirect(const Machine& m, const std::vector<std::string>& words)
 {
     std::size_t at = words.size();
     std::string target;
@@ -503,22 +640,85 @@ std::optional<ShellResult> runRedirect(const std::vector<std::string>& words)
         r.status = 1;
         return r;
     }
-    const auto info = sysctlByName(target);
-    if (!info) {
-        r.err = "bash: " + target + ": " + (target.rfind("/proc/", 0) == 0 || target.rfind("/sys/", 0) == 0
-                    ? "Permission denied\n" : "Read-only file system\n");
-        r.status = 1;
-        return r;
-    }
     std::string text;
     for (std::size_t i = 1; i < at; ++i) text += (i > 1 ? " " : "") + words[i];
-    const auto v = parseTunable(*info, text);
-    if (!v) {
-        r.err = "bash: echo: write error: Invalid argument\n";
+    return writeFile(m, target, text, "bash: echo");
+}
+
+/// tee(1) of coreutils into the writable files: the input goes to stdout and to FILE.
+ShellResult runTee(const Machine& m, const std::vector<std::string>& args, const std::string* input)
+{
+    ShellResult r;
+    std::vector<std::string> files;
+    for (const std::string& a : args)
+        if (a != "-a" && a != "--append") files.push_back(a);
+    const std::string in = input ? *input : std::string();
+    r.out = in;
+    std::string text = in;
+    while (!text.empty() && text.back() == '\n') text.pop_back(); // the handlers stop at the newline
+    for (const std::string& f : files) {
+        ShellResult w = writeFile(m, f, text, "tee");
+        r.err += w.err;
+        if (w.status) r.status = w.status;
+        if (w.command) r.command = w.command;
+    }
+    return r;
+}
+
+/// sleep(1) of coreutils: NUMBER[smhd] arguments, summed; the pause becomes a Sleep command.
+ShellResult runSleep(const std::vector<std::string>& args)
+{
+    ShellResult r;
+    const char* const tryHelp = "Try 'sleep --help' for more information.\n";
+    if (args.empty()) {
+        r.err = std::string("sleep: missing operand\n") + tryHelp;
         r.status = 1;
         return r;
     }
-    r.command = sysctlCommand(*info, *v);
+    double seconds = 0;
+    bool bad = false;
+    for (const std::string& a : args) {
+        std::string num = a;
+        double unit = 1;
+        if (!num.empty()) {
+            switch (num.back()) {
+            case 's':
+                num.pop_back();
+                break;
+            case 'm':
+                unit = 60;
+                num.pop_back();
+                break;
+            case 'h':
+                unit = 3600;
+                num.pop_back();
+                break;
+            case 'd':
+                unit = 86400;
+                num.pop_back();
+                break;
+            default:
+                break;
+            }
+        }
+        double v = 0;
+        const auto res = std::from_chars(num.data(), num.data() + num.size(), v);
+        if (num.empty() || res.ec != std::errc() || res.ptr != num.data() + num.size() || v < 0 || std::isnan(v)) {
+            r.err += "sleep: invalid time interval '" + a + "'\n";
+            bad = true;
+            continue;
+        }
+        seconds += v * unit;
+    }
+    if (bad) {
+        r.err += tryHelp;
+        r.status = 1;
+        return r;
+    }
+    Command c = vmCommand(CommandType::Sleep, 0);
+    const double ns = seconds * 1e9;
+    c.len = ns >= 1.8e19 ? ~std::uint64_t(0) : static_cast<std::uint64_t>(std::llround(ns));
+    r.command = c;
     return r;
 }
 
@@ -527,9 +727,10 @@ std::optional<ShellResult> runRedirect(const std::vector<std::string>& words)
 ShellResult runShell(const Machine& m, std::string_view line)
 {
     {
-        const auto words = shellSplit(line);
+        auto words = shellSplit(line);
+        while (!words.empty() && words[0] == "sudo") words.erase(words.begin());
         if (!words.empty() && line.find('|') == std::string_view::npos) {
-            if (auto r = runRedirect(words)) return *r;
+            if (auto r = runRedirect(m, words)) return *r;
             if (words[0] == "sysctl") return runSysctl(m, words);
         }
     }
@@ -541,7 +742,8 @@ namespace {
 ShellResult runPipeline(const Machine& m, std::string_view line)
 {
     // A pipeline: each command reads the one before; every stderr reaches the terminal
-    // and the status is the last command's (bash without pipefail).
+    // and the status is the last command's (bash without pipefail). A write (tee) in any
+    // command is the line's command.
     const std::vector<std::string> parts = splitPipeline(line);
     ShellResult r;
     std::string piped;
@@ -554,9 +756,10 @@ ShellResult runPipeline(const Machine& m, std::string_view line)
             r.status = 2;
             return r;
         }
-        const ShellResult step = runCommand(m, words, i ? &piped : nullptr);
+        ShellResult step = runCommand(m, words, i ? &piped : nullptr);
         r.err += step.err;
         r.status = step.status;
+        if (step.command) r.command = step.command;
         piped = step.out;
     }
     r.out = piped;

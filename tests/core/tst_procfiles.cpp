@@ -106,6 +106,153 @@ const char* const kNodeItems64[] = {
     "pgdemote_khugepaged",
 };
 
+/// /proc/vmstat of Linux 6.12 on x86-64 (Debian config: NUMA, NUMA_BALANCING, ZONE_DEVICE,
+/// UNACCEPTED_MEMORY, CMA, KSM, ZSWAP, MEMORY_BALLOON, THP with PUD), in vmstat_text[] order,
+/// typed from mm/vmstat.c and include/linux/vm_event_item.h. The node items in between are
+/// kNodeItems64.
+const char* const kVmstatZone64[] = {
+    "nr_free_pages",
+    "nr_zone_inactive_anon",
+    "nr_zone_active_anon",
+    "nr_zone_inactive_file",
+    "nr_zone_active_file",
+    "nr_zone_unevictable",
+    "nr_zone_write_pending",
+    "nr_mlock",
+    "nr_bounce",
+    "nr_zspages",
+    "nr_free_cma",
+    "nr_unaccepted",
+    "numa_hit",
+    "numa_miss",
+    "numa_foreign",
+    "numa_interleave",
+    "numa_local",
+    "numa_other",
+};
+const char* const kVmstatEvents64[] = {
+    "nr_dirty_threshold",
+    "nr_dirty_background_threshold",
+    "nr_memmap_pages",
+    "nr_memmap_boot_pages",
+    "pgpgin",
+    "pgpgout",
+    "pswpin",
+    "pswpout",
+    "pgalloc_dma",
+    "pgalloc_dma32",
+    "pgalloc_normal",
+    "pgalloc_movable",
+    "pgalloc_device",
+    "allocstall_dma",
+    "allocstall_dma32",
+    "allocstall_normal",
+    "allocstall_movable",
+    "allocstall_device",
+    "pgskip_dma",
+    "pgskip_dma32",
+    "pgskip_normal",
+    "pgskip_movable",
+    "pgskip_device",
+    "pgfree",
+    "pgactivate",
+    "pgdeactivate",
+    "pglazyfree",
+    "pgfault",
+    "pgmajfault",
+    "pglazyfreed",
+    "pgrefill",
+    "pgreuse",
+    "pgsteal_kswapd",
+    "pgsteal_direct",
+    "pgsteal_khugepaged",
+    "pgscan_kswapd",
+    "pgscan_direct",
+    "pgscan_khugepaged",
+    "pgscan_direct_throttle",
+    "pgscan_anon",
+    "pgscan_file",
+    "pgsteal_anon",
+    "pgsteal_file",
+    "zone_reclaim_success",
+    "zone_reclaim_failed",
+    "pginodesteal",
+    "slabs_scanned",
+    "kswapd_inodesteal",
+    "kswapd_low_wmark_hit_quickly",
+    "kswapd_high_wmark_hit_quickly",
+    "pageoutrun",
+    "pgrotated",
+    "drop_pagecache",
+    "drop_slab",
+    "oom_kill",
+    "numa_pte_updates",
+    "numa_huge_pte_updates",
+    "numa_hint_faults",
+    "numa_hint_faults_local",
+    "numa_pages_migrated",
+    "pgmigrate_success",
+    "pgmigrate_fail",
+    "thp_migration_success",
+    "thp_migration_fail",
+    "thp_migration_split",
+    "compact_migrate_scanned",
+    "compact_free_scanned",
+    "compact_isolated",
+    "compact_stall",
+    "compact_fail",
+    "compact_success",
+    "compact_daemon_wake",
+    "compact_daemon_migrate_scanned",
+    "compact_daemon_free_scanned",
+    "htlb_buddy_alloc_success",
+    "htlb_buddy_alloc_fail",
+    "cma_alloc_success",
+    "cma_alloc_fail",
+    "unevictable_pgs_culled",
+    "unevictable_pgs_scanned",
+    "unevictable_pgs_rescued",
+    "unevictable_pgs_mlocked",
+    "unevictable_pgs_munlocked",
+    "unevictable_pgs_cleared",
+    "unevictable_pgs_stranded",
+    "thp_fault_alloc",
+    "thp_fault_fallback",
+    "thp_fault_fallback_charge",
+    "thp_collapse_alloc",
+    "thp_collapse_alloc_failed",
+    "thp_file_alloc",
+    "thp_file_fallback",
+    "thp_file_fallback_charge",
+    "thp_file_mapped",
+    "thp_split_page",
+    "thp_split_page_failed",
+    "thp_deferred_split_page",
+    "thp_underused_split_page",
+    "thp_split_pmd",
+    "thp_scan_exceed_none_pte",
+    "thp_scan_exceed_swap_pte",
+    "thp_scan_exceed_share_pte",
+    "thp_split_pud",
+    "thp_zero_page_alloc",
+    "thp_zero_page_alloc_failed",
+    "thp_swpout",
+    "thp_swpout_fallback",
+    "balloon_inflate",
+    "balloon_deflate",
+    "balloon_migrate",
+    "swap_ra",
+    "swap_ra_hit",
+    "ksm_swpin_copy",
+    "cow_ksm",
+    "zswpin",
+    "zswpout",
+    "zswpwb",
+    "direct_map_level2_splits",
+    "direct_map_level3_splits",
+    "nr_unstable",
+};
+
 const char* const kMeminfoLabels64[] = {
     "MemTotal",
     "MemFree",
@@ -201,6 +348,9 @@ private slots:
     void meminfoDirectMap_data();
     void meminfoDirectMap();
     void meminfoParsesBack();
+    void vmstatNames_data();
+    void vmstatNames();
+    void vmstatValuesSeed8g();
     void golden_data();
     void golden();
 };
@@ -665,6 +815,71 @@ void TestProcFiles::meminfoParsesBack()
     QVERIFY(!parseMeminfo("MemTotal:       12x kB\n").has_value());
     QVERIFY(!parseMeminfo("MemTotal:  kB\n").has_value());
     QVERIFY(parseMeminfo("Whatever: 12 apples\nMemFree: 5 kB\n")->memFree == 5);
+}
+
+void TestProcFiles::vmstatNames_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QStringList>("names");
+    QStringList n64;
+    for (const char* n : kVmstatZone64) n64 << QString::fromLatin1(n);
+    for (const char* n : kNodeItems64) n64 << QString::fromLatin1(n);
+    for (const char* n : kVmstatEvents64) n64 << QString::fromLatin1(n);
+    // x86-32: no NUMA (numa_*, pgpromote_*, zone_reclaim_*, NUMA balancing), no
+    // unaccepted memory, no DMA32 or Device zone but HighMem, no PUD-sized THP.
+    QStringList n32 = n64;
+    for (const QString& gone : { u"nr_unaccepted"_s, u"numa_hit"_s, u"numa_miss"_s, u"numa_foreign"_s,
+             u"numa_interleave"_s, u"numa_local"_s, u"numa_other"_s, u"pgpromote_success"_s, u"pgpromote_candidate"_s,
+             u"zone_reclaim_success"_s, u"zone_reclaim_failed"_s, u"numa_pte_updates"_s, u"numa_huge_pte_updates"_s,
+             u"numa_hint_faults"_s, u"numa_hint_faults_local"_s, u"numa_pages_migrated"_s, u"thp_split_pud"_s })
+        n32.removeAll(gone);
+    for (const QString& prefix : { u"pgalloc"_s, u"allocstall"_s, u"pgskip"_s }) {
+        n32.removeAll(prefix + u"_dma32"_s);
+        n32.removeAll(prefix + u"_device"_s);
+        n32.insert(n32.indexOf(prefix + u"_movable"_s), prefix + u"_high"_s);
+    }
+    QTest::newRow("x86-64") << u"x86-64"_s << n64;
+    QTest::newRow("x86-64-la57") << u"x86-64-la57"_s << n64;
+    QTest::newRow("x86-pae") << u"x86-pae"_s << n32;
+    QTest::newRow("x86-32") << u"x86-32"_s << n32;
+}
+
+void TestProcFiles::vmstatNames()
+{
+    QFETCH(QString, preset);
+    QFETCH(QStringList, names);
+    const Simulator s = boot(preset.toLatin1().constData(), "1G");
+    QStringList got;
+    for (const std::string& l : lines(formatVmstat(s.current()))) {
+        const auto space = l.find(' ');
+        QVERIFY(space != std::string::npos && space + 1 < l.size());
+        QVERIFY(l.find_first_not_of("0123456789", space + 1) == std::string::npos); // "%s %lu"
+        got << QString::fromStdString(l.substr(0, space));
+    }
+    QCOMPARE(got, names);
+}
+
+void TestProcFiles::vmstatValuesSeed8g()
+{
+    const Simulator s = boot("seed-8g");
+    const std::string v = formatVmstat(s.current());
+    auto has = [&](const char* l) { return v.find(std::string("\n") + l + "\n") != std::string::npos; };
+    // global_dirty_limits() at boot: dirtyable = free - totalreserve + file LRU + 1
+    // = 1985628 - 32809 + 0 + 1 = 1952820 pages; thresh = (20 * 4096 / 100) * 1952820 / 4096
+    // = 819 * 1952820 / 4096 = 390468, background = 409 * 1952820 / 4096 = 194995.
+    QVERIFY(has("nr_dirty_threshold 390468"));
+    QVERIFY(has("nr_dirty_background_threshold 194995"));
+    // The boot allocator's memmap: 64 bytes per frame of 8 GiB = 128 MiB = 32768 pages.
+    QVERIFY(has("nr_memmap_boot_pages 32768"));
+    QVERIFY(v.rfind("nr_free_pages 1985628\n", 0) == 0);
+    QVERIFY(has("nr_swapcached 0"));
+    QVERIFY(v.size() > 15 && v.substr(v.size() - 15) == "\nnr_unstable 0\n");
+
+    // x86-32, 2 GiB: the dirtyable HighMem (free above its high watermark, 294912 - 756)
+    // is left out: 513792 - 13364 - 294156 + 1 = 206273 pages; 819 * 206273 / 4096 = 41244
+    // and 409 * 206273 / 4096 = 20597.
+    const std::string v32 = formatVmstat(boot("x86-32").current());
+    QVERIFY(v32.find("\nnr_dirty_threshold 41244\nnr_dirty_background_threshold 20597\n") != std::string::npos);
 }
 
 void TestProcFiles::golden_data()

@@ -9,6 +9,7 @@
 #include "TestUtil.h"
 
 #include "check/Checker.h"
+#include "reclaim/Reclaim.h"
 #include "stats/Free.h"
 #include "stats/MemInfo.h"
 #include "stats/ProcFiles.h"
@@ -187,6 +188,12 @@ private slots:
     void meminfoFollowsVm();
     void freeFollowsCache();
     void vmstatCounters();
+    void oomScoreFiles();
+    void shellWrites_data();
+    void shellWrites();
+    void shellWriteErrors_data();
+    void shellWriteErrors();
+    void vmSwap();
     void golden_data();
     void golden();
 };
@@ -912,19 +919,174 @@ void TestProcFmt::vmstatCounters()
     const std::string v = sh(sim, "cat /proc/vmstat").out;
     std::vector<std::string> names;
     for (const std::string& l : lines(v)) names.push_back(words(l)[0]);
-    // vmstat_text[] order: zone items, node items, then events.
-    QCOMPARE(names,
-        (std::vector<std::string> { "nr_free_pages", "nr_anon_pages", "nr_mapped", "nr_file_pages",
-            "nr_page_table_pages", "pgalloc_dma", "pgalloc_dma32", "pgalloc_normal", "pgalloc_movable", "pgfree",
-            "pgfault", "pgmajfault" }));
+    // vmstat_text[] order (the whole list is checked in tst_procfiles): zone items, NUMA
+    // events, node items, the global items, then the events.
+    auto at = [&](const char* n) {
+        return static_cast<int>(std::find(names.begin(), names.end(), std::string(n)) - names.begin());
+    };
+    QCOMPARE(names.front(), std::string("nr_free_pages"));
+    QVERIFY(at("nr_zone_write_pending") < at("numa_hit"));
+    QVERIFY(at("numa_hit") < at("nr_inactive_anon"));
+    QVERIFY(at("nr_swapcached") < at("nr_dirty_threshold"));
+    QVERIFY(at("nr_memmap_boot_pages") < at("pgpgin"));
+    QVERIFY(at("pgalloc_device") < at("allocstall_dma"));
+    QVERIFY(at("pgmajfault") < at("pgsteal_kswapd"));
+    QCOMPARE(names.back(), std::string("nr_unstable"));
     QCOMPARE(sh(sim, "grep -w pgfault /proc/vmstat").out, "pgfault " + std::to_string(m.vmc.pgfault) + "\n");
     QCOMPARE(m.vmc.pgfault, p.p().minFlt + p.p().majFlt);
     QCOMPARE(sh(sim, "grep nr_anon_pages /proc/vmstat").out, "nr_anon_pages " + std::to_string(m.vmc.anonPages) + "\n");
     QCOMPARE(sh(sim, "grep nr_page_table_pages /proc/vmstat").out,
         "nr_page_table_pages " + std::to_string(m.vmc.pageTablePages) + "\n");
+    // The LRU lists as the zone items (summed over zones) and as the node items.
+    QCOMPARE(sh(sim, "grep -w nr_zone_inactive_anon /proc/vmstat").out,
+        "nr_zone_inactive_anon " + std::to_string(m.lru[LruList::InactiveAnon].size) + "\n");
+    QCOMPARE(sh(sim, "grep -w nr_inactive_anon /proc/vmstat").out,
+        "nr_inactive_anon " + std::to_string(m.lru[LruList::InactiveAnon].size) + "\n");
     // zoneinfo's per-node block reads the same counters.
     const std::string zi = formatZoneinfo(m);
     QVERIFY(zi.find("\n      nr_anon_pages " + std::to_string(m.vmc.anonPages) + "\n") != std::string::npos);
+}
+
+void TestProcFmt::oomScoreFiles()
+{
+    Simulator sim = boot("seed-8g");
+    Proc p = spawnProc(sim, "demand-paging");
+    const std::string dir = "/proc/" + std::to_string(p.pid);
+    // proc_oom_score(): (1000 + badness * 1000 / totalpages) * 2 / 3. A small program with
+    // adj 0 shows 666 (its few pages are < 1/1000 of RAM + swap = 1985628 + 524288 pages).
+    QVERIFY(p.p().mm.rss() + p.p().mm.ptPages < 2509);
+    QCOMPARE(sh(sim, "cat " + dir + "/oom_score").out, std::string("666\n"));
+    QCOMPARE(sh(sim, "cat " + dir + "/oom_score_adj").out, std::string("0\n"));
+    // echo -500 > oom_score_adj: adj * (totalpages / 1000) = -500 * 2509 = -1254500 pages,
+    // so badness * 1000 / 2509916 = -499 and the score is 501 * 2 / 3 = 334.
+    const ShellResult w = sh(sim, "echo -500 > " + dir + "/oom_score_adj");
+    QVERIFY(w.out.empty() && w.err.empty());
+    QVERIFY(w.command.has_value());
+    QCOMPARE(w.command->type, CommandType::SetOomScoreAdj);
+    QCOMPARE(w.command->pid, p.pid);
+    QCOMPARE(static_cast<std::int64_t>(w.command->addr), std::int64_t(-500));
+    p.run(*w.command);
+    QCOMPARE(sh(sim, "cat " + dir + "/oom_score_adj").out, std::string("-500\n"));
+    QCOMPARE(sh(sim, "cat /proc/self/oom_score").out, std::string("334\n"));
+    QCOMPARE(sh(sim, "cat " + dir + "/oom_score").out, std::to_string(reclaim::oomScore(sim.current(), p.p())) + "\n");
+    // ps's OOM and OOMADJ columns read the same files (OOMADJ: width 5 under its 6-wide
+    // header, as procps 4.0.2 prints it).
+    QCOMPARE(sh(sim, "ps -o pid,oom,oomadj -p " + std::to_string(p.pid)).out,
+        "    PID  OOM OOMADJ\n" + std::string("   ") + std::to_string(p.pid) + "  334  -500\n");
+    // -1000: never killed, score 0.
+    p.run(*sh(sim, "echo -1000 > /proc/self/oom_score_adj").command);
+    QCOMPARE(sh(sim, "cat " + dir + "/oom_score").out, std::string("0\n"));
+    const auto files = shellFiles(sim.current());
+    QVERIFY(std::find(files.begin(), files.end(), dir + "/oom_score_adj") != files.end());
+    QVERIFY(std::find(files.begin(), files.end(), std::string("/proc/swaps")) != files.end());
+    const auto cmds = shellCommands();
+    for (const char* c : { "sar", "vmstat", "swapon", "dmesg", "sleep" })
+        QVERIFY(std::find(cmds.begin(), cmds.end(), std::string(c)) != cmds.end());
+}
+
+void TestProcFmt::shellWrites_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<qulonglong>("len");
+    const int drop = static_cast<int>(CommandType::DropCaches), sleep = static_cast<int>(CommandType::Sleep);
+    QTest::newRow("echo 3 > drop_caches") << u"echo 3 > /proc/sys/vm/drop_caches"_s << QString() << drop << 3ull;
+    QTest::newRow("sudo sysctl") << u"sudo sysctl vm.drop_caches=1"_s << u"vm.drop_caches = 1\n"_s << drop << 1ull;
+    QTest::newRow("sysctl -w") << u"sysctl -w vm.drop_caches=2"_s << u"vm.drop_caches = 2\n"_s << drop << 2ull;
+    QTest::newRow("tee") << u"echo 3 | sudo tee /proc/sys/vm/drop_caches"_s << u"3\n"_s << drop << 3ull;
+    QTest::newRow("sleep 1") << u"sleep 1"_s << QString() << sleep << 1000000000ull;
+    QTest::newRow("sleep 1.5") << u"sleep 1.5"_s << QString() << sleep << 1500000000ull;
+    QTest::newRow("sleep 0.001") << u"sleep 0.001"_s << QString() << sleep << 1000000ull;
+    QTest::newRow("sleep 2m 3") << u"sleep 2m 3"_s << QString() << sleep << 123000000000ull;
+}
+
+void TestProcFmt::shellWrites()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, out);
+    QFETCH(int, type);
+    QFETCH(qulonglong, len);
+    Simulator sim = boot("x86-64", "256M");
+    const ShellResult r = sh(sim, line.toStdString());
+    QCOMPARE(QString::fromStdString(r.out), out);
+    QCOMPARE(r.err, std::string());
+    QVERIFY(r.command.has_value());
+    QCOMPARE(static_cast<int>(r.command->type), type);
+    QCOMPARE(static_cast<qulonglong>(r.command->len), len);
+    const CommandResult c = sim.apply(*r.command);
+    QVERIFY(!c.error);
+    if (type == static_cast<int>(CommandType::Sleep)) QCOMPARE(static_cast<qulonglong>(sim.current().timeNs), len);
+    if (type == static_cast<int>(CommandType::DropCaches) && (len & 1))
+        QCOMPARE(sh(sim, "grep drop_pagecache /proc/vmstat").out, std::string("drop_pagecache 1\n"));
+}
+
+void TestProcFmt::shellWriteErrors_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("err");
+    QTest::newRow("drop_caches 5") << u"echo 5 > /proc/sys/vm/drop_caches"_s << QString()
+                                   << u"bash: echo: write error: Invalid argument\n"_s;
+    QTest::newRow("read drop_caches") << u"cat /proc/sys/vm/drop_caches"_s << QString()
+                                      << u"cat: /proc/sys/vm/drop_caches: Permission denied\n"_s;
+    QTest::newRow("sysctl read drop_caches")
+        << u"sysctl vm.drop_caches"_s << QString() << u"sysctl: permission denied on key 'vm.drop_caches'\n"_s;
+    QTest::newRow("sysctl drop_caches=9")
+        << u"sysctl vm.drop_caches=9"_s << QString() << u"sysctl: setting key \"vm.drop_caches\": Invalid argument\n"_s;
+    QTest::newRow("adj out of range") << u"echo 1001 > /proc/self/oom_score_adj"_s << QString()
+                                      << u"bash: echo: write error: Invalid argument\n"_s;
+    QTest::newRow("adj not a number") << u"echo high > /proc/self/oom_score_adj"_s << QString()
+                                      << u"bash: echo: write error: Invalid argument\n"_s;
+    QTest::newRow("adj of no process") << u"echo 1 > /proc/99999/oom_score_adj"_s << QString()
+                                       << u"bash: /proc/99999/oom_score_adj: No such file or directory\n"_s;
+    QTest::newRow("tee to a read-only file")
+        << u"echo 1 | tee /proc/meminfo"_s << u"1\n"_s << u"tee: /proc/meminfo: Permission denied\n"_s;
+    QTest::newRow("sleep") << u"sleep"_s << QString()
+                           << u"sleep: missing operand\nTry 'sleep --help' for more information.\n"_s;
+    QTest::newRow("sleep x") << u"sleep x"_s << QString()
+                             << u"sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n"_s;
+    // The new tunables read like the old ones.
+    QTest::newRow("swappiness") << u"sysctl vm.swappiness"_s << u"vm.swappiness = 60\n"_s << QString();
+    QTest::newRow("cat swappiness") << u"cat /proc/sys/vm/swappiness"_s << u"60\n"_s << QString();
+    QTest::newRow("panic_on_oom") << u"cat /proc/sys/vm/panic_on_oom"_s << u"0\n"_s << QString();
+    QTest::newRow("oom_kill_allocating_task")
+        << u"sysctl vm.oom_kill_allocating_task"_s << u"vm.oom_kill_allocating_task = 0\n"_s << QString();
+}
+
+void TestProcFmt::shellWriteErrors()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, out);
+    QFETCH(QString, err);
+    Simulator sim = boot("x86-64", "256M");
+    spawnProc(sim, "a");
+    const ShellResult r = sh(sim, line.toStdString());
+    QCOMPARE(QString::fromStdString(r.out), out);
+    QCOMPARE(QString::fromStdString(r.err), err);
+    QVERIFY(!r.command.has_value());
+    QCOMPARE(r.status != 0, !err.isEmpty());
+}
+
+void TestProcFmt::vmSwap()
+{
+    // 128 MiB of RAM, 256 MiB of swap: touching 150 MiB pushes pages out to swap.
+    MachineConfig c = config("x86-64", "128M");
+    c.swapBytes = 256 * MiB;
+    Simulator sim = boot(c);
+    Proc p = spawnProc(sim, "big");
+    p.touch(p.malloc(150 * MiB), 150 * MiB);
+    const Process& pr = p.p();
+    QVERIFY(pr.mm.swapEnts > 0);
+    const std::string status = sh(sim, "cat /proc/self/status").out;
+    // task_mem(): VmSwap is MM_SWAPENTS in kB.
+    QCOMPARE(statusKb(status, "VmSwap"), pr.mm.swapEnts * 4);
+    QCOMPARE(sh(sim, "cat /proc/self/oom_score").out, std::to_string(reclaim::oomScore(sim.current(), pr)) + "\n");
+    // swap used in /proc/swaps and free agree with the swap map.
+    const std::uint64_t usedKb = sim.current().swap.usedPages() * 4;
+    QVERIFY(usedKb >= pr.mm.swapEnts * 4);
+    QVERIFY(sh(sim, "cat /proc/swaps").out.find("partition\t262144\t\t" + std::to_string(usedKb) + "\t")
+        != std::string::npos);
 }
 
 void TestProcFmt::golden_data()
