@@ -77,7 +77,9 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         if (index.column() == NumberColumn) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (e.type == EventType::AllocFailed && index.column() == TypeColumn) return Palette::highlight();
+        if ((e.type == EventType::AllocFailed || e.type == EventType::OomKill || e.type == EventType::KernelPanic)
+            && index.column() == TypeColumn)
+            return Palette::highlight();
         return {};
     case EventIndexRole:
         return qulonglong(n);
@@ -163,6 +165,18 @@ QString EventLogModel::commandText(const Command& c)
         return tr("switch to PID %1").arg(c.pid);
     case CommandType::SetSysctl:
         return tr("sysctl %1 = %2").arg(QString::fromStdString(c.text)).arg(c.len);
+    case CommandType::Sleep:
+        return tr("sleep %1").arg(EventText::duration(c.len));
+    case CommandType::SwapOn:
+        if (c.write)
+            return tr("swapon -p %1 %2 (%3)")
+                .arg(static_cast<std::int64_t>(c.addr))
+                .arg(QString::fromStdString(c.text), EventText::bytes(c.len));
+        return tr("swapon %1 (%2)").arg(QString::fromStdString(c.text), EventText::bytes(c.len));
+    case CommandType::SetOomScoreAdj:
+        return tr("echo %1 > /proc/%2/oom_score_adj").arg(static_cast<std::int64_t>(c.addr)).arg(c.pid);
+    case CommandType::DropCaches:
+        return tr("echo %1 > /proc/sys/vm/drop_caches").arg(c.len);
     }
     return QString();
 }

@@ -2,8 +2,12 @@
 
 #include "sim/Sysctl.h"
 
+#include "reclaim/Reclaim.h"
 #include "sim/Machine.h"
+#include "stats/MemInfo.h"
 #include "vm/VmOps.h"
+
+#include <algorithm>
 
 #include <functional>
 #include <optional>
@@ -239,6 +243,200 @@ QString chunkBytes(std::uint64_t b)
 {
     if (b % 1024 == 0) return EventText::bytes(b);
     return EventText::tr("%1 bytes").arg(b);
+}
+
+/// The kernel's name of an LRU list ("inactive_anon"), never translated; kNoLru has none.
+QString lruName(int l)
+{
+    if (l < 0 || l >= kNrLru) return EventText::tr("no LRU list");
+    const std::string_view n = lruListName(static_cast<LruList>(l));
+    return QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
+}
+
+/// Simulated time since boot: "12.345 s", to the microsecond when it is not a whole millisecond.
+QString clockTime(std::uint64_t ns)
+{
+    return QString::number(double(ns) / 1e9, 'f', ns % 1000000 ? 6 : 3) + u" s"_s;
+}
+
+/// A swap area's device or file ("/dev/sdb"), or "swap area 1" when the machine does not know it.
+QString swapAreaName(const Machine& m, std::uint64_t type)
+{
+    if (type < m.swap.areas.size()) {
+        const QString name = interned(m, m.swap.areas[static_cast<std::size_t>(type)].name);
+        if (!name.isEmpty()) return name;
+    }
+    return EventText::tr("swap area %1").arg(type);
+}
+
+/// A swap entry (SwapEntry::pack) as "slot 42 of /dev/sdb".
+QString swapSlot(const Machine& m, std::uint64_t entry)
+{
+    const auto e = static_cast<std::uint32_t>(entry);
+    return EventText::tr("slot %1 of %2").arg(SwapEntry::offset(e)).arg(swapAreaName(m, SwapEntry::type(e)));
+}
+
+/// Slots in use of the area holding `entry`, "12 of 524288 slots", after the event.
+QString swapAreaUse(const Machine& m, std::uint64_t entry)
+{
+    const std::uint32_t t = SwapEntry::type(static_cast<std::uint32_t>(entry));
+    if (t >= m.swap.areas.size()) return EventText::tr("unknown");
+    const SwapArea& a = m.swap.areas[t];
+    return EventText::tr("%1 of %2 slots").arg(a.inuse).arg(a.pages);
+}
+
+/// log2 of a huge page's size: what one entry of the level above the PTEs maps (21 on x86-64).
+int hugeShift(const Machine& m)
+{
+    const auto& levels = m.config.arch.levels;
+    if (levels.size() < 2) return m.config.arch.pageShift + 9;
+    return spanShift(m, levels.size() - 2);
+}
+
+/// The kernel's own panic message (never translated: it is what the console prints).
+QString panicMessage(std::uint64_t reason)
+{
+    switch (static_cast<PanicReason>(reason)) {
+    case PanicReason::PanicOnOom:
+        return u"Out of memory: system-wide panic_on_oom is enabled"_s;
+    case PanicReason::NoVictim:
+        return u"System is deadlocked on memory"_s;
+    }
+    return u"Out of memory"_s;
+}
+
+/// Whether the kernel log says the OOM killer killed `pid` (the victim's SIGKILL, not a failed fault's).
+bool oomKilled(const Machine& m, std::uint32_t pid)
+{
+    return std::any_of(m.klog.begin(), m.klog.end(),
+        [&](const KlogRecord& r) { return r.kind == KlogKind::OomKilled && r.pid == pid; });
+}
+
+QString lruMoveSummary(const Event& e)
+{
+    const int from = e.order >> 4, to = e.order & 0xF;
+    const QString page = EventText::pfn(e.pfn);
+    if (from == kNoLru) return EventText::tr("Page %1 joins the %2 list").arg(page, lruName(to));
+    if (to == kNoLru) return EventText::tr("Page %1 leaves the %2 list").arg(page, lruName(from));
+    if (from == to && (e.flags & EventFlag::Referenced) && !lruIsActive(static_cast<LruList>(from)))
+        return EventText::tr("Page %1 stays on %2 with PG_referenced set: a second chance").arg(page, lruName(to));
+    if (from == to) return EventText::tr("Page %1 rotates to the head of %2").arg(page, lruName(to));
+    if (to < kNrLru && lruIsActive(static_cast<LruList>(to)))
+        return EventText::tr("Page %1 is activated: %2 → %3").arg(page, lruName(from), lruName(to));
+    return EventText::tr("Page %1 is deactivated: %2 → %3").arg(page, lruName(from), lruName(to));
+}
+
+QString lruMoveExplanation(const Machine& m, const Event& e)
+{
+    const int from = e.order >> 4, to = e.order & 0xF;
+    const QString page = EventText::pfn(e.pfn);
+    const auto size = [&](int l) { return l >= 0 && l < kNrLru ? m.lru.lists[static_cast<std::size_t>(l)].size : 0; };
+    if (from == kNoLru)
+        return EventText::tr("folio_add_lru() (mm/swap.c) puts the new page in frame %1 at the head of %2, now %3: "
+                             "new anonymous and page-cache pages start on the inactive list of their type and must "
+                             "be used again to be promoted. Reclaim takes pages from the other end, the tail.")
+            .arg(page, lruName(to), EventText::pages(size(to)));
+    if (to == kNoLru)
+        return EventText::tr("The page in frame %1 leaves %2 (now %3): it is isolated for reclaim or freed, and "
+                             "no LRU list holds it any more.")
+            .arg(page, lruName(from), EventText::pages(size(from)));
+    const bool activeFrom = from < kNrLru && lruIsActive(static_cast<LruList>(from));
+    const bool activeTo = to < kNrLru && lruIsActive(static_cast<LruList>(to));
+    if (from == to && activeTo)
+        return EventText::tr("shrink_active_list() (mm/vmscan.c) finds the executable file page in frame %1 "
+                             "referenced and rotates it back to the head of %2: program code in use stays in memory. "
+                             "Every other page it scans moves to the inactive list.")
+            .arg(page, lruName(to));
+    if (from == to && (e.flags & EventFlag::Referenced))
+        return EventText::tr("folio_check_references() (mm/vmscan.c), called by shrink_folio_list() while "
+                             "shrink_inactive_list() scans %1, finds the Accessed bit set in a page-table entry of "
+                             "the page in frame %2 but PG_referenced still clear: its first use since it was last "
+                             "looked at. It sets PG_referenced and keeps the page, moving it to the head of %1 "
+                             "(FOLIOREF_KEEP): a second chance. Used again before reclaim comes back and it is "
+                             "activated, otherwise it is reclaimed.")
+            .arg(lruName(from), page);
+    if (from == to)
+        return EventText::tr("The page in frame %1 is in use right now (the fault being handled holds it), so "
+                             "reclaim puts it back at the head of %2 instead of freeing it.")
+            .arg(page, lruName(to));
+    if (activeTo && !activeFrom)
+        return EventText::tr("folio_check_references() (mm/vmscan.c) finds the page in frame %1 referenced again: "
+                             "PG_referenced was already set from an earlier scan, or several page-table entries "
+                             "have the Accessed bit, or it is executable code (a page that cannot get a swap slot "
+                             "is activated too). So it is activated: it leaves %2 for the head of %3, now %4. "
+                             "folio_activate() does the same for a file page read twice (folio_mark_accessed()).")
+            .arg(page, lruName(from), lruName(to), EventText::pages(size(to)));
+    return EventText::tr("shrink_active_list() (mm/vmscan.c) takes the page in frame %1 from the tail of %2 because "
+                         "the inactive list is too short (inactive_is_low()) and moves it to the head of %3, now %4, "
+                         "clearing PG_active and setting PG_workingset. Unless it is used again it will be reclaimed "
+                         "from there.")
+        .arg(page, lruName(from), lruName(to), EventText::pages(size(to)));
+}
+
+QString reclaimExplanation(const Machine& m, const Event& e)
+{
+    const bool direct = e.flags & EventFlag::Direct, file = e.flags & EventFlag::FileLru;
+    const QString who = direct
+        ? EventText::tr("PID %1's allocation found no free page even at the min watermark, so the task reclaims "
+                        "itself (direct reclaim: try_to_free_pages() → shrink_node()) and stalls meanwhile.")
+              .arg(e.pid)
+        : EventText::tr("kswapd0 reclaims in the background (balance_pgdat() → shrink_node()).");
+    if (e.flags & EventFlag::Active) {
+        const LruList active = file ? LruList::ActiveFile : LruList::ActiveAnon;
+        const LruList inactive = file ? LruList::InactiveFile : LruList::InactiveAnon;
+        return who + u' '
+            + EventText::tr("At priority %1 shrink_active_list() (mm/vmscan.c) moves %2 from the tail of %3 to %4, "
+                            "which was too short (inactive_is_low()); /proc/vmstat counts them in pgrefill. No page "
+                            "is freed here: they get their last chance on the inactive list, which now holds %5.")
+                  .arg(e.order)
+                  .arg(EventText::pages(e.a), lruName(static_cast<int>(active)), lruName(static_cast<int>(inactive)),
+                      EventText::pages(m.lru[inactive].size));
+    }
+    const LruList l = file ? LruList::InactiveFile : LruList::InactiveAnon;
+    const QString how = file
+        ? EventText::tr("Clean page-cache pages are simply dropped; dirty ones are written back first.")
+        : EventText::tr("Anonymous pages get a swap slot (add_to_swap()) and are written out (pageout()).");
+    const QString eff = e.a ? QString::number(100.0 * double(e.b) / double(e.a), 'f', 0) : u"0"_s;
+    return who + u' '
+        + EventText::tr("At priority %1 (the scan target is the list's size >> %1) shrink_inactive_list() "
+                        "(mm/vmscan.c) isolates %2 from the tail of %3 and shrink_folio_list() reclaims %4 of them "
+                        "(%5%)%6. %7 %8 and %9 grow by these numbers (sar -B %10 and pgsteal/s).")
+              .arg(e.order)
+              .arg(EventText::pages(e.a), lruName(static_cast<int>(l)), QString::number(e.b), eff,
+                  e.b < e.a ? EventText::tr("; the rest were in use: kept for a second chance or activated")
+                            : QString(),
+                  how, direct ? u"pgscan_direct"_s : u"pgscan_kswapd"_s,
+                  direct ? u"pgsteal_direct"_s : u"pgsteal_kswapd"_s)
+              .arg(direct ? u"pgscand/s"_s : u"pgscank/s"_s);
+}
+
+QString oomExplanation(const Machine& m, const Event& e)
+{
+    const QString victim = processLabel(m, e.pid);
+    const std::int64_t points = static_cast<std::int64_t>(e.a);
+    const std::int64_t total = static_cast<std::int64_t>(e.b);
+    const std::int64_t score = total > 0 ? std::max<std::int64_t>(0, (1000 + points * 1000 / total) * 2 / 3) : 0;
+    const QString head = (e.flags & EventFlag::AllocTask)
+        ? EventText::tr("The allocation of %1 failed even after reclaim made no progress, so "
+                        "__alloc_pages_may_oom() calls out_of_memory(). vm.oom_kill_allocating_task is set, so the "
+                        "OOM killer takes the allocating task itself (%2 points) instead of scanning for the worst "
+                        "one.")
+              .arg(processLabel(m, static_cast<std::uint32_t>(e.c)))
+              .arg(points)
+        : EventText::tr("The allocation of %1 failed even after reclaim made no progress, so "
+                        "__alloc_pages_may_oom() calls out_of_memory(). select_bad_process() chose %2, the task with "
+                        "the most points: %3 of totalpages = %4 (RAM + swap), an oom_score of %5.")
+              .arg(processLabel(m, static_cast<std::uint32_t>(e.c)), victim)
+              .arg(points)
+              .arg(total)
+              .arg(score);
+    return head + u' '
+        + EventText::tr("oom_kill_process() (mm/oom_kill.c) sends %1 SIGKILL and the oom_reaper frees its anonymous "
+                        "memory at once; dmesg reads \"Out of memory: Killed process %2\". The machine now has %3 "
+                        "free pages.")
+              .arg(victim)
+              .arg(e.pid)
+              .arg(m.freePages());
 }
 
 QString mallocExplanation(const Machine& m, const Event& e)
@@ -478,11 +676,24 @@ QString faultExplanation(const Machine& m, const Event& e)
             .arg(who, accessName(write), at, EventText::hex(v->start), EventText::hex(v->end),
                 EventText::protection(v->prot));
     case FaultKind::Oom:
-        return EventText::tr("%1 faults at %2, but no frame can be allocated for the page or its page tables: the "
-                             "handler returns VM_FAULT_OOM. Linux would run the OOM killer (pagefault_out_of_memory()) "
-                             "to free memory; memviz has no OOM killer yet and kills the faulting process with "
-                             "SIGKILL.")
+        return EventText::tr("%1 faults at %2, but no frame can be allocated for the page or its page tables, even "
+                             "after reclaim and the OOM killer: the handler returns VM_FAULT_OOM. Simplification: "
+                             "Linux would retry the fault once the OOM killer's victim has freed its memory; memviz "
+                             "ends the faulting process with SIGKILL.")
             .arg(who, at);
+    case FaultKind::Swap:
+        if (e.flags & AccessFlag::Major)
+            return EventText::tr("A %1 by %2 at %3 finds a swap entry in the page-table entry: the page was swapped "
+                                 "out. do_swap_page() (mm/memory.c) does not find it in the swap cache, so it "
+                                 "allocates a frame and swap_read_folio() reads the page back from swap: a major "
+                                 "fault, counted in the process's majflt (now %4) and in /proc/vmstat pgmajfault. "
+                                 "Simplification: no swap readahead, just this page is read.")
+                .arg(accessName(write), who, at, QString::number(p ? p->majFlt : 0));
+        return EventText::tr("A %1 by %2 at %3 finds a swap entry in the page-table entry, but the page is still "
+                             "in the swap cache (not freed yet, or read back for another process). do_swap_page() "
+                             "(mm/memory.c) maps that page again without any disk I/O.")
+                   .arg(accessName(write), who, at)
+            + u' ' + counted;
     case FaultKind::Count:
         break;
     }
@@ -546,6 +757,18 @@ QString EventText::bytes(std::uint64_t bytes)
 QString EventText::pages(std::uint64_t n)
 {
     return n == 1 ? tr("1 page") : tr("%1 pages").arg(n);
+}
+
+QString EventText::duration(std::uint64_t ns)
+{
+    const auto fmt = [](std::uint64_t v, std::uint64_t unit, const QString& name) -> QString {
+        if (v % unit == 0) return QString::number(v / unit) + u' ' + name;
+        return QString::number(double(v) / double(unit), 'g', 4) + u' ' + name;
+    };
+    if (ns >= 1000000000ull) return fmt(ns, 1000000000ull, u"s"_s);
+    if (ns >= 1000000ull) return fmt(ns, 1000000ull, u"ms"_s);
+    if (ns >= 1000ull) return fmt(ns, 1000ull, u"µs"_s);
+    return QString::number(ns) + u" ns"_s;
 }
 
 QString EventText::orderLabel(const Machine& m, int order)
@@ -684,6 +907,38 @@ QString EventText::typeName(EventType t)
         return tr("Tunable changed");
     case EventType::CommitRefused:
         return tr("Commit refused");
+    case EventType::Clock:
+        return tr("Time passes");
+    case EventType::LruMove:
+        return tr("LRU move");
+    case EventType::KswapdWake:
+        return tr("Wake kswapd");
+    case EventType::KswapdSleep:
+        return tr("kswapd sleeps");
+    case EventType::Reclaim:
+        return tr("Shrink LRU list");
+    case EventType::SwapOn:
+        return tr("Enable swap area");
+    case EventType::SwapOut:
+        return tr("Swap out");
+    case EventType::Writeback:
+        return tr("Write back");
+    case EventType::SwapIn:
+        return tr("Swap in");
+    case EventType::SwapCacheDel:
+        return tr("Leave swap cache");
+    case EventType::OomCandidates:
+        return tr("OOM candidate");
+    case EventType::OomKill:
+        return tr("OOM kill");
+    case EventType::KernelPanic:
+        return tr("Kernel panic");
+    case EventType::ThpFault:
+        return tr("Huge page fault");
+    case EventType::OomScoreAdj:
+        return tr("Set oom_score_adj");
+    case EventType::DropCaches:
+        return tr("Drop caches");
     case EventType::Count:
         break;
     }
@@ -874,6 +1129,12 @@ QString EventText::summary(const Machine& m, const Event& e)
             return tr("PID %1 page fault, %2 at %3: not allowed → SIGSEGV").arg(pid, accessName(write), at);
         case FaultKind::Oom:
             return tr("PID %1 page fault, %2 at %3: out of memory").arg(pid, accessName(write), at);
+        case FaultKind::Swap:
+            if (e.flags & AccessFlag::Major)
+                return tr("PID %1 page fault, %2 at %3: swapped out, read back from swap (major)")
+                    .arg(pid, accessName(write), at);
+            return tr("PID %1 page fault, %2 at %3: swapped out, still in the swap cache (minor)")
+                .arg(pid, accessName(write), at);
         case FaultKind::Count:
             break;
         }
@@ -899,6 +1160,7 @@ QString EventText::summary(const Machine& m, const Event& e)
             return tr("Translate %1: not mapped, the %2 entry is not present").arg(hex(e.a), levelName(m, e.c));
         return tr("Translate %1: no walk (no page table, or not a canonical address)").arg(hex(e.a));
     case EventType::SysctlSet:
+        if (e.a >= static_cast<std::uint64_t>(Sysctl::Count)) return tr("A tunable = %1 (was %2)").arg(e.b).arg(e.c);
         return tr("%1 = %2 (was %3)")
             .arg(QString::fromLatin1(sysctlInfo(static_cast<Sysctl>(e.a)).name.data(),
                      static_cast<qsizetype>(sysctlInfo(static_cast<Sysctl>(e.a)).name.size())))
@@ -908,6 +1170,86 @@ QString EventText::summary(const Machine& m, const Event& e)
         return tr("PID %1 may not commit %2 more: ENOMEM (overcommit_memory = %3)")
             .arg(num(e.pid), bytes(e.a * m.pageSize()))
             .arg(e.order);
+    case EventType::Clock: {
+        const std::uint64_t end = e.time + e.a;
+        const std::uint64_t samples = end / reclaim::kSecondNs - e.time / reclaim::kSecondNs;
+        const QString line = (e.flags & EventFlag::Sleep)
+            ? tr("Sleep %1: the clock goes from %2 to %3").arg(duration(e.a), clockTime(e.time), clockTime(end))
+            : tr("Time passes: %1 of work, the clock reaches %2").arg(duration(e.a), clockTime(end));
+        if (!samples) return line;
+        return line + u" · "_s + (samples == 1 ? tr("1 new sar sample") : tr("%1 new sar samples").arg(samples));
+    }
+    case EventType::LruMove:
+        return lruMoveSummary(e);
+    case EventType::KswapdWake:
+        return tr("Wake kswapd0: every zone up to %1 is below its low watermark")
+            .arg(zoneName(static_cast<ZoneType>(e.order)));
+    case EventType::KswapdSleep:
+        if (e.a) return tr("kswapd0 gives up after %1 passes that reclaimed nothing and sleeps").arg(e.b);
+        return tr("kswapd0 goes back to sleep: the node is balanced");
+    case EventType::Reclaim: {
+        const bool file = e.flags & EventFlag::FileLru;
+        const QString who = (e.flags & EventFlag::Direct) ? tr("Direct reclaim by PID %1").arg(e.pid) : u"kswapd0"_s;
+        if (e.flags & EventFlag::Active)
+            return tr("%1, priority %2: %3 from %4 to %5 (shrink_active_list)")
+                .arg(who)
+                .arg(o)
+                .arg(pages(e.a), lruName(static_cast<int>(file ? LruList::ActiveFile : LruList::ActiveAnon)),
+                    lruName(static_cast<int>(file ? LruList::InactiveFile : LruList::InactiveAnon)));
+        return tr("%1, priority %2: scanned %3 of %4, reclaimed %5")
+            .arg(who)
+            .arg(o)
+            .arg(pages(e.a), lruName(static_cast<int>(file ? LruList::InactiveFile : LruList::InactiveAnon)))
+            .arg(e.b);
+    }
+    case EventType::SwapOn:
+        return tr("swapon %1: %2 (%3), priority %4")
+            .arg(interned(m, e.pfn), bytes(e.b * m.pageSize()), pages(e.b))
+            .arg(static_cast<std::int64_t>(e.c));
+    case EventType::SwapOut:
+        return tr("Page %1 gets swap %2 and joins the swap cache").arg(pfn(e.pfn), swapSlot(m, e.a));
+    case EventType::Writeback:
+        if (e.flags & EventFlag::FileLru)
+            return tr("Write dirty page %1 of %2 (frame %3) back to disk").arg(num(e.a), fileName(m, e.b), pfn(e.pfn));
+        return tr("Write page %1 to swap %2").arg(pfn(e.pfn), swapSlot(m, e.a));
+    case EventType::SwapIn:
+        return tr("PID %1 reads swap %2 into frame %3 (major fault)").arg(num(e.pid), swapSlot(m, e.a), pfn(e.pfn));
+    case EventType::SwapCacheDel:
+        return tr("Page %1 leaves the swap cache and releases swap %2").arg(pfn(e.pfn), swapSlot(m, e.a));
+    case EventType::OomCandidates:
+        return tr("OOM candidate PID %1: %2 points (rss %3 + swapents %4 + pgtables %5 pages, oom_score_adj %6)")
+            .arg(num(e.pid))
+            .arg(static_cast<std::int64_t>(e.a))
+            .arg(e.b)
+            .arg(e.c)
+            .arg(e.pfn)
+            .arg(static_cast<std::int16_t>(e.flags & 0xFFFF));
+    case EventType::OomKill:
+        if (e.flags & EventFlag::AllocTask)
+            return tr("OOM killer kills PID %1, the allocating task (oom_kill_allocating_task)").arg(e.pid);
+        return tr("OOM killer kills PID %1: %2 points, the most of all, for the allocation of PID %3")
+            .arg(e.pid)
+            .arg(static_cast<std::int64_t>(e.a))
+            .arg(e.c);
+    case EventType::KernelPanic:
+        return tr("Kernel panic - not syncing: %1").arg(panicMessage(e.a));
+    case EventType::ThpFault: {
+        const QString huge = bytes(std::uint64_t(1) << hugeShift(m));
+        if (e.flags & EventFlag::Ok)
+            return tr("PID %1 huge page fault at %2: one %3 page, frames %4")
+                .arg(num(e.pid), hex(e.a), huge, pfnRange(e.pfn, hugeShift(m) - m.config.arch.pageShift));
+        return tr("PID %1 huge page fault at %2: no free %3 block, falls back to %4 pages")
+            .arg(num(e.pid), hex(e.a), huge, bytes(m.pageSize()));
+    }
+    case EventType::OomScoreAdj:
+        return tr("PID %1 oom_score_adj = %2 (was %3)")
+            .arg(e.pid)
+            .arg(static_cast<std::int64_t>(e.a))
+            .arg(static_cast<std::int64_t>(e.c));
+    case EventType::DropCaches:
+        return tr("echo %1 > /proc/sys/vm/drop_caches: %2 dropped (%3)")
+            .arg(e.a)
+            .arg(pages(e.b), bytes(e.b * m.pageSize()));
     case EventType::Count:
         break;
     }
@@ -1040,17 +1382,37 @@ QString EventText::explanation(const Machine& m, const Event& e)
             .arg(verdict, path);
     }
     case EventType::SlowPath:
+        if (e.pid)
+            return tr("None of the zones %1 passed its low watermark for this order-%2 request of PID %3, so "
+                      "__alloc_pages() enters __alloc_pages_slowpath(). It wakes kswapd (wake_all_kswapds() → "
+                      "wakeup_kswapd()) to reclaim in the background, unless kswapd is awake already, and tries the "
+                      "zonelist again at the lower min watermark, which lets the request dip into the reserve. If "
+                      "that fails too, the task reclaims itself (direct reclaim).")
+                .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
+                .arg(o)
+                .arg(e.pid);
         return tr("None of the zones %1 passed its low watermark for this order-%2 request, so __alloc_pages() enters "
                   "__alloc_pages_slowpath(). The kernel would now wake kswapd (wake_all_kswapds()) to reclaim in "
-                  "the background; memviz does not simulate kswapd yet. The zonelist is then tried again at the "
-                  "lower min watermark, which lets the request dip into the reserve.")
+                  "the background; memviz's bare alloc_pages() exercise does not simulate kswapd or reclaim. The "
+                  "zonelist is then tried again at the lower min watermark, which lets the request dip into the "
+                  "reserve.")
             .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
             .arg(o);
     case EventType::AllocFailed:
+        if (e.pid)
+            return tr("None of the zones %1 can supply an order-%2 block (%3) for PID %4, even at the min watermark "
+                      "and after direct reclaim (__alloc_pages_direct_reclaim()) and the OOM killer "
+                      "(__alloc_pages_may_oom()) had their turn, so the allocation fails. The machine has %5 free "
+                      "pages in all.")
+                .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
+                .arg(o)
+                .arg(size(o))
+                .arg(e.pid)
+                .arg(m.freePages());
         return tr("Even at the min watermark none of the zones %1 could supply an order-%2 block (%3). A real kernel "
                   "would now try direct reclaim (__alloc_pages_direct_reclaim()), compaction and finally the OOM "
-                  "killer (__alloc_pages_may_oom()); memviz does not simulate these yet, so alloc_pages() returns "
-                  "NULL. The machine has %4 free pages in all.")
+                  "killer (__alloc_pages_may_oom()); memviz's bare alloc_pages() exercise does not simulate these, "
+                  "so alloc_pages() returns NULL. The machine has %4 free pages in all.")
             .arg(zonelist(m, static_cast<ZoneType>(e.flags)))
             .arg(o)
             .arg(size(o))
@@ -1071,8 +1433,8 @@ QString EventText::explanation(const Machine& m, const Event& e)
         switch (mark) {
         case Wmark::Low:
             meaning = below ? tr("The fast path (get_page_from_freelist() with ALLOC_WMARK_LOW) now skips this zone; "
-                                 "when every zone is this low, __alloc_pages_slowpath() wakes kswapd to reclaim in "
-                                 "the background (memviz does not simulate kswapd yet).")
+                                 "when every zone is this low, __alloc_pages_slowpath() wakes kswapd "
+                                 "(wakeup_kswapd()) to reclaim in the background.")
                             : tr("The fast path (get_page_from_freelist() with ALLOC_WMARK_LOW) may allocate from "
                                  "it again without waking kswapd.");
             break;
@@ -1118,10 +1480,14 @@ QString EventText::explanation(const Machine& m, const Event& e)
                        "(signal 11); its default action ends the process and the shell prints \"Segmentation "
                        "fault\".")
                         .arg(who);
+        else if (e.a == 9 && oomKilled(m, e.pid))
+            cause = tr("The OOM killer chose %1 (oom_kill_process(), the step before) and sent it SIGKILL (signal 9), "
+                       "which cannot be caught or ignored.")
+                        .arg(who);
         else if (e.a == 9)
-            cause = tr("%1 ran out of memory for a page or a page table and is killed with SIGKILL (signal 9). Linux "
-                       "would call the OOM killer (pagefault_out_of_memory()), which picks a victim by oom_score; "
-                       "memviz has no OOM killer yet and ends the process that needed the memory.")
+            cause = tr("%1 ran out of memory for a page or a page table, even after reclaim and the OOM killer, and "
+                       "is killed with SIGKILL (signal 9). Simplification: Linux would retry the fault once memory "
+                       "was freed; memviz ends the process that needed the memory.")
                         .arg(who);
         else if (e.a)
             cause = tr("%1 is killed by signal %2.").arg(who).arg(e.a);
@@ -1129,8 +1495,8 @@ QString EventText::explanation(const Machine& m, const Event& e)
             cause = tr("%1 calls exit(%2).").arg(who).arg(e.b);
         return cause + u' '
             + tr("do_exit() → exit_mm() → mmput() → exit_mmap() unmapped every VMA, freed the anonymous pages no "
-                 "other process maps, then the page tables and the PGD; page-cache pages stay cached. The machine "
-                 "now has %1 free pages.")
+                 "other process maps and their swap slots, then the page tables and the PGD; page-cache pages stay "
+                 "cached. The machine now has %1 free pages.")
                   .arg(m.freePages());
     }
     case EventType::MmapRegion: {
@@ -1426,6 +1792,10 @@ QString EventText::explanation(const Machine& m, const Event& e)
                   "would fault at once.")
             .arg(hex(e.a));
     case EventType::SysctlSet: {
+        if (e.a >= static_cast<std::uint64_t>(Sysctl::Count))
+            return tr("A tunable memviz does not know is now %1 (was %2). The kernel applies a new value at once.")
+                .arg(e.b)
+                .arg(e.c);
         const SysctlInfo& info = sysctlInfo(static_cast<Sysctl>(e.a));
         const QString name = QString::fromLatin1(info.name.data(), static_cast<qsizetype>(info.name.size()));
         switch (info.id) {
@@ -1446,6 +1816,25 @@ QString EventText::explanation(const Machine& m, const Event& e)
                 .arg(e.b)
                 .arg(e.c)
                 .arg(bytes(commitLimitPages(m) * m.pageSize()));
+        case Sysctl::Swappiness:
+            return tr("vm.swappiness is now %1 (was %2): how readily reclaim takes anonymous pages (to swap) rather "
+                      "than page-cache pages, from 0 to 200. get_scan_count() (mm/vmscan.c) weighs the anon lists by "
+                      "swappiness and the file lists by 200 − swappiness: 0 avoids swapping until the page cache is "
+                      "nearly gone, 100 treats both alike.")
+                .arg(e.b)
+                .arg(e.c);
+        case Sysctl::PanicOnOom:
+            return tr("vm.panic_on_oom is now %1 (was %2). When it is not 0, out_of_memory() calls panic() from "
+                      "check_panic_on_oom() instead of killing a process; memviz has one node and no cgroups, so 1 "
+                      "and 2 act alike.")
+                .arg(e.b)
+                .arg(e.c);
+        case Sysctl::OomKillAllocatingTask:
+            return tr("vm.oom_kill_allocating_task is now %1 (was %2). When it is not 0, the OOM killer kills the "
+                      "task whose allocation failed instead of scanning every task for the highest oom_badness() "
+                      "(unless that task is unkillable); vm.panic_on_oom still comes first.")
+                .arg(e.b)
+                .arg(e.c);
         default:
             return tr("%1 is now %2 (was %3). Where it matters the kernel recomputes at once: the watermarks of "
                       "every zone follow min_free_kbytes, watermark_scale_factor and the THP setting "
@@ -1462,6 +1851,172 @@ QString EventText::explanation(const Machine& m, const Event& e)
             .arg(num(e.pid), bytes(e.a * m.pageSize()), bytes(e.b * m.pageSize()))
             .arg(e.order)
             .arg(bytes(e.c * m.pageSize()));
+    case EventType::Clock: {
+        const std::uint64_t end = e.time + e.a;
+        const QString head = (e.flags & EventFlag::Sleep)
+            ? tr("The program sleeps (nanosleep()) for %1: simulated time moves from %2 to %3 since boot. Meanwhile "
+                 "kswapd keeps reclaiming if it is awake.")
+                  .arg(duration(e.a), clockTime(e.time), clockTime(end))
+            : tr("Time passes while the CPU works: %1, from %2 to %3 since boot. memviz charges each page access, "
+                 "fault, reclaim scan and disk write a little simulated time and adds it up in steps like this one.")
+                  .arg(duration(e.a), clockTime(e.time), clockTime(end));
+        if (end / reclaim::kSecondNs == e.time / reclaim::kSecondNs) return head;
+        return head + u' '
+            + tr("At every whole second sar's collector (sadc) reads /proc/meminfo and /proc/vmstat: the history now "
+                 "holds %1 samples, what sar and the timeline plot show.")
+                  .arg(m.samples.size());
+    }
+    case EventType::LruMove:
+        return lruMoveExplanation(m, e);
+    case EventType::KswapdWake:
+        return tr("__alloc_pages_slowpath() calls wakeup_kswapd() (mm/vmscan.c): every zone up to %1 (%2) is below "
+                  "its low watermark. kswapd0, node 0's reclaim thread, now reclaims in the background with "
+                  "balance_pgdat(), priority falling from DEF_PRIORITY (12), until a zone is above its high "
+                  "watermark (pgdat_balanced()); the allocation goes on at the min watermark meanwhile. The machine "
+                  "has %3 free pages. Simplification: kswapd runs between two page accesses of the program.")
+            .arg(zoneName(static_cast<ZoneType>(e.order)), zonelist(m, static_cast<ZoneType>(e.order)))
+            .arg(m.freePages());
+    case EventType::KswapdSleep:
+        if (e.a)
+            return tr("balance_pgdat() made %1 passes in a row that reclaimed nothing (kswapd_failures reached "
+                      "MAX_RECLAIM_RETRIES = 16): no page can be freed, for lack of swap space or because every page "
+                      "is in use. kswapd0 sleeps, and wakeup_kswapd() leaves it asleep until some reclaim succeeds; "
+                      "allocations now reclaim directly and finally call the OOM killer. The machine has %2 free "
+                      "pages.")
+                .arg(e.b)
+                .arg(m.freePages());
+        return tr("balance_pgdat() stops: a zone is above its high watermark again (pgdat_balanced()), with %1 free "
+                  "pages in the machine. kswapd_try_to_sleep() puts kswapd0 to sleep until the next "
+                  "wakeup_kswapd().")
+            .arg(m.freePages());
+    case EventType::Reclaim:
+        return reclaimExplanation(m, e);
+    case EventType::SwapOn:
+        return tr("sys_swapon() (mm/swapfile.c) enables %1 as swap area %2: %3, %4 slots of one page each, priority "
+                  "%5. Areas of higher priority fill first; equal priorities take turns. SwapTotal is now %6 kB and "
+                  "CommitLimit grows with it; anonymous pages can be reclaimed only while swap has room.")
+            .arg(interned(m, e.pfn))
+            .arg(e.a)
+            .arg(bytes(e.b * m.pageSize()))
+            .arg(e.b)
+            .arg(static_cast<std::int64_t>(e.c))
+            .arg(m.pagesToKb(m.swap.totalPages()));
+    case EventType::SwapOut:
+        return tr("Reclaim chose the anonymous page in frame %1, so add_to_swap() (mm/swap_state.c) reserves %2 "
+                  "(folio_alloc_swap() → get_swap_pages()) and puts the page in the swap cache, marked dirty: the "
+                  "slot holds nothing yet, pageout() writes it next. try_to_unmap() then turns every page-table entry "
+                  "mapping the page into that swap entry, so the next access faults into do_swap_page(). The area "
+                  "has %3 in use.")
+            .arg(pfn(e.pfn), swapSlot(m, e.a), swapAreaUse(m, e.a));
+    case EventType::Writeback:
+        if (e.flags & EventFlag::FileLru)
+            return tr("pageout() (mm/vmscan.c) has the file system write the dirty page %1 of %2 from frame %3 back "
+                      "to disk (->writepage()); once clean, the page can leave the page cache. pgpgout is now %4 kB. "
+                      "Simplification: the write completes at once.")
+                .arg(num(e.a), fileName(m, e.b), pfn(e.pfn), num(m.rc.pgpgout));
+        return tr("pageout() (mm/vmscan.c) calls swap_writepage() (mm/page_io.c), which writes the %1 page in frame "
+                  "%2 to %3. /proc/vmstat pswpout is now %4 (sar -W pswpout/s) and pgpgout %5 kB. Then the frame is "
+                  "freed: the data lives only in swap, and the page-table entries hold the swap entry. "
+                  "Simplification: the write completes at once.")
+            .arg(bytes(m.pageSize()), pfn(e.pfn), swapSlot(m, e.a), num(m.rc.pswpout), num(m.rc.pgpgout));
+    case EventType::SwapIn:
+        return tr("do_swap_page() (mm/memory.c) allocated frame %1 for %2 and swap_read_folio() (mm/page_io.c) reads "
+                  "%3 into it. pswpin is now %4 (sar -W pswpin/s). The page stays in the swap cache with its slot: if "
+                  "it is not written, reclaim can drop it again without another write.")
+            .arg(pfn(e.pfn), processLabel(m, e.pid), swapSlot(m, e.a), num(m.rc.pswpin));
+    case EventType::SwapCacheDel:
+        return tr("folio_free_swap() → delete_from_swap_cache() (mm/swap_state.c) takes the page in frame %1 out of "
+                  "the swap cache and releases %2: no page-table entry refers to the slot any more, and the page was "
+                  "written to (its copy in swap is stale) or swap is more than half full (vm_swap_full()). The area "
+                  "has %3 in use; should the page be reclaimed again it needs a new slot and a new write.")
+            .arg(pfn(e.pfn), swapSlot(m, e.a), swapAreaUse(m, e.a));
+    case EventType::OomCandidates: {
+        const std::int64_t adj = static_cast<std::int16_t>(e.flags & 0xFFFF);
+        const QString who = processLabel(m, e.pid);
+        if (adj == -1000)
+            return tr("oom_evaluate_task() (mm/oom_kill.c) skips %1: its oom_score_adj is -1000, so oom_badness() "
+                      "returns LONG_MIN and the OOM killer never chooses it. dump_tasks() still lists it in the "
+                      "kernel log with rss %2, swapents %3 and %4 page-table pages.")
+                .arg(who)
+                .arg(e.b)
+                .arg(e.c)
+                .arg(e.pfn);
+        const std::uint64_t sum = e.b + e.c + e.pfn;
+        return tr("select_bad_process() → oom_evaluate_task() (mm/oom_kill.c) scores %1 with oom_badness(): rss %2 "
+                  "+ swap entries %3 + page-table pages %4 = %5 pages, plus oom_score_adj %6 × totalpages / 1000, "
+                  "%7 points in all. The task with the most points is killed; a later task with equal points "
+                  "replaces an earlier one. dump_tasks() prints this row in the kernel log.")
+            .arg(who)
+            .arg(e.b)
+            .arg(e.c)
+            .arg(e.pfn)
+            .arg(sum)
+            .arg(adj)
+            .arg(static_cast<std::int64_t>(e.a));
+    }
+    case EventType::OomKill:
+        return oomExplanation(m, e);
+    case EventType::KernelPanic:
+        if (static_cast<PanicReason>(e.a) == PanicReason::PanicOnOom)
+            return tr("out_of_memory() calls check_panic_on_oom() before choosing a victim: vm.panic_on_oom is %1, so "
+                      "instead of killing a process the kernel calls panic(\"%2\"). The machine stops: nothing runs "
+                      "any more and every later command is refused. Servers choose this (with kernel.panic = N to "
+                      "reboot) when a clean restart is better than a machine missing a random process.")
+                .arg(m.config.sysctl.panicOnOom)
+                .arg(panicMessage(e.a));
+        return tr("out_of_memory() found no process it may kill: select_bad_process() chose none, because every task "
+                  "is init, a kernel thread or has oom_score_adj -1000. So the kernel calls panic(\"%1\"). The "
+                  "machine stops: nothing runs any more and every later command is refused.")
+            .arg(panicMessage(e.a));
+    case EventType::ThpFault: {
+        const int shift = hugeShift(m);
+        const QString huge = bytes(std::uint64_t(1) << shift);
+        const int order = shift - m.config.arch.pageShift;
+        if (e.flags & EventFlag::Ok)
+            return tr("%1 faults at %2 in an anonymous VMA with transparent huge pages enabled, and the %3-aligned "
+                      "range around it lies inside the VMA. do_huge_pmd_anonymous_page() (mm/huge_memory.c) takes an "
+                      "order-%4 block, frames %5, zeroes it and maps it with one PMD entry (PS bit), no PTE table: "
+                      "one fault for %6. thp_fault_alloc counts it and AnonHugePages grows by %3.")
+                .arg(processLabel(m, e.pid), hex(e.a), huge)
+                .arg(order)
+                .arg(pfnRange(e.pfn, order), pages(blockPages(order)));
+        return tr("%1 faults at %2 where a %3 huge page would fit, but do_huge_pmd_anonymous_page() "
+                  "(mm/huge_memory.c) finds no free order-%4 block (memory is low or fragmented). The fault falls "
+                  "back to a normal %5 page (do_anonymous_page()) and thp_fault_fallback counts it. "
+                  "Simplification: memviz has no khugepaged to collapse the range later.")
+            .arg(processLabel(m, e.pid), hex(e.a), huge)
+            .arg(order)
+            .arg(bytes(m.pageSize()));
+    }
+    case EventType::OomScoreAdj: {
+        const Process* p = m.proc(e.pid);
+        const std::int64_t adj = static_cast<std::int64_t>(e.a);
+        return tr("Writing %1 to /proc/%2/oom_score_adj (fs/proc/base.c; it was %4) changes how the OOM killer "
+                  "weighs %3: oom_badness() adds oom_score_adj × totalpages / 1000 = %5 pages to its points. -1000 "
+                  "makes it unkillable, 1000 makes it the first victim; children inherit the value across fork(). "
+                  "/proc/%2/oom_score is now %6 (0 to 2000).")
+            .arg(adj)
+            .arg(e.pid)
+            .arg(processLabel(m, e.pid))
+            .arg(static_cast<std::int64_t>(e.c))
+            .arg(adj * static_cast<std::int64_t>(reclaim::oomTotalPages(m) / 1000))
+            .arg(p ? reclaim::oomScore(m, *p) : 0);
+    }
+    case EventType::DropCaches: {
+        const QString slab = (e.a & 2)
+            ? tr("drop_slab() would also shrink the reclaimable slab caches (dentries and inodes); memviz has no slab "
+                 "caches yet.")
+            : QString();
+        const QString head = (e.a & 1)
+            ? tr("Writing %1 to /proc/sys/vm/drop_caches makes drop_pagecache_sb() (fs/drop_caches.c) walk every "
+                 "file's page cache and free the clean pages no process maps (invalidate_mapping_pages()): %2, %3. "
+                 "Dirty and mapped pages stay; Cached is now %4 kB, and the next read of a dropped page is a major "
+                 "fault again.")
+                  .arg(e.a)
+                  .arg(pages(e.b), bytes(e.b * m.pageSize()), num(computeMemInfo(m).cached))
+            : tr("Writing %1 to /proc/sys/vm/drop_caches leaves the page cache alone (only 1 and 3 drop it).").arg(e.a);
+        return slab.isEmpty() ? head : head + u' ' + slab;
+    }
     case EventType::Count:
         break;
     }

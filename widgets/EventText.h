@@ -54,6 +54,8 @@ public:
     static QString bytes(std::uint64_t bytes);
     /// "1 page", "8 pages".
     static QString pages(std::uint64_t n);
+    /// A span of simulated time: "2 s", "1.5 s", "250 ms", "40 µs", "800 ns".
+    static QString duration(std::uint64_t ns);
     /// "order 3 · 8 pages · 32 KiB" for a machine's page size.
     static QString orderLabel(const Machine& m, int order);
 };
