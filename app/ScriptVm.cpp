@@ -450,6 +450,8 @@ bool ProcessHandle::access(const QJSValue& addr, const QJSValue& len, const QJSV
     if (opts.isObject()) {
         const QJSValue step = opts.property(QStringLiteral("step"));
         if (!step.isUndefined() && !m_vm->size(step, what, &c.step)) return false;
+        const QJSValue w = opts.property(QStringLiteral("write"));
+        if (w.isBool() && !data) c.write = w.toBool(); // touch(addr, len, { write: false }) only reads
     } else if (!opts.isUndefined()) {
         m_vm->throwType(what + QStringLiteral(": ") + tr("options must be an object, e.g. { step: 4096 }"));
         return false;

@@ -5,14 +5,14 @@
 // 因为干净的页缓存随时可以释放；`echo 1 > /proc/sys/vm/drop_caches` 把它们丢掉。
 machine({ preset: "x86-64", ram: "1G", swap: "1G" });
 print(sh("free -w"));
-files.create("big.log", 400 * MiB, "log line 1\n");
+files.create("big.log", 200 * MiB, "log line 1\n");
 const reader = spawn("cat");
-const m = reader.mmap(400 * MiB, PROT_READ, MAP_PRIVATE, "big.log");
-reader.touch(m, 400 * MiB, { step: 4096, write: false }); // major faults: read from disk
+const m = reader.mmap(200 * MiB, PROT_READ, MAP_PRIVATE, "big.log");
+reader.touch(m, 200 * MiB, { step: 4096, write: false }); // major faults: read from disk
 reader.exit();
 sleep(1);
 shot("cached");
-print("after reading a 400 MiB file / 读取 400 MiB 文件之后:");
+print("after reading a 200 MiB file / 读取 200 MiB 文件之后:");
 print(sh("free -w"));
 print(sh("grep -E 'MemFree|MemAvailable|^Cached|Active\\(file\\)|Inactive\\(file\\)' /proc/meminfo"));
 print("$ echo 1 > /proc/sys/vm/drop_caches");
