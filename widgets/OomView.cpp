@@ -525,7 +525,7 @@ std::vector<OomRow> OomView::liveRows(const Machine& m)
         r.name = QString::fromStdString(m.str(p.comm));
         r.rss = p.mm.rss();
         r.swapEnts = p.mm.swapEnts;
-        r.pgTables = p.mm.ptPages;
+        r.pgTables = reclaim::pgtablesPages(m, p);
         r.adj = p.oomScoreAdj;
         r.points = reclaim::oomBadness(m, p, total, &r.unkillable);
         r.score = r.unkillable ? 0 : reclaim::oomScore(m, p);
@@ -610,7 +610,7 @@ void OomView::refresh()
             if (p) {
                 r.rss = p->mm.rss();
                 r.swapEnts = p->mm.swapEnts;
-                r.pgTables = p->mm.ptPages;
+                r.pgTables = reclaim::pgtablesPages(m, *p);
                 r.adj = p->oomScoreAdj;
             }
             r.victim = true;

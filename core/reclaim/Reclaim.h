@@ -30,6 +30,9 @@ void frameReleased(Machine& m, Pfn pfn);
 /// counts and MM_SWAPENTS follow swap entries.
 void swapPteChanged(Machine& m, Process* pr, std::uint64_t oldPte, std::uint64_t newPte);
 
+/// mm_pgtables_bytes() / PAGE_SIZE: the PTE, PMD and PUD tables, neither the PGD nor
+/// (with 5-level paging) P4D tables. What VmPTE, the OOM report and oom_badness count.
+std::uint64_t pgtablesPages(const Machine& m, const Process& p);
 /// oom_badness() in pages; `unkillable` when the kernel returns LONG_MIN.
 std::int64_t oomBadness(const Machine& m, const Process& p, std::uint64_t totalPages, bool* unkillable);
 /// totalram_pages + total_swap_pages.

@@ -236,7 +236,7 @@ void apply(Machine& m, const Event& e)
             { 1000, static_cast<std::int64_t>(p->mm.totalVmPages(m.config.arch.pageShift)),
                 static_cast<std::int64_t>(p->mm.rss()), static_cast<std::int64_t>(p->mm.rssAnon),
                 static_cast<std::int64_t>(p->mm.rssFile),
-                static_cast<std::int64_t>(p->mm.ptPages * m.pageSize()), static_cast<std::int64_t>(p->mm.swapEnts),
+                static_cast<std::int64_t>(pgtablesPages(m, *p) * m.pageSize()), static_cast<std::int64_t>(p->mm.swapEnts),
                 p->oomScoreAdj });
         break;
     }
@@ -252,7 +252,7 @@ void apply(Machine& m, const Event& e)
                     static_cast<std::int64_t>(m.pagesToKb(p->mm.rssAnon)),
                     static_cast<std::int64_t>(m.pagesToKb(p->mm.rssFile)),
                     static_cast<std::int64_t>(m.pagesToKb(p->mm.rssShmem)),
-                    static_cast<std::int64_t>(m.pagesToKb(p->mm.ptPages)), p->oomScoreAdj, 1000 });
+                    static_cast<std::int64_t>(m.pagesToKb(pgtablesPages(m, *p))), p->oomScoreAdj, 1000 });
         break;
     }
     case EventType::KernelPanic:
@@ -281,6 +281,20 @@ void apply(Machine& m, const Event& e)
     }
 }
 
+std::uint64_t pgtablesPages(const Machine& m, const Process& p)
+{
+    if (p.mm.pgd == kNoPfn || p.mm.ptPages == 0) return 0;
+    std::uint64_t n = p.mm.ptPages - 1;
+    const ArchSpec& a = m.config.arch;
+    if (!a.custom && a.levels.size() == 5) {
+        std::uint64_t p4d = 0;
+        for (std::uint64_t i = 0; i < a.entriesAt(0); ++i)
+            if (a.entry.present(m.phys.readLE(p.mm.pgd * a.pageSize() + i * static_cast<std::uint64_t>(a.entry.bytes), a.entry.bytes))) ++p4d;
+        n -= std::min(n, p4d);
+    }
+    return n;
+}
+
 std::uint64_t oomTotalPages(const Machine& m) { return m.totalramPages() + m.swap.totalPages(); }
 
 std::int64_t oomBadness(const Machine& m, const Process& p, std::uint64_t totalPages, bool* unkillable)
@@ -288,9 +302,8 @@ std::int64_t oomBadness(const Machine& m, const Process& p, std::uint64_t totalP
     *unkillable = !p.alive() || p.mm.pgd == kNoPfn || p.oomScoreAdj == -1000 || p.pid <= 1;
     if (*unkillable) return 0;
     // get_mm_rss + MM_SWAPENTS + mm_pgtables_bytes / PAGE_SIZE, then adj * totalpages / 1000.
-    const std::int64_t points = static_cast<std::int64_t>(p.mm.rss() + p.mm.swapEnts + p.mm.ptPages);
+    const std::int64_t points = static_cast<std::int64_t>(p.mm.rss() + p.mm.swapEnts + pgtablesPages(m, p));
     const std::int64_t adj = static_cast<std::int64_t>(p.oomScoreAdj) * static_cast<std::int64_t>(totalPages / 1000);
-    (void)m;
     return points + adj;
 }
 

@@ -2,6 +2,8 @@
 // message formats (each quoted next to where it is used).
 #include "stats/Dmesg.h"
 
+#include "reclaim/Reclaim.h"
+
 #include "sim/Machine.h"
 #include "stats/Printf.h"
 
@@ -197,7 +199,7 @@ std::string formatDmesg(const Machine& m, DmesgTime time)
                     t.rss = static_cast<long long>(pr.mm.rss());
                     t.anon = static_cast<long long>(pr.mm.rssAnon);
                     t.file = static_cast<long long>(pr.mm.rssFile);
-                    t.pgtablesBytes = static_cast<long long>(pr.mm.ptPages * m.pageSize());
+                    t.pgtablesBytes = static_cast<long long>(reclaim::pgtablesPages(m, pr) * m.pageSize());
                     t.swapents = static_cast<long long>(pr.mm.swapEnts);
                     t.adj = pr.oomScoreAdj;
                     pending.push_back(t);

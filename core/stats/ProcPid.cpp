@@ -128,21 +128,8 @@ char stateChar(const Machine& m, const Process& p)
     return isRunning(m, p) ? 'R' : 'S';
 }
 
-/// Tables below the top level: mm_pgtables_bytes() counts PTE, PMD and PUD tables,
-/// neither the PGD nor (with 5-level paging) P4D tables.
-std::uint64_t pgtablePages(const Machine& m, const Process& p)
-{
-    if (p.mm.pgd == kNoPfn || p.mm.ptPages == 0) return 0;
-    std::uint64_t n = p.mm.ptPages - 1;
-    const ArchSpec& a = m.config.arch;
-    if (!a.custom && a.levels.size() == 5) {
-        std::uint64_t p4d = 0;
-        for (std::uint64_t i = 0; i < a.entriesAt(0); ++i)
-            if (a.entry.present(vm::readEntry(m, p.mm.pgd, i))) ++p4d;
-        n -= std::min(n, p4d);
-    }
-    return n;
-}
+/// mm_pgtables_bytes() in pages (reclaim/Reclaim.h).
+std::uint64_t pgtablePages(const Machine& m, const Process& p) { return reclaim::pgtablesPages(m, p); }
 
 /// "%*pb" of a bitmap of `bits` bits with the lowest `set` bits set: hex in 32-bit
 /// chunks, most significant first, separated by commas.

@@ -445,12 +445,6 @@ bool Vm::outOfMemory(std::uint32_t pid)
 {
     flushClock();
     const Sysctls& s = m.config.sysctl;
-    if (s.panicOnOom) { // check_panic_on_oom(): one node, no cpuset or memcg, so 1 and 2 both panic
-        Event e = ev(EventType::KernelPanic, pid);
-        e.a = static_cast<std::uint64_t>(PanicReason::PanicOnOom);
-        em.onEvent(e);
-        return false;
-    }
     const std::uint64_t total = reclaim::oomTotalPages(m);
     std::uint32_t victim = 0;
     std::int64_t best = 0;
@@ -472,14 +466,20 @@ bool Vm::outOfMemory(std::uint32_t pid)
         c.a = static_cast<std::uint64_t>(points);
         c.b = pr.mm.rss();
         c.c = pr.mm.swapEnts;
-        c.pfn = pr.mm.ptPages;
+        c.pfn = reclaim::pgtablesPages(m, pr);
         c.flags = static_cast<std::uint16_t>(pr.oomScoreAdj);
         em.onEvent(c);
-        if (allocTask || unkillable) continue;
+        if (allocTask || unkillable || s.panicOnOom) continue;
         if (!victim || points >= best) { // a later task with equal points replaces the earlier one
             victim = p;
             best = points;
         }
+    }
+    if (s.panicOnOom) { // check_panic_on_oom() after dump_header(): one node, no cpuset or memcg, so 1 and 2 both panic
+        Event e = ev(EventType::KernelPanic, pid);
+        e.a = static_cast<std::uint64_t>(PanicReason::PanicOnOom);
+        em.onEvent(e);
+        return false;
     }
     if (!victim) {
         Event e = ev(EventType::KernelPanic, pid);

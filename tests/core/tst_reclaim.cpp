@@ -443,7 +443,7 @@ void TestReclaim::badnessAndOomScore()
     p.mm.pgd = 1;
     p.mm.rssAnon = rss;
     p.mm.swapEnts = swapents;
-    p.mm.ptPages = pgtables;
+    p.mm.ptPages = pgtables + 1; // mm_pgtables_bytes() leaves the PGD out
     p.oomScoreAdj = static_cast<std::int16_t>(adj);
     bool unkillable = true;
     QCOMPARE(reclaim::oomBadness(m, p, totalpages, &unkillable), badness);

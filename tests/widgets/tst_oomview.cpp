@@ -80,7 +80,7 @@ const std::vector<Spec> kLesson = {
 /// adj * (totalpages / 1000) with the division first.
 std::int64_t badness(const Process& p, std::uint64_t total)
 {
-    return std::int64_t(p.mm.rss() + p.mm.swapEnts + p.mm.ptPages) + std::int64_t(p.oomScoreAdj) * std::int64_t(total / 1000);
+    return std::int64_t(p.mm.rss() + p.mm.swapEnts + (p.mm.ptPages ? p.mm.ptPages - 1 : 0)) + std::int64_t(p.oomScoreAdj) * std::int64_t(total / 1000);
 }
 
 /// The events the OOM killer records: one row per candidate (in pid order), then the kill.
@@ -100,7 +100,7 @@ std::vector<Event> oomEvents(const Machine& m, std::uint32_t trigger, bool alloc
         e.a = static_cast<std::uint64_t>(pts);
         e.b = p.mm.rss();
         e.c = p.mm.swapEnts;
-        e.pfn = p.mm.ptPages;
+        e.pfn = p.mm.ptPages ? p.mm.ptPages - 1 : 0;
         e.flags = static_cast<std::uint16_t>(p.oomScoreAdj);
         out.push_back(e);
         if (!unkillable && pts >= best) {
@@ -176,7 +176,7 @@ void TestOomView::livePointsAndOrder()
     for (const OomRow& r : rows) {
         const Process& p = *m.proc(r.pid);
         QCOMPARE(r.rss, p.mm.rss());
-        QCOMPARE(r.pgTables, p.mm.ptPages);
+        QCOMPARE(r.pgTables, p.mm.ptPages - 1); // mm_pgtables_bytes() leaves the PGD out
         QCOMPARE(r.adj, int(p.oomScoreAdj));
         QCOMPARE(r.unkillable, p.oomScoreAdj == -1000);
         if (!r.unkillable) {
