@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AllocPanel.h"
+#include "PressurePanel.h"
 #include "ConsoleWidget.h"
 #include "ErrorText.h"
 #include "Exporter.h"
@@ -41,6 +42,7 @@
 #include <QStyleFactory>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace memviz {
 
@@ -122,13 +124,30 @@ void MainWindow::buildViews()
     m_centre = new QTabWidget(this);
     m_centre->setObjectName(QStringLiteral("centre"));
     m_centre->setDocumentMode(true);
-    for (const QString& id : {QStringLiteral("buddy"), QStringLiteral("walk"), QStringLiteral("cow")}) {
+    for (const QString& id : {QStringLiteral("buddy"), QStringLiteral("walk"), QStringLiteral("cow"),
+             QStringLiteral("timeline"), QStringLiteral("lru")}) {
         QWidget* w = createView(id, m_ctx, this);
         w->setObjectName(QStringLiteral("view-") + id);
         m_views.insert(id, w);
         m_centre->addTab(w, QString());
     }
-    setCentralWidget(m_centre);
+    // A kernel panic stops the machine: a banner above the views says so while the cursor is after it.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_panic = new QLabel(centre);
+    m_panic->setObjectName(QStringLiteral("panicBanner"));
+    m_panic->setWordWrap(true);
+    m_panic->setTextFormat(Qt::PlainText);
+    m_panic->setMargin(12);
+    m_panic->setStyleSheet(QStringLiteral("QLabel { background: #000000; color: #ff5050; font-family: monospace; "
+                                          "font-weight: bold; font-size: 14pt; }"));
+    m_panic->hide();
+    centreLayout->addWidget(m_panic);
+    centreLayout->addWidget(m_centre, 1);
+    setCentralWidget(centre);
+    connect(m_ctx, &ViewContext::stateChanged, this, &MainWindow::updatePanic);
 
     auto dock = [this](const QString& id, QWidget* w, Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(this);
@@ -147,15 +166,35 @@ void MainWindow::buildViews()
     QWidget* tlb = createView(QStringLiteral("tlb"), m_ctx, this);
     m_views.insert(QStringLiteral("tlb"), tlb);
     QDockWidget* tlbDock = dock(QStringLiteral("tlb"), tlb, Qt::RightDockWidgetArea);
+    QWidget* zones = createView(QStringLiteral("zones"), m_ctx, this);
+    m_views.insert(QStringLiteral("zones"), zones);
+    QDockWidget* zoneDock = dock(QStringLiteral("zones"), zones, Qt::RightDockWidgetArea);
+    QWidget* oom = createView(QStringLiteral("oom"), m_ctx, this);
+    m_views.insert(QStringLiteral("oom"), oom);
+    QDockWidget* oomDock = dock(QStringLiteral("oom"), oom, Qt::RightDockWidgetArea);
     tabifyDockWidget(physDock, procDock);
     tabifyDockWidget(procDock, tlbDock);
+    tabifyDockWidget(tlbDock, zoneDock);
+    tabifyDockWidget(zoneDock, oomDock);
     physDock->raise();
     QWidget* events = createView(QStringLiteral("events"), m_ctx, this);
     m_views.insert(QStringLiteral("events"), events);
     QDockWidget* evDock = dock(QStringLiteral("events"), events, Qt::BottomDockWidgetArea);
 
     m_alloc = new AllocPanel(m_ctx, this);
-    dock(QStringLiteral("alloc"), m_alloc, Qt::LeftDockWidgetArea);
+    QDockWidget* allocDock = dock(QStringLiteral("alloc"), m_alloc, Qt::LeftDockWidgetArea);
+    m_pressure = new PressurePanel(m_session, m_ctx, this);
+    QDockWidget* pressureDock = dock(QStringLiteral("pressure"), m_pressure, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(allocDock, pressureDock);
+    allocDock->raise();
+    connect(m_pressure, &PressurePanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(m_pressure, &PressurePanel::newMachineRequested, this, [this](std::uint64_t ram, std::uint64_t swap) {
+        const Simulator* sim = m_session->simulator();
+        MachineConfig c = sim ? sim->config() : MachineConfig();
+        c.ramBytes = ram;
+        c.swapBytes = swap;
+        if (Error e = m_session->newMachine(c)) QMessageBox::warning(this, tr("New machine"), errorText(e));
+    });
     m_console = new ConsoleWidget(this);
     QDockWidget* conDock = dock(QStringLiteral("console"), m_console, Qt::BottomDockWidgetArea);
     m_editor = new ScriptEditor(this);
@@ -216,8 +255,30 @@ void MainWindow::setChapters(const std::vector<ScriptShot>& shots)
 {
     m_chapters->clear();
     m_chapters->addItem(tr("start"), QVariant::fromValue<qulonglong>(0));
-    for (const ScriptShot& s : shots) m_chapters->addItem(s.name, QVariant::fromValue<qulonglong>(s.cursor));
     const Simulator* sim = m_session->simulator();
+    // The script's shot()s, and the moments a class wants to find again: every OOM kill
+    // (the cursor on it shows the candidate table), a kernel panic, kswapd's first wake-up.
+    std::vector<std::pair<std::uint64_t, QString>> marks;
+    for (const ScriptShot& s : shots) marks.emplace_back(s.cursor, s.name);
+    if (sim) {
+        bool kswapd = false;
+        for (std::uint64_t i = 0; i < sim->eventCount(); ++i) {
+            const Event& e = sim->events()[i];
+            if (e.type == EventType::OomKill) {
+                const Process* p = sim->current().proc(e.pid);
+                marks.emplace_back(i + 1, tr("OOM kill: %1 (%2)")
+                                              .arg(e.pid)
+                                              .arg(p ? QString::fromStdString(sim->current().str(p->comm)) : QString()));
+            } else if (e.type == EventType::KernelPanic) {
+                marks.emplace_back(i + 1, tr("kernel panic"));
+            } else if (e.type == EventType::KswapdWake && !kswapd) {
+                kswapd = true;
+                marks.emplace_back(i + 1, tr("kswapd wakes"));
+            }
+        }
+    }
+    std::stable_sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [cursor, name] : marks) m_chapters->addItem(name, QVariant::fromValue<qulonglong>(cursor));
     m_chapters->addItem(tr("end"), QVariant::fromValue<qulonglong>(sim ? sim->eventCount() : 0));
 }
 
@@ -400,6 +461,7 @@ void MainWindow::retranslate()
         m_chapters->setItemText(m_chapters->count() - 1, tr("end"));
     }
     m_docks.value(QStringLiteral("alloc"))->setWindowTitle(tr("Machine and allocation"));
+    m_docks.value(QStringLiteral("pressure"))->setWindowTitle(tr("Memory pressure"));
     m_docks.value(QStringLiteral("console"))->setWindowTitle(tr("Console"));
     m_docks.value(QStringLiteral("script"))->setWindowTitle(tr("Script"));
     for (QAction* a : m_menus.value(QStringLiteral("demos"))->actions()) {
@@ -420,6 +482,14 @@ QString MainWindow::demoTitle(const QString& file)
     if (file == QLatin1String("multilevel.js")) return tr("Multi-level page tables: sparse vs dense, x86 vs x86-64");
     if (file == QLatin1String("tlb.js")) return tr("The TLB: locality, context switches, PCID");
     if (file == QLatin1String("textbook-2level.js")) return tr("Textbook exercise: a tiny two-level page table");
+    if (file == QLatin1String("sar-demand-paging.js")) return tr("sar -r and sar -B while a program touches memory");
+    if (file == QLatin1String("swap.js")) return tr("Swap: fill memory past RAM, then touch old pages again");
+    if (file == QLatin1String("thrashing.js")) return tr("Thrashing: two working sets larger than RAM");
+    if (file == QLatin1String("oom.js")) return tr("The OOM killer, oom_score_adj and panic_on_oom");
+    if (file == QLatin1String("overcommit.js")) return tr("Overcommit: the same mmap() under modes 0, 1 and 2");
+    if (file == QLatin1String("free-vs-available.js")) return tr("free against available: the page cache");
+    if (file == QLatin1String("thp.js")) return tr("Transparent huge pages: always against never");
+    if (file == QLatin1String("hugetlb-fork.js")) return tr("fork() with and without huge pages");
     return file;
 }
 
@@ -484,7 +554,8 @@ bool MainWindow::runScript(const QString& source, const QString& fileName)
         const std::uint64_t first = r.shots.empty() ? m_session->simulator()->eventCount() : r.shots.front().cursor;
         m_session->pause();
         m_session->seek(first);
-        m_chapters->setCurrentIndex(r.shots.empty() ? m_chapters->count() - 1 : 1);
+        const int at = m_chapters->findData(QVariant::fromValue<qulonglong>(first));
+        m_chapters->setCurrentIndex(at >= 0 ? at : m_chapters->count() - 1);
         m_console->append(tr("%1 recorded %L2 events: shown from \"%3\". Choose a chapter (Ctrl+Page Down for the next) "
                              "and step with ← →, or press Space to play.")
                               .arg(name)
@@ -558,6 +629,23 @@ void MainWindow::announceMachine()
                          "\"kernel.alloc_pages(3)\"; the Demos menu replays the experiments of the notes.")
                           .arg(QString::fromStdString(c.preset), QString::fromStdString(formatSize(c.ramBytes))),
                       ConsoleWidget::Kind::Info);
+}
+
+void MainWindow::updatePanic()
+{
+    const bool panicked = m_ctx->simulator() && m_ctx->machine().panicked;
+    if (panicked) {
+        const Machine& m = m_ctx->machine();
+        const bool noVictim = !m.klog.empty() && m.klog.back().kind == KlogKind::Panic
+            && m.klog.back().v[0] == static_cast<std::int64_t>(PanicReason::NoVictim);
+        m_panic->setText(
+            (noVictim ? QStringLiteral("Kernel panic - not syncing: System is deadlocked on memory")
+                      : QStringLiteral("Kernel panic - not syncing: Out of memory: %1 panic_on_oom is enabled")
+                            .arg(m.config.sysctl.panicOnOom == 2 ? QStringLiteral("compulsory") : QStringLiteral("system-wide")))
+            + QStringLiteral("\n")
+            + tr("The kernel stopped the machine (vm.panic_on_oom). Step back before the panic to look at it, or start a new machine."));
+    }
+    m_panic->setVisible(panicked);
 }
 
 void MainWindow::newMachine()
@@ -639,7 +727,8 @@ void MainWindow::showSimplifications()
            "and may steal from another type's list.</li>"
            "<li>No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and "
            "merges them later in batches; memviz merges at once.</li>"
-           "<li>No reclaim, compaction or OOM killer yet: an allocation that fails its watermarks fails.</li>"
+           "<li>No compaction: an allocation of a higher order that finds no free block fails after reclaim. "
+           "Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.</li>"
            "<li>One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.</li>"
            "<li>Per-CPU page-list sizes in /proc/zoneinfo are the kernel's boot-time values; their counts stay 0.</li>"
            "</ul><p>Virtual memory:</p><ul>"
@@ -651,7 +740,22 @@ void MainWindow::showSimplifications()
            "shared libraries are in the page cache from the start, so exec reads nothing from disk.</li>"
            "<li>glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the "
            "end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).</li>"
-           "<li>Without an OOM killer, a page fault that finds no free page kills the faulting process.</li>"
+           "</ul><p>Memory pressure:</p><ul>"
+           "<li>Simulated time is charged by memviz's round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor "
+           "fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. "
+           "Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and "
+           "context switches are 0).</li>"
+           "<li>One node and one set of LRU lists. kswapd runs between two page accesses of the running program "
+           "and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).</li>"
+           "<li>The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no "
+           "refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.</li>"
+           "<li>One swap entry per page; swap slots are found next-fit from the area's cursor, highest priority "
+           "area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the "
+           "offset inverted in bits 9-58).</li>"
+           "<li>The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both "
+           "panic; the victim's memory is freed at once (the oom_reaper's work).</li>"
+           "<li>sar reports the per-second history the machine recorded since boot, as if it had been started in "
+           "a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.</li>"
            "</ul>"));
 }
 

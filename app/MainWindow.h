@@ -19,6 +19,7 @@ class QMenu;
 namespace memviz {
 
 class AllocPanel;
+class PressurePanel;
 class ConsoleWidget;
 class PlayerBar;
 class ScriptEditor;
@@ -57,6 +58,7 @@ private:
     void runCommand(const Command& c);
     void updateStatus();
     void newMachine();
+    void updatePanic();
     void announceMachine();
     void exportView(const QString& id, const QString& format);
     void exportWindow(const QString& format);
@@ -81,6 +83,8 @@ private:
     ConsoleWidget* m_console = nullptr;
     ScriptEditor* m_editor = nullptr;
     AllocPanel* m_alloc = nullptr;
+    PressurePanel* m_pressure = nullptr;
+    QLabel* m_panic = nullptr;
     QLabel* m_status = nullptr;
     QTabWidget* m_centre = nullptr;
     QComboBox* m_chapters = nullptr;

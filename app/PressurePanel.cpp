@@ -93,6 +93,7 @@ PressurePanel::PressurePanel(Session* session, ViewContext* ctx, QWidget* parent
     outer->addWidget(m_title);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     outer->addLayout(form);
 
     auto sliderRow = [&](QLabel*& label, QSlider*& slider, QLabel*& value, int lo, int hi, int step) {

@@ -6,7 +6,14 @@
 #include "PageWalkView.h"
 #include "PhysicalMemoryView.h"
 #include "ProcessView.h"
+#include "LruSwapView.h"
+#include "OomView.h"
+#include "TimelinePlot.h"
 #include "TlbView.h"
+#include "ViewContext.h"
+#include "ZoneView.h"
+
+#include "sim/Simulator.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +25,8 @@ QList<ViewInfo> viewCatalogue()
     return {{QStringLiteral("buddy"), tr("Buddy allocator")},     {QStringLiteral("walk"), tr("Page walk")},
             {QStringLiteral("cow"), tr("Copy-on-write")},          {QStringLiteral("physical"), tr("Physical memory")},
             {QStringLiteral("processes"), tr("Processes")},        {QStringLiteral("tlb"), tr("TLB")},
+            {QStringLiteral("timeline"), tr("Timeline")},         {QStringLiteral("zones"), tr("Zones")},
+            {QStringLiteral("lru"), tr("LRU lists and swap")},    {QStringLiteral("oom"), tr("OOM killer")},
             {QStringLiteral("events"), tr("Events")}};
 }
 
@@ -30,6 +39,30 @@ QWidget* createView(const QString& id, ViewContext* ctx, QWidget* parent)
     if (id == QLatin1String("cow")) return new CowView(ctx, parent);
     if (id == QLatin1String("processes")) return new ProcessView(ctx, parent);
     if (id == QLatin1String("tlb")) return new TlbView(ctx, parent);
+    if (id == QLatin1String("zones")) return new ZoneView(ctx, parent);
+    if (id == QLatin1String("lru")) return new LruSwapView(ctx, parent);
+    if (id == QLatin1String("oom")) {
+        auto* v = new OomView(ctx, parent);
+        // Editing oom_score_adj in the table is a command at the cursor.
+        QObject::connect(v, &OomView::oomScoreAdjRequested, ctx, [ctx](std::uint32_t pid, int value) {
+            Command c = vmCommand(CommandType::SetOomScoreAdj, pid);
+            c.addr = static_cast<std::uint64_t>(static_cast<std::int64_t>(value));
+            emit ctx->commandRequested(c);
+        });
+        return v;
+    }
+    if (id == QLatin1String("timeline")) {
+        // The whole run's history, with the cursor at the player's simulated time.
+        auto* plot = new TimelinePlot(parent);
+        auto update = [plot, ctx] {
+            if (!ctx->simulator()) return;
+            plot->setMachine(ctx->simulator()->current());
+            plot->setCursorTime(ctx->machine().timeNs);
+        };
+        QObject::connect(ctx, &ViewContext::stateChanged, plot, update);
+        update();
+        return plot;
+    }
     return nullptr;
 }
 

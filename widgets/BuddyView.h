@@ -26,7 +26,7 @@ public:
     explicit BuddyView(ViewContext* ctx, QWidget* parent = nullptr);
 
     QSize sizeHint() const override { return QSize(900, 560); }
-    QSize minimumSizeHint() const override { return QSize(640, 420); }
+    QSize minimumSizeHint() const override { return QSize(480, 360); }
 
     /// Machine zone id shown, -1 when there is nothing to show.
     int zone() const { return m_zone; }

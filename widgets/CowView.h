@@ -114,7 +114,7 @@ public:
     ~CowView() override;
 
     QSize sizeHint() const override { return QSize(1100, 640); }
-    QSize minimumSizeHint() const override { return QSize(700, 420); }
+    QSize minimumSizeHint() const override { return QSize(520, 360); }
 
     /// Parent/child pairs of the machine (both processes known to it), oldest first.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs() const;

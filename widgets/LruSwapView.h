@@ -63,7 +63,7 @@ public:
     ~LruSwapView() override;
 
     QSize sizeHint() const override { return QSize(960, 600); }
-    QSize minimumSizeHint() const override { return QSize(560, 360); }
+    QSize minimumSizeHint() const override { return QSize(420, 300); }
 
     /// Shows `e` as the current step instead of the context's event: for tests and
     /// hand-made states (a context without a run has no events). The next state change

@@ -85,7 +85,7 @@ public:
     ~OomView() override;
 
     QSize sizeHint() const override { return QSize(900, 520); }
-    QSize minimumSizeHint() const override { return QSize(520, 300); }
+    QSize minimumSizeHint() const override { return QSize(380, 260); }
 
     /// Shows `events` as the steps up to the current one (the last) instead of the
     /// context's run: for tests and hand-made states. The next state change of the

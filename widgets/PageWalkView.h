@@ -149,7 +149,7 @@ public:
     ~PageWalkView() override;
 
     QSize sizeHint() const override { return QSize(1100, 640); }
-    QSize minimumSizeHint() const override { return QSize(560, 360); }
+    QSize minimumSizeHint() const override { return QSize(460, 320); }
 
     // What the view shows (tests, exports, the narration).
     const PageWalkTrace& trace() const;

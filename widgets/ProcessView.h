@@ -75,7 +75,7 @@ public:
     ~ProcessView() override;
 
     QSize sizeHint() const override { return QSize(1100, 640); }
-    QSize minimumSizeHint() const override { return QSize(640, 400); }
+    QSize minimumSizeHint() const override { return QSize(440, 320); }
 
     /// The process shown (0 when the machine has none).
     std::uint32_t selectedPid() const;

@@ -898,7 +898,9 @@ void TimelinePlot::updateRanges()
         const double t0 = m_log.empty() ? 0.0 : seconds(m_log[0].timeNs);
         const double t1 = m_log.empty() ? 0.0 : seconds(m_log.back().timeNs);
         m_settingRange = true;
-        m_plot->xAxis->setRange(t0, std::max(t1, t0 + 10.0));
+        // The player's cursor may be past the last whole second recorded: keep it in view.
+        const double t2 = std::max({ t1, t0 + 10.0, m_cursorS });
+        m_plot->xAxis->setRange(t0, t2 + (t2 - t0) * 0.015);
         m_settingRange = false;
     }
     m_emptyHint->setVisible(m_log.size() < 2);
@@ -953,6 +955,12 @@ void TimelinePlot::setCursorTime(std::uint64_t ns)
     const double t = seconds(ns);
     if (t == m_cursorS) return;
     m_cursorS = t;
+    if (m_follow && t > m_plot->xAxis->range().upper) {
+        updateRanges();
+        placeCursor();
+        replotSoon();
+        return;
+    }
     placeCursor();
     if (QCPLayer* l = m_cursor->layer(); m_painted && l && l->mode() == QCPLayer::lmBuffered)
         l->replot(); // only the cursor's layer is drawn again

@@ -31,7 +31,7 @@ public:
     ~TlbView() override;
 
     QSize sizeHint() const override { return QSize(1000, 640); }
-    QSize minimumSizeHint() const override { return QSize(480, 320); }
+    QSize minimumSizeHint() const override { return QSize(400, 280); }
 
     /// One way of one set, in the small-page or the huge-page TLB.
     struct Cell {

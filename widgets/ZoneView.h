@@ -58,7 +58,7 @@ public:
     ~ZoneView() override;
 
     QSize sizeHint() const override { return QSize(900, 520); }
-    QSize minimumSizeHint() const override { return QSize(520, 320); }
+    QSize minimumSizeHint() const override { return QSize(380, 260); }
 
     Scale scale() const { return m_scale; }
     void setScale(Scale s);
