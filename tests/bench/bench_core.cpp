@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -233,6 +234,57 @@ double simulatedCowSeconds(std::uint64_t* events, bool recording = true)
     return dt;
 }
 
+/// Issue 4's scale test: 10^6 page touches under continuous reclaim on a 1 GiB machine
+/// with 2 GiB of swap. A process maps 2 GiB, writes all of it once (the first pass
+/// already swaps), then touches random pages: about half are out, so most touches
+/// reclaim one page and swap one in.
+struct ReclaimRun {
+    double seconds = 0;
+    std::uint64_t touches = 0, reclaimed = 0, swapins = 0, events = 0;
+};
+ReclaimRun reclaimTouches(std::uint64_t touches, bool recording)
+{
+    auto v = MachineConfig::fromPreset("x86-64");
+    MachineConfig c = std::get<MachineConfig>(v);
+    c.ramBytes = 1 * GiB;
+    c.swapBytes = 2 * GiB;
+    auto sv = Simulator::create(c);
+    Simulator s = std::move(std::get<Simulator>(sv));
+    s.setRecording(recording);
+    Command sp = vmc(CommandType::Spawn, 0);
+    sp.text = "bench";
+    const auto pid = static_cast<std::uint32_t>(s.apply(sp).value);
+    Command mm = vmc(CommandType::Mmap, pid);
+    mm.len = 2 * GiB;
+    mm.prot = Prot::Read | Prot::Write;
+    mm.mapFlags = MapFlag::Private | MapFlag::Anonymous;
+    const std::uint64_t base = s.apply(mm).value;
+    Command fill = vmc(CommandType::Access, pid);
+    fill.addr = base;
+    fill.len = 2 * GiB;
+    fill.write = true;
+    fill.step = 4096;
+    s.apply(fill);
+    const std::uint64_t steal0 = s.current().rc.pgstealKswapd + s.current().rc.pgstealDirect;
+    const std::uint64_t in0 = s.current().rc.pswpin, e0 = s.eventCount();
+    Rng rng { 4242 };
+    Command t = vmc(CommandType::Access, pid);
+    t.len = 8;
+    t.write = true;
+    const auto t0 = Clock::now();
+    for (std::uint64_t i = 0; i < touches; ++i) {
+        t.addr = base + rng.below((2 * GiB) / 4096) * 4096;
+        s.apply(t);
+    }
+    ReclaimRun r;
+    r.seconds = secondsSince(t0);
+    r.touches = touches;
+    r.reclaimed = s.current().rc.pgstealKswapd + s.current().rc.pgstealDirect - steal0;
+    r.swapins = s.current().rc.pswpin - in0;
+    r.events = s.eventCount() - e0;
+    return r;
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -246,6 +298,25 @@ int main(int argc, char** argv)
     std::printf("# memviz core benchmark\n");
     // "memviz_bench vm" runs only the virtual-memory sections (d) and (e).
     const bool vmOnly = argc > 1 && std::string(argv[1]) == "vm";
+    if (argc > 1 && std::string(argv[1]) == "reclaim") {
+        std::printf("# (f) 10^6 random page touches (8-byte writes) under continuous reclaim: 1 GiB RAM, 2 GiB swap,\n"
+                    "#     a 2 GiB working set, events not recorded; then 10^5 touches recorded\n");
+        const ReclaimRun r = reclaimTouches(1'000'000, false);
+        std::printf("reclaim_touches_per_sec %.0f\n", static_cast<double>(r.touches) / r.seconds);
+        std::printf("reclaim_pages_reclaimed_per_sec %.0f\n", static_cast<double>(r.reclaimed) / r.seconds);
+        std::printf("reclaim_swapins_per_touch %.3f\n", static_cast<double>(r.swapins) / static_cast<double>(r.touches));
+        struct rusage ru0 {};
+        getrusage(RUSAGE_SELF, &ru0);
+        std::printf("reclaim_unrecorded_peak_rss_mib %.0f\n", static_cast<double>(ru0.ru_maxrss) / 1024.0);
+        const ReclaimRun rec = reclaimTouches(100'000, true);
+        std::printf("reclaim_recorded_touches_per_sec %.0f\n", static_cast<double>(rec.touches) / rec.seconds);
+        std::printf("reclaim_recorded_events_per_touch %.1f\n", static_cast<double>(rec.events) / static_cast<double>(rec.touches));
+        struct rusage ru {};
+        getrusage(RUSAGE_SELF, &ru);
+        std::printf("reclaim_recorded_peak_rss_mib %.0f\n", static_cast<double>(ru.ru_maxrss) / 1024.0);
+        std::printf("reclaim_recorded_events %llu\n", static_cast<unsigned long long>(rec.events));
+        return 0;
+    }
     if (argc > 1 && std::string(argv[1]) == "cow") { // for profiling: the simulated experiment alone
         std::uint64_t ev = 0;
         for (int i = 0; i < 5; ++i) std::printf("cow_simulated_ms %.1f\n", simulatedCowSeconds(&ev) * 1e3);
