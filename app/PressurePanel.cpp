@@ -93,7 +93,7 @@ PressurePanel::PressurePanel(Session* session, ViewContext* ctx, QWidget* parent
     outer->addWidget(m_title);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows); // a narrow dock: each label above its control
     outer->addLayout(form);
 
     auto sliderRow = [&](QLabel*& label, QSlider*& slider, QLabel*& value, int lo, int hi, int step) {
@@ -111,6 +111,8 @@ PressurePanel::PressurePanel(Session* session, ViewContext* ctx, QWidget* parent
         label->setBuddy(slider);
     };
     sliderRow(m_hogsLabel, m_hogs, m_hogsValue, 0, kMaxHogs, 1);
+    m_hogs->setPageStep(1);
+    m_hogs->setTickPosition(QSlider::TicksBelow);
     sliderRow(m_wsLabel, m_ws, m_wsValue, 0, 1024, 16);
     m_runLabel = new QLabel(this);
     m_seconds = new QSpinBox(this);
@@ -167,7 +169,13 @@ PressurePanel::PressurePanel(Session* session, ViewContext* ctx, QWidget* parent
     m_apply->setInterval(100);
     connect(m_apply, &QTimer::timeout, this, &PressurePanel::applyHogs);
     for (QSlider* s : { m_hogs, m_ws })
-        connect(s, &QSlider::valueChanged, this, [this] {
+        connect(s, &QSlider::valueChanged, this, [this, s] {
+            // A working set needs someone to touch it: the first drag brings one hog.
+            if (!m_syncing && s == m_ws && m_ws->value() > 0 && m_hogs->value() == 0) {
+                m_syncing = true;
+                m_hogs->setValue(1);
+                m_syncing = false;
+            }
             updateLabels();
             if (!m_syncing) m_apply->start();
         });
@@ -195,6 +203,7 @@ PressurePanel::PressurePanel(Session* session, ViewContext* ctx, QWidget* parent
     resync->setInterval(150);
     connect(resync, &QTimer::timeout, this, &PressurePanel::sync);
     connect(ctx, &ViewContext::stateChanged, resync, qOverload<>(&QTimer::start));
+    connect(session, &Session::runChanged, this, [this] { m_ownAnimation = false; });
     retranslate();
     sync();
 }
@@ -212,11 +221,11 @@ void PressurePanel::retranslate()
     m_hogs->setToolTip(tr("How many \"hog\" processes run; each keeps its working set touched"));
     m_wsLabel->setText(tr("&Working set each:"));
     m_ws->setToolTip(tr("Memory each hog has touched (written); dragging right makes it touch more pages"));
-    m_runLabel->setText(tr("Let them run:"));
-    m_seconds->setSuffix(tr(" s"));
+    m_runLabel->setText(tr("Let them work:"));
+    m_seconds->setSuffix(tr(" rounds"));
     m_run->setText(tr("Run"));
-    m_run->setToolTip(tr("Every simulated second each hog touches its whole working set again; "
-                         "when they do not fit in RAM together, the system thrashes"));
+    m_run->setToolTip(tr("In each round every hog touches its whole working set again, then a second passes; "
+                         "when the working sets do not fit in RAM together, a round takes much longer: thrashing"));
     m_swappinessLabel->setText(tr("&Swappiness:"));
     m_swappiness->setToolTip(tr("vm.swappiness: 0 reclaims page cache first, 200 prefers swapping anonymous pages"));
     m_overcommitLabel->setText(tr("Overcommit:"));
@@ -276,9 +285,14 @@ bool PressurePanel::refuseWhilePlaying()
 {
     if (!m_session->simulator()) return true;
     if (m_session->playing()) {
-        emit message(tr("The player is playing a run: pause it first (Space), then change the machine"));
-        sync();
-        return true;
+        if (!m_ownAnimation) { // a script's run (or a replay the user started) is playing
+            emit message(tr("The player is playing a run: pause it first (Space), then change the machine"));
+            sync();
+            return true;
+        }
+        // The panel's own last change is still being animated: it counts as done.
+        m_session->pause();
+        m_session->seek(m_session->simulator()->eventCount());
     }
     if (m_session->simulator()->current().panicked
         && m_session->commandsToKeep() == m_session->simulator()->commands().size()) {
@@ -308,6 +322,7 @@ void PressurePanel::finish(std::uint64_t firstEvent)
         m_session->pause();
         m_session->seek(sim->eventCount());
     }
+    m_ownAnimation = m_session->playing();
 }
 
 void PressurePanel::setHogCount(int n)
@@ -346,7 +361,9 @@ void PressurePanel::applyHogs()
         hogs.pop_back();
     }
     // More hogs: each maps room for the largest working set the slider allows.
-    const std::uint64_t room = static_cast<std::uint64_t>(m_ws->maximum()) * MiB;
+    // Mode 0 refuses a single mapping larger than RAM + swap: stay below that.
+    const std::uint64_t limit = (base.totalramPages() + base.swap.totalPages()) * page / 10 * 9 / MiB * MiB;
+    const std::uint64_t room = std::min<std::uint64_t>(static_cast<std::uint64_t>(m_ws->maximum()) * MiB, limit);
     int next = 1;
     for (const Hog& h : hogs) {
         const std::string name = base.str(base.proc(h.pid)->comm);
@@ -396,6 +413,12 @@ void PressurePanel::applyHogs()
             mm.mapFlags = MapFlag::Private | MapFlag::Anonymous;
             if (!run(mm)) break;
         }
+    }
+    // The hogs run for a second with their new working sets: the timeline gets a sample.
+    if (!m_session->simulator()->current().panicked) {
+        Command sl = vmCommand(CommandType::Sleep, 0);
+        sl.len = 1000000000ull;
+        run(sl);
     }
     finish(first);
 }

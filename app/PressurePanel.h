@@ -72,6 +72,7 @@ private:
     Session* m_session;
     ViewContext* m_ctx;
     bool m_syncing = false;
+    bool m_ownAnimation = false; ///< the player is animating the panel's last change (not a script's run)
     QTimer* m_apply = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_hogsLabel = nullptr;

@@ -508,7 +508,9 @@ std::optional<double> TimelinePlot::value(Series s, const Sample* prev, const Sa
 
 QList<TimelinePlot::Series> TimelinePlot::defaultSelection()
 {
-    return { Series::MemUsed, Series::MemFree, Series::MemBuffCache, Series::MemAvailable, Series::SwapUsed };
+    // free's columns, and the two rates that show memory pressure at a glance (right axis).
+    return { Series::MemUsed, Series::MemFree, Series::MemBuffCache, Series::MemAvailable, Series::SwapUsed,
+        Series::MajfltPerS, Series::PswpoutPerS };
 }
 
 // ---- the widget -----------------------------------------------------------------------

@@ -299,7 +299,8 @@ void TestTimelinePlot::exportCsvFile()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(f.readAll()), plot.csv());
     QCOMPARE(plot.csv().count(u'\n'), 6);
-    QVERIFY(plot.csv().startsWith(u"time_s,Mem used,Mem free,Mem buff/cache,Mem available,Swap used\n"_s));
+    QVERIFY2(plot.csv().startsWith(u"time_s,Mem used,Mem free,Mem buff/cache,Mem available,Swap used,majflt/s,pswpout/s\n"_s),
+             qPrintable(plot.csv().section(u'\n', 0, 0)));
     QVERIFY(!plot.exportCsv(dir.filePath(u"missing/dir/t.csv"_s), &error));
     QVERIFY(!error.isEmpty());
 }
@@ -371,7 +372,7 @@ void TestTimelinePlot::followsDataUntilZoomed()
     plot.setSamples(history(100));
     QVERIFY(plot.followsData());
     QCOMPARE(plot.customPlot()->xAxis->range().lower, 0.0);
-    QCOMPARE(plot.customPlot()->xAxis->range().upper, 99.0);
+    QCOMPARE(plot.customPlot()->xAxis->range().upper, 99.0 * 1.015); // the last sample and a 1.5 % margin
     plot.customPlot()->xAxis->setRange(10, 30); // as a drag or the wheel does
     QVERIFY(!plot.followsData());
     plot.setSamples(history(150));
@@ -383,13 +384,16 @@ void TestTimelinePlot::followsDataUntilZoomed()
     QVERIFY(plot.customPlot()->yAxis->range().upper < 1100000);
     plot.fit();
     QVERIFY(plot.followsData());
-    QCOMPARE(plot.customPlot()->xAxis->range().upper, 149.0);
+    QCOMPARE(plot.customPlot()->xAxis->range().upper, 149.0 * 1.015);
 }
 
 void TestTimelinePlot::selectionAndAxes()
 {
     TimelinePlot plot;
     QCOMPARE(plot.selection(), TimelinePlot::defaultSelection());
+    QCOMPARE(plot.customPlot()->graphCount(), 7);
+    QVERIFY(plot.customPlot()->yAxis2->visible()); // majflt/s and pswpout/s
+    plot.setSelection({ Series::MemUsed, Series::MemFree, Series::MemBuffCache, Series::MemAvailable, Series::SwapUsed });
     QCOMPARE(plot.customPlot()->graphCount(), 5);
     QVERIFY(!plot.customPlot()->yAxis2->visible()); // no rate or percent selected
     plot.setSamples(history(10));
