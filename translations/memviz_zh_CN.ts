@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Hugetlb pool grows: frames %1 become a free %2 huge page (%3 in the pool)</source>
+        <translation>hugetlb 池扩大：页框 %1 成为一个空闲的 %2 大页（池中共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Hugetlb pool shrinks: the free huge page at frames %1 goes back (%2 left)</source>
+        <translation>hugetlb 池缩小：位于页框 %1 的空闲大页被归还（剩 %2 个）</translation>
+    </message>
+    <message>
+        <source>Hugetlb pool: %1 surplus huge pages</source>
+        <translation>hugetlb 池：%1 个超额（surplus）大页</translation>
+    </message>
+    <message>
+        <source>PID %1 reserves %2 huge pages (HugePages_Rsvd %3)</source>
+        <translation>PID %1 预留 %2 个大页（HugePages_Rsvd %3）</translation>
+    </message>
+    <message>
+        <source>PID %1 gives back %2 reserved huge pages (HugePages_Rsvd %3)</source>
+        <translation>PID %1 归还 %2 个预留的大页（HugePages_Rsvd %3）</translation>
+    </message>
+    <message>
+        <source>PID %1 takes the huge page at frames %2 from the pool (%3 free)</source>
+        <translation>PID %1 从池中取走位于页框 %2 的大页（剩 %3 个空闲）</translation>
+    </message>
+    <message>
+        <source>The huge page at frames %1 goes back on the pool&apos;s free list (%2 free)</source>
+        <translation>位于页框 %1 的大页回到池的空闲链表（%2 个空闲）</translation>
+    </message>
+    <message>
+        <source>The surplus huge page at frames %1 leaves the pool</source>
+        <translation>位于页框 %1 的超额大页离开池</translation>
+    </message>
+    <message>
+        <source>PID %1 faults at %2 but the pool has no huge page for it: SIGBUS</source>
+        <translation>PID %1 在 %2 处发生缺页中断，但池中没有可供它使用的大页：SIGBUS</translation>
+    </message>
+    <message>
+        <source>PID %1 mmap(MAP_HUGETLB) of %2: the pool cannot reserve the pages, ENOMEM</source>
+        <translation>PID %1 mmap(MAP_HUGETLB) %2：池无法预留这些页，ENOMEM</translation>
+    </message>
+    <message>
+        <source>Hugetlb pool</source>
+        <translation>hugetlb 池</translation>
+    </message>
+    <message>
+        <source>The pool now holds %1 huge pages: %2 free, %3 reserved, %4 surplus (HugePages_Total, _Free, _Rsvd, _Surp in /proc/meminfo).</source>
+        <translation>池中现有 %1 个大页：%2 个空闲，%3 个已预留，%4 个超额（即 /proc/meminfo 中的 HugePages_Total、_Free、_Rsvd、_Surp）。</translation>
+    </message>
+    <message>
+        <source>Writing vm.nr_hugepages makes set_max_huge_pages() (mm/hugetlb.c) grow or shrink the pool of %1 pages: it takes order-%2 blocks from the buddy allocator (they are allocated memory from then on, in use or not, and CommitLimit no longer counts them), or gives free ones back. Pages in use or reserved cannot go: they become surplus and leave when unmapped. %3</source>
+        <translation>写入 vm.nr_hugepages 会让 set_max_huge_pages()（mm/hugetlb.c）扩大或缩小 %1 大页池：它从伙伴分配器取走 %2 阶块（此后无论是否使用，这些块都算作已分配内存，CommitLimit 也不再把它们计算在内），或者把空闲的块归还。正在使用或已预留的页不能归还：它们成为超额页，解除映射后离开池。%3</translation>
+    </message>
+    <message>
+        <source>mmap(MAP_HUGETLB) reserves all the huge pages of the mapping at once (hugetlb_reserve_pages()), so a later fault cannot fail; munmap() and exit give back the reservations that were never faulted. Hugetlb memory is not charged to Committed_AS. %1</source>
+        <translation>mmap(MAP_HUGETLB) 一次性预留映射所需的全部大页（hugetlb_reserve_pages()），因此之后的缺页不会失败；munmap() 和进程退出时归还从未发生缺页的预留。hugetlb 内存不计入 Committed_AS。%1</translation>
+    </message>
+    <message>
+        <source>hugetlb_no_page() or hugetlb_wp() (mm/hugetlb.c) takes a page from the pool&apos;s free list and clears it: one fault for %1, one PMD entry, no PTE table. Hugetlb pages never go on the LRU and are never swapped, and they are not counted in RSS. %2</source>
+        <translation>hugetlb_no_page() 或 hugetlb_wp()（mm/hugetlb.c）从池的空闲链表取一页并清零：一次缺页映射 %1，一个 PMD 表项，不需要 PTE 表。hugetlb 页从不进入 LRU 链表，也从不被换出，并且不计入 RSS。%2</translation>
+    </message>
+    <message>
+        <source>free_huge_folio(): nothing maps the huge page any more, so it goes back on the pool&apos;s free list, or to the buddy allocator if it was a surplus page. %1</source>
+        <translation>free_huge_folio()：已没有任何映射指向该大页，因此它回到池的空闲链表；如果它是超额页，则归还给伙伴分配器。%1</translation>
+    </message>
+    <message>
+        <source>The fault needs a huge page but the pool has none this process may take (every free page is reserved for another mapping): hugetlb returns VM_FAULT_SIGBUS and the process dies of SIGBUS. %1</source>
+        <translation>这次缺页需要一个大页，但池中没有该进程可以取用的大页（每个空闲页都已为其他映射预留）：hugetlb 返回 VM_FAULT_SIGBUS，进程因 SIGBUS 而终止。%1</translation>
+    </message>
+    <message>
+        <source>hugetlb_reserve_pages() finds fewer free huge pages than the mapping needs beyond those already reserved, so mmap() fails with ENOMEM at once instead of a later fault failing. Raise vm.nr_hugepages first. %1</source>
+        <translation>hugetlb_reserve_pages() 发现，除已预留的之外，空闲大页不够该映射所需，因此 mmap() 立即以 ENOMEM 失败，而不是等到之后的缺页才失败。请先调大 vm.nr_hugepages。%1</translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <source>min</source>
@@ -260,24 +335,12 @@
         <translation>%11get_page_from_freelist() 通过 zone_watermark_fast() 调用 __zone_watermark_ok()，询问 %1 能否满足 %2 阶请求：空闲页减去请求本身要用的 2^%2 − 1 页（%3 − %4 = %5），必须高于 %6 水位线加 lowmem_reserve（%7 + %8 = %9）。%10</translation>
     </message>
     <message>
-        <source>None of the zones %1 passed its low watermark for this order-%2 request, so __alloc_pages() enters __alloc_pages_slowpath(). The kernel would now wake kswapd (wake_all_kswapds()) to reclaim in the background; memviz does not simulate kswapd yet. The zonelist is then tried again at the lower min watermark, which lets the request dip into the reserve.</source>
-        <translation>对这个 %2 阶请求，内存域 %1 均未通过 low 水位线，因此 __alloc_pages() 进入 __alloc_pages_slowpath()。此时内核会唤醒 kswapd（wake_all_kswapds()）在后台回收内存；memviz 尚未模拟 kswapd。随后以更低的 min 水位线再次遍历 zonelist，允许请求动用预留内存。</translation>
-    </message>
-    <message>
-        <source>Even at the min watermark none of the zones %1 could supply an order-%2 block (%3). A real kernel would now try direct reclaim (__alloc_pages_direct_reclaim()), compaction and finally the OOM killer (__alloc_pages_may_oom()); memviz does not simulate these yet, so alloc_pages() returns NULL. The machine has %4 free pages in all.</source>
-        <translation>即使按 min 水位线，内存域 %1 也都无法提供 %2 阶块（%3）。真实内核此时会尝试直接回收（__alloc_pages_direct_reclaim()）、内存规整，最后是 OOM killer（__alloc_pages_may_oom()）；memviz 尚未模拟这些，因此 alloc_pages() 返回 NULL。整台机器共有 %4 个空闲页。</translation>
-    </message>
-    <message>
         <source>%1 now has %2 free pages, at or below its %3 watermark (%4 pages).</source>
         <translation>%1 现有 %2 个空闲页，已降至 %3 水位线（%4 页）或更低。</translation>
     </message>
     <message>
         <source>%1 now has %2 free pages, above its %3 watermark (%4 pages) again.</source>
         <translation>%1 现有 %2 个空闲页，重新高于 %3 水位线（%4 页）。</translation>
-    </message>
-    <message>
-        <source>The fast path (get_page_from_freelist() with ALLOC_WMARK_LOW) now skips this zone; when every zone is this low, __alloc_pages_slowpath() wakes kswapd to reclaim in the background (memviz does not simulate kswapd yet).</source>
-        <translation>快速路径（带 ALLOC_WMARK_LOW 的 get_page_from_freelist()）现在会跳过该内存域；当所有内存域都降到这么低时，__alloc_pages_slowpath() 会唤醒 kswapd 在后台回收（memviz 尚未模拟 kswapd）。</translation>
     </message>
     <message>
         <source>The fast path (get_page_from_freelist() with ALLOC_WMARK_LOW) may allocate from it again without waking kswapd.</source>
@@ -530,10 +593,6 @@
     <message>
         <source>%1 tries to %2 %3 in the VMA %4–%5, whose protection %6 does not allow it: access_error() sends the fault to bad_area_access_error(). The kernel sends SIGSEGV (signal 11, SEGV_ACCERR); its default action ends the process and the shell prints &quot;Segmentation fault&quot;.</source>
         <translation>%1 试图%2 VMA %4–%5 中的 %3，但该 VMA 的保护属性 %6 不允许这样做：access_error() 把该缺页交给 bad_area_access_error() 处理。内核发送 SIGSEGV（信号 11，SEGV_ACCERR）；其默认动作是终止进程，shell 打印“Segmentation fault”（段错误）。</translation>
-    </message>
-    <message>
-        <source>%1 faults at %2, but no frame can be allocated for the page or its page tables: the handler returns VM_FAULT_OOM. Linux would run the OOM killer (pagefault_out_of_memory()) to free memory; memviz has no OOM killer yet and kills the faulting process with SIGKILL.</source>
-        <translation>%1 在 %2 处发生缺页中断，但无法为该页或其页表分配页框：处理程序返回 VM_FAULT_OOM。Linux 会运行 OOM killer（pagefault_out_of_memory()）来释放内存；memviz 尚未实现 OOM killer，直接用 SIGKILL 终止发生缺页的进程。</translation>
     </message>
     <message>
         <source>%1 takes a page fault at %2.</source>
@@ -908,20 +967,12 @@
         <translation>%1 进行了任何 VMA 都不允许的访问（见前面的缺页中断），因此内核向它发送 SIGSEGV（信号 11）；其默认动作是终止进程，shell 打印“Segmentation fault”（段错误）。</translation>
     </message>
     <message>
-        <source>%1 ran out of memory for a page or a page table and is killed with SIGKILL (signal 9). Linux would call the OOM killer (pagefault_out_of_memory()), which picks a victim by oom_score; memviz has no OOM killer yet and ends the process that needed the memory.</source>
-        <translation>%1 在为某页或页表申请内存时内存不足，被 SIGKILL（信号 9）终止。Linux 会调用 OOM killer（pagefault_out_of_memory()），按 oom_score 选出要终止的进程；memviz 尚未实现 OOM killer，直接终止需要内存的这个进程。</translation>
-    </message>
-    <message>
         <source>%1 is killed by signal %2.</source>
         <translation>%1 被信号 %2 终止。</translation>
     </message>
     <message>
         <source>%1 calls exit(%2).</source>
         <translation>%1 调用 exit(%2)。</translation>
-    </message>
-    <message>
-        <source>do_exit() → exit_mm() → mmput() → exit_mmap() unmapped every VMA, freed the anonymous pages no other process maps, then the page tables and the PGD; page-cache pages stay cached. The machine now has %1 free pages.</source>
-        <translation>do_exit() → exit_mm() → mmput() → exit_mmap() 解除了所有 VMA 的映射，释放了没有其他进程映射的匿名页，然后释放页表和 PGD；页缓存中的页仍保留在缓存中。机器现有 %1 个空闲页。</translation>
     </message>
     <message>
         <source>mmap_region() in mm/mmap.c adds a VMA for %1–%2 (%3, %4) to the address space of %5.</source>
@@ -1178,6 +1229,474 @@
     <message>
         <source>__vm_enough_memory() refuses PID %1 %2 more of committed memory: Committed_AS is %3 and the limit under vm.overcommit_memory = %4 is %5. The mmap(), brk() or fork() fails with ENOMEM now — malloc() returns NULL — instead of the OOM killer choosing a victim later.</source>
         <translation>__vm_enough_memory() 拒绝 PID %1 再提交 %2 内存：Committed_AS 为 %3，在 vm.overcommit_memory = %4 下的上限为 %5。mmap()、brk() 或 fork() 现在就以 ENOMEM 失败——malloc() 返回 NULL——而不是以后由 OOM killer 选出牺牲者。</translation>
+    </message>
+    <message>
+        <source>no LRU list</source>
+        <translation>无 LRU 链表</translation>
+    </message>
+    <message>
+        <source>swap area %1</source>
+        <translation>交换区 %1</translation>
+    </message>
+    <message>
+        <source>slot %1 of %2</source>
+        <translation>%2 的槽位 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 slots</source>
+        <translation>%1/%2 个槽位</translation>
+    </message>
+    <message>
+        <source>Page %1 joins the %2 list</source>
+        <translation>页 %1 加入 %2 链表</translation>
+    </message>
+    <message>
+        <source>Page %1 leaves the %2 list</source>
+        <translation>页 %1 离开 %2 链表</translation>
+    </message>
+    <message>
+        <source>Page %1 stays on %2 with PG_referenced set: a second chance</source>
+        <translation>页 %1 留在 %2 上并设置 PG_referenced：第二次机会</translation>
+    </message>
+    <message>
+        <source>Page %1 rotates to the head of %2</source>
+        <translation>页 %1 轮转到 %2 的头部</translation>
+    </message>
+    <message>
+        <source>Page %1 is activated: %2 → %3</source>
+        <translation>页 %1 被激活：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Page %1 is deactivated: %2 → %3</source>
+        <translation>页 %1 被降级：%2 → %3</translation>
+    </message>
+    <message>
+        <source>folio_add_lru() (mm/swap.c) puts the new page in frame %1 at the head of %2, now %3: new anonymous and page-cache pages start on the inactive list of their type and must be used again to be promoted. Reclaim takes pages from the other end, the tail.</source>
+        <translation>folio_add_lru()（mm/swap.c）把页框 %1 中的新页放到 %2 的头部，该链表现有 %3：新的匿名页和页缓存页都从各自类型的不活跃链表开始，必须再次被使用才能晋升。回收从另一端即尾部取页。</translation>
+    </message>
+    <message>
+        <source>The page in frame %1 leaves %2 (now %3): it is isolated for reclaim or freed, and no LRU list holds it any more.</source>
+        <translation>页框 %1 中的页离开 %2（现有 %3）：它被隔离以供回收或已被释放，不再位于任何 LRU 链表上。</translation>
+    </message>
+    <message>
+        <source>shrink_active_list() (mm/vmscan.c) finds the executable file page in frame %1 referenced and rotates it back to the head of %2: program code in use stays in memory. Every other page it scans moves to the inactive list.</source>
+        <translation>shrink_active_list()（mm/vmscan.c）发现页框 %1 中的可执行文件页被访问过，把它轮转回 %2 的头部：正在使用的程序代码留在内存中。它扫描到的其他页都会移到不活跃链表。</translation>
+    </message>
+    <message>
+        <source>folio_check_references() (mm/vmscan.c), called by shrink_folio_list() while shrink_inactive_list() scans %1, finds the Accessed bit set in a page-table entry of the page in frame %2 but PG_referenced still clear: its first use since it was last looked at. It sets PG_referenced and keeps the page, moving it to the head of %1 (FOLIOREF_KEEP): a second chance. Used again before reclaim comes back and it is activated, otherwise it is reclaimed.</source>
+        <translation>shrink_inactive_list() 扫描 %1 时，shrink_folio_list() 调用 folio_check_references()（mm/vmscan.c），后者发现页框 %2 中的页在某个页表项中设置了访问位（Accessed），但 PG_referenced 仍未设置：这是它自上次检查以来第一次被使用。于是设置 PG_referenced 并保留该页，把它移到 %1 的头部（FOLIOREF_KEEP）：第二次机会。如果在回收再次扫到它之前又被使用，它就会被激活，否则就会被回收。</translation>
+    </message>
+    <message>
+        <source>The page in frame %1 is in use right now (the fault being handled holds it), so reclaim puts it back at the head of %2 instead of freeing it.</source>
+        <translation>页框 %1 中的页此刻正在使用（正在处理的缺页持有它），因此回收把它放回 %2 的头部，而不是释放它。</translation>
+    </message>
+    <message>
+        <source>folio_check_references() (mm/vmscan.c) finds the page in frame %1 referenced again: PG_referenced was already set from an earlier scan, or several page-table entries have the Accessed bit, or it is executable code (a page that cannot get a swap slot is activated too). So it is activated: it leaves %2 for the head of %3, now %4. folio_activate() does the same for a file page read twice (folio_mark_accessed()).</source>
+        <translation>folio_check_references()（mm/vmscan.c）发现页框 %1 中的页再次被访问：PG_referenced 已在之前的扫描中设置，或者有多个页表项设置了访问位，或者它是可执行代码（无法获得交换槽位的页也会被激活）。因此它被激活：离开 %2，移到 %3 的头部，该链表现有 %4。对于被读取两次的文件页，folio_activate() 也会这样做（folio_mark_accessed()）。</translation>
+    </message>
+    <message>
+        <source>shrink_active_list() (mm/vmscan.c) takes the page in frame %1 from the tail of %2 because the inactive list is too short (inactive_is_low()) and moves it to the head of %3, now %4, clearing PG_active and setting PG_workingset. Unless it is used again it will be reclaimed from there.</source>
+        <translation>由于不活跃链表太短（inactive_is_low()），shrink_active_list()（mm/vmscan.c）从 %2 的尾部取下页框 %1 中的页，移到 %3 的头部（该链表现有 %4），清除 PG_active 并设置 PG_workingset。除非再次被使用，否则它将从那里被回收。</translation>
+    </message>
+    <message>
+        <source>PID %1&apos;s allocation found no free page even at the min watermark, so the task reclaims itself (direct reclaim: try_to_free_pages() → shrink_node()) and stalls meanwhile.</source>
+        <translation>PID %1 的分配即使按 min 水位线也找不到空闲页，因此该任务自己进行回收（直接回收：try_to_free_pages() → shrink_node()），期间处于停顿状态。</translation>
+    </message>
+    <message>
+        <source>kswapd0 reclaims in the background (balance_pgdat() → shrink_node()).</source>
+        <translation>kswapd0 在后台回收（balance_pgdat() → shrink_node()）。</translation>
+    </message>
+    <message>
+        <source>At priority %1 shrink_active_list() (mm/vmscan.c) moves %2 from the tail of %3 to %4, which was too short (inactive_is_low()); /proc/vmstat counts them in pgrefill. No page is freed here: they get their last chance on the inactive list, which now holds %5.</source>
+        <translation>在优先级 %1 下，shrink_active_list()（mm/vmscan.c）把 %2 从 %3 的尾部移到 %4，因为后者太短（inactive_is_low()）；/proc/vmstat 把它们计入 pgrefill。这里不释放任何页：它们在不活跃链表上得到最后一次机会，该链表现有 %5。</translation>
+    </message>
+    <message>
+        <source>Clean page-cache pages are simply dropped; dirty ones are written back first.</source>
+        <translation>干净的页缓存页直接丢弃；脏页先回写。</translation>
+    </message>
+    <message>
+        <source>Anonymous pages get a swap slot (add_to_swap()) and are written out (pageout()).</source>
+        <translation>匿名页获得一个交换槽位（add_to_swap()）并被写出（pageout()）。</translation>
+    </message>
+    <message>
+        <source>At priority %1 (the scan target is the list&apos;s size &gt;&gt; %1) shrink_inactive_list() (mm/vmscan.c) isolates %2 from the tail of %3 and shrink_folio_list() reclaims %4 of them (%5%)%6. %7 %8 and %9 grow by these numbers (sar -B %10 and pgsteal/s).</source>
+        <translation>在优先级 %1 下（扫描目标为链表长度 &gt;&gt; %1），shrink_inactive_list()（mm/vmscan.c）从 %3 的尾部隔离出 %2，shrink_folio_list() 回收了其中的 %4 页（%5%）%6。%7 %8 和 %9 都按这些数目增加（即 sar -B 的 %10 和 pgsteal/s）。</translation>
+    </message>
+    <message>
+        <source>; the rest were in use: kept for a second chance or activated</source>
+        <translation>；其余的页正在使用：被保留以获得第二次机会，或被激活</translation>
+    </message>
+    <message>
+        <source>The allocation of %1 failed even after reclaim made no progress, so __alloc_pages_may_oom() calls out_of_memory(). vm.oom_kill_allocating_task is set, so the OOM killer takes the allocating task itself (%2 points) instead of scanning for the worst one.</source>
+        <translation>%1 的分配在回收毫无进展后仍然失败，因此 __alloc_pages_may_oom() 调用 out_of_memory()。由于设置了 vm.oom_kill_allocating_task，OOM killer 直接选择发起分配的任务本身（%2 分），而不去扫描找出最差的那个。</translation>
+    </message>
+    <message>
+        <source>The allocation of %1 failed even after reclaim made no progress, so __alloc_pages_may_oom() calls out_of_memory(). select_bad_process() chose %2, the task with the most points: %3 of totalpages = %4 (RAM + swap), an oom_score of %5.</source>
+        <translation>%1 的分配在回收毫无进展后仍然失败，因此 __alloc_pages_may_oom() 调用 out_of_memory()。select_bad_process() 选中了 %2，即得分最高的任务：%3 分（totalpages = %4，即 RAM + 交换空间），oom_score 为 %5。</translation>
+    </message>
+    <message>
+        <source>oom_kill_process() (mm/oom_kill.c) sends %1 SIGKILL and the oom_reaper frees its anonymous memory at once; dmesg reads &quot;Out of memory: Killed process %2&quot;. The machine now has %3 free pages.</source>
+        <translation>oom_kill_process()（mm/oom_kill.c）向 %1 发送 SIGKILL，oom_reaper 立即释放其匿名内存；dmesg 中显示“Out of memory: Killed process %2”。机器现有 %3 个空闲页。</translation>
+    </message>
+    <message>
+        <source>%1 faults at %2, but no frame can be allocated for the page or its page tables, even after reclaim and the OOM killer: the handler returns VM_FAULT_OOM. Simplification: Linux would retry the fault once the OOM killer&apos;s victim has freed its memory; memviz ends the faulting process with SIGKILL.</source>
+        <translation>%1 在 %2 处发生缺页中断，但即使经过回收和 OOM killer，仍无法为该页或其页表分配页框：处理程序返回 VM_FAULT_OOM。简化：Linux 会在 OOM killer 的牺牲者释放内存后重试这次缺页；memviz 则用 SIGKILL 终止发生缺页的进程。</translation>
+    </message>
+    <message>
+        <source>A %1 by %2 at %3 finds a swap entry in the page-table entry: the page was swapped out. do_swap_page() (mm/memory.c) does not find it in the swap cache, so it allocates a frame and swap_read_folio() reads the page back from swap: a major fault, counted in the process&apos;s majflt (now %4) and in /proc/vmstat pgmajfault. Simplification: no swap readahead, just this page is read.</source>
+        <translation>%2 在 %3 处的%1访问在页表项中发现一个交换项（swap entry）：该页已被换出。do_swap_page()（mm/memory.c）在交换缓存中找不到它，于是分配一个页框，由 swap_read_folio() 从交换空间读回该页：这是一次硬性缺页，计入进程的 majflt（现为 %4）和 /proc/vmstat 的 pgmajfault。简化：不做交换预读，只读入这一页。</translation>
+    </message>
+    <message>
+        <source>A %1 by %2 at %3 finds a swap entry in the page-table entry, but the page is still in the swap cache (not freed yet, or read back for another process). do_swap_page() (mm/memory.c) maps that page again without any disk I/O.</source>
+        <translation>%2 在 %3 处的%1访问在页表项中发现一个交换项，但该页仍在交换缓存中（尚未释放，或已为另一个进程读回）。do_swap_page()（mm/memory.c）无需任何磁盘 I/O 就重新映射该页。</translation>
+    </message>
+    <message>
+        <source>Time passes</source>
+        <translation>时间流逝</translation>
+    </message>
+    <message>
+        <source>LRU move</source>
+        <translation>LRU 移动</translation>
+    </message>
+    <message>
+        <source>Wake kswapd</source>
+        <translation>唤醒 kswapd</translation>
+    </message>
+    <message>
+        <source>kswapd sleeps</source>
+        <translation>kswapd 睡眠</translation>
+    </message>
+    <message>
+        <source>Shrink LRU list</source>
+        <translation>收缩 LRU 链表</translation>
+    </message>
+    <message>
+        <source>Enable swap area</source>
+        <translation>启用交换区</translation>
+    </message>
+    <message>
+        <source>Swap out</source>
+        <translation>换出</translation>
+    </message>
+    <message>
+        <source>Write back</source>
+        <translation>回写</translation>
+    </message>
+    <message>
+        <source>Swap in</source>
+        <translation>换入</translation>
+    </message>
+    <message>
+        <source>Leave swap cache</source>
+        <translation>离开交换缓存</translation>
+    </message>
+    <message>
+        <source>OOM candidate</source>
+        <translation>OOM 候选进程</translation>
+    </message>
+    <message>
+        <source>OOM kill</source>
+        <translation>OOM 杀死进程</translation>
+    </message>
+    <message>
+        <source>Kernel panic</source>
+        <translation>内核恐慌</translation>
+    </message>
+    <message>
+        <source>Huge page fault</source>
+        <translation>大页缺页中断</translation>
+    </message>
+    <message>
+        <source>Set oom_score_adj</source>
+        <translation>设置 oom_score_adj</translation>
+    </message>
+    <message>
+        <source>Drop caches</source>
+        <translation>丢弃缓存</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, %2 at %3: swapped out, read back from swap (major)</source>
+        <translation>PID %1 缺页中断，%2 %3：已换出，从交换空间读回（硬性缺页）</translation>
+    </message>
+    <message>
+        <source>PID %1 page fault, %2 at %3: swapped out, still in the swap cache (minor)</source>
+        <translation>PID %1 缺页中断，%2 %3：已换出，仍在交换缓存中（软性缺页）</translation>
+    </message>
+    <message>
+        <source>A tunable = %1 (was %2)</source>
+        <translation>某个可调参数 = %1（原为 %2）</translation>
+    </message>
+    <message>
+        <source>Sleep %1: the clock goes from %2 to %3</source>
+        <translation>休眠 %1：时钟从 %2 走到 %3</translation>
+    </message>
+    <message>
+        <source>Time passes: %1 of work, the clock reaches %2</source>
+        <translation>时间流逝：工作 %1，时钟到达 %2</translation>
+    </message>
+    <message>
+        <source>1 new sar sample</source>
+        <translation>1 个新的 sar 样本</translation>
+    </message>
+    <message>
+        <source>%1 new sar samples</source>
+        <translation>%1 个新的 sar 样本</translation>
+    </message>
+    <message>
+        <source>Wake kswapd0: every zone up to %1 is below its low watermark</source>
+        <translation>唤醒 kswapd0：%1 及以下的所有内存域都低于 low 水位线</translation>
+    </message>
+    <message>
+        <source>kswapd0 gives up after %1 passes that reclaimed nothing and sleeps</source>
+        <translation>kswapd0 连续 %1 轮未回收到任何页，放弃并睡眠</translation>
+    </message>
+    <message>
+        <source>kswapd0 goes back to sleep: the node is balanced</source>
+        <translation>kswapd0 重新睡眠：节点已平衡</translation>
+    </message>
+    <message>
+        <source>Direct reclaim by PID %1</source>
+        <translation>PID %1 直接回收</translation>
+    </message>
+    <message>
+        <source>%1, priority %2: %3 from %4 to %5 (shrink_active_list)</source>
+        <translation>%1，优先级 %2：把 %3 从 %4 移到 %5（shrink_active_list）</translation>
+    </message>
+    <message>
+        <source>%1, priority %2: scanned %3 of %4, reclaimed %5</source>
+        <translation>%1，优先级 %2：扫描 %4 中的 %3，回收 %5 页</translation>
+    </message>
+    <message>
+        <source>swapon %1: %2 (%3), priority %4</source>
+        <translation>swapon %1：%2（%3），优先级 %4</translation>
+    </message>
+    <message>
+        <source>Page %1 gets swap %2 and joins the swap cache</source>
+        <translation>页 %1 分到 %2，加入交换缓存</translation>
+    </message>
+    <message>
+        <source>Write dirty page %1 of %2 (frame %3) back to disk</source>
+        <translation>将 %2 的第 %1 页（脏页，页框 %3）回写到磁盘</translation>
+    </message>
+    <message>
+        <source>Write page %1 to swap %2</source>
+        <translation>将页 %1 写入 %2</translation>
+    </message>
+    <message>
+        <source>PID %1 reads swap %2 into frame %3 (major fault)</source>
+        <translation>PID %1 把 %2 读入页框 %3（硬性缺页）</translation>
+    </message>
+    <message>
+        <source>Page %1 leaves the swap cache and releases swap %2</source>
+        <translation>页 %1 离开交换缓存，释放 %2</translation>
+    </message>
+    <message>
+        <source>OOM candidate PID %1: %2 points (rss %3 + swapents %4 + pgtables %5 pages, oom_score_adj %6)</source>
+        <translation>OOM 候选进程 PID %1：%2 分（rss %3 + swapents %4 + pgtables %5 页，oom_score_adj %6）</translation>
+    </message>
+    <message>
+        <source>OOM killer kills PID %1, the allocating task (oom_kill_allocating_task)</source>
+        <translation>OOM killer 杀死 PID %1，即发起分配的任务（oom_kill_allocating_task）</translation>
+    </message>
+    <message>
+        <source>OOM killer kills PID %1: %2 points, the most of all, for the allocation of PID %3</source>
+        <translation>OOM killer 杀死 PID %1：%2 分，为所有进程中最高，起因是 PID %3 的分配</translation>
+    </message>
+    <message>
+        <source>Kernel panic - not syncing: %1</source>
+        <translation>内核恐慌：Kernel panic - not syncing: %1</translation>
+    </message>
+    <message>
+        <source>PID %1 huge page fault at %2: one %3 page, frames %4</source>
+        <translation>PID %1 在 %2 处发生大页缺页中断：一个 %3 的页，页框 %4</translation>
+    </message>
+    <message>
+        <source>PID %1 huge page fault at %2: no free %3 block, falls back to %4 pages</source>
+        <translation>PID %1 在 %2 处发生大页缺页中断：没有空闲的 %3 块，回退为 %4 的页</translation>
+    </message>
+    <message>
+        <source>PID %1 oom_score_adj = %2 (was %3)</source>
+        <translation>PID %1 oom_score_adj = %2（原为 %3）</translation>
+    </message>
+    <message>
+        <source>echo %1 &gt; /proc/sys/vm/drop_caches: %2 dropped (%3)</source>
+        <translation>echo %1 &gt; /proc/sys/vm/drop_caches：丢弃了 %2（%3）</translation>
+    </message>
+    <message>
+        <source>None of the zones %1 passed its low watermark for this order-%2 request of PID %3, so __alloc_pages() enters __alloc_pages_slowpath(). It wakes kswapd (wake_all_kswapds() → wakeup_kswapd()) to reclaim in the background, unless kswapd is awake already, and tries the zonelist again at the lower min watermark, which lets the request dip into the reserve. If that fails too, the task reclaims itself (direct reclaim).</source>
+        <translation>对 PID %3 的这个 %2 阶请求，内存域 %1 均未通过 low 水位线，因此 __alloc_pages() 进入 __alloc_pages_slowpath()。若 kswapd 尚未醒来，它会唤醒 kswapd（wake_all_kswapds() → wakeup_kswapd()）在后台回收，并以更低的 min 水位线再次遍历 zonelist，允许请求动用预留内存。如果仍然失败，该任务就自己进行回收（直接回收）。</translation>
+    </message>
+    <message>
+        <source>None of the zones %1 passed its low watermark for this order-%2 request, so __alloc_pages() enters __alloc_pages_slowpath(). The kernel would now wake kswapd (wake_all_kswapds()) to reclaim in the background; memviz&apos;s bare alloc_pages() exercise does not simulate kswapd or reclaim. The zonelist is then tried again at the lower min watermark, which lets the request dip into the reserve.</source>
+        <translation>对这个 %2 阶请求，内存域 %1 均未通过 low 水位线，因此 __alloc_pages() 进入 __alloc_pages_slowpath()。此时内核会唤醒 kswapd（wake_all_kswapds()）在后台回收内存；memviz 中单纯的 alloc_pages() 练习不模拟 kswapd 和回收。随后以更低的 min 水位线再次遍历 zonelist，允许请求动用预留内存。</translation>
+    </message>
+    <message>
+        <source>None of the zones %1 can supply an order-%2 block (%3) for PID %4, even at the min watermark and after direct reclaim (__alloc_pages_direct_reclaim()) and the OOM killer (__alloc_pages_may_oom()) had their turn, so the allocation fails. The machine has %5 free pages in all.</source>
+        <translation>即使按 min 水位线，并且直接回收（__alloc_pages_direct_reclaim()）和 OOM killer（__alloc_pages_may_oom()）都已轮到过，内存域 %1 仍无法为 PID %4 提供 %2 阶块（%3），因此分配失败。整台机器共有 %5 个空闲页。</translation>
+    </message>
+    <message>
+        <source>Even at the min watermark none of the zones %1 could supply an order-%2 block (%3). A real kernel would now try direct reclaim (__alloc_pages_direct_reclaim()), compaction and finally the OOM killer (__alloc_pages_may_oom()); memviz&apos;s bare alloc_pages() exercise does not simulate these, so alloc_pages() returns NULL. The machine has %4 free pages in all.</source>
+        <translation>即使按 min 水位线，内存域 %1 也都无法提供 %2 阶块（%3）。真实内核此时会尝试直接回收（__alloc_pages_direct_reclaim()）、内存规整，最后是 OOM killer（__alloc_pages_may_oom()）；memviz 中单纯的 alloc_pages() 练习不模拟这些，因此 alloc_pages() 返回 NULL。整台机器共有 %4 个空闲页。</translation>
+    </message>
+    <message>
+        <source>The fast path (get_page_from_freelist() with ALLOC_WMARK_LOW) now skips this zone; when every zone is this low, __alloc_pages_slowpath() wakes kswapd (wakeup_kswapd()) to reclaim in the background.</source>
+        <translation>快速路径（带 ALLOC_WMARK_LOW 的 get_page_from_freelist()）现在会跳过该内存域；当所有内存域都降到这么低时，__alloc_pages_slowpath() 会唤醒 kswapd（wakeup_kswapd()）在后台回收。</translation>
+    </message>
+    <message>
+        <source>The OOM killer chose %1 (oom_kill_process(), the step before) and sent it SIGKILL (signal 9), which cannot be caught or ignored.</source>
+        <translation>OOM killer 选中了 %1（上一步的 oom_kill_process()），并向它发送了 SIGKILL（信号 9），该信号无法被捕获或忽略。</translation>
+    </message>
+    <message>
+        <source>%1 ran out of memory for a page or a page table, even after reclaim and the OOM killer, and is killed with SIGKILL (signal 9). Simplification: Linux would retry the fault once memory was freed; memviz ends the process that needed the memory.</source>
+        <translation>%1 在为某页或页表申请内存时，即使经过回收和 OOM killer 仍内存不足，因此被 SIGKILL（信号 9）终止。简化：Linux 会在有内存释放后重试这次缺页；memviz 直接终止需要内存的这个进程。</translation>
+    </message>
+    <message>
+        <source>do_exit() → exit_mm() → mmput() → exit_mmap() unmapped every VMA, freed the anonymous pages no other process maps and their swap slots, then the page tables and the PGD; page-cache pages stay cached. The machine now has %1 free pages.</source>
+        <translation>do_exit() → exit_mm() → mmput() → exit_mmap() 解除了所有 VMA 的映射，释放了没有其他进程映射的匿名页及其交换槽位，然后释放页表和 PGD；页缓存中的页仍保留在缓存中。机器现有 %1 个空闲页。</translation>
+    </message>
+    <message>
+        <source>A tunable memviz does not know is now %1 (was %2). The kernel applies a new value at once.</source>
+        <translation>memviz 不认识的某个可调参数现在为 %1（原为 %2）。内核会立即应用新值。</translation>
+    </message>
+    <message>
+        <source>vm.swappiness is now %1 (was %2): how readily reclaim takes anonymous pages (to swap) rather than page-cache pages, from 0 to 200. get_scan_count() (mm/vmscan.c) weighs the anon lists by swappiness and the file lists by 200 − swappiness: 0 avoids swapping until the page cache is nearly gone, 100 treats both alike.</source>
+        <translation>vm.swappiness 现在为 %1（原为 %2）：表示回收时在多大程度上倾向于取匿名页（换出到交换空间）而不是页缓存页，取值 0 到 200。get_scan_count()（mm/vmscan.c）以 swappiness 为匿名页链表加权，以 200 − swappiness 为文件页链表加权：0 表示在页缓存几乎耗尽之前避免交换，100 表示两者同等对待。</translation>
+    </message>
+    <message>
+        <source>vm.panic_on_oom is now %1 (was %2). When it is not 0, out_of_memory() calls panic() from check_panic_on_oom() instead of killing a process; memviz has one node and no cgroups, so 1 and 2 act alike.</source>
+        <translation>vm.panic_on_oom 现在为 %1（原为 %2）。当它不为 0 时，out_of_memory() 会从 check_panic_on_oom() 调用 panic()，而不是杀死某个进程；memviz 只有一个节点且没有 cgroup，因此 1 和 2 的效果相同。</translation>
+    </message>
+    <message>
+        <source>vm.oom_kill_allocating_task is now %1 (was %2). When it is not 0, the OOM killer kills the task whose allocation failed instead of scanning every task for the highest oom_badness() (unless that task is unkillable); vm.panic_on_oom still comes first.</source>
+        <translation>vm.oom_kill_allocating_task 现在为 %1（原为 %2）。当它不为 0 时，OOM killer 杀死分配失败的那个任务（除非该任务不可杀死），而不是扫描所有任务找出 oom_badness() 最高者；vm.panic_on_oom 仍然优先。</translation>
+    </message>
+    <message>
+        <source>The program sleeps (nanosleep()) for %1: simulated time moves from %2 to %3 since boot. Meanwhile kswapd keeps reclaiming if it is awake.</source>
+        <translation>程序休眠（nanosleep()）%1：模拟时间从开机后 %2 走到 %3。在此期间，如果 kswapd 处于唤醒状态，它会继续回收。</translation>
+    </message>
+    <message>
+        <source>Time passes while the CPU works: %1, from %2 to %3 since boot. memviz charges each page access, fault, reclaim scan and disk write a little simulated time and adds it up in steps like this one.</source>
+        <translation>CPU 工作期间时间流逝：%1，从开机后 %2 到 %3。memviz 为每次页访问、缺页、回收扫描和磁盘写入计入少量模拟时间，并像这一步这样分段累加。</translation>
+    </message>
+    <message>
+        <source>At every whole second sar&apos;s collector (sadc) reads /proc/meminfo and /proc/vmstat: the history now holds %1 samples, what sar and the timeline plot show.</source>
+        <translation>每到整秒，sar 的采集器（sadc）读取 /proc/meminfo 和 /proc/vmstat：历史记录现有 %1 个样本，即 sar 和时间线图所显示的内容。</translation>
+    </message>
+    <message>
+        <source>__alloc_pages_slowpath() calls wakeup_kswapd() (mm/vmscan.c): every zone up to %1 (%2) is below its low watermark. kswapd0, node 0&apos;s reclaim thread, now reclaims in the background with balance_pgdat(), priority falling from DEF_PRIORITY (12), until a zone is above its high watermark (pgdat_balanced()); the allocation goes on at the min watermark meanwhile. The machine has %3 free pages. Simplification: kswapd runs between two page accesses of the program.</source>
+        <translation>__alloc_pages_slowpath() 调用 wakeup_kswapd()（mm/vmscan.c）：%1 及以下的所有内存域（%2）都低于 low 水位线。kswapd0 是节点 0 的回收线程，它现在通过 balance_pgdat() 在后台回收，优先级从 DEF_PRIORITY（12）开始逐步降低，直到某个内存域高于 high 水位线（pgdat_balanced()）；在此期间分配按 min 水位线继续进行。机器现有 %3 个空闲页。简化：kswapd 在程序的两次页访问之间运行。</translation>
+    </message>
+    <message>
+        <source>balance_pgdat() made %1 passes in a row that reclaimed nothing (kswapd_failures reached MAX_RECLAIM_RETRIES = 16): no page can be freed, for lack of swap space or because every page is in use. kswapd0 sleeps, and wakeup_kswapd() leaves it asleep until some reclaim succeeds; allocations now reclaim directly and finally call the OOM killer. The machine has %2 free pages.</source>
+        <translation>balance_pgdat() 连续 %1 轮未回收到任何页（kswapd_failures 达到 MAX_RECLAIM_RETRIES = 16）：由于缺少交换空间，或者所有页都在使用中，没有页可以释放。kswapd0 进入睡眠，在某次回收成功之前 wakeup_kswapd() 都不会唤醒它；此后的分配会直接回收，最终调用 OOM killer。机器现有 %2 个空闲页。</translation>
+    </message>
+    <message>
+        <source>balance_pgdat() stops: a zone is above its high watermark again (pgdat_balanced()), with %1 free pages in the machine. kswapd_try_to_sleep() puts kswapd0 to sleep until the next wakeup_kswapd().</source>
+        <translation>balance_pgdat() 停止：某个内存域重新高于 high 水位线（pgdat_balanced()），整台机器有 %1 个空闲页。kswapd_try_to_sleep() 让 kswapd0 睡眠，直到下一次 wakeup_kswapd()。</translation>
+    </message>
+    <message>
+        <source>sys_swapon() (mm/swapfile.c) enables %1 as swap area %2: %3, %4 slots of one page each, priority %5. Areas of higher priority fill first; equal priorities take turns. SwapTotal is now %6 kB and CommitLimit grows with it; anonymous pages can be reclaimed only while swap has room.</source>
+        <translation>sys_swapon()（mm/swapfile.c）启用 %1 作为交换区 %2：%3，共 %4 个槽位，每个槽位一页，优先级 %5。优先级高的交换区先被填满；优先级相同的轮流使用。SwapTotal 现在为 %6 kB，CommitLimit 随之增大；只有交换空间还有余量时，匿名页才能被回收。</translation>
+    </message>
+    <message>
+        <source>Reclaim chose the anonymous page in frame %1, so add_to_swap() (mm/swap_state.c) reserves %2 (folio_alloc_swap() → get_swap_pages()) and puts the page in the swap cache, marked dirty: the slot holds nothing yet, pageout() writes it next. try_to_unmap() then turns every page-table entry mapping the page into that swap entry, so the next access faults into do_swap_page(). The area has %3 in use.</source>
+        <translation>回收选中了页框 %1 中的匿名页，因此 add_to_swap()（mm/swap_state.c）预留 %2（folio_alloc_swap() → get_swap_pages()），并把该页放入交换缓存、标记为脏：槽位中还没有内容，接下来由 pageout() 写入。随后 try_to_unmap() 把映射该页的每个页表项都改为这个交换项，因此下次访问会触发缺页并进入 do_swap_page()。该交换区已用 %3。</translation>
+    </message>
+    <message>
+        <source>pageout() (mm/vmscan.c) has the file system write the dirty page %1 of %2 from frame %3 back to disk (-&gt;writepage()); once clean, the page can leave the page cache. pgpgout is now %4 kB. Simplification: the write completes at once.</source>
+        <translation>pageout()（mm/vmscan.c）让文件系统把 %2 的第 %1 页（脏页）从页框 %3 回写到磁盘（-&gt;writepage()）；变干净后，该页就可以离开页缓存。pgpgout 现在为 %4 kB。简化：写操作立即完成。</translation>
+    </message>
+    <message>
+        <source>pageout() (mm/vmscan.c) calls swap_writepage() (mm/page_io.c), which writes the %1 page in frame %2 to %3. /proc/vmstat pswpout is now %4 (sar -W pswpout/s) and pgpgout %5 kB. Then the frame is freed: the data lives only in swap, and the page-table entries hold the swap entry. Simplification: the write completes at once.</source>
+        <translation>pageout()（mm/vmscan.c）调用 swap_writepage()（mm/page_io.c），把页框 %2 中 %1 的页写入 %3。/proc/vmstat 的 pswpout 现在为 %4（sar -W 的 pswpout/s），pgpgout 为 %5 kB。随后释放该页框：数据只存在于交换空间中，页表项中保存的是交换项。简化：写操作立即完成。</translation>
+    </message>
+    <message>
+        <source>do_swap_page() (mm/memory.c) allocated frame %1 for %2 and swap_read_folio() (mm/page_io.c) reads %3 into it. pswpin is now %4 (sar -W pswpin/s). The page stays in the swap cache with its slot: if it is not written, reclaim can drop it again without another write.</source>
+        <translation>do_swap_page()（mm/memory.c）为 %2 分配了页框 %1，swap_read_folio()（mm/page_io.c）把 %3 读入其中。pswpin 现在为 %4（sar -W 的 pswpin/s）。该页连同其槽位仍留在交换缓存中：只要它没有被写过，回收时就可以再次直接丢弃它，无需再写一次。</translation>
+    </message>
+    <message>
+        <source>folio_free_swap() → delete_from_swap_cache() (mm/swap_state.c) takes the page in frame %1 out of the swap cache and releases %2: no page-table entry refers to the slot any more, and the page was written to (its copy in swap is stale) or swap is more than half full (vm_swap_full()). The area has %3 in use; should the page be reclaimed again it needs a new slot and a new write.</source>
+        <translation>folio_free_swap() → delete_from_swap_cache()（mm/swap_state.c）把页框 %1 中的页移出交换缓存，并释放 %2：已没有页表项引用该槽位，并且该页被写过（交换空间中的副本已过时），或者交换空间已用超过一半（vm_swap_full()）。该交换区已用 %3；如果该页再次被回收，就需要新的槽位和一次新的写入。</translation>
+    </message>
+    <message>
+        <source>oom_evaluate_task() (mm/oom_kill.c) skips %1: its oom_score_adj is -1000, so oom_badness() returns LONG_MIN and the OOM killer never chooses it. dump_tasks() still lists it in the kernel log with rss %2, swapents %3 and %4 page-table pages.</source>
+        <translation>oom_evaluate_task()（mm/oom_kill.c）跳过 %1：它的 oom_score_adj 为 -1000，因此 oom_badness() 返回 LONG_MIN，OOM killer 永远不会选中它。dump_tasks() 仍会在内核日志中列出它：rss %2，swapents %3，页表页 %4 个。</translation>
+    </message>
+    <message>
+        <source>select_bad_process() → oom_evaluate_task() (mm/oom_kill.c) scores %1 with oom_badness(): rss %2 + swap entries %3 + page-table pages %4 = %5 pages, plus oom_score_adj %6 × totalpages / 1000, %7 points in all. The task with the most points is killed; a later task with equal points replaces an earlier one. dump_tasks() prints this row in the kernel log.</source>
+        <translation>select_bad_process() → oom_evaluate_task()（mm/oom_kill.c）用 oom_badness() 为 %1 打分：rss %2 + 交换项 %3 + 页表页 %4 = %5 页，再加上 oom_score_adj %6 × totalpages / 1000，共 %7 分。得分最高的任务会被杀死；得分相同时，后面的任务取代前面的。dump_tasks() 会在内核日志中打印这一行。</translation>
+    </message>
+    <message>
+        <source>out_of_memory() calls check_panic_on_oom() before choosing a victim: vm.panic_on_oom is %1, so instead of killing a process the kernel calls panic(&quot;%2&quot;). The machine stops: nothing runs any more and every later command is refused. Servers choose this (with kernel.panic = N to reboot) when a clean restart is better than a machine missing a random process.</source>
+        <translation>out_of_memory() 在选择牺牲者之前调用 check_panic_on_oom()：vm.panic_on_oom 为 %1，因此内核不杀死进程，而是调用 panic(&quot;%2&quot;)。机器停止：不再运行任何东西，之后的所有命令都会被拒绝。当干净的重启比缺了某个随机进程的机器更好时，服务器会选择这种方式（配合 kernel.panic = N 自动重启）。</translation>
+    </message>
+    <message>
+        <source>out_of_memory() found no process it may kill: select_bad_process() chose none, because every task is init, a kernel thread or has oom_score_adj -1000. So the kernel calls panic(&quot;%1&quot;). The machine stops: nothing runs any more and every later command is refused.</source>
+        <translation>out_of_memory() 找不到可以杀死的进程：select_bad_process() 什么也没选中，因为每个任务要么是 init，要么是内核线程，要么 oom_score_adj 为 -1000。于是内核调用 panic(&quot;%1&quot;)。机器停止：不再运行任何东西，之后的所有命令都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>%1 faults at %2 where a %3 huge page would fit, but do_huge_pmd_anonymous_page() (mm/huge_memory.c) finds no free order-%4 block (memory is low or fragmented). The fault falls back to a normal %5 page (do_anonymous_page()) and thp_fault_fallback counts it. Simplification: memviz has no khugepaged to collapse the range later.</source>
+        <translation>%1 在 %2 处发生缺页中断，此处本可放下一个 %3 的大页，但 do_huge_pmd_anonymous_page()（mm/huge_memory.c）找不到空闲的 %4 阶块（内存不足或碎片化）。这次缺页回退为普通的 %5 页（do_anonymous_page()），并计入 thp_fault_fallback。简化：memviz 没有 khugepaged，不会在之后把该区间合并为大页。</translation>
+    </message>
+    <message>
+        <source>Writing %1 to /proc/%2/oom_score_adj (fs/proc/base.c; it was %4) changes how the OOM killer weighs %3: oom_badness() adds oom_score_adj × totalpages / 1000 = %5 pages to its points. -1000 makes it unkillable, 1000 makes it the first victim; children inherit the value across fork(). /proc/%2/oom_score is now %6 (0 to 2000).</source>
+        <translation>向 /proc/%2/oom_score_adj 写入 %1（fs/proc/base.c；原为 %4）会改变 OOM killer 对 %3 的评估：oom_badness() 会在它的得分上加上 oom_score_adj × totalpages / 1000 = %5 页。-1000 使它不可杀死，1000 使它成为首选牺牲者；子进程在 fork() 时继承该值。/proc/%2/oom_score 现在为 %6（0 到 2000）。</translation>
+    </message>
+    <message>
+        <source>drop_slab() would also shrink the reclaimable slab caches (dentries and inodes); memviz has no slab caches yet.</source>
+        <translation>drop_slab() 还会收缩可回收的 slab 缓存（dentry 和 inode）；memviz 尚无 slab 缓存。</translation>
+    </message>
+    <message>
+        <source>Writing %1 to /proc/sys/vm/drop_caches makes drop_pagecache_sb() (fs/drop_caches.c) walk every file&apos;s page cache and free the clean pages no process maps (invalidate_mapping_pages()): %2, %3. Dirty and mapped pages stay; Cached is now %4 kB, and the next read of a dropped page is a major fault again.</source>
+        <translation>向 /proc/sys/vm/drop_caches 写入 %1 会让 drop_pagecache_sb()（fs/drop_caches.c）遍历每个文件的页缓存，释放没有被任何进程映射的干净页（invalidate_mapping_pages()）：%2，%3。脏页和已映射的页保留；Cached 现在为 %4 kB，下次读取被丢弃的页又会是一次硬性缺页。</translation>
+    </message>
+    <message>
+        <source>Writing %1 to /proc/sys/vm/drop_caches leaves the page cache alone (only 1 and 3 drop it).</source>
+        <translation>向 /proc/sys/vm/drop_caches 写入 %1 不会影响页缓存（只有 1 和 3 会丢弃它）。</translation>
+    </message>
+    <message>
+        <source>Split huge page</source>
+        <translation>拆分大页</translation>
+    </message>
+    <message>
+        <source>madvise</source>
+        <translation>madvise</translation>
+    </message>
+    <message>
+        <source>Hugetlb pool</source>
+        <translation>hugetlb 池</translation>
+    </message>
+    <message>
+        <source>Walk: %1 maps the %2 page at frame %3 (PS bit: the walk ends here)</source>
+        <translation>遍历：%1 映射页框 %3 处的 %2 页（PS 位：遍历到此结束）</translation>
+    </message>
+    <message>
+        <source>Split the huge page at %1 (frames %2) into %3 of %4</source>
+        <translation>将 %1 处的大页（页框 %2）拆分为 %3（每页 %4）</translation>
+    </message>
+    <message>
+        <source>PID %1 madvise(%2, %3, %4)</source>
+        <translation>PID %1 madvise(%2, %3, %4)</translation>
+    </message>
+    <message>
+        <source>%1 faults at %2 in an anonymous VMA with transparent huge pages enabled, and the %3-aligned range around it lies inside the VMA. do_huge_pmd_anonymous_page() (mm/huge_memory.c) takes an order-%4 block, frames %5, zeroes it and maps it with one PMD entry (PS bit): one fault for %6, one TLB entry in the huge-page TLB. A PTE table is still allocated and deposited with the PMD (pgtable_trans_huge_deposit), so that splitting the huge page later needs no memory; it counts in PageTables. thp_fault_alloc counts the fault and AnonHugePages grows by %3.</source>
+        <translation>%1 在启用了透明大页的匿名 VMA 中的 %2 处发生缺页中断，且其周围按 %3 对齐的区间完全位于该 VMA 内。do_huge_pmd_anonymous_page()（mm/huge_memory.c）取一个 %4 阶块（页框 %5），将其清零并用一个 PMD 表项（PS 位）映射：一次缺页就映射了 %6，在大页 TLB 中只占一个表项。仍会分配一张 PTE 表并随 PMD 寄存（pgtable_trans_huge_deposit），以便之后拆分大页时无需再分配内存；它计入 PageTables。thp_fault_alloc 计入此次缺页，AnonHugePages 增加 %3。</translation>
+    </message>
+    <message>
+        <source>split_huge_page() (mm/huge_memory.c) turns the order-%1 transparent huge page at %2 back into %3 of %4, frames %5. First __split_huge_pmd() replaces every PMD that maps it by the PTE table deposited with that PMD, filled with %6 entries pointing at consecutive frames, so no memory is needed; then the folio becomes %6 order-0 pages on the LRU, next to each other. The bytes stay where they are. The kernel splits when a munmap(), mprotect() or brk() cuts the huge page, when a process writes to one it shares after fork(), and when reclaim wants to swap it out. thp_split_page and thp_split_pmd in /proc/vmstat count it.</source>
+        <translation>split_huge_page()（mm/huge_memory.c）把位于 %2 的 %1 阶透明大页重新变回 %3（每页 %4），页框 %5。首先 __split_huge_pmd() 用随各 PMD 寄存的 PTE 表替换映射该大页的每个 PMD，表中填入 %6 个指向连续页框的表项，因此无需额外内存；然后该 folio 变成 LRU 链表上相邻的 %6 个 0 阶页。数据原地不动。当 munmap()、mprotect() 或 brk() 切开大页、进程写入 fork() 后共享的大页，以及回收要把它换出时，内核都会拆分大页。/proc/vmstat 中的 thp_split_page 和 thp_split_pmd 对此计数。</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_HUGEPAGE) marks [%1, %2) of %3 VM_HUGEPAGE (hugepage_madvise(), splitting VMAs at the edges). With transparent_hugepage/enabled = madvise only such ranges get huge pages at fault time; with always every private anonymous range does.</source>
+        <translation>madvise(MADV_HUGEPAGE) 把 %3 的 [%1, %2) 标记为 VM_HUGEPAGE（hugepage_madvise()，必要时在边界处拆分 VMA）。当 transparent_hugepage/enabled = madvise 时，只有这样的区间在缺页时才会得到大页；为 always 时，所有私有匿名区间都会得到大页。</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_NOHUGEPAGE) marks [%1, %2) of %3 VM_NOHUGEPAGE: no transparent huge pages there from now on, even with transparent_hugepage/enabled = always. Huge pages already mapped stay.</source>
+        <translation>madvise(MADV_NOHUGEPAGE) 把 %3 的 [%1, %2) 标记为 VM_NOHUGEPAGE：此后这里不再使用透明大页，即使 transparent_hugepage/enabled = always 也是如此。已经映射的大页保持不变。</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_DONTNEED) drops the pages of [%1, %2) in %3 (zap_page_range_single()): the entries are cleared and the anonymous pages freed; the next access faults in a zero page again. A huge page only partly in the range is split first.</source>
+        <translation>madvise(MADV_DONTNEED) 丢弃 %3 中 [%1, %2) 的页（zap_page_range_single()）：表项被清除，匿名页被释放；下次访问时又会缺页并映射零页。对于只有一部分落在该区间内的大页，会先将其拆分。</translation>
     </message>
 </context>
 <context>
@@ -1441,6 +1960,46 @@ pictures of every view.</source>
     <message>
         <source>TLB</source>
         <translation>TLB</translation>
+    </message>
+    <message>
+        <source>the kernel has panicked: this machine runs nothing more (step back before the panic, or start a new machine)</source>
+        <translation>内核已恐慌（kernel panic）：这台机器不再运行任何东西（请退回到恐慌之前，或新建一台机器）</translation>
+    </message>
+    <message>
+        <source>oom_score_adj %1 is out of range: it must be between -1000 and 1000</source>
+        <translation>oom_score_adj %1 超出范围：必须介于 -1000 和 1000 之间</translation>
+    </message>
+    <message>
+        <source>swap area &quot;%1&quot; is already in use</source>
+        <translation>交换区“%1”已在使用中</translation>
+    </message>
+    <message>
+        <source>no more swap areas: Linux allows at most %1</source>
+        <translation>不能再添加交换区：Linux 最多允许 %1 个</translation>
+    </message>
+    <message>
+        <source>drop_caches takes 1 (page cache), 2 (reclaimable slab) or 3 (both), not %1</source>
+        <translation>drop_caches 只接受 1（页缓存）、2（可回收 slab）或 3（两者），而不是 %1</translation>
+    </message>
+    <message>
+        <source>a sleep of %1 ns is not valid: it must be more than 0 and at most one day</source>
+        <translation>休眠 %1 ns 无效：必须大于 0 且不超过一天</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>内存域</translation>
+    </message>
+    <message>
+        <source>LRU lists and swap</source>
+        <translation>LRU 链表与交换空间</translation>
+    </message>
+    <message>
+        <source>OOM killer</source>
+        <translation>OOM killer</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2466,30 @@ pictures of every view.</source>
         <source>sysctl %1 = %2</source>
         <translation>sysctl %1 = %2</translation>
     </message>
+    <message>
+        <source>sleep %1</source>
+        <translation>休眠 %1</translation>
+    </message>
+    <message>
+        <source>swapon -p %1 %2 (%3)</source>
+        <translation>swapon -p %1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>swapon %1 (%2)</source>
+        <translation>swapon %1（%2）</translation>
+    </message>
+    <message>
+        <source>echo %1 &gt; /proc/%2/oom_score_adj</source>
+        <translation>echo %1 &gt; /proc/%2/oom_score_adj</translation>
+    </message>
+    <message>
+        <source>echo %1 &gt; /proc/sys/vm/drop_caches</source>
+        <translation>echo %1 &gt; /proc/sys/vm/drop_caches</translation>
+    </message>
+    <message>
+        <source>madvise(%1, %2, %3) in PID %4</source>
+        <translation>madvise(%1, %2, %3)（PID %4）</translation>
+    </message>
 </context>
 <context>
     <name>memviz::EventLogView</name>
@@ -1936,6 +2519,237 @@ pictures of every view.</source>
     <message>
         <source>free_pages(): pfn and order must not be negative</source>
         <translation>free_pages()：pfn 和 order 不能为负数</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::LruSwapView</name>
+    <message>
+        <source>inactive anon</source>
+        <translation>不活跃匿名页</translation>
+    </message>
+    <message>
+        <source>active anon</source>
+        <translation>活跃匿名页</translation>
+    </message>
+    <message>
+        <source>inactive file</source>
+        <translation>不活跃文件页</translation>
+    </message>
+    <message>
+        <source>active file</source>
+        <translation>活跃文件页</translation>
+    </message>
+    <message>
+        <source>unevictable</source>
+        <translation>不可回收</translation>
+    </message>
+    <message>
+        <source>anonymous (process colour)</source>
+        <translation>匿名页（按进程着色）</translation>
+    </message>
+    <message>
+        <source>page cache</source>
+        <translation>页缓存</translation>
+    </message>
+    <message>
+        <source>referenced</source>
+        <translation>已访问</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation>脏</translation>
+    </message>
+    <message>
+        <source>in swap cache</source>
+        <translation>在交换缓存中</translation>
+    </message>
+    <message>
+        <source>free slot</source>
+        <translation>空闲槽位</translation>
+    </message>
+    <message>
+        <source>slot used by page tables</source>
+        <translation>被页表引用的槽位</translation>
+    </message>
+    <message>
+        <source>slot in swap cache</source>
+        <translation>在交换缓存中的槽位</translation>
+    </message>
+    <message>
+        <source>LRU lists and swap</source>
+        <translation>LRU 链表与交换空间</translation>
+    </message>
+    <message>
+        <source>The pages of each LRU list from head to tail, and every slot of each swap area</source>
+        <translation>每个 LRU 链表中从头到尾的页，以及每个交换区的每个槽位</translation>
+    </message>
+    <message>
+        <source>page %1: anonymous, of %2</source>
+        <translation>页 %1：匿名页，属于 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>page %1: page cache of %2, page %3</source>
+        <translation>页 %1：%2 的页缓存，第 %3 页</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>页 %1</translation>
+    </message>
+    <message>
+        <source>on the %1 list</source>
+        <translation>位于%1链表上</translation>
+    </message>
+    <message>
+        <source>workingset</source>
+        <translation>工作集（workingset）</translation>
+    </message>
+    <message>
+        <source>in the swap cache (slot %1 of area %2)</source>
+        <translation>在交换缓存中（交换区 %2 的槽位 %1）</translation>
+    </message>
+    <message>
+        <source>slots %1 – %2: %3 in use, %4 in the swap cache</source>
+        <translation>槽位 %1 – %2：%3 个已用，%4 个在交换缓存中</translation>
+    </message>
+    <message>
+        <source>slot 0: the swap header (never used for pages)</source>
+        <translation>槽位 0：交换区头部（从不用于存放页）</translation>
+    </message>
+    <message>
+        <source>slot %1: free</source>
+        <translation>槽位 %1：空闲</translation>
+    </message>
+    <message>
+        <source>slot %1: %2 page-table entries refer to it</source>
+        <translation>槽位 %1：有 %2 个页表项引用它</translation>
+    </message>
+    <message>
+        <source>in the swap cache: page %1</source>
+        <translation>在交换缓存中：页 %1</translation>
+    </message>
+    <message>
+        <source>in the swap cache</source>
+        <translation>在交换缓存中</translation>
+    </message>
+    <message>
+        <source>slot %1 of %2</source>
+        <translation>%2 的槽位 %1</translation>
+    </message>
+    <message>
+        <source>Page %1 joins the head of the %2 list.</source>
+        <translation>页 %1 加入%2链表的头部。</translation>
+    </message>
+    <message>
+        <source>Page %1 leaves the %2 list (isolated for reclaim, or freed).</source>
+        <translation>页 %1 离开%2链表（被隔离以供回收，或已释放）。</translation>
+    </message>
+    <message>
+        <source>Page %1 was referenced: it gets a second chance (PG_referenced) and goes back to the head of the %2 list.</source>
+        <translation>页 %1 被访问过：它获得第二次机会（PG_referenced），回到%2链表的头部。</translation>
+    </message>
+    <message>
+        <source>Page %1 is rotated to the head of the %2 list.</source>
+        <translation>页 %1 被轮转到%2链表的头部。</translation>
+    </message>
+    <message>
+        <source>Page %1 is activated: referenced again, it moves from the %2 list to the head of the %3 list.</source>
+        <translation>页 %1 被激活：它再次被访问，从%2链表移到%3链表的头部。</translation>
+    </message>
+    <message>
+        <source>Page %1 is deactivated: it moves from the %2 list to the head of the %3 list.</source>
+        <translation>页 %1 被降级：从%2链表移到%3链表的头部。</translation>
+    </message>
+    <message>
+        <source>Direct reclaim scans the tail of the %1 list: %2 pages scanned, %3 reclaimed (priority %4).</source>
+        <translation>直接回收扫描%1链表的尾部：扫描 %2 页，回收 %3 页（优先级 %4）。</translation>
+    </message>
+    <message>
+        <source>kswapd scans the tail of the %1 list: %2 pages scanned, %3 reclaimed (priority %4).</source>
+        <translation>kswapd 扫描%1链表的尾部：扫描 %2 页，回收 %3 页（优先级 %4）。</translation>
+    </message>
+    <message>
+        <source>add_to_swap(): page %1 gets %2 and joins the swap cache. It stays dirty until it is written out.</source>
+        <translation>add_to_swap()：页 %1 分到 %2，加入交换缓存。在被写出之前它一直是脏的。</translation>
+    </message>
+    <message>
+        <source>pageout(): page %1 is written back to its file.</source>
+        <translation>pageout()：页 %1 被回写到它的文件。</translation>
+    </message>
+    <message>
+        <source>pageout(): page %1 is written to %2; once clean it can be freed.</source>
+        <translation>pageout()：页 %1 被写入 %2；变干净后即可释放。</translation>
+    </message>
+    <message>
+        <source>swap_read_folio(): %1 is read into page %2 (a major fault). The page stays in the swap cache.</source>
+        <translation>swap_read_folio()：%1 被读入页 %2（硬性缺页）。该页仍留在交换缓存中。</translation>
+    </message>
+    <message>
+        <source>Page %1 leaves the swap cache; %2 is freed unless a page table still refers to it.</source>
+        <translation>页 %1 离开交换缓存；除非仍有页表引用 %2，否则它会被释放。</translation>
+    </message>
+    <message>
+        <source>swapon: a swap area of %1 slots is enabled.</source>
+        <translation>swapon：启用了一个有 %1 个槽位的交换区。</translation>
+    </message>
+    <message>
+        <source>Each row is an LRU list: new and rotated pages enter at the head (left), reclaim takes pages from the tail (right). Below, every slot of each swap area.</source>
+        <translation>每一行是一个 LRU 链表：新页和被轮转的页从头部（左侧）进入，回收从尾部（右侧）取页。下方是每个交换区的所有槽位。</translation>
+    </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ 另有 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 pages · %2</source>
+        <translation>%1 页 · %2</translation>
+    </message>
+    <message>
+        <source>pgactivate %1 · pgdeactivate %2 · pswpout %3 · pswpin %4</source>
+        <translation>pgactivate %1 · pgdeactivate %2 · pswpout %3 · pswpin %4</translation>
+    </message>
+    <message>
+        <source>← head: newest</source>
+        <translation>← 头部：最新</translation>
+    </message>
+    <message>
+        <source>tail: oldest, reclaim takes these →</source>
+        <translation>尾部：最旧，回收从这里取页 →</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation>尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>No swap area. Anonymous pages cannot be reclaimed without one: only the page cache can.</source>
+        <translation>没有交换区。没有交换区，匿名页就无法回收：只有页缓存可以回收。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, priority %3): %4 / %5 slots used (%6 of %7)</source>
+        <translation>%1（%2，优先级 %3）：已用 %4 / %5 个槽位（%6 / %7）</translation>
+    </message>
+    <message>
+        <source>partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>SwapCached %1 pages</source>
+        <translation>SwapCached %1 页</translation>
+    </message>
+    <message>
+        <source>%1 slots per dot</source>
+        <translation>每个点 %1 个槽位</translation>
     </message>
 </context>
 <context>
@@ -2165,12 +2979,64 @@ pictures of every view.</source>
         <translation>%1 记录了 %L2 个事件：从“%3”开始显示。请选择章节（Ctrl+Page Down 跳到下一章节），用 ← → 逐步查看，或按 Space 播放。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No reclaim, compaction or OOM killer yet: an allocation that fails its watermarks fails.&lt;/li&gt;&lt;li&gt;One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half; 4 KiB pages only (huge pages come with the memory-pressure version, so a THP machine like the notes&apos; shows fewer faults than memviz).&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;li&gt;Without an OOM killer, a page fault that finds no free page kills the faulting process.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;memviz 沿用内核的算法和命名，并指明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中窃取。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 会把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后成批合并；memviz 则立即合并。&lt;/li&gt;&lt;li&gt;尚未实现回收、内存规整和 OOM killer：未通过水位线检查的分配直接失败。&lt;/li&gt;&lt;li&gt;只有一个 NUMA 节点；除 1 MiB 以下的传统空洞外，物理内存是连续的。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中的每 CPU 页列表大小取内核启动时的值，其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中没有内核部分；只有 4 KiB 页面（大页将在内存压力版本中实现，因此像笔记中那样开启透明大页的机器，缺页次数比 memviz 少）。&lt;/li&gt;&lt;li&gt;缺页处理后，重试的访问显示为一次 TLB 填充，不再重复页表遍历；MMU 在装入 TLB 的那次遍历中设置访问位和脏位。&lt;/li&gt;&lt;li&gt;页缓存中的脏页不会写回（cat 读取的是页缓存，也就是文件本身）；共享库一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbin：释放的堆块立即合并。访问超出映射文件末尾的部分不会产生 SIGBUS。对未映射区间调用 munmap() 会被拒绝（Linux 会静默接受）。&lt;/li&gt;&lt;li&gt;由于还没有 OOM killer，找不到空闲页的缺页会杀死发生缺页的进程。&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
         <source>Centre view only (hide the docks)</source>
         <translation>只显示中央视图（隐藏停靠窗口）</translation>
+    </message>
+    <message>
+        <source>OOM kill: %1 (%2)</source>
+        <translation>OOM 杀死：%1（%2）</translation>
+    </message>
+    <message>
+        <source>kernel panic</source>
+        <translation>内核恐慌</translation>
+    </message>
+    <message>
+        <source>kswapd wakes</source>
+        <translation>kswapd 被唤醒</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>内存压力</translation>
+    </message>
+    <message>
+        <source>sar -r and sar -B while a program touches memory</source>
+        <translation>程序访问内存时的 sar -r 与 sar -B</translation>
+    </message>
+    <message>
+        <source>Swap: fill memory past RAM, then touch old pages again</source>
+        <translation>交换：填满内存直至超出 RAM，再重新访问旧页</translation>
+    </message>
+    <message>
+        <source>Thrashing: two working sets larger than RAM</source>
+        <translation>系统抖动：两个工作集之和超过 RAM</translation>
+    </message>
+    <message>
+        <source>The OOM killer, oom_score_adj and panic_on_oom</source>
+        <translation>OOM killer、oom_score_adj 与 panic_on_oom</translation>
+    </message>
+    <message>
+        <source>Overcommit: the same mmap() under modes 0, 1 and 2</source>
+        <translation>过量分配：同一个 mmap() 在模式 0、1、2 下的表现</translation>
+    </message>
+    <message>
+        <source>free against available: the page cache</source>
+        <translation>free 与 available 对比：页缓存</translation>
+    </message>
+    <message>
+        <source>Transparent huge pages: always against never</source>
+        <translation>透明大页：always 与 never 对比</translation>
+    </message>
+    <message>
+        <source>fork() with and without huge pages</source>
+        <translation>使用与不使用大页时的 fork()</translation>
+    </message>
+    <message>
+        <source>The kernel stopped the machine (vm.panic_on_oom). Step back before the panic to look at it, or start a new machine.</source>
+        <translation>内核停止了这台机器（vm.panic_on_oom）。请退回到内核恐慌之前查看，或新建一台机器。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half; 4 KiB pages only (huge pages come with the memory-pressure version, so a THP machine like the notes&apos; shows fewer faults than memviz).&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One node and one set of LRU lists. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;memviz 沿用内核的算法和命名，并指明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中窃取。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 会把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后成批合并；memviz 则立即合并。&lt;/li&gt;&lt;li&gt;没有内存规整：高阶分配如果找不到空闲块，在回收之后就会失败。伙伴分配器练习中的内核分配（alloc_pages）不进行回收。&lt;/li&gt;&lt;li&gt;只有一个 NUMA 节点；除 1 MiB 以下的传统空洞外，物理内存是连续的。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中的每 CPU 页列表大小取内核启动时的值，其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中没有内核部分；只有 4 KiB 页面（大页将在内存压力版本中实现，因此像笔记中那样开启透明大页的机器，缺页次数比 memviz 少）。&lt;/li&gt;&lt;li&gt;缺页处理后，重试的访问显示为一次 TLB 填充，不再重复页表遍历；MMU 在装入 TLB 的那次遍历中设置访问位和脏位。&lt;/li&gt;&lt;li&gt;页缓存中的脏页不会回写（cat 读取的是页缓存，也就是文件本身）；共享库一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbin：释放的堆块立即合并。访问超出映射文件末尾的部分不会产生 SIGBUS。对未映射区间调用 munmap() 会被拒绝（Linux 会静默接受）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内存压力：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;模拟时间按 memviz 的整数估值计算：TLB 命中 1 ns，页表遍历 20 ns，软性缺页 1 µs，从磁盘或交换空间读取 100 µs，写出一页 20 µs，回收时检查一页 50 ns。回写是同步的。不统计 CPU 时间（sar -u 和 vmstat 显示 CPU 空闲；中断和上下文切换次数为 0）。&lt;/li&gt;&lt;li&gt;只有一个节点和一组 LRU 链表。kswapd 在运行中程序的两次页访问之间运行，一直工作到某个内存域高于 high 水位线（或在连续 16 轮没有释放任何页后放弃）。&lt;/li&gt;&lt;li&gt;匿名页与文件页之间的平衡只依据 swappiness 和缓存修剪（cache-trim）规则：不考虑近期回收代价，没有重新缺页（workingset）检测，没有 MGLRU；没有交换预读；不收缩 slab。&lt;/li&gt;&lt;li&gt;每页只有一个交换项；交换槽位从交换区的游标处按 next-fit 查找，优先使用优先级最高的交换区。x86 像 Linux 一样把交换项保存在不存在的 PTE 中（类型位于第 59-63 位，偏移量取反后位于第 9-58 位）。&lt;/li&gt;&lt;li&gt;OOM killer 不考虑 cpuset、内存策略（mempolicy）和内存 cgroup，因此 panic_on_oom 为 1 和 2 时都会触发内核恐慌；牺牲者的内存立即释放（即 oom_reaper 的工作）。&lt;/li&gt;&lt;li&gt;sar 报告机器自开机以来记录的每秒历史，就像开机时在第二个终端中启动了它一样；vmstat 与 procps 4.0.2 一样，每次运行只读取一次内存信息。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +3076,176 @@ pictures of every view.</source>
     <message>
         <source>Swap: </source>
         <translation>交换空间： </translation>
+    </message>
+</context>
+<context>
+    <name>memviz::OomTableModel</name>
+    <message>
+        <source>%1 — killed</source>
+        <translation>%1 — 已被杀死</translation>
+    </message>
+    <message>
+        <source>unkillable</source>
+        <translation>不可杀死</translation>
+    </message>
+    <message>
+        <source>oom_score_adj is -1000: the OOM killer never chooses this process.</source>
+        <translation>oom_score_adj 为 -1000：OOM killer 永远不会选中这个进程。</translation>
+    </message>
+    <message>
+        <source>The OOM killer cannot choose this process.</source>
+        <translation>OOM killer 不能选择这个进程。</translation>
+    </message>
+    <message>
+        <source>points = %1 RSS + %2 swap entries + %3 page tables + oom_score_adj %4 × totalpages/1000 = %5</source>
+        <translation>得分 = RSS %1 + 交换项 %2 + 页表 %3 + oom_score_adj %4 × totalpages/1000 = %5</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>RSS
+(pages)</source>
+        <translation>RSS
+（页）</translation>
+    </message>
+    <message>
+        <source>Swap
+entries</source>
+        <translation>交换项
+（页）</translation>
+    </message>
+    <message>
+        <source>Page
+tables</source>
+        <translation>页表
+（页）</translation>
+    </message>
+    <message>
+        <source>oom_score_adj</source>
+        <translation>oom_score_adj</translation>
+    </message>
+    <message>
+        <source>Points
+(badness)</source>
+        <translation>得分
+（badness）</translation>
+    </message>
+    <message>
+        <source>oom_score</source>
+        <translation>oom_score</translation>
+    </message>
+    <message>
+        <source>Resident pages: anonymous + file + shmem (get_mm_rss)</source>
+        <translation>常驻页：匿名页 + 文件页 + shmem（get_mm_rss）</translation>
+    </message>
+    <message>
+        <source>Swap entries in the page tables (MM_SWAPENTS), pages</source>
+        <translation>页表中的交换项（MM_SWAPENTS），单位为页</translation>
+    </message>
+    <message>
+        <source>Page-table pages (mm_pgtables_bytes / PAGE_SIZE)</source>
+        <translation>页表页（mm_pgtables_bytes / PAGE_SIZE）</translation>
+    </message>
+    <message>
+        <source>/proc/PID/oom_score_adj, -1000 (never kill) to 1000 (kill first). Double-click to change it.</source>
+        <translation>/proc/PID/oom_score_adj，取值从 -1000（永不杀死）到 1000（最先杀死）。双击可修改。</translation>
+    </message>
+    <message>
+        <source>oom_badness(): RSS + swap + page tables + oom_score_adj × totalpages / 1000. The highest is killed.</source>
+        <translation>oom_badness()：RSS + 交换项 + 页表 + oom_score_adj × totalpages / 1000。得分最高者被杀死。</translation>
+    </message>
+    <message>
+        <source>/proc/PID/oom_score: (1000 + points × 1000 / totalpages) × 2 / 3, 0 to 2000</source>
+        <translation>/proc/PID/oom_score：(1000 + 得分 × 1000 / totalpages) × 2 / 3，取值 0 到 2000</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::OomView</name>
+    <message>
+        <source>oom_score_adj</source>
+        <translation>oom_score_adj</translation>
+    </message>
+    <message>
+        <source>OOM killer</source>
+        <translation>OOM killer</translation>
+    </message>
+    <message>
+        <source>OOM candidates</source>
+        <translation>OOM 候选进程</translation>
+    </message>
+    <message>
+        <source>Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled</source>
+        <translation>内核恐慌：Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled</translation>
+    </message>
+    <message>
+        <source>vm.panic_on_oom is set, so running out of memory stops the whole machine instead of killing a process. Nothing runs any more.</source>
+        <translation>设置了 vm.panic_on_oom，因此内存耗尽时会停止整台机器，而不是杀死某个进程。不再运行任何东西。</translation>
+    </message>
+    <message>
+        <source>Kernel panic - not syncing: System is deadlocked on memory</source>
+        <translation>内核恐慌：Kernel panic - not syncing: System is deadlocked on memory</translation>
+    </message>
+    <message>
+        <source>Memory ran out and the OOM killer found no process it may kill (every candidate is unkillable or already gone). Nothing runs any more.</source>
+        <translation>内存已耗尽，而 OOM killer 找不到可以杀死的进程（每个候选进程都不可杀死或已结束）。不再运行任何东西。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Out of memory: Killed process %1</source>
+        <translation>内存不足：已杀死进程 %1</translation>
+    </message>
+    <message>
+        <source>vm.oom_kill_allocating_task is set: the task whose allocation failed, %1, is killed without comparing points.</source>
+        <translation>设置了 vm.oom_kill_allocating_task：分配失败的任务 %1 直接被杀死，不比较得分。</translation>
+    </message>
+    <message>
+        <source>It has the largest badness, %1 points (totalpages %2 = RAM + swap). The allocation of %3 invoked the OOM killer.</source>
+        <translation>它的 badness 最大，为 %1 分（totalpages %2 = RAM + 交换空间）。%3 的分配触发了 OOM killer。</translation>
+    </message>
+    <message>
+        <source>Out of memory: the OOM killer scores every process (oom_badness)</source>
+        <translation>内存不足：OOM killer 为每个进程打分（oom_badness）</translation>
+    </message>
+    <message>
+        <source>%1 (%2) scores %3 points. %4 processes scored so far; the highest will be killed.</source>
+        <translation>%1（%2）得 %3 分。目前已为 %4 个进程打分；得分最高者将被杀死。</translation>
+    </message>
+    <message>
+        <source>No processes: the OOM killer has nobody to choose.</source>
+        <translation>没有进程：OOM killer 无人可选。</translation>
+    </message>
+    <message>
+        <source>Every process is unkillable: running out of memory now would panic the kernel.</source>
+        <translation>所有进程都不可杀死：如果现在内存耗尽，将导致内核恐慌（kernel panic）。</translation>
+    </message>
+    <message>
+        <source>If memory ran out now, the OOM killer would kill %1 (%2): it has the most points.</source>
+        <translation>如果现在内存耗尽，OOM killer 会杀死 %1（%2）：它的得分最高。</translation>
+    </message>
+    <message>
+        <source>Last OOM kill: %1 (%2) at %3 s.</source>
+        <translation>上一次 OOM 杀死进程：%1（%2），时间 %3 s。</translation>
+    </message>
+    <message>
+        <source>points = RSS + swap entries + page tables + oom_score_adj × (totalpages / 1000), the division first. totalpages = RAM %1 + swap %2 = %3 pages, so each step of oom_score_adj is worth %4 pages. oom_score_adj -1000 makes a process unkillable.%5</source>
+        <translation>得分 = RSS + 交换项 + 页表 + oom_score_adj × (totalpages / 1000)，先做除法。totalpages = RAM %1 + 交换空间 %2 = %3 页，因此 oom_score_adj 每变化 1 相当于 %4 页。oom_score_adj 为 -1000 的进程不可杀死。%5</translation>
+    </message>
+    <message>
+        <source> Double-click an oom_score_adj cell to change it.</source>
+        <translation> 双击 oom_score_adj 单元格可修改它。</translation>
     </message>
 </context>
 <context>
@@ -2706,6 +3742,18 @@ pictures of every view.</source>
         <source>Frame %1: physical address = frame × page size + offset = %2.</source>
         <translation>页框 %1：物理地址 = 页框号 × 页大小 + 页内偏移 = %2。</translation>
     </message>
+    <message>
+        <source>swap-in</source>
+        <translation>换入</translation>
+    </message>
+    <message>
+        <source>do_swap_page(): the entry holds a swap entry, so a new page is read back from swap (a major fault) and mapped again.</source>
+        <translation>do_swap_page()：表项中保存的是交换项，因此分配新页并从交换空间读回（硬性缺页），再重新映射。</translation>
+    </message>
+    <message>
+        <source>do_swap_page(): the entry holds a swap entry, but the page is still in the swap cache, so it is only mapped again (a minor fault, no I/O).</source>
+        <translation>do_swap_page()：表项中保存的是交换项，但该页仍在交换缓存中，因此只需重新映射（软性缺页，无 I/O）。</translation>
+    </message>
 </context>
 <context>
     <name>memviz::PhysicalMemoryView</name>
@@ -3092,6 +4140,117 @@ pictures of every view.</source>
     </message>
 </context>
 <context>
+    <name>memviz::PressurePanel</name>
+    <message>
+        <source>Memory pressure</source>
+        <translation>内存压力</translation>
+    </message>
+    <message>
+        <source>&amp;Hog processes:</source>
+        <translation>hog 进程数(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>How many &quot;hog&quot; processes run; each keeps its working set touched</source>
+        <translation>运行多少个“hog”（吃内存）进程；每个进程都不断访问自己的工作集</translation>
+    </message>
+    <message>
+        <source>&amp;Working set each:</source>
+        <translation>每个的工作集(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Memory each hog has touched (written); dragging right makes it touch more pages</source>
+        <translation>每个 hog 进程已访问（写入）的内存；向右拖动会让它访问更多页</translation>
+    </message>
+    <message>
+        <source>Let them run:</source>
+        <translation>让它们运行：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Every simulated second each hog touches its whole working set again; when they do not fit in RAM together, the system thrashes</source>
+        <translation>每个模拟秒，每个 hog 进程都把整个工作集重新访问一遍；当它们加起来在 RAM 中放不下时，系统就会发生抖动</translation>
+    </message>
+    <message>
+        <source>&amp;Swappiness:</source>
+        <translation>swappiness(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>vm.swappiness: 0 reclaims page cache first, 200 prefers swapping anonymous pages</source>
+        <translation>vm.swappiness：0 优先回收页缓存，200 更倾向于把匿名页换出</translation>
+    </message>
+    <message>
+        <source>Overcommit:</source>
+        <translation>过量分配：</translation>
+    </message>
+    <message>
+        <source>vm.overcommit_memory: 0 heuristic, 1 always, 2 never (ENOMEM beyond CommitLimit)</source>
+        <translation>vm.overcommit_memory：0 启发式，1 总是允许，2 从不（超过 CommitLimit 即返回 ENOMEM）</translation>
+    </message>
+    <message>
+        <source>Panic on OOM:</source>
+        <translation>OOM 时恐慌：</translation>
+    </message>
+    <message>
+        <source>vm.panic_on_oom: 0 kills a process, 1 and 2 stop the machine with a kernel panic</source>
+        <translation>vm.panic_on_oom：0 杀死一个进程，1 和 2 以内核恐慌（kernel panic）停止机器</translation>
+    </message>
+    <message>
+        <source>THP:</source>
+        <translation>透明大页（THP）：</translation>
+    </message>
+    <message>
+        <source>/sys/kernel/mm/transparent_hugepage/enabled</source>
+        <translation>/sys/kernel/mm/transparent_hugepage/enabled</translation>
+    </message>
+    <message>
+        <source>Swap:</source>
+        <translation>交换空间：</translation>
+    </message>
+    <message>
+        <source>Add swap area</source>
+        <translation>添加交换区</translation>
+    </message>
+    <message>
+        <source>RAM:</source>
+        <translation>RAM：</translation>
+    </message>
+    <message>
+        <source>New machine</source>
+        <translation>新建机器</translation>
+    </message>
+    <message>
+        <source>Starts a new run on a machine with this much RAM (and the same swap)</source>
+        <translation>在具有这么多 RAM 的机器上重新开始一次运行（交换空间不变）</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>RAM %1, swap %2 (%3 used); %4 hog(s)</source>
+        <translation>RAM %1，交换空间 %2（已用 %3）；%4 个 hog 进程</translation>
+    </message>
+    <message>
+        <source>The player is playing a run: pause it first (Space), then change the machine</source>
+        <translation>播放器正在播放一次运行：请先暂停（Space），再修改机器</translation>
+    </message>
+    <message>
+        <source>The kernel has panicked: step back before the panic, or start a new machine</source>
+        <translation>内核已恐慌：请退回到恐慌之前，或新建一台机器</translation>
+    </message>
+    <message>
+        <source>mmap() of the hog&apos;s memory failed (ENOMEM): see vm.overcommit_memory</source>
+        <translation>hog 进程内存的 mmap() 失败（ENOMEM）：参见 vm.overcommit_memory</translation>
+    </message>
+</context>
+<context>
     <name>memviz::ProcessHandle</name>
     <message>
         <source>options must be an object, e.g. { step: 4096 }</source>
@@ -3104,6 +4263,10 @@ pictures of every view.</source>
     <message>
         <source>file must be a name or what files.create() returned</source>
         <translation>file 必须是文件名，或 files.create() 的返回值</translation>
+    </message>
+    <message>
+        <source>advice must be MADV_HUGEPAGE, MADV_NOHUGEPAGE or MADV_DONTNEED</source>
+        <translation>advice 必须是 MADV_HUGEPAGE、MADV_NOHUGEPAGE 或 MADV_DONTNEED</translation>
     </message>
 </context>
 <context>
@@ -3432,6 +4595,259 @@ pictures of every view.</source>
     </message>
 </context>
 <context>
+    <name>memviz::TimelinePlot</name>
+    <message>
+        <source>MemTotal: all the RAM the kernel manages</source>
+        <translation>MemTotal：内核管理的全部 RAM</translation>
+    </message>
+    <message>
+        <source>MemTotal − MemAvailable: memory in use that cannot be reclaimed easily</source>
+        <translation>MemTotal − MemAvailable：正在使用、不易回收的内存</translation>
+    </message>
+    <message>
+        <source>MemFree: pages on the buddy allocator&apos;s free lists</source>
+        <translation>MemFree：伙伴分配器空闲链表上的页</translation>
+    </message>
+    <message>
+        <source>Shmem: shared memory and tmpfs</source>
+        <translation>Shmem：共享内存和 tmpfs</translation>
+    </message>
+    <message>
+        <source>Buffers + Cached + SReclaimable: page cache and reclaimable slab</source>
+        <translation>Buffers + Cached + SReclaimable：页缓存和可回收的 slab</translation>
+    </message>
+    <message>
+        <source>MemAvailable: what a new program could get without swapping (si_mem_available())</source>
+        <translation>MemAvailable：新程序无需交换即可获得的内存（si_mem_available()）</translation>
+    </message>
+    <message>
+        <source>SwapTotal − SwapFree: swap slots in use</source>
+        <translation>SwapTotal − SwapFree：已用的交换槽位</translation>
+    </message>
+    <message>
+        <source>MemFree</source>
+        <translation>MemFree</translation>
+    </message>
+    <message>
+        <source>MemAvailable</source>
+        <translation>MemAvailable</translation>
+    </message>
+    <message>
+        <source>MemTotal − (MemFree + Buffers + Cached + Slab), as sysstat 12.6 computes it</source>
+        <translation>MemTotal − (MemFree + Buffers + Cached + Slab)，与 sysstat 12.6 的算法相同</translation>
+    </message>
+    <message>
+        <source>kbmemused as a percentage of MemTotal</source>
+        <translation>kbmemused 占 MemTotal 的百分比</translation>
+    </message>
+    <message>
+        <source>Buffers: block-device page cache</source>
+        <translation>Buffers：块设备的页缓存</translation>
+    </message>
+    <message>
+        <source>Cached: the page cache of files, without swap cache and buffers</source>
+        <translation>Cached：文件的页缓存，不含交换缓存和 buffers</translation>
+    </message>
+    <message>
+        <source>Committed_AS: memory promised to processes (overcommit accounting)</source>
+        <translation>Committed_AS：已承诺给进程的内存（过量分配记账）</translation>
+    </message>
+    <message>
+        <source>Committed_AS as a percentage of MemTotal + SwapTotal (can exceed 100)</source>
+        <translation>Committed_AS 占 MemTotal + SwapTotal 的百分比（可超过 100）</translation>
+    </message>
+    <message>
+        <source>Active: pages on the active LRU lists</source>
+        <translation>Active：活跃 LRU 链表上的页</translation>
+    </message>
+    <message>
+        <source>Inactive: pages on the inactive LRU lists, reclaimed first</source>
+        <translation>Inactive：不活跃 LRU 链表上的页，最先被回收</translation>
+    </message>
+    <message>
+        <source>Dirty: pages waiting to be written back</source>
+        <translation>Dirty：等待回写的页</translation>
+    </message>
+    <message>
+        <source>AnonPages: anonymous pages mapped by processes</source>
+        <translation>AnonPages：进程映射的匿名页</translation>
+    </message>
+    <message>
+        <source>Slab: kernel slab caches</source>
+        <translation>Slab：内核 slab 缓存</translation>
+    </message>
+    <message>
+        <source>PageTables: memory holding page tables</source>
+        <translation>PageTables：存放页表的内存</translation>
+    </message>
+    <message>
+        <source>KiB read from disk per second (files and swap)</source>
+        <translation>每秒从磁盘读入的 KiB（文件和交换空间）</translation>
+    </message>
+    <message>
+        <source>KiB written to disk per second (files and swap)</source>
+        <translation>每秒写入磁盘的 KiB（文件和交换空间）</translation>
+    </message>
+    <message>
+        <source>Page faults per second, minor and major</source>
+        <translation>每秒缺页中断次数，包括软性缺页和硬性缺页</translation>
+    </message>
+    <message>
+        <source>Major faults per second: faults that had to read from disk or swap</source>
+        <translation>每秒硬性缺页次数：需要从磁盘或交换空间读取的缺页</translation>
+    </message>
+    <message>
+        <source>Pages freed per second</source>
+        <translation>每秒释放的页数</translation>
+    </message>
+    <message>
+        <source>Pages scanned per second by kswapd</source>
+        <translation>每秒 kswapd 扫描的页数</translation>
+    </message>
+    <message>
+        <source>Pages scanned per second by direct reclaim</source>
+        <translation>每秒直接回收扫描的页数</translation>
+    </message>
+    <message>
+        <source>Pages reclaimed per second</source>
+        <translation>每秒回收的页数</translation>
+    </message>
+    <message>
+        <source>Reclaim efficiency: pages reclaimed per page scanned, 0 when nothing was scanned</source>
+        <translation>回收效率：每扫描一页回收的页数，未扫描时为 0</translation>
+    </message>
+    <message>
+        <source>Pages swapped in per second</source>
+        <translation>每秒换入的页数</translation>
+    </message>
+    <message>
+        <source>Pages swapped out per second</source>
+        <translation>每秒换出的页数</translation>
+    </message>
+    <message>
+        <source>SwapFree</source>
+        <translation>SwapFree</translation>
+    </message>
+    <message>
+        <source>SwapTotal − SwapFree</source>
+        <translation>SwapTotal − SwapFree</translation>
+    </message>
+    <message>
+        <source>Swap in use as a percentage of SwapTotal</source>
+        <translation>已用交换空间占 SwapTotal 的百分比</translation>
+    </message>
+    <message>
+        <source>SwapCached: pages in memory that also have a copy in swap</source>
+        <translation>SwapCached：在内存中、同时在交换空间中也有副本的页</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>数据系列</translation>
+    </message>
+    <message>
+        <source>Choose the columns of free and sar to plot</source>
+        <translation>选择要绘制的 free 和 sar 列</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole history again (or double-click the plot); drag to pan, wheel to zoom</source>
+        <translation>重新显示全部历史（或双击图表）；拖动可平移，滚轮可缩放</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Default selection</source>
+        <translation>默认选择</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG 图片…</translation>
+    </message>
+    <message>
+        <source>PDF document…</source>
+        <translation>PDF 文档…</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>SVG 矢量图…</translation>
+    </message>
+    <message>
+        <source>CSV of the plotted data…</source>
+        <translation>所绘数据的 CSV…</translation>
+    </message>
+    <message>
+        <source>One sample per simulated second since boot.
+Let time pass (sleep() in a script) to see the history.</source>
+        <translation>自开机起每个模拟秒一个样本。
+让时间流逝（在脚本中调用 sleep()）即可看到历史。</translation>
+    </message>
+    <message>
+        <source>Time since boot (s)</source>
+        <translation>开机后的时间（s）</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Per second, % (dashed lines)</source>
+        <translation>每秒量，%（虚线）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 s</translation>
+    </message>
+    <message>
+        <source>Cannot write the PNG image %1</source>
+        <translation>无法写入 PNG 图片 %1</translation>
+    </message>
+    <message>
+        <source>memviz timeline</source>
+        <translation>memviz 时间线</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF document %1</source>
+        <translation>无法写入 PDF 文档 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the SVG drawing %1</source>
+        <translation>无法写入 SVG 矢量图 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+</context>
+<context>
     <name>memviz::TlbView</name>
     <message>
         <source>LRU</source>
@@ -3648,6 +5064,205 @@ pictures of every view.</source>
     <message>
         <source>cpu.translate(): %1 is outside the %2-bit virtual address space</source>
         <translation>cpu.translate()：%1 超出了 %2 位虚拟地址空间</translation>
+    </message>
+    <message>
+        <source>sleep(): give a number of seconds, e.g. sleep(1) or sleep(0.5)</source>
+        <translation>sleep()：请给出秒数，例如 sleep(1) 或 sleep(0.5)</translation>
+    </message>
+    <message>
+        <source>swapon(): the first argument is the swap area&apos;s name, e.g. swapon(&quot;/swapfile&quot;, &quot;1G&quot;)</source>
+        <translation>swapon()：第一个参数是交换区的名称，例如 swapon(&quot;/swapfile&quot;, &quot;1G&quot;)</translation>
+    </message>
+    <message>
+        <source>swapon(): priority must be a number from -1 to 32767</source>
+        <translation>swapon()：priority 必须是 -1 到 32767 之间的数</translation>
+    </message>
+    <message>
+        <source>sysctl(): unknown tunable &quot;%1&quot;</source>
+        <translation>sysctl()：未知的可调参数“%1”</translation>
+    </message>
+    <message>
+        <source>sysctl(): %1 takes a whole number from %2 to %3</source>
+        <translation>sysctl()：%1 只接受 %2 到 %3 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::ZoneView</name>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>刻度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>watermarks magnified</source>
+        <translation>放大水位线</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Every bar is scaled to its own zone. &quot;Watermarks magnified&quot; spreads 0 to twice the high watermark over most of the bar and compresses the rest behind a break.</source>
+        <translation>每个条形按各自的内存域缩放。“放大水位线”把 0 到 high 水位线两倍的范围展开到条形的大部分，其余部分压缩在断点之后。</translation>
+    </message>
+    <message>
+        <source>Zones and watermarks</source>
+        <translation>内存域与水位线</translation>
+    </message>
+    <message>
+        <source>Free pages of each zone against its min, low and high watermarks, and kswapd&apos;s state</source>
+        <translation>每个内存域的空闲页与其 min、low、high 水位线的对比，以及 kswapd 的状态</translation>
+    </message>
+    <message>
+        <source>kswapd is woken when every zone an allocation may use is below its low watermark, reclaims until one of them is above high, and gives up after %1 passes that reclaim nothing.</source>
+        <translation>当分配可用的所有内存域都低于 low 水位线时，kswapd 被唤醒，一直回收到其中一个高于 high，并在连续 %1 轮未回收到任何页后放弃。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;present %2 pages, managed %3 pages (%4)&lt;br&gt;free %5 pages (%6)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;实有（present）%2 页，受管（managed）%3 页（%4）&lt;br&gt;空闲 %5 页（%6）</translation>
+    </message>
+    <message>
+        <source>%1: %2 pages (%3)</source>
+        <translation>%1：%2 页（%3）</translation>
+    </message>
+    <message>
+        <source>watermark boost: %1 pages</source>
+        <translation>水位线提升（watermark boost）：%1 页</translation>
+    </message>
+    <message>
+        <source>kswapd0: asleep</source>
+        <translation>kswapd0：睡眠中</translation>
+    </message>
+    <message>
+        <source>kswapd0: awake, reclaiming for %1 · %2 passes without progress</source>
+        <translation>kswapd0：已唤醒，正在为 %1 回收 · 连续 %2 轮没有进展</translation>
+    </message>
+    <message>
+        <source>kswapd0: awake, reclaiming for %1</source>
+        <translation>kswapd0：已唤醒，正在为 %1 回收</translation>
+    </message>
+    <message>
+        <source>kswapd0: gave up (%1 passes reclaimed nothing)</source>
+        <translation>kswapd0：已放弃（连续 %1 轮未回收到任何页）</translation>
+    </message>
+    <message>
+        <source>kswapd0 asleep</source>
+        <translation>kswapd0 睡眠中</translation>
+    </message>
+    <message>
+        <source>kswapd0 awake</source>
+        <translation>kswapd0 已唤醒</translation>
+    </message>
+    <message>
+        <source>kswapd0 gave up</source>
+        <translation>kswapd0 已放弃</translation>
+    </message>
+    <message>
+        <source>Free pages of each zone against its watermarks. Below low, kswapd wakes; below min, only emergency allocations succeed and the allocating task reclaims itself; above high, kswapd sleeps.</source>
+        <translation>每个内存域的空闲页与其水位线的对比。低于 low 时唤醒 kswapd；低于 min 时只有紧急分配能成功，发起分配的任务要自己进行回收；高于 high 时 kswapd 睡眠。</translation>
+    </message>
+    <message>
+        <source>a zone</source>
+        <translation>某个内存域</translation>
+    </message>
+    <message>
+        <source>%1 fell below its %2 watermark: %3 free pages, the mark is %4.</source>
+        <translation>%1 降到 %2 水位线以下：空闲页 %3，水位线为 %4。</translation>
+    </message>
+    <message>
+        <source>%1 rose above its %2 watermark: %3 free pages, the mark is %4.</source>
+        <translation>%1 升到 %2 水位线以上：空闲页 %3，水位线为 %4。</translation>
+    </message>
+    <message>
+        <source>%1 passes the %2 check: %3 free pages, more than %2 %4 + lowmem_reserve %5.</source>
+        <translation>%1 通过 %2 检查：空闲页 %3，多于 %2 %4 + lowmem_reserve %5。</translation>
+    </message>
+    <message>
+        <source>%1 fails the %2 check: %3 free pages, not more than %2 %4 + lowmem_reserve %5.</source>
+        <translation>%1 未通过 %2 检查：空闲页 %3，不多于 %2 %4 + lowmem_reserve %5。</translation>
+    </message>
+    <message>
+        <source>Every zone is below its low watermark: the allocation takes the slow path (__alloc_pages_slowpath), wakes kswapd and retries against min.</source>
+        <translation>所有内存域都低于 low 水位线：分配进入慢速路径（__alloc_pages_slowpath），唤醒 kswapd，并按 min 水位线重试。</translation>
+    </message>
+    <message>
+        <source>kswapd wakes: every zone an allocation up to %1 may use is below its low watermark. It reclaims until one of them is above high.</source>
+        <translation>kswapd 被唤醒：最高可用到 %1 的分配所能使用的每个内存域都低于 low 水位线。它会一直回收，直到其中一个高于 high。</translation>
+    </message>
+    <message>
+        <source>kswapd gives up: %1 passes in a row reclaimed nothing (MAX_RECLAIM_RETRIES). It is not woken again until reclaim makes progress.</source>
+        <translation>kswapd 放弃：连续 %1 轮未回收到任何页（MAX_RECLAIM_RETRIES）。在回收取得进展之前不会再唤醒它。</translation>
+    </message>
+    <message>
+        <source>kswapd goes back to sleep: a zone is above its high watermark again (balanced).</source>
+        <translation>kswapd 重新睡眠：某个内存域再次高于 high 水位线（已平衡）。</translation>
+    </message>
+    <message>
+        <source>No zone could satisfy the allocation.</source>
+        <translation>没有内存域能满足这次分配。</translation>
+    </message>
+    <message>
+        <source>Direct reclaim by the allocating task: scanned %1 pages, reclaimed %2.</source>
+        <translation>发起分配的任务进行直接回收：扫描 %1 页，回收 %2 页。</translation>
+    </message>
+    <message>
+        <source>kswapd reclaims: scanned %1 pages, reclaimed %2.</source>
+        <translation>kswapd 回收：扫描 %1 页，回收 %2 页。</translation>
+    </message>
+    <message>
+        <source>below min: only emergency allocations</source>
+        <translation>低于 min：只允许紧急分配</translation>
+    </message>
+    <message>
+        <source>min to low: kswapd wakes, direct reclaim</source>
+        <translation>min 到 low：唤醒 kswapd，直接回收</translation>
+    </message>
+    <message>
+        <source>low to high: kswapd reclaims until above high</source>
+        <translation>low 到 high：kswapd 回收直到高于 high</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation>尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>managed %1 pages (%2) · free %3 pages (%4, %5 %)</source>
+        <translation>受管 %1 页（%2）· 空闲 %3 页（%4，%5 %）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 free (%3 %)</source>
+        <translation>空闲 %1 / %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>free %1</source>
+        <translation>空闲 %1</translation>
+    </message>
+    <message>
+        <source>%1 managed</source>
+        <translation>受管 %1</translation>
+    </message>
+    <message>
+        <source>%1 = 2 × high</source>
+        <translation>%1 = 2 × high</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>lowmem_reserve: none (no higher zone)</source>
+        <translation>lowmem_reserve：无（没有更高的内存域）</translation>
+    </message>
+    <message>
+        <source>lowmem_reserve (pages kept from allocations that may use a higher zone): %1</source>
+        <translation>lowmem_reserve（为可能使用更高内存域的分配保留的页）：%1</translation>
     </message>
 </context>
 </TS>
