@@ -114,6 +114,10 @@ void ScriptEngine::install()
     global.setProperty(QStringLiteral("MAP_SHARED"), 1);
     global.setProperty(QStringLiteral("MAP_PRIVATE"), 2);
     global.setProperty(QStringLiteral("MAP_ANONYMOUS"), 0x20);
+    global.setProperty(QStringLiteral("MAP_HUGETLB"), 0x40000);
+    global.setProperty(QStringLiteral("MADV_DONTNEED"), 4);
+    global.setProperty(QStringLiteral("MADV_HUGEPAGE"), 14);
+    global.setProperty(QStringLiteral("MADV_NOHUGEPAGE"), 15);
     global.setProperty(QStringLiteral("KiB"), 1024.0);
     global.setProperty(QStringLiteral("MiB"), 1024.0 * 1024);
     global.setProperty(QStringLiteral("GiB"), 1024.0 * 1024 * 1024);

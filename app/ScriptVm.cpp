@@ -546,6 +546,24 @@ void ProcessHandle::mprotect(const QJSValue& addr, const QJSValue& len, const QJ
     m_vm->apply(c, QStringLiteral("mprotect()"), nullptr);
 }
 
+void ProcessHandle::madvise(const QJSValue& addr, const QJSValue& len, const QJSValue& advice)
+{
+    const QString what = QStringLiteral("madvise()");
+    Command c = vmCommand(CommandType::Madvise, m_pid);
+    if (!m_vm->address(addr, what, &c.addr) || !m_vm->size(len, what, &c.len)) return;
+    double d = 0;
+    const QString name = advice.toString().toLower().remove(QStringLiteral("madv_"));
+    if (wholeNumber(advice, &d) && d <= 255) c.mapFlags = static_cast<std::uint32_t>(d);
+    else if (advice.isString() && name == QLatin1String("hugepage")) c.mapFlags = Madv::HugePage;
+    else if (advice.isString() && name == QLatin1String("nohugepage")) c.mapFlags = Madv::NoHugePage;
+    else if (advice.isString() && name == QLatin1String("dontneed")) c.mapFlags = Madv::DontNeed;
+    else {
+        m_vm->throwType(what + QStringLiteral(": ") + tr("advice must be MADV_HUGEPAGE, MADV_NOHUGEPAGE or MADV_DONTNEED"));
+        return;
+    }
+    m_vm->apply(c, what, nullptr);
+}
+
 QJSValue ProcessHandle::brk(const QJSValue& addr)
 {
     Command c = vmCommand(CommandType::Brk, m_pid);

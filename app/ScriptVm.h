@@ -1,7 +1,7 @@
 #pragma once
 /// The virtual-memory side of the script API, reading like the C programs of the
 /// notes: spawn() gives a process handle with malloc/free/touch/read/write/mmap/
-/// munmap/mprotect/brk/fork/exit; files.create(); translate(pid, vaddr); and, for
+/// munmap/mprotect/madvise/brk/fork/exit; files.create(); translate(pid, vaddr); and, for
 /// textbook machines, phys.read/write and cpu.setPageTableBase/translate.
 ///
 /// Handles are QObjects owned by the JavaScript engine: calling their methods goes
@@ -111,6 +111,8 @@ public:
                               const QJSValue& file = QJSValue(), const QJSValue& offset = QJSValue());
     Q_INVOKABLE void munmap(const QJSValue& addr, const QJSValue& len);
     Q_INVOKABLE void mprotect(const QJSValue& addr, const QJSValue& len, const QJSValue& prot);
+    /// madvise(addr, len, advice): MADV_HUGEPAGE, MADV_NOHUGEPAGE, MADV_DONTNEED (or "hugepage", ...).
+    Q_INVOKABLE void madvise(const QJSValue& addr, const QJSValue& len, const QJSValue& advice);
     Q_INVOKABLE QJSValue brk(const QJSValue& addr);
     Q_INVOKABLE QJSValue fork();
     Q_INVOKABLE void exit(const QJSValue& status = QJSValue());

@@ -177,6 +177,13 @@ QString EventLogModel::commandText(const Command& c)
         return tr("echo %1 > /proc/%2/oom_score_adj").arg(static_cast<std::int64_t>(c.addr)).arg(c.pid);
     case CommandType::DropCaches:
         return tr("echo %1 > /proc/sys/vm/drop_caches").arg(c.len);
+    case CommandType::Madvise: {
+        const QString advice = c.mapFlags == Madv::HugePage ? u"MADV_HUGEPAGE"_s
+            : c.mapFlags == Madv::NoHugePage                ? u"MADV_NOHUGEPAGE"_s
+            : c.mapFlags == Madv::DontNeed                  ? u"MADV_DONTNEED"_s
+                                                            : QString::number(c.mapFlags);
+        return tr("madvise(%1, %2, %3) in PID %4").arg(EventText::hex(c.addr), EventText::bytes(c.len), advice).arg(c.pid);
+    }
     }
     return QString();
 }

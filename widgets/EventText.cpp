@@ -293,6 +293,101 @@ int hugeShift(const Machine& m)
     return spanShift(m, levels.size() - 2);
 }
 
+/// The advice as a program writes it.
+QString madviseName(int advice)
+{
+    switch (advice) {
+    case Madv::DontNeed: return u"MADV_DONTNEED"_s;
+    case Madv::HugePage: return u"MADV_HUGEPAGE"_s;
+    case Madv::NoHugePage: return u"MADV_NOHUGEPAGE"_s;
+    }
+    return QString::number(advice);
+}
+
+QString hugetlbSummary(const Machine& m, const Event& e)
+{
+    const QString size = EventText::bytes(std::uint64_t(1) << hugeShift(m));
+    const int order = hugeShift(m) - m.config.arch.pageShift;
+    const HugetlbPool& h = m.vmc.hugetlb;
+    switch (static_cast<HugetlbOp>(e.order)) {
+    case HugetlbOp::Grow:
+        return EventText::tr("Hugetlb pool grows: frames %1 become a free %2 huge page (%3 in the pool)")
+            .arg(pfnRange(e.pfn, order), size, num(h.total));
+    case HugetlbOp::Shrink:
+        return EventText::tr("Hugetlb pool shrinks: the free huge page at frames %1 goes back (%2 left)")
+            .arg(pfnRange(e.pfn, order), num(h.total));
+    case HugetlbOp::Surplus:
+        return EventText::tr("Hugetlb pool: %1 surplus huge pages").arg(num(h.surplus));
+    case HugetlbOp::Reserve:
+        return EventText::tr("PID %1 reserves %2 huge pages (HugePages_Rsvd %3)").arg(num(e.pid), num(e.a), num(h.resv));
+    case HugetlbOp::Unreserve:
+        return EventText::tr("PID %1 gives back %2 reserved huge pages (HugePages_Rsvd %3)")
+            .arg(num(e.pid), num(e.a), num(h.resv));
+    case HugetlbOp::Dequeue:
+        return EventText::tr("PID %1 takes the huge page at frames %2 from the pool (%3 free)")
+            .arg(num(e.pid), pfnRange(e.pfn, order), num(h.free));
+    case HugetlbOp::Enqueue:
+        return EventText::tr("The huge page at frames %1 goes back on the pool's free list (%2 free)")
+            .arg(pfnRange(e.pfn, order), num(h.free));
+    case HugetlbOp::Release:
+        return EventText::tr("The surplus huge page at frames %1 leaves the pool").arg(pfnRange(e.pfn, order));
+    case HugetlbOp::NoPage:
+        return EventText::tr("PID %1 faults at %2 but the pool has no huge page for it: SIGBUS").arg(num(e.pid), EventText::hex(e.a));
+    case HugetlbOp::NoReserve:
+        return EventText::tr("PID %1 mmap(MAP_HUGETLB) of %2: the pool cannot reserve the pages, ENOMEM")
+            .arg(num(e.pid), EventText::bytes(e.a));
+    }
+    return EventText::tr("Hugetlb pool");
+}
+
+QString hugetlbExplanation(const Machine& m, const Event& e)
+{
+    const QString size = EventText::bytes(std::uint64_t(1) << hugeShift(m));
+    const HugetlbPool& h = m.vmc.hugetlb;
+    const QString state = EventText::tr("The pool now holds %1 huge pages: %2 free, %3 reserved, %4 surplus (HugePages_Total, "
+                                "_Free, _Rsvd, _Surp in /proc/meminfo).")
+                              .arg(num(h.total), num(h.free), num(h.resv), num(h.surplus));
+    switch (static_cast<HugetlbOp>(e.order)) {
+    case HugetlbOp::Grow:
+    case HugetlbOp::Shrink:
+    case HugetlbOp::Surplus:
+        return EventText::tr("Writing vm.nr_hugepages makes set_max_huge_pages() (mm/hugetlb.c) grow or shrink the pool of "
+                     "%1 pages: it takes order-%2 blocks from the buddy allocator (they are allocated memory from "
+                     "then on, in use or not, and CommitLimit no longer counts them), or gives free ones back. Pages "
+                     "in use or reserved cannot go: they become surplus and leave when unmapped. %3")
+            .arg(size)
+            .arg(hugeShift(m) - m.config.arch.pageShift)
+            .arg(state);
+    case HugetlbOp::Reserve:
+    case HugetlbOp::Unreserve:
+        return EventText::tr("mmap(MAP_HUGETLB) reserves all the huge pages of the mapping at once "
+                     "(hugetlb_reserve_pages()), so a later fault cannot fail; munmap() and exit give back the "
+                     "reservations that were never faulted. Hugetlb memory is not charged to Committed_AS. %1")
+            .arg(state);
+    case HugetlbOp::Dequeue:
+        return EventText::tr("hugetlb_no_page() or hugetlb_wp() (mm/hugetlb.c) takes a page from the pool's free list and "
+                     "clears it: one fault for %1, one PMD entry, no PTE table. Hugetlb pages never go on the LRU "
+                     "and are never swapped, and they are not counted in RSS. %2")
+            .arg(size, state);
+    case HugetlbOp::Enqueue:
+    case HugetlbOp::Release:
+        return EventText::tr("free_huge_folio(): nothing maps the huge page any more, so it goes back on the pool's free "
+                     "list, or to the buddy allocator if it was a surplus page. %1")
+            .arg(state);
+    case HugetlbOp::NoPage:
+        return EventText::tr("The fault needs a huge page but the pool has none this process may take (every free page is "
+                     "reserved for another mapping): hugetlb returns VM_FAULT_SIGBUS and the process dies of SIGBUS. "
+                     "%1")
+            .arg(state);
+    case HugetlbOp::NoReserve:
+        return EventText::tr("hugetlb_reserve_pages() finds fewer free huge pages than the mapping needs beyond those already "
+                     "reserved, so mmap() fails with ENOMEM at once instead of a later fault failing. Raise "
+                     "vm.nr_hugepages first. %1")
+            .arg(state);
+    }
+    return state;
+}
+
 /// The kernel's own panic message (never translated: it is what the console prints).
 QString panicMessage(std::uint64_t reason)
 {
@@ -939,6 +1034,12 @@ QString EventText::typeName(EventType t)
         return tr("Set oom_score_adj");
     case EventType::DropCaches:
         return tr("Drop caches");
+    case EventType::ThpSplit:
+        return tr("Split huge page");
+    case EventType::MadviseRegion:
+        return tr("madvise");
+    case EventType::HugetlbPool:
+        return tr("Hugetlb pool");
     case EventType::Count:
         break;
     }
@@ -1105,6 +1206,9 @@ QString EventText::summary(const Machine& m, const Event& e)
         const QString where = tr("%1 entry %2 at %3").arg(levelName(m, e.order), num(e.a), hex(e.b));
         const EntryFormat& f = m.config.arch.entry;
         if (!(e.flags & EventFlag::Valid)) return tr("Walk: %1 is not present → page fault").arg(where);
+        if ((e.flags & EventFlag::Leaf) && (e.flags & EventFlag::Huge))
+            return tr("Walk: %1 maps the %2 page at frame %3 (PS bit: the walk ends here)")
+                .arg(where, bytes(std::uint64_t(1) << hugeShift(m)), pfn(f.pfn(e.c)));
         if (e.flags & EventFlag::Leaf) return tr("Walk: %1 maps frame %2").arg(where, pfn(f.pfn(e.c)));
         return tr("Walk: %1 → next table in frame %2").arg(where, pfn(f.pfn(e.c)));
     }
@@ -1250,6 +1354,13 @@ QString EventText::summary(const Machine& m, const Event& e)
         return tr("echo %1 > /proc/sys/vm/drop_caches: %2 dropped (%3)")
             .arg(e.a)
             .arg(pages(e.b), bytes(e.b * m.pageSize()));
+    case EventType::ThpSplit:
+        return tr("Split the huge page at %1 (frames %2) into %3 of %4")
+            .arg(hex(e.a), pfnRange(e.pfn, o), pages(blockPages(o)), bytes(m.pageSize()));
+    case EventType::MadviseRegion:
+        return tr("PID %1 madvise(%2, %3, %4)").arg(num(e.pid), hex(e.a), bytes(e.b - e.a), madviseName(e.order));
+    case EventType::HugetlbPool:
+        return hugetlbSummary(m, e);
     case EventType::Count:
         break;
     }
@@ -1975,8 +2086,10 @@ QString EventText::explanation(const Machine& m, const Event& e)
         if (e.flags & EventFlag::Ok)
             return tr("%1 faults at %2 in an anonymous VMA with transparent huge pages enabled, and the %3-aligned "
                       "range around it lies inside the VMA. do_huge_pmd_anonymous_page() (mm/huge_memory.c) takes an "
-                      "order-%4 block, frames %5, zeroes it and maps it with one PMD entry (PS bit), no PTE table: "
-                      "one fault for %6. thp_fault_alloc counts it and AnonHugePages grows by %3.")
+                      "order-%4 block, frames %5, zeroes it and maps it with one PMD entry (PS bit): one fault for %6, "
+                      "one TLB entry in the huge-page TLB. A PTE table is still allocated and deposited with the PMD "
+                      "(pgtable_trans_huge_deposit), so that splitting the huge page later needs no memory; it counts "
+                      "in PageTables. thp_fault_alloc counts the fault and AnonHugePages grows by %3.")
                 .arg(processLabel(m, e.pid), hex(e.a), huge)
                 .arg(order)
                 .arg(pfnRange(e.pfn, order), pages(blockPages(order)));
@@ -2017,6 +2130,35 @@ QString EventText::explanation(const Machine& m, const Event& e)
             : tr("Writing %1 to /proc/sys/vm/drop_caches leaves the page cache alone (only 1 and 3 drop it).").arg(e.a);
         return slab.isEmpty() ? head : head + u' ' + slab;
     }
+    case EventType::ThpSplit:
+        return tr("split_huge_page() (mm/huge_memory.c) turns the order-%1 transparent huge page at %2 back into "
+                  "%3 of %4, frames %5. First __split_huge_pmd() replaces every PMD that maps it by the PTE table "
+                  "deposited with that PMD, filled with %6 entries pointing at consecutive frames, so no memory is "
+                  "needed; then the folio becomes %6 order-0 pages on the LRU, next to each other. The bytes stay "
+                  "where they are. The kernel splits when a munmap(), mprotect() or brk() cuts the huge page, when a "
+                  "process writes to one it shares after fork(), and when reclaim wants to swap it out. "
+                  "thp_split_page and thp_split_pmd in /proc/vmstat count it.")
+            .arg(o)
+            .arg(hex(e.a), pages(blockPages(o)), bytes(m.pageSize()), pfnRange(e.pfn, o), num(blockPages(o)));
+    case EventType::MadviseRegion:
+        switch (e.order) {
+        case Madv::HugePage:
+            return tr("madvise(MADV_HUGEPAGE) marks [%1, %2) of %3 VM_HUGEPAGE (hugepage_madvise(), splitting VMAs "
+                      "at the edges). With transparent_hugepage/enabled = madvise only such ranges get huge pages "
+                      "at fault time; with always every private anonymous range does.")
+                .arg(hex(e.a), hex(e.b), processLabel(m, e.pid));
+        case Madv::NoHugePage:
+            return tr("madvise(MADV_NOHUGEPAGE) marks [%1, %2) of %3 VM_NOHUGEPAGE: no transparent huge pages there "
+                      "from now on, even with transparent_hugepage/enabled = always. Huge pages already mapped stay.")
+                .arg(hex(e.a), hex(e.b), processLabel(m, e.pid));
+        default:
+            return tr("madvise(MADV_DONTNEED) drops the pages of [%1, %2) in %3 (zap_page_range_single()): the "
+                      "entries are cleared and the anonymous pages freed; the next access faults in a zero page "
+                      "again. A huge page only partly in the range is split first.")
+                .arg(hex(e.a), hex(e.b), processLabel(m, e.pid));
+        }
+    case EventType::HugetlbPool:
+        return hugetlbExplanation(m, e);
     case EventType::Count:
         break;
     }

@@ -398,7 +398,8 @@ PageWalkTrace PageWalkTrace::build(
         const Level& up = t.levels[static_cast<std::size_t>(l - 1)];
         if (L.table != kNoPfn || up.table == kNoPfn) continue;
         for (const EntryWrite& w : t.writes)
-            if (w.level == l - 1 && w.table == up.table && w.index == up.index && fmt.present(w.newValue)) {
+            if (w.level == l - 1 && w.table == up.table && w.index == up.index && fmt.present(w.newValue)
+                && !(l > 1 && (fmt.flags(w.newValue) & PteFlag::Huge))) { // a huge PMD is no table
                 L.table = fmt.pfn(w.newValue);
                 L.created = true;
                 L.tableAt = w.at;
@@ -444,7 +445,9 @@ PageWalkTrace PageWalkTrace::build(
             const bool ok = (f & PteFlag::User) && (!t.write || (f & PteFlag::Write));
             if (ok) resolve(fmt.pfn(l.entry), spanShift(a, l.level), l.at);
         }
-        if (t.filled) resolve(t.fillPfn, a.pageShift, t.fillAt);
+        if (t.filled) // a huge-page TLB entry maps 2 MiB from its first frame
+            resolve(t.fillPfn, (ev[t.fillAt].flags & EventFlag::Huge) ? a.pageShift + a.levels.back().bits : a.pageShift,
+                t.fillAt);
     }
     // The clock ticks that end the command (the work of the access put on the clock) belong to it.
     for (std::uint64_t j = t.start; j < t.end; ++j)
@@ -557,6 +560,8 @@ QString faultKindLabel(FaultKind k)
         return PageWalkView::tr("SIGSEGV");
     case FaultKind::Oom:
         return PageWalkView::tr("out of memory");
+    case FaultKind::Swap:
+        return PageWalkView::tr("swap-in");
     case FaultKind::Count:
         break;
     }
@@ -592,6 +597,12 @@ QString faultKindExplanation(FaultKind k, bool write, bool major)
     case FaultKind::Oom:
         return PageWalkView::tr("No memory for the page: the fault fails with VM_FAULT_OOM and the process is "
                                 "killed.");
+    case FaultKind::Swap:
+        if (major)
+            return PageWalkView::tr("do_swap_page(): the entry holds a swap entry, so a new page is read back from "
+                                    "swap (a major fault) and mapped again.");
+        return PageWalkView::tr("do_swap_page(): the entry holds a swap entry, but the page is still in the swap "
+                                "cache, so it is only mapped again (a minor fault, no I/O).");
     case FaultKind::Count:
         break;
     }
@@ -1413,6 +1424,10 @@ struct PageWalkView::Scene {
             bool large = false;
             for (const PageWalkTrace::Level& U : tc.levels)
                 if ((U.walked || U.skipped) && U.leaf && U.valid && U.level < level) large = true;
+            for (const PageWalkTrace::EntryWrite& w : tc.writes) // the fault handler mapped a huge page above
+                if (w.level < level && w.at < tc.cursor && a.entry.present(w.newValue)
+                    && (a.entry.flags(w.newValue) & PteFlag::Huge))
+                    large = true;
             p.setFont(l.small);
             p.setPen(Palette::mutedText());
             p.drawText(c.rect.adjusted(l.pad, c.header.height(), -l.pad, -l.pad), Qt::AlignCenter | Qt::TextWordWrap,

@@ -2,8 +2,10 @@
 
 #include "sim/Machine.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace memviz {
 
@@ -41,6 +43,8 @@ const char* violationName(Violation v)
     case Violation::SwapEntsMismatch: return "SwapEntsMismatch";
     case Violation::SwapCacheBroken: return "SwapCacheBroken";
     case Violation::BadSwapEntry: return "BadSwapEntry";
+    case Violation::HugeMapBroken: return "HugeMapBroken";
+    case Violation::HugetlbPoolBroken: return "HugetlbPoolBroken";
     }
     return "?";
 }
@@ -78,6 +82,14 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
     }
     std::unordered_map<Pfn, std::uint32_t> mapcount;
     std::unordered_map<Pfn, std::uint32_t> tableOwner;
+    // PMD-sized pages (x86 with 3 or more levels): a huge PMD is a leaf.
+    const bool hugeArch = levels >= 3 && fmt.hugeBit >= 0;
+    const int pmdLevel = levels - 2;
+    const int hugeOrder = a.levels.back().bits;
+    const std::uint64_t hugeSize = a.pageSize() << hugeOrder;
+    auto isHugetlb = [&](Pfn f) {
+        return f < ft.size() && ft.state(f) == FrameState::Kernel && ft.priv(f) == kHugetlbPriv;
+    };
     std::unordered_map<std::uint32_t, std::uint32_t> swapRefs; // swap entry -> page-table entries holding it
     std::uint64_t tables = 0;
 
@@ -94,6 +106,7 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
             continue;
         }
         std::uint64_t anon = 0, file = 0, ptPages = 0, swapEnts = 0;
+        std::unordered_set<std::uint64_t> thpKeys; // PMD entries (physical addresses) mapping a THP
         // Iterative walk of the table tree.
         struct Item {
             Pfn table;
@@ -131,6 +144,28 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
                     continue;
                 }
                 const std::uint64_t va = it.base + (i << spanShift[static_cast<std::size_t>(it.level)]);
+                if (!leafLevel && hugeArch && it.level > 0 && (fmt.flags(e) & PteFlag::Huge)) {
+                    // A huge PMD: a transparent huge page (its head counted once, 512 pages of
+                    // RSS, a deposited table) or a hugetlb page (no RSS) inside one VMA.
+                    const Pfn f = fmt.pfn(e);
+                    const Vma* v = mm.find(va);
+                    if (it.level != pmdLevel || (f & ((Pfn(1) << hugeOrder) - 1)) || !v || v->end < va + hugeSize) {
+                        report(Violation::HugeMapBroken, f, pid, va);
+                        continue;
+                    }
+                    if (isHugetlb(f)) {
+                        if (!v->hugetlb()) report(Violation::HugeMapBroken, f, pid, va);
+                        ++mapcount[f];
+                    } else if (f < ft.size() && ft.state(f) == FrameState::Anon && ft.order(f) == hugeOrder) {
+                        if (v->hugetlb() || !v->anon()) report(Violation::HugeMapBroken, f, pid, va);
+                        ++mapcount[f];
+                        anon += Pfn(1) << hugeOrder;
+                        thpKeys.insert(it.table * a.pageSize() + i * static_cast<std::uint64_t>(fmt.bytes));
+                    } else {
+                        report(Violation::PteBadFrame, f, pid, va);
+                    }
+                    continue;
+                }
                 if (!leafLevel) {
                     stack.push_back({fmt.pfn(e), it.level + 1, va});
                     continue;
@@ -142,7 +177,7 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
                     continue;
                 }
                 const FrameState s = f < ft.size() ? ft.state(f) : FrameState::Hole;
-                if (s != FrameState::Anon && s != FrameState::File) {
+                if ((s != FrameState::Anon && s != FrameState::File) || ft.order(f) != 0) {
                     report(Violation::PteBadFrame, f, pid, va);
                     continue;
                 }
@@ -150,17 +185,46 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
                 (s == FrameState::Anon ? anon : file) += 1;
             }
         }
+        // Deposited tables: one per THP mapping, empty, owned by the process, in ptPages.
+        for (const auto& [key, t] : mm.deposited) {
+            if (!thpKeys.count(key)) report(Violation::HugeMapBroken, t, pid, key);
+            if (t >= ft.size() || ft.state(t) != FrameState::PageTable || ft.priv(t) != pid
+                || !tableOwner.emplace(t, pid).second) {
+                report(Violation::PageTableBad, t, pid, key);
+                continue;
+            }
+            if (m.phys.hasContents(t)) report(Violation::HugeMapBroken, t, pid, key); // filled only by a split
+            ++ptPages;
+            ++tables;
+        }
+        if (thpKeys.size() != mm.deposited.size()) report(Violation::HugeMapBroken, 0, pid);
         if (ptPages != mm.ptPages) report(Violation::PtPagesMismatch, mm.pgd, pid);
         if (anon != mm.rssAnon || file != mm.rssFile) report(Violation::RssMismatch, mm.pgd, pid);
         if (swapEnts != mm.swapEnts) report(Violation::SwapEntsMismatch, mm.pgd, pid);
     }
 
     // Every frame of a virtual-memory use is counted, referenced and has the right mapcount.
-    std::uint64_t nTables = 0, nAnon = 0, nFile = 0, nMapped = 0;
+    std::uint64_t nTables = 0, nAnon = 0, nFile = 0, nMapped = 0, nThp = 0;
+    std::uint64_t hugetlbPages = 0, hugetlbFree = 0;
+    const HugetlbPool& pool = m.vmc.hugetlb;
+    std::unordered_set<Pfn> poolFree(pool.freeList.begin(), pool.freeList.end());
+    if (poolFree.size() != pool.freeList.size()) report(Violation::HugetlbPoolBroken, 0);
     for (Pfn p = 0; p < ft.size();) {
         const FrameState s = ft.state(p);
         const int order = s == FrameState::Tail ? 0 : ft.order(p);
-        if (s == FrameState::PageTable) {
+        if (s == FrameState::Kernel && ft.priv(p) == kHugetlbPriv) {
+            // A page of the hugetlb pool: free (on the free list, unmapped) or mapped.
+            ++hugetlbPages;
+            auto it = mapcount.find(p);
+            const std::uint32_t mc = it == mapcount.end() ? 0 : it->second;
+            if (order != hugeOrder || mc != ft.count(p)) report(Violation::HugetlbPoolBroken, p);
+            if (poolFree.count(p)) {
+                ++hugetlbFree;
+                if (mc) report(Violation::HugetlbPoolBroken, p);
+            } else if (!mc) {
+                report(Violation::LeakedPage, p);
+            }
+        } else if (s == FrameState::PageTable) {
             ++nTables;
             if (!tableOwner.count(p)) report(Violation::LeakedPage, p, ft.priv(p));
         } else if (s == FrameState::Anon || s == FrameState::File) {
@@ -172,7 +236,9 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
             if (l == kNoLru || lruIsFile(static_cast<LruList>(l)) != (s == FrameState::File))
                 report(Violation::LruMembership, p, ft.priv(p));
             if (s == FrameState::Anon) {
-                ++nAnon;
+                nAnon += Pfn(1) << order;
+                nThp += order > 0;
+                if (order && order != hugeOrder) report(Violation::HugeMapBroken, p, ft.priv(p));
                 // An unmapped anonymous page may only wait in the swap cache for a swap entry still in use.
                 const std::uint32_t entry = m.pageExt.swap(p);
                 const bool cachedForSwap = entry && (m.swap.countOf(entry) & kSwapCountMask);
@@ -193,6 +259,12 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
     }
     std::uint64_t cacheEntries = 0;
     for (const File& f : m.files) cacheEntries += f.cache.size();
+    // The pool: counts, free list, reservations (HugePages_Total/Free/Rsvd/Surp).
+    std::uint64_t resv = 0;
+    for (const auto& [pid, p] : m.procs) resv += p.mm.hugetlbResv;
+    if (hugetlbPages != pool.total || hugetlbFree != pool.free || pool.freeList.size() != pool.free
+        || resv != pool.resv || pool.resv > pool.free || pool.surplus > pool.total)
+        report(Violation::HugetlbPoolBroken, 1);
 
     // LRU lists: links both ways, sizes, tags; only anonymous and page-cache heads on them.
     std::uint64_t onLru = 0;
@@ -201,7 +273,9 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
         std::uint64_t n = 0;
         std::uint32_t prev = kNil;
         for (std::uint32_t cur = h.head; cur != kNil; cur = m.pageExt.next(cur)) {
-            if (cur >= ft.size() || m.pageExt.prev(cur) != prev || m.pageExt.lru(cur) != l || ++n > h.size) {
+            // The list counts pages: a huge folio 2^order of them.
+            if (cur >= ft.size() || m.pageExt.prev(cur) != prev || m.pageExt.lru(cur) != l
+                || (n += Pfn(1) << (ft.state(cur) == FrameState::Tail ? 0 : ft.order(cur))) > h.size) {
                 report(Violation::LruBroken, cur < ft.size() ? cur : 0);
                 break;
             }
@@ -242,26 +316,36 @@ void checkVm(const Machine& m, std::vector<Finding>& out)
     for (const auto& [entry, pfn] : m.swap.cache)
         if (!(m.swap.countOf(entry) & kSwapHasCache)) report(Violation::SwapCacheBroken, pfn);
     if (nTables != m.vmc.pageTablePages || tables != nTables) report(Violation::VmCounterMismatch, 0);
-    if (nAnon != m.vmc.anonPages || nFile != m.vmc.filePages || nMapped != m.vmc.fileMapped || cacheEntries != nFile)
+    if (nAnon != m.vmc.anonPages || nFile != m.vmc.filePages || nMapped != m.vmc.fileMapped || cacheEntries != nFile
+        || nThp != m.vmc.anonThps)
         report(Violation::VmCounterMismatch, 1);
 
-    // The TLB never holds a translation its process's tables no longer give (a missed flush).
-    for (const TlbEntry& t : m.tlb.small) {
-        if (!(t.flags & TlbFlag::Valid) || (t.flags & TlbFlag::Global)) continue;
-        const Process* p = m.proc(t.pid);
-        if (!p || !p->alive()) continue;
-        const std::uint64_t va = t.vpn << a.pageShift;
-        Pfn table = p->mm.pgd;
-        std::uint64_t e = 0;
-        for (int l = 0; l < levels; ++l) {
-            const std::uint64_t idx = (va >> spanShift[static_cast<std::size_t>(l)]) & (a.entriesAt(l) - 1);
-            e = m.phys.readLE(table * a.pageSize() + idx * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
-            if (!fmt.present(e)) break;
-            table = fmt.pfn(e);
+    // The TLB never holds a translation its process's tables no longer give (a missed
+    // flush): a 4 KiB entry its PTE, a huge-page entry its huge PMD.
+    for (const auto* arr : { &m.tlb.small, &m.tlb.huge })
+        for (const TlbEntry& t : *arr) {
+            if (!(t.flags & TlbFlag::Valid) || (t.flags & TlbFlag::Global)) continue;
+            const Process* p = m.proc(t.pid);
+            if (!p || !p->alive()) continue;
+            const bool huge = t.flags & TlbFlag::Huge;
+            const std::uint64_t va = t.vpn << (huge ? a.pageShift + hugeOrder : a.pageShift);
+            Pfn table = p->mm.pgd;
+            std::uint64_t e = 0;
+            bool hugeLeaf = false;
+            for (int l = 0; l < levels; ++l) {
+                const std::uint64_t idx = (va >> spanShift[static_cast<std::size_t>(l)]) & (a.entriesAt(l) - 1);
+                e = m.phys.readLE(table * a.pageSize() + idx * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
+                if (!fmt.present(e)) break;
+                if (hugeArch && l > 0 && l + 1 < levels && (fmt.flags(e) & PteFlag::Huge)) {
+                    hugeLeaf = true;
+                    break;
+                }
+                table = fmt.pfn(e);
+            }
+            if (!fmt.present(e) || hugeLeaf != huge || fmt.pfn(e) != t.pfn
+                || ((t.flags & TlbFlag::Write) && !(fmt.flags(e) & PteFlag::Write)))
+                report(Violation::StaleTlb, t.pfn, t.pid, va);
         }
-        if (!fmt.present(e) || fmt.pfn(e) != t.pfn || ((t.flags & TlbFlag::Write) && !(fmt.flags(e) & PteFlag::Write)))
-            report(Violation::StaleTlb, t.pfn, t.pid, va);
-    }
 }
 
 } // namespace

@@ -47,6 +47,9 @@ enum class Violation : std::uint8_t {
     SwapEntsMismatch,    ///< a process's MM_SWAPENTS differs from the swap entries in its tables
     SwapCacheBroken,     ///< the swap cache and the pages' swap entries disagree
     BadSwapEntry,        ///< a page-table entry holds a swap entry outside every swap area
+    // Huge pages.
+    HugeMapBroken,       ///< a huge PMD maps what it may not (unaligned, wrong page kind, outside a VMA), or a THP mapping and its deposited table disagree
+    HugetlbPoolBroken,   ///< the hugetlb pool's counts, free list or reservations differ from its pages
 };
 
 struct Finding {

@@ -29,7 +29,7 @@ void lruUnlink(Machine& m, Pfn p)
     x.setNext(p, kNil);
     x.setPrev(p, kNil);
     x.setLru(p, kNoLru);
-    --h.size;
+    h.size -= Pfn(1) << m.frames.order(p);
 }
 
 void lruLink(Machine& m, Pfn p, LruList l, bool atHead)
@@ -50,7 +50,31 @@ void lruLink(Machine& m, Pfn p, LruList l, bool atHead)
         h.tail = self;
     }
     x.setLru(p, static_cast<std::uint8_t>(l));
-    ++h.size;
+    h.size += Pfn(1) << m.frames.order(p);
+}
+
+void lruSplit(Machine& m, Pfn head, int order)
+{
+    PageExt& x = m.pageExt;
+    const std::uint8_t l = x.lru(head);
+    if (l == kNoLru) return;
+    LruHead& h = m.lru.lists[l];
+    // lru_add_split_folio(): each new folio goes just before the head on the newer side,
+    // last one first, so the list reads ..., head+511, ..., head+1, head towards the tail
+    // and reclaim meets the pages in address order. The pages stay counted: 2^order
+    // before and after.
+    const std::uint8_t keep = static_cast<std::uint8_t>(x.flags(head) & ~(0xF << PageFlag::LruShift));
+    for (Pfn i = (Pfn(1) << order) - 1; i >= 1; --i) {
+        const Pfn p = head + i;
+        const auto self = static_cast<std::uint32_t>(p);
+        const std::uint32_t newer = x.prev(head);
+        x.setPrev(p, newer);
+        x.setNext(p, static_cast<std::uint32_t>(head));
+        if (newer != kNil) x.setNext(newer, self); else h.head = self;
+        x.setPrev(head, self);
+        x.setLru(p, l);
+        x.set(p, keep, true);
+    }
 }
 
 } // namespace memviz

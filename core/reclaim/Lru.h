@@ -100,7 +100,7 @@ private:
 struct LruHead {
     std::uint32_t head = kNil; ///< newest (folio_add_lru puts pages here)
     std::uint32_t tail = kNil; ///< oldest (reclaim isolates from here)
-    std::uint64_t size = 0;    ///< pages
+    std::uint64_t size = 0;    ///< pages: a folio on the list counts 2^order (a huge page 512)
 };
 
 /// struct lruvec of one node.
@@ -112,8 +112,13 @@ struct LruVec {
 struct Machine;
 
 /// List surgery applied by events (sim/Apply). A page on a list is unlinked first.
+/// The list's size changes by the folio's pages (2^order of its frame-table order).
 void lruLink(Machine& m, Pfn p, LruList l, bool atHead = true);
 void lruUnlink(Machine& m, Pfn p);
+/// split_huge_page(): the frames after `head` of a 2^order folio that is on a list join
+/// it there as order-0 pages (their frame-table order must already be 0). The size is
+/// unchanged; the caller keeps it right by having set the head's order to 0 too.
+void lruSplit(Machine& m, Pfn head, int order);
 
 /// The list a new anonymous or page-cache page joins (folio_add_lru: inactive of its type).
 inline constexpr LruList lruForNew(bool anon) { return anon ? LruList::InactiveAnon : LruList::InactiveFile; }

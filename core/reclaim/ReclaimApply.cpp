@@ -137,10 +137,11 @@ void apply(Machine& m, const Event& e)
             lruLink(m, e.pfn, static_cast<LruList>(to)); // rotated to the head of its list
         m.pageExt.set(e.pfn, PageFlag::Referenced, e.flags & EventFlag::Referenced);
         if (from != kNoLru && to != kNoLru && from != to) {
+            const std::uint64_t pages = Pfn(1) << m.frames.order(e.pfn); // folio_nr_pages()
             if (lruIsActive(static_cast<LruList>(to))) {
-                ++rc.pgactivate;
+                rc.pgactivate += pages;
             } else {
-                ++rc.pgdeactivate;
+                rc.pgdeactivate += pages;
                 m.pageExt.set(e.pfn, PageFlag::Workingset, true);
             }
         }

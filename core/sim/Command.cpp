@@ -48,6 +48,9 @@ std::string commandToJson(const Command& c)
             break;
         case CommandType::SetOomScoreAdj: w.field("value", static_cast<std::int64_t>(c.addr)); break;
         case CommandType::DropCaches: w.field("value", c.len); break;
+        case CommandType::Madvise:
+            w.field("addr", c.addr).field("len", c.len).field("advice", static_cast<std::uint64_t>(c.mapFlags));
+            break;
         default: break;
         }
         break;
@@ -83,6 +86,7 @@ std::string_view commandTypeName(CommandType t)
     case CommandType::SwapOn: return "swapon";
     case CommandType::SetOomScoreAdj: return "oom_score_adj";
     case CommandType::DropCaches: return "drop_caches";
+    case CommandType::Madvise: return "madvise";
     case CommandType::FileCreate: return "file_create";
     case CommandType::PhysWrite: return "phys_write";
     case CommandType::SetPageTableBase: return "set_page_table_base";

@@ -34,6 +34,7 @@ enum class CommandType : std::uint8_t {
     SwapOn,     ///< swapon `text` (a device or file name) of len bytes; with `write` set, priority = (int64)addr, else the next default (-2, -3, ...)
     SetOomScoreAdj, ///< /proc/pid/oom_score_adj := (int64)addr
     DropCaches, ///< echo len > /proc/sys/vm/drop_caches (1 page cache, 2 slab, 3 both)
+    Madvise,    ///< madvise(addr, len, advice = mapFlags): MADV_DONTNEED, MADV_HUGEPAGE, MADV_NOHUGEPAGE (vm/Vm.h Madv)
 };
 
 struct Command {
@@ -48,7 +49,7 @@ struct Command {
     std::uint64_t step = 0;     ///< Access: bytes between accesses (0: one per page)
     std::uint64_t offset = 0;   ///< Mmap: file offset in bytes
     std::uint8_t prot = 0;      ///< Prot bits
-    std::uint32_t mapFlags = 0; ///< MapFlag bits
+    std::uint32_t mapFlags = 0; ///< MapFlag bits (Madvise: the advice)
     bool write = false;         ///< Access: a store
     std::string text;           ///< Spawn: program name; Mmap/FileCreate: file path
     std::string data;           ///< bytes to store (Access, FileCreate, PhysWrite)

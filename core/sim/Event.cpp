@@ -4,6 +4,8 @@
 #include "sim/Sysctl.h"
 #include "util/Json.h"
 
+#include <iterator>
+
 namespace memviz {
 
 std::string_view eventTypeName(EventType t)
@@ -107,6 +109,12 @@ std::string_view eventTypeName(EventType t)
         return "OomScoreAdj";
     case EventType::DropCaches:
         return "DropCaches";
+    case EventType::ThpSplit:
+        return "ThpSplit";
+    case EventType::MadviseRegion:
+        return "MadviseRegion";
+    case EventType::HugetlbPool:
+        return "HugetlbPool";
     case EventType::Count:
         break;
     }
@@ -170,6 +178,7 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
     case EventType::MmapRegion: {
         w.field("start", e.a).field("end", e.b).field("prot", protString(e.order));
         w.field("shared", (e.flags & VmaFlag::Shared) != 0);
+        if (e.flags & VmaFlag::Hugetlb) w.field("hugetlb", true);
         const auto file = static_cast<std::uint32_t>(e.c & 0xFFFFFFFFu);
         const auto name = static_cast<std::uint32_t>(e.c >> 32);
         if (file != kNoFile && file < m.files.size()) w.field("file", m.str(m.files[file].name)).field("pgoff", e.pfn);
@@ -194,6 +203,7 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         break;
     case EventType::FrameOwner:
         w.field("pfn", e.pfn).field("use", frameStateName(static_cast<FrameState>(e.a))).field("owner", e.b);
+        if (e.flags & EventFlag::Deposit) w.field("deposit_pmd", e.c);
         break;
     case EventType::PageCacheAdd:
         w.field("pfn", e.pfn).field("file", e.a).field("index", e.b);
@@ -211,10 +221,12 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         w.field("vaddr", e.a).field("hit", (e.flags & EventFlag::Hit) != 0).field("set", e.b);
         if (e.flags & EventFlag::Hit) w.field("way", e.pfn).field("repeats", e.c);
         w.field("write", (e.flags & AccessFlag::Write) != 0);
+        if (e.flags & EventFlag::Huge) w.field("huge", true);
         break;
     case EventType::TlbFill:
         w.field("vaddr", e.a).field("pfn", e.pfn).field("set", e.b).field("way", e.c);
         w.field("retry", (e.flags & EventFlag::Retry) != 0);
+        if (e.flags & EventFlag::Huge) w.field("huge", true);
         break;
     case EventType::TlbFlush:
         w.field("kind", flushKindName(static_cast<TlbFlushKind>((e.flags >> EventFlag::FlushKindShift) & 0xF)));
@@ -226,6 +238,7 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         if (e.order < levels.size()) w.field("level", levels[e.order].name);
         w.field("index", e.a).field("table", e.pfn).field("entry_addr", e.b).field("entry", e.c);
         w.field("valid", (e.flags & EventFlag::Valid) != 0).field("leaf", (e.flags & EventFlag::Leaf) != 0);
+        if (e.flags & EventFlag::Huge) w.field("huge", true);
         break;
     }
     case EventType::PageFault:
@@ -237,6 +250,7 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
             .field("from", e.pfn)
             .field("to", e.b)
             .field("zero_fill", (e.flags & EventFlag::ZeroFill) != 0);
+        if (e.flags & EventFlag::Huge) w.field("huge", true);
         break;
     case EventType::ContextSwitch:
         w.field("from", e.a).field("cr3", e.b).field("pcid", e.c).field("flush", (e.flags & EventFlag::Flushed) != 0);
@@ -305,6 +319,27 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
     case EventType::DropCaches:
         w.field("value", e.a).field("pages", e.b);
         break;
+    case EventType::ThpSplit:
+        w.field("pfn", e.pfn).field("order", e.order).field("vaddr", e.a);
+        break;
+    case EventType::MadviseRegion:
+        w.field("start", e.a).field("end", e.b).field("advice", e.order);
+        break;
+    case EventType::HugetlbPool: {
+        static constexpr const char* ops[] = { "grow", "shrink", "surplus", "reserve", "unreserve", "dequeue",
+            "enqueue", "release", "no_page", "no_reserve" };
+        w.field("op", e.order < std::size(ops) ? ops[e.order] : "?");
+        switch (static_cast<HugetlbOp>(e.order)) {
+        case HugetlbOp::Surplus: w.field("delta", static_cast<std::int64_t>(e.a)); break;
+        case HugetlbOp::Reserve:
+        case HugetlbOp::Unreserve: w.field("pages", e.a); break;
+        case HugetlbOp::Dequeue: w.field("pfn", e.pfn).field("reserved", (e.flags & EventFlag::Ok) != 0); break;
+        case HugetlbOp::NoPage: w.field("vaddr", e.a); break;
+        case HugetlbOp::NoReserve: w.field("bytes", e.a); break;
+        default: w.field("pfn", e.pfn); break;
+        }
+        break;
+    }
     case EventType::TranslateDone:
         w.field("vaddr", e.a).field("ok", (e.flags & EventFlag::Valid) != 0);
         if (e.flags & EventFlag::Valid)

@@ -63,9 +63,13 @@ enum class EventType : std::uint16_t {
     OomCandidates,    ///< one row of the OOM killer's table (pid; a = points, b = rss, c = swapents, pfn = pgtables pages)
     OomKill,          ///< the victim is chosen (pid; a = points, b = totalpages, c = the allocating pid)
     KernelPanic,      ///< the machine stops (a = PanicReason)
-    ThpFault,         ///< a huge-page-aligned anonymous fault (a = address; Ok flag: one order-9 page, else fallback)
+    ThpFault,         ///< a huge-page-aligned anonymous fault (a = address; Ok flag: one order-9 page at pfn, else fallback)
     OomScoreAdj,      ///< /proc/PID/oom_score_adj is written (a = new, c = old; both int16 as two's complement)
     DropCaches,       ///< echo N > /proc/sys/vm/drop_caches (a = N, b = pages dropped)
+    // Huge pages (vm/). Field use in Event.cpp.
+    ThpSplit,         ///< split_huge_page(): the order-9 anonymous folio pfn becomes 512 order-0 pages (a = its address)
+    MadviseRegion,    ///< madvise(a, b - a, order = advice): MADV_HUGEPAGE / MADV_NOHUGEPAGE change the VMAs' flags
+    HugetlbPool,      ///< the hugetlb pool changes (order = HugetlbOp, pfn = page, a = count)
     Count             ///< (at most 64: the event log's type filter is a 64-bit mask)
 };
 
@@ -76,7 +80,7 @@ inline constexpr std::uint32_t Ok = 1u << 4;   ///< ZoneCheck passed
 inline constexpr std::uint32_t Below = 1u << 5; ///< WatermarkCrossed downwards
 inline constexpr std::uint32_t Tail = 1u << 6;  ///< BuddyListAdd at the tail
 inline constexpr std::uint32_t Hit = 1u << 7;   ///< TlbLookup hit
-inline constexpr std::uint32_t Huge = 1u << 8;  ///< TLB: the huge-page TLB; WalkStep: a large-page leaf
+inline constexpr std::uint32_t Huge = 1u << 8;  ///< TLB: the huge-page TLB; WalkStep: a large-page leaf; CowCopy: a whole huge page
 inline constexpr std::uint32_t Fork = 1u << 9;  ///< ProcessNew by fork (else a new program)
 inline constexpr std::uint32_t Free = 1u << 10; ///< MallocChunk: freed (else allocated)
 inline constexpr std::uint32_t Mmapped = 1u << 11; ///< MallocChunk: a chunk of its own mmap
@@ -93,6 +97,7 @@ inline constexpr std::uint32_t FileLru = 1u << 26;  ///< Reclaim/Writeback: file
 inline constexpr std::uint32_t Referenced = 1u << 27; ///< LruMove: PG_referenced set afterwards
 inline constexpr std::uint32_t AllocTask = 1u << 28; ///< OomKill: oom_kill_allocating_task chose the victim
 inline constexpr std::uint32_t Sleep = 1u << 29;    ///< Clock: a sleep, not work
+inline constexpr std::uint32_t Deposit = 1u << 30;  ///< FrameOwner: a PTE table deposited with the huge PMD whose entry is at physical address c
 } // namespace EventFlag
 
 static_assert(static_cast<int>(EventType::Count) <= 64, "the event log's type filter is a 64-bit mask");

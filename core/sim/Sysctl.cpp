@@ -19,6 +19,7 @@ const std::vector<SysctlInfo>& sysctlTable()
         { Sysctl::PanicOnOom, "vm.panic_on_oom", "/proc/sys/vm/panic_on_oom", 0, 2 },
         { Sysctl::OomKillAllocatingTask, "vm.oom_kill_allocating_task", "/proc/sys/vm/oom_kill_allocating_task", 0,
             1 },
+        { Sysctl::NrHugepages, "vm.nr_hugepages", "/proc/sys/vm/nr_hugepages", 0, 1ull << 20 },
     };
     return t;
 }
@@ -45,6 +46,7 @@ std::uint64_t sysctlValue(const Machine& m, Sysctl id)
     case Sysctl::Swappiness: return s.swappiness;
     case Sysctl::PanicOnOom: return s.panicOnOom;
     case Sysctl::OomKillAllocatingTask: return s.oomKillAllocatingTask;
+    case Sysctl::NrHugepages: return m.vmc.hugetlb.total - m.vmc.hugetlb.surplus; // persistent_huge_pages()
     case Sysctl::Count: break;
     }
     return 0;
@@ -86,6 +88,7 @@ void applySysctl(Machine& m, Sysctl id, std::uint64_t v)
     case Sysctl::Swappiness: s.swappiness = static_cast<std::uint32_t>(v); break;
     case Sysctl::PanicOnOom: s.panicOnOom = static_cast<std::uint32_t>(v); break;
     case Sysctl::OomKillAllocatingTask: s.oomKillAllocatingTask = static_cast<std::uint32_t>(v); break;
+    case Sysctl::NrHugepages: break; // HugetlbPool events grow and shrink the pool
     case Sysctl::Count: break;
     }
 }
@@ -95,7 +98,14 @@ std::uint64_t commitLimitPages(const Machine& m)
     const Sysctls& s = m.config.sysctl;
     const std::uint64_t swapPages = m.swap.totalPages();
     if (s.overcommitKbytes) return s.overcommitKbytes * 1024 / m.pageSize() + swapPages;
-    return m.totalramPages() * s.overcommitRatio / 100 + swapPages;
+    const std::uint64_t ram = m.totalramPages(), huge = hugetlbTotalPages(m);
+    return (ram > huge ? ram - huge : 0) * s.overcommitRatio / 100 + swapPages;
+}
+
+std::uint64_t hugetlbTotalPages(const Machine& m)
+{
+    const auto& levels = m.config.arch.levels;
+    return levels.empty() ? 0 : m.vmc.hugetlb.total << levels.back().bits;
 }
 
 std::uint64_t committedPages(const Machine& m)

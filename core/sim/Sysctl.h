@@ -25,6 +25,7 @@ enum class Sysctl : std::uint8_t {
     Swappiness,
     PanicOnOom,
     OomKillAllocatingTask,
+    NrHugepages, ///< the persistent size of the hugetlb pool (pages of the default huge page size)
     Count
 };
 
@@ -42,11 +43,14 @@ const SysctlInfo& sysctlInfo(Sysctl id);
 std::uint64_t sysctlValue(const Machine& m, Sysctl id);
 /// BadSysctl (detail = name, a = value) when the value is outside the tunable's range.
 Error validateSysctl(Sysctl id, std::uint64_t value);
-/// Applies a SysctlSet event (recomputing watermarks where the kernel does).
+/// Applies a SysctlSet event (recomputing watermarks where the kernel does). The hugetlb
+/// pool follows vm.nr_hugepages through its own events (vm/), not here.
 void applySysctl(Machine& m, Sysctl id, std::uint64_t value);
 
 /// vm_commit_limit() in pages: (totalram - hugetlb) * ratio / 100 + swap, or kbytes/page + swap.
+/// hugetlb_total_pages(): the pool's pages in base pages.
 std::uint64_t commitLimitPages(const Machine& m);
+std::uint64_t hugetlbTotalPages(const Machine& m);
 /// vm_committed_as in pages: the accountable (private writable) mappings of live processes.
 std::uint64_t committedPages(const Machine& m);
 

@@ -90,7 +90,7 @@ MemInfo computeMemInfo(const Machine& m)
     i.activeAnon = m.pagesToKb(m.lru[LruList::ActiveAnon].size);
     i.inactiveAnon = m.pagesToKb(m.lru[LruList::InactiveAnon].size);
     i.unevictable = m.pagesToKb(m.lru[LruList::Unevictable].size);
-    i.anonPages = m.pagesToKb(m.vmc.anonPages);
+    i.anonPages = m.pagesToKb(m.vmc.anonPages); // transparent huge pages included (NR_ANON_MAPPED)
     i.dirty = m.pagesToKb(m.vmc.dirtyFile);
     i.pageTables = m.pagesToKb(m.vmc.pageTablePages);
     // vm_committed_as: pages of the accountable mappings (VM_ACCOUNT: private and
@@ -123,6 +123,15 @@ MemInfo computeMemInfo(const Machine& m)
     const bool nonPae = a.kind == ArchKind::X86_32;
     i.hugepagesize = nonPae ? 4096 : 2048;
     i.largeIs4M = nonPae;
+    // NR_ANON_THPS; hugetlb_report_meminfo() for the default hstate, and Hugetlb over all
+    // of them (memviz has the one).
+    i.anonHugePages = m.vmc.anonThps * i.hugepagesize;
+    const HugetlbPool& h = m.vmc.hugetlb;
+    i.hugePagesTotal = h.total;
+    i.hugePagesFree = h.free;
+    i.hugePagesRsvd = h.resv;
+    i.hugePagesSurp = h.surplus;
+    i.hugetlb = h.total * i.hugepagesize;
     i.hasDirectMap1G = !a.is32bit;
     const std::uint64_t mapped
         = a.lowmemLimitBytes ? std::min(m.config.ramBytes, a.lowmemLimitBytes) : m.config.ramBytes;

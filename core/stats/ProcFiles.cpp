@@ -492,9 +492,13 @@ std::string formatVmstat(const Machine& m)
     line("thp_fault_alloc", rc.thpFaultAlloc);
     line("thp_fault_fallback", rc.thpFaultFallback);
     for (const char* n : { "thp_fault_fallback_charge", "thp_collapse_alloc", "thp_collapse_alloc_failed",
-             "thp_file_alloc", "thp_file_fallback", "thp_file_fallback_charge", "thp_file_mapped", "thp_split_page",
-             "thp_split_page_failed", "thp_deferred_split_page", "thp_underused_split_page", "thp_split_pmd",
-             "thp_scan_exceed_none_pte", "thp_scan_exceed_swap_pte", "thp_scan_exceed_share_pte" })
+             "thp_file_alloc", "thp_file_fallback", "thp_file_fallback_charge", "thp_file_mapped" })
+        line(n, 0);
+    line("thp_split_page", m.vmc.thpSplitPage);
+    for (const char* n : { "thp_split_page_failed", "thp_deferred_split_page", "thp_underused_split_page" })
+        line(n, 0);
+    line("thp_split_pmd", m.vmc.thpSplitPmd);
+    for (const char* n : { "thp_scan_exceed_none_pte", "thp_scan_exceed_swap_pte", "thp_scan_exceed_share_pte" })
         line(n, 0);
     if (!is32) line("thp_split_pud", 0); // CONFIG_HAVE_ARCH_TRANSPARENT_HUGEPAGE_PUD
     for (const char* n : { "thp_zero_page_alloc", "thp_zero_page_alloc_failed", "thp_swpout", "thp_swpout_fallback",

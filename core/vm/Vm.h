@@ -36,6 +36,9 @@ inline constexpr std::uint8_t Heap = 2; ///< the brk area: "[heap]"
 inline constexpr std::uint8_t Stack = 4; ///< "[stack]" (VM_GROWSDOWN)
 inline constexpr std::uint8_t Special = 8; ///< [vvar]/[vdso]: no struct page behind it, never faults here
 inline constexpr std::uint8_t Image = 16; ///< mapped at exec (the program and its libraries)
+inline constexpr std::uint8_t Hugetlb = 32; ///< VM_HUGETLB: MAP_HUGETLB, 2 MiB pages from the hugetlb pool
+inline constexpr std::uint8_t HugePage = 64; ///< VM_HUGEPAGE: madvise(MADV_HUGEPAGE)
+inline constexpr std::uint8_t NoHugePage = 128; ///< VM_NOHUGEPAGE: madvise(MADV_NOHUGEPAGE)
 } // namespace VmaFlag
 
 /// mmap(2) flags a command passes.
@@ -43,7 +46,15 @@ namespace MapFlag {
 inline constexpr std::uint32_t Shared = 0x01;
 inline constexpr std::uint32_t Private = 0x02;
 inline constexpr std::uint32_t Anonymous = 0x20;
+inline constexpr std::uint32_t Hugetlb = 0x40000; ///< MAP_HUGETLB
 } // namespace MapFlag
+
+/// madvise(2) advice values memviz understands.
+namespace Madv {
+inline constexpr std::uint32_t DontNeed = 4;    ///< MADV_DONTNEED: drop the pages (anonymous memory reads zeros again)
+inline constexpr std::uint32_t HugePage = 14;   ///< MADV_HUGEPAGE: THP for this range also in "madvise" mode
+inline constexpr std::uint32_t NoHugePage = 15; ///< MADV_NOHUGEPAGE: never THP for this range
+} // namespace Madv
 
 struct Vma {
     std::uint64_t start = 0, end = 0; ///< [start, end), page aligned
@@ -55,8 +66,10 @@ struct Vma {
 
     bool anon() const { return file == kNoFile; }
     bool shared() const { return flags & VmaFlag::Shared; }
-    /// VM_ACCOUNT (accountable_mapping()): private and writable, charged to Committed_AS.
-    bool accountable() const { return (prot & Prot::Write) && !shared(); }
+    bool hugetlb() const { return flags & VmaFlag::Hugetlb; }
+    /// VM_ACCOUNT (accountable_mapping()): private and writable, charged to Committed_AS
+    /// (hugetlb mappings are not: their pages are reserved from the pool instead).
+    bool accountable() const { return (prot & Prot::Write) && !shared() && !hugetlb(); }
     std::uint64_t size() const { return end - start; }
     bool contains(std::uint64_t va) const { return va >= start && va < end; }
 };
@@ -83,6 +96,11 @@ struct Mm {
     std::uint64_t hiwaterVm = 0; ///< VmPeak, pages
     std::uint64_t ptPages = 0; ///< page-table pages below the PGD plus the PGD itself (VmPTE)
     std::uint64_t swapEnts = 0; ///< MM_SWAPENTS: swap entries in this mm's page tables (VmSwap)
+    /// PTE tables deposited with huge PMDs (pgtable_trans_huge_deposit), by the physical
+    /// address of the PMD entry: a split takes its table from here and never allocates.
+    /// Counted in ptPages (mm_inc_nr_ptes) and PageTables like the tables in the tree.
+    std::map<std::uint64_t, Pfn> deposited;
+    std::uint64_t hugetlbResv = 0; ///< hugetlb pages reserved by this mm's mmaps and not yet faulted
 
     std::uint64_t totalVmPages(int pageShift) const;
     std::uint64_t rss() const { return rssAnon + rssFile + rssShmem; }
@@ -209,6 +227,34 @@ private:
     std::size_t m_held = 0;
 };
 
+/// Frames of a hugetlb page carry this in priv: a Kernel block of the huge order that
+/// belongs to the hugetlb pool (count = mapcount while a process maps it).
+inline constexpr std::uint32_t kHugetlbPriv = 0xFFFFFFF0u;
+
+/// The hugetlb pool of the default hstate (2 MiB; mm/hugetlb.c). The kernel allocates
+/// pages into it when vm.nr_hugepages grows; mmap(MAP_HUGETLB) reserves, a fault takes.
+struct HugetlbPool {
+    std::uint64_t total = 0;   ///< nr_huge_pages (HugePages_Total)
+    std::uint64_t free = 0;    ///< free_huge_pages (HugePages_Free)
+    std::uint64_t resv = 0;    ///< resv_huge_pages (HugePages_Rsvd): reserved, not yet faulted
+    std::uint64_t surplus = 0; ///< surplus_huge_pages (HugePages_Surp): freed to the buddy allocator when unmapped
+    std::vector<Pfn> freeList; ///< hugepage_freelists: the back is the head (enqueue and dequeue there)
+};
+
+/// HugetlbPool event operations (Event::order).
+enum class HugetlbOp : std::uint8_t {
+    Grow,      ///< a page from the buddy allocator joins the pool (pfn)
+    Shrink,    ///< a free page leaves the pool for the buddy allocator (pfn)
+    Surplus,   ///< the surplus count changes by a (two's complement)
+    Reserve,   ///< mmap reserves a pages for pid
+    Unreserve, ///< munmap/exit gives back a reservations of pid
+    Dequeue,   ///< a fault takes page pfn (flags Ok: it used one of pid's reservations)
+    Enqueue,   ///< the last mapping of page pfn went away: back on the free list
+    Release,   ///< the last mapping of surplus page pfn went away: it leaves the pool
+    NoPage,    ///< a fault at address a found no page it may take: SIGBUS
+    NoReserve, ///< mmap of a bytes could not reserve its pages: ENOMEM
+};
+
 /// Counters of /proc/vmstat and meminfo that virtual memory moves.
 struct VmCounters {
     std::uint64_t pgfault = 0, pgmajfault = 0;
@@ -218,6 +264,9 @@ struct VmCounters {
     std::uint64_t filePages = 0; ///< NR_FILE_PAGES (meminfo Cached)
     std::uint64_t fileMapped = 0; ///< NR_FILE_MAPPED (meminfo Mapped)
     std::uint64_t dirtyFile = 0; ///< NR_FILE_DIRTY (meminfo Dirty)
+    std::uint64_t anonThps = 0; ///< NR_ANON_THPS: anonymous order-9 folios (meminfo AnonHugePages)
+    std::uint64_t thpSplitPage = 0, thpSplitPmd = 0; ///< /proc/vmstat thp_split_page, thp_split_pmd
+    HugetlbPool hugetlb;
 };
 
 /// Fault kinds of the PageFault event (reference §10).

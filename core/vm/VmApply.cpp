@@ -25,7 +25,9 @@ bool countsAsMapped(const Machine& m, Pfn p)
     return s == FrameState::Anon || s == FrameState::File;
 }
 
-void rssAdd(Machine& m, Process* pr, Pfn p, int delta)
+/// Entry count of p (its mapcount; a huge PMD counts once on the head) moves by delta,
+/// and the owner's RSS by delta pages per entry (512 for a huge PMD mapping).
+void rssAdd(Machine& m, Process* pr, Pfn p, int delta, std::uint64_t pages = 1)
 {
     const FrameState s = m.frames.state(p);
     const std::uint16_t before = m.frames.count(p);
@@ -36,8 +38,14 @@ void rssAdd(Machine& m, Process* pr, Pfn p, int delta)
     }
     if (!pr) return;
     std::uint64_t& c = s == FrameState::Anon ? pr->mm.rssAnon : pr->mm.rssFile;
-    c += static_cast<std::uint64_t>(static_cast<std::int64_t>(delta));
+    c += static_cast<std::uint64_t>(static_cast<std::int64_t>(delta)) * pages;
     pr->mm.hiwaterRss = std::max(pr->mm.hiwaterRss, pr->mm.rss());
+}
+
+/// A page of the hugetlb pool (a Kernel block marked kHugetlbPriv).
+bool isHugetlbPage(const Machine& m, Pfn p)
+{
+    return p < m.frames.size() && m.frames.state(p) == FrameState::Kernel && m.frames.priv(p) == kHugetlbPriv;
 }
 
 /// Inserts v keeping the list sorted; merges with an adjacent anonymous neighbour of the same kind.
@@ -47,7 +55,7 @@ void insertVma(Mm& mm, Vma v)
         mm.vmas.begin(), mm.vmas.end(), v.start, [](const Vma& x, std::uint64_t s) { return x.start < s; });
     auto mergeable = [](const Vma& a, const Vma& b) {
         return a.anon() && b.anon() && a.prot == b.prot && a.flags == b.flags && a.name == b.name
-            && !(a.flags & (VmaFlag::Special | VmaFlag::Stack | VmaFlag::Heap));
+            && !(a.flags & (VmaFlag::Special | VmaFlag::Stack | VmaFlag::Heap | VmaFlag::Hugetlb));
     };
     if (it != mm.vmas.begin()) {
         Vma& prev = *(it - 1);
@@ -92,7 +100,8 @@ void removeRange(Mm& mm, std::uint64_t s, std::uint64_t e, int pageShift)
     mm.vmas = std::move(out);
 }
 
-void setProt(Mm& mm, std::uint64_t s, std::uint64_t e, std::uint8_t prot, int pageShift)
+/// Splits the VMAs at s and e and lets `change` alter the parts inside [s, e).
+template <class Fn> void changeRange(Mm& mm, std::uint64_t s, std::uint64_t e, int pageShift, Fn&& change)
 {
     std::vector<Vma> parts;
     for (const Vma& v : mm.vmas)
@@ -101,11 +110,33 @@ void setProt(Mm& mm, std::uint64_t s, std::uint64_t e, std::uint8_t prot, int pa
             mid.start = std::max(v.start, s);
             mid.end = std::min(v.end, e);
             if (!mid.anon()) mid.pgoff += (mid.start - v.start) >> pageShift;
-            mid.prot = prot;
+            change(mid);
             parts.push_back(mid);
         }
     removeRange(mm, s, e, pageShift);
     for (const Vma& v : parts) insertVma(mm, v);
+}
+
+void setProt(Mm& mm, std::uint64_t s, std::uint64_t e, std::uint8_t prot, int pageShift)
+{
+    changeRange(mm, s, e, pageShift, [&](Vma& v) { v.prot = prot; });
+}
+
+/// hugepage_madvise(): VM_HUGEPAGE / VM_NOHUGEPAGE on the VMAs in [s, e), split at the
+/// edges; hugetlb and special mappings (VM_NO_KHUGEPAGED) are left as they are.
+void setHugeAdvice(Mm& mm, std::uint64_t s, std::uint64_t e, std::uint32_t advice, int pageShift)
+{
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
+    for (const Vma& v : mm.vmas)
+        if (v.end > s && v.start < e && !(v.flags & (VmaFlag::Hugetlb | VmaFlag::Special)))
+            ranges.emplace_back(std::max(v.start, s), std::min(v.end, e));
+    for (const auto& [from, to] : ranges)
+        changeRange(mm, from, to, pageShift, [&](Vma& v) {
+            if (advice == Madv::HugePage)
+                v.flags = static_cast<std::uint8_t>((v.flags & ~VmaFlag::NoHugePage) | VmaFlag::HugePage);
+            else
+                v.flags = static_cast<std::uint8_t>((v.flags & ~VmaFlag::HugePage) | VmaFlag::NoHugePage);
+        });
 }
 
 TlbEntry* tlbSlot(Tlb& t, bool huge, std::uint64_t set, std::uint64_t way)
@@ -161,7 +192,8 @@ void frameReleased(Machine& m, Pfn pfn)
         if (Process* owner = m.procMut(m.frames.priv(pfn)); owner && owner->mm.ptPages) --owner->mm.ptPages;
         break;
     case FrameState::Anon:
-        --m.vmc.anonPages;
+        m.vmc.anonPages -= Pfn(1) << m.frames.order(pfn);
+        if (m.frames.order(pfn) > 0) --m.vmc.anonThps;
         break;
     case FrameState::File: {
         --m.vmc.filePages;
@@ -222,6 +254,8 @@ void apply(Machine& m, const Event& e)
             pr->mm.pgd = kNoPfn;
             pr->mm.ptPages = 0;
             pr->mm.swapEnts = 0;
+            pr->mm.deposited.clear();
+            pr->mm.hugetlbResv = 0;
             pr->malloc = MallocState {};
         }
         for (auto& slot : m.cpu.asidPid)
@@ -336,26 +370,55 @@ void apply(Machine& m, const Event& e)
     case EventType::PteSet: {
         const auto& fmt = m.config.arch.entry;
         m.phys.writeLE(e.pfn * m.config.arch.pageSize() + e.a * static_cast<std::uint64_t>(fmt.bytes), e.b, fmt.bytes);
-        const bool leaf
-            = e.order == leafLevel(m) || (fmt.flags(e.b) & PteFlag::Huge) || (fmt.flags(e.c) & PteFlag::Huge);
-        if (leaf && !m.config.arch.custom) {
+        if (m.config.arch.custom) break;
+        if (e.order == leafLevel(m)) {
             if (fmt.present(e.c) && countsAsMapped(m, fmt.pfn(e.c))) rssAdd(m, pr, fmt.pfn(e.c), -1);
             if (fmt.present(e.b) && countsAsMapped(m, fmt.pfn(e.b))) rssAdd(m, pr, fmt.pfn(e.b), +1);
             if ((e.b | e.c) && !(fmt.present(e.b) && fmt.present(e.c))) reclaim::swapPteChanged(m, pr, e.c, e.b);
+            break;
+        }
+        // A huge PMD maps a 2 MiB page: one count on the head frame (the entire mapcount),
+        // 512 pages of RSS for a transparent huge page, none for hugetlb (HugetlbPages).
+        const std::uint64_t hugePages = Pfn(1) << m.config.arch.levels.back().bits;
+        const bool oldHuge = fmt.present(e.c) && (fmt.flags(e.c) & PteFlag::Huge);
+        const bool newHuge = fmt.present(e.b) && (fmt.flags(e.b) & PteFlag::Huge);
+        auto account = [&](std::uint64_t entry, int delta) {
+            const Pfn f = fmt.pfn(entry);
+            if (countsAsMapped(m, f))
+                rssAdd(m, pr, f, delta, hugePages);
+            else if (isHugetlbPage(m, f))
+                m.frames.setCount(f, static_cast<std::uint16_t>(m.frames.count(f) + delta));
+        };
+        if (oldHuge) account(e.c, -1);
+        if (newHuge) account(e.b, +1);
+        if (oldHuge && !newHuge && pr) {
+            // The deposited table leaves with the huge mapping: it becomes the PTE table
+            // of a split (pgtable_trans_huge_withdraw), or the zap frees it.
+            pr->mm.deposited.erase(e.pfn * m.config.arch.pageSize() + e.a * static_cast<std::uint64_t>(fmt.bytes));
+            if (fmt.present(e.b)) ++m.vmc.thpSplitPmd;
         }
         break;
     }
     case EventType::FrameOwner: {
         const auto s = static_cast<FrameState>(e.a);
-        m.frames.setHead(e.pfn, s, m.frames.order(e.pfn));
+        const int order = m.frames.order(e.pfn);
+        m.frames.setHead(e.pfn, s, order);
         m.frames.setPriv(e.pfn, static_cast<std::uint32_t>(e.b));
         m.frames.setCount(e.pfn, 0);
-        m.phys.clearPage(e.pfn); // the kernel hands out zeroed pages (__GFP_ZERO / clear_page)
+        // The kernel hands out zeroed pages (__GFP_ZERO / clear_page, clear_huge_page).
+        if (order)
+            m.phys.clearRange(e.pfn, Pfn(1) << order);
+        else
+            m.phys.clearPage(e.pfn);
         if (s == FrameState::PageTable) {
             ++m.vmc.pageTablePages;
-            if (pr) ++pr->mm.ptPages;
+            if (pr) {
+                ++pr->mm.ptPages;
+                if (e.flags & EventFlag::Deposit) pr->mm.deposited[e.c] = e.pfn;
+            }
         } else if (s == FrameState::Anon) {
-            ++m.vmc.anonPages;
+            m.vmc.anonPages += Pfn(1) << order;
+            if (order) ++m.vmc.anonThps;
             lruLink(m, e.pfn, lruForNew(true)); // folio_add_lru_vma(): the inactive anon list
             m.pageExt.setIndex(e.pfn, e.c);     // folio->index: where rmap finds its mappings
         }
@@ -435,12 +498,90 @@ void apply(Machine& m, const Event& e)
         if (kind == FaultKind::CowCopy) ++m.vmc.cowFaults;
         break;
     }
-    case EventType::CowCopy:
-        if (e.flags & EventFlag::ZeroFill)
-            m.phys.clearPage(e.b);
-        else
-            m.phys.copyPage(e.pfn, e.b);
+    case EventType::CowCopy: {
+        const Pfn n = (e.flags & EventFlag::Huge) ? Pfn(1) << m.config.arch.levels.back().bits : 1;
+        for (Pfn i = 0; i < n; ++i) {
+            if (e.flags & EventFlag::ZeroFill)
+                m.phys.clearPage(e.b + i);
+            else
+                m.phys.copyPage(e.pfn + i, e.b + i);
+        }
         break;
+    }
+    case EventType::ThpSplit: {
+        // split_huge_page(): 2^order order-0 anonymous pages with the head's owner, rmap
+        // index and flags, each after the head on its LRU list. The head keeps the count of
+        // the PMD mappings; the PTEs the split writes next count on every page.
+        const Pfn head = e.pfn;
+        const int order = m.frames.order(head);
+        const std::uint32_t owner = m.frames.priv(head);
+        const std::uint64_t index = m.pageExt.index(head);
+        for (Pfn i = 1; i < (Pfn(1) << order); ++i) {
+            m.frames.setHead(head + i, FrameState::Anon, 0);
+            m.frames.setPriv(head + i, owner);
+            m.frames.setCount(head + i, 0);
+            m.pageExt.setIndex(head + i, index + i);
+        }
+        m.frames.setHead(head, FrameState::Anon, 0);
+        lruSplit(m, head, order);
+        if (order) --m.vmc.anonThps;
+        ++m.vmc.thpSplitPage;
+        break;
+    }
+    case EventType::MadviseRegion:
+        if (pr && (e.order == Madv::HugePage || e.order == Madv::NoHugePage)) setHugeAdvice(pr->mm, e.a, e.b, e.order, shift);
+        break;
+    case EventType::HugetlbPool: {
+        HugetlbPool& h = m.vmc.hugetlb;
+        switch (static_cast<HugetlbOp>(e.order)) {
+        case HugetlbOp::Grow:
+            m.frames.setPriv(e.pfn, kHugetlbPriv);
+            m.frames.setCount(e.pfn, 0);
+            ++h.total;
+            ++h.free;
+            h.freeList.push_back(e.pfn);
+            break;
+        case HugetlbOp::Shrink:
+            h.freeList.erase(std::find(h.freeList.begin(), h.freeList.end(), e.pfn));
+            --h.total;
+            --h.free;
+            m.frames.setPriv(e.pfn, 0);
+            break;
+        case HugetlbOp::Surplus:
+            h.surplus += e.a; // two's complement: a decrease wraps back
+            break;
+        case HugetlbOp::Reserve:
+            h.resv += e.a;
+            if (pr) pr->mm.hugetlbResv += e.a;
+            break;
+        case HugetlbOp::Unreserve:
+            h.resv -= e.a;
+            if (pr) pr->mm.hugetlbResv -= e.a;
+            break;
+        case HugetlbOp::Dequeue:
+            h.freeList.erase(std::find(h.freeList.begin(), h.freeList.end(), e.pfn));
+            --h.free;
+            if (e.flags & EventFlag::Ok) {
+                --h.resv;
+                if (pr) --pr->mm.hugetlbResv;
+            }
+            m.phys.clearRange(e.pfn, Pfn(1) << m.frames.order(e.pfn)); // clear_huge_page()
+            break;
+        case HugetlbOp::Enqueue:
+            h.freeList.push_back(e.pfn);
+            ++h.free;
+            break;
+        case HugetlbOp::Release:
+            --h.total;
+            --h.surplus;
+            m.frames.setPriv(e.pfn, 0);
+            break;
+        case HugetlbOp::NoPage:
+        case HugetlbOp::NoReserve:
+            break;
+        }
+        break;
+    }
     case EventType::ContextSwitch:
         m.cpu.current = e.pid;
         m.cpu.cr3 = e.b;

@@ -32,6 +32,9 @@ inline constexpr std::uint64_t kMajorFaultNs = 100000;  ///< a fault that reads 
 inline constexpr std::uint64_t kScanNs = 50;            ///< reclaim looks at one page
 inline constexpr std::uint64_t kWritePageNs = 20000;    ///< writing one page to swap or its file
 inline constexpr std::uint64_t kClockQuantumNs = 1000000; ///< work is put on the clock at least every millisecond
+inline constexpr std::uint64_t kClearHugeNs = 50000;    ///< zeroing or copying a 2 MiB page (clear_huge_page) beyond the fault itself
+inline constexpr std::uint64_t kCopyEntryNs = 20;       ///< fork copies one page-table entry (copy_pte_range, copy_huge_pmd)
+inline constexpr std::uint64_t kPageTableNs = 500;      ///< fork allocates and clears one page-table page for the child
 inline constexpr std::uint64_t kSwapClusterMax = 32;    ///< SWAP_CLUSTER_MAX
 inline constexpr int kDefPriority = 12;                 ///< DEF_PRIORITY
 inline constexpr int kMaxReclaimRetries = 16;           ///< MAX_RECLAIM_RETRIES
@@ -53,9 +56,27 @@ inline Event ev(EventType t, std::uint32_t pid)
 }
 
 /// get_unmapped_area(): the hint when it is free, else top-down below mmap_base; 0 when nothing fits.
-inline std::uint64_t findGapIn(const Machine& m, const Mm& mm, std::uint64_t len, std::uint64_t hint)
+/// `align` (a power of two, at least a page) aligns the address top-down (hugetlb).
+inline std::uint64_t findGapIn(const Machine& m, const Mm& mm, std::uint64_t len, std::uint64_t hint,
+    std::uint64_t align = 0)
 {
     const std::uint64_t page = m.config.arch.pageSize();
+    if (align > page) {
+        const std::uint64_t mask = ~(align - 1);
+        if (hint && !(hint & (align - 1)) && hint >= kMmapMinAddr && hint + len <= taskSize(m) && hint + len > hint) {
+            bool free = true;
+            for (const Vma& v : mm.vmas)
+                if (v.start < hint + len && v.end > hint) free = false;
+            if (free) return hint;
+        }
+        std::uint64_t end = std::min(mm.mmapBase, taskSize(m));
+        for (auto it = mm.vmas.rbegin(); it != mm.vmas.rend(); ++it) {
+            if (it->start >= end) continue;
+            if (it->end <= end && end - it->end >= len && ((end - len) & mask) >= it->end) return (end - len) & mask;
+            end = std::min(end, it->start);
+        }
+        return end >= kMmapMinAddr + len + align ? (end - len) & mask : 0;
+    }
     const std::uint64_t top = taskSize(m);
     if (hint && !(hint & (page - 1)) && hint >= kMmapMinAddr && hint + len <= top && hint + len > hint) {
         bool free = true;
@@ -136,7 +157,8 @@ public:
     std::uint64_t shrinkInactive(std::uint32_t pid, bool direct, LruList l, std::uint64_t n, int priority);
     void shrinkActive(std::uint32_t pid, bool direct, LruList l, std::uint64_t n, int priority);
     bool inactiveIsLow(bool file) const;
-    /// Calls fn(pid, table, index, va, pte) for every page-table entry mapping p (rmap_walk).
+    /// Calls fn(pid, table, index, va, entry, level) for every page-table entry mapping p (rmap_walk):
+    /// PTEs, or the PMDs of a transparent huge page.
     template <class Fn> void forEachMapping(Pfn p, Fn&& fn) const;
     /// folio_referenced(): how many entries mapping p have the Accessed bit; clears them. *exec: a VM_EXEC mapping.
     int referencedPtes(Pfn p, bool* exec);
@@ -190,7 +212,22 @@ public:
         em.onEvent(e);
         return *r;
     }
-    void freeFrame(Pfn p) { buddy::freePages(m, em, p, 0); }
+    /// Gives a block back to the buddy allocator: a page, a page table, a huge page.
+    void freeFrame(Pfn p) { buddy::freePages(m, em, p, m.frames.order(p)); }
+    /// A PTE table deposited with the huge PMD whose entry is at physical address `key`.
+    Pfn allocDeposit(std::uint32_t pid, std::uint64_t key)
+    {
+        auto r = allocPage(pid, ZoneType::Normal);
+        if (!r) return kNoPfn;
+        Event e = ev(EventType::FrameOwner, pid);
+        e.pfn = *r;
+        e.a = static_cast<std::uint64_t>(FrameState::PageTable);
+        e.b = pid;
+        e.c = key;
+        e.flags = EventFlag::Deposit;
+        em.onEvent(e);
+        return *r;
+    }
 
     Pfn readIntoCache(std::uint32_t pid, std::uint32_t file, std::uint64_t idx)
     {
@@ -216,14 +253,16 @@ public:
         em.onEvent(e);
     }
 
-    /// The leaf table for va, allocating missing levels (kNoPfn when memory ran out).
-    Pfn ensureTables(std::uint32_t pid, std::uint64_t va)
+    /// The table of `level` for va, allocating missing levels above it (kNoPfn when
+    /// memory ran out, or when a huge page maps va above that level).
+    Pfn ensureTablesTo(std::uint32_t pid, std::uint64_t va, int level)
     {
         Pfn table = m.proc(pid)->mm.pgd;
-        for (int l = 0; l + 1 < levels(); ++l) {
+        for (int l = 0; l < level; ++l) {
             const std::uint64_t idx = indexAt(va, l);
             const std::uint64_t e = entryAt(table, idx);
             if (fmt.present(e)) {
+                if (l > 0 && (fmt.flags(e) & PteFlag::Huge)) return kNoPfn;
                 table = fmt.pfn(e);
                 continue;
             }
@@ -235,16 +274,103 @@ public:
         }
         return table;
     }
-    /// The leaf table for va if every upper level is present.
-    Pfn leafTable(Pfn root, std::uint64_t va) const
+    /// The leaf table for va, allocating missing levels (kNoPfn when memory ran out).
+    Pfn ensureTables(std::uint32_t pid, std::uint64_t va) { return ensureTablesTo(pid, va, levels() - 1); }
+    /// The table of `level` for va if every level above it is present (and no huge page maps va).
+    Pfn tableAt(Pfn root, std::uint64_t va, int level) const
     {
+        if (root == kNoPfn) return kNoPfn;
         Pfn table = root;
-        for (int l = 0; l + 1 < levels(); ++l) {
+        for (int l = 0; l < level; ++l) {
             const std::uint64_t e = entryAt(table, indexAt(va, l));
-            if (!fmt.present(e)) return kNoPfn;
+            if (!fmt.present(e) || (l > 0 && (fmt.flags(e) & PteFlag::Huge))) return kNoPfn;
             table = fmt.pfn(e);
         }
         return table;
+    }
+    /// The leaf table for va if every upper level is present.
+    Pfn leafTable(Pfn root, std::uint64_t va) const { return tableAt(root, va, levels() - 1); }
+
+    // ---- huge pages (mm/huge_memory.c, mm/hugetlb.c) ----------------------------------
+    /// PMD-sized pages exist: x86 with PAE, 4- or 5-level paging (not 2-level x86-32,
+    /// whose 4 MiB pages memviz does not simulate, nor textbook machines).
+    bool hugeArch() const { return !a.custom && levels() >= 3 && fmt.hugeBit >= 0; }
+    int pmdLevel() const { return levels() - 2; }
+    int hugeOrder() const { return a.levels.back().bits; } ///< HPAGE_PMD_ORDER
+    int hugeShift() const { return a.pageShift + hugeOrder(); }
+    std::uint64_t hugeSize() const { return 1ull << hugeShift(); }
+    bool isHugeEntry(std::uint64_t e) const { return fmt.present(e) && (fmt.flags(e) & PteFlag::Huge); }
+    bool isHugetlbPage(Pfn p) const
+    {
+        return p < m.frames.size() && m.frames.state(p) == FrameState::Kernel && m.frames.priv(p) == kHugetlbPriv;
+    }
+    bool isThp(Pfn p) const
+    {
+        return p < m.frames.size() && m.frames.state(p) == FrameState::Anon && m.frames.order(p) > 0;
+    }
+    /// Physical address of entry idx of `table`: the key of a deposited table.
+    std::uint64_t entryKey(Pfn table, std::uint64_t idx) const
+    {
+        return table * page() + idx * static_cast<std::uint64_t>(fmt.bytes);
+    }
+
+    /// Where the translation of va ends: a PTE, or a huge PMD.
+    struct Leaf {
+        Pfn table = kNoPfn;
+        std::uint64_t index = 0;
+        std::uint64_t entry = 0;
+        bool present = false;
+        int level = 0;
+        bool huge = false;
+    };
+    Leaf findLeaf(Pfn root, std::uint64_t va) const
+    {
+        Leaf r;
+        if (root == kNoPfn) return r;
+        Pfn table = root;
+        for (int l = 0; l < levels(); ++l) {
+            const std::uint64_t idx = indexAt(va, l);
+            const std::uint64_t e = entryAt(table, idx);
+            const bool huge = l > 0 && l + 1 < levels() && isHugeEntry(e);
+            if (l + 1 == levels() || huge) {
+                r = Leaf { table, idx, e, fmt.present(e), l, huge };
+                return r;
+            }
+            if (!fmt.present(e)) return r;
+            table = fmt.pfn(e);
+        }
+        return r;
+    }
+
+    struct HugeMap {
+        Pfn table;          ///< the PMD table
+        std::uint64_t idx;  ///< the entry
+        std::uint64_t va;   ///< the first address it maps
+        std::uint64_t entry;
+    };
+    /// Every huge PMD under `root` whose 2 MiB overlaps [start, end).
+    std::vector<HugeMap> hugeMaps(Pfn root, std::uint64_t start, std::uint64_t end) const
+    {
+        std::vector<HugeMap> out;
+        if (hugeArch() && root != kNoPfn) collectHuge(root, 0, 0, start, end, out);
+        return out;
+    }
+    void collectHuge(Pfn table, int level, std::uint64_t base, std::uint64_t start, std::uint64_t end,
+        std::vector<HugeMap>& out) const
+    {
+        const int sh = spanShift(level);
+        const std::uint64_t n = 1ull << a.levels[static_cast<std::size_t>(level)].bits;
+        for (std::uint64_t i = start > base ? (start - base) >> sh : 0; i < n; ++i) {
+            const std::uint64_t va = base + (i << sh);
+            if (va >= end) break;
+            const std::uint64_t e = entryAt(table, i);
+            if (!fmt.present(e)) continue;
+            if (level == pmdLevel()) {
+                if (fmt.flags(e) & PteFlag::Huge) out.push_back({ table, i, va, e });
+                continue;
+            }
+            collectHuge(fmt.pfn(e), level + 1, va, start, end, out);
+        }
     }
 
     std::uint32_t leafFlags(const Vma& v, bool writable, bool dirty) const
@@ -254,6 +380,10 @@ public:
         if (dirty) f |= PteFlag::Dirty;
         if (!(v.prot & Prot::Exec)) f |= PteFlag::NoExec;
         return f;
+    }
+    std::uint32_t hugeFlags(const Vma& v, bool writable, bool dirty) const
+    {
+        return leafFlags(v, writable, dirty) | PteFlag::Huge;
     }
 
     /// Visits every present leaf entry of [start, end) under `table` (level `level`, covering from `base`).
@@ -272,6 +402,7 @@ public:
             const std::uint64_t e = entryAt(table, i);
             const bool leaf = level + 1 == levels();
             if (!fmt.present(e) && !(leaf && withSwap && e)) continue;
+            if (!leaf && (fmt.flags(e) & PteFlag::Huge)) continue; // a huge page: no PTEs below (see hugeMaps)
             if (leaf)
                 fn(table, i, va, e);
             else
@@ -281,36 +412,73 @@ public:
 
     // ---- the TLB ------------------------------------------------------------------
     std::uint64_t tlbSet(std::uint64_t vpn) const { return vpn % static_cast<std::uint64_t>(m.tlb.sets); }
-    int tlbFind(std::uint64_t vpn) const { return vm::tlbFind(m, vpn << a.pageShift); }
-    int tlbVictim(std::uint64_t set) const
+    std::uint64_t hugeTlbSet(std::uint64_t va) const
     {
-        const auto base = static_cast<std::size_t>(set * static_cast<std::uint64_t>(m.tlb.ways));
-        for (int w = 0; w < m.tlb.ways; ++w)
-            if (!(m.tlb.small[base + static_cast<std::size_t>(w)].flags & TlbFlag::Valid)) return w;
+        return (va >> hugeShift()) % static_cast<std::uint64_t>(m.tlb.hugeSets);
+    }
+    int tlbFind(std::uint64_t vpn) const { return vm::tlbFind(m, vpn << a.pageShift); }
+    /// The MMU looks va up in the 4 KiB TLB and the huge-page TLB at once.
+    struct TlbHit {
+        int way = -1;
+        bool huge = false;
+        std::uint64_t set = 0;
+    };
+    TlbHit tlbLookup(std::uint64_t va) const
+    {
+        TlbHit h;
+        h.set = tlbSet(va >> a.pageShift);
+        h.way = vm::tlbFind(m, va);
+        if (h.way >= 0 || !hugeArch()) return h;
+        const int w = vm::tlbFindHuge(m, va);
+        if (w >= 0) h = TlbHit { w, true, hugeTlbSet(va) };
+        return h;
+    }
+    const TlbEntry& tlbEntry(const TlbHit& h) const
+    {
+        const auto& arr = h.huge ? m.tlb.huge : m.tlb.small;
+        const int ways = h.huge ? m.tlb.hugeWays : m.tlb.ways;
+        return arr[static_cast<std::size_t>(h.set * static_cast<std::uint64_t>(ways) + static_cast<std::uint64_t>(h.way))];
+    }
+    int tlbVictim(std::uint64_t set, bool huge = false) const
+    {
+        const auto& arr = huge ? m.tlb.huge : m.tlb.small;
+        const int ways = huge ? m.tlb.hugeWays : m.tlb.ways;
+        const auto base = static_cast<std::size_t>(set * static_cast<std::uint64_t>(ways));
+        for (int w = 0; w < ways; ++w)
+            if (!(arr[base + static_cast<std::size_t>(w)].flags & TlbFlag::Valid)) return w;
         if (m.tlb.policy == TlbPolicy::Random)
             return static_cast<int>(
-                mix(m.config.seed ^ (m.tlb.fills * 0x9e37u)) % static_cast<std::uint64_t>(m.tlb.ways));
+                mix(m.config.seed ^ (m.tlb.fills * 0x9e37u)) % static_cast<std::uint64_t>(ways));
         int best = 0;
-        for (int w = 1; w < m.tlb.ways; ++w)
-            if (m.tlb.small[base + static_cast<std::size_t>(w)].stamp
-                < m.tlb.small[base + static_cast<std::size_t>(best)].stamp)
+        for (int w = 1; w < ways; ++w)
+            if (arr[base + static_cast<std::size_t>(w)].stamp < arr[base + static_cast<std::size_t>(best)].stamp)
                 best = w;
         return best;
     }
-    void tlbFill(std::uint32_t pid, std::uint64_t va, std::uint64_t entry, bool retry)
+    /// Loads the translation of va from `entry` (a PTE, or a huge PMD into the huge-page TLB).
+    void tlbFill(std::uint32_t pid, std::uint64_t va, std::uint64_t entry, bool retry, bool huge = false)
     {
-        const std::uint64_t vpn = va >> a.pageShift;
-        const std::uint64_t set = tlbSet(vpn);
-        const int existing = tlbFind(vpn);
         Event e = ev(EventType::TlbFill, pid);
-        e.a = va & ~(page() - 1);
         e.pfn = fmt.pfn(entry);
-        e.b = set;
-        e.c = static_cast<std::uint64_t>(existing >= 0 ? existing : tlbVictim(set));
+        if (huge) {
+            const std::uint64_t set = hugeTlbSet(va);
+            const int existing = vm::tlbFindHuge(m, va);
+            e.a = va & ~(hugeSize() - 1);
+            e.b = set;
+            e.c = static_cast<std::uint64_t>(existing >= 0 ? existing : tlbVictim(set, true));
+        } else {
+            const std::uint64_t vpn = va >> a.pageShift;
+            const std::uint64_t set = tlbSet(vpn);
+            const int existing = tlbFind(vpn);
+            e.a = va & ~(page() - 1);
+            e.b = set;
+            e.c = static_cast<std::uint64_t>(existing >= 0 ? existing : tlbVictim(set));
+        }
         const std::uint32_t f = fmt.flags(entry);
         e.order = static_cast<std::uint8_t>(((f & PteFlag::Write) ? TlbFlag::Write : 0)
-            | ((f & PteFlag::User) ? TlbFlag::User : 0) | ((f & PteFlag::Dirty) ? TlbFlag::Dirty : 0));
-        e.flags = retry ? EventFlag::Retry : 0;
+            | ((f & PteFlag::User) ? TlbFlag::User : 0) | ((f & PteFlag::Dirty) ? TlbFlag::Dirty : 0)
+            | (huge ? TlbFlag::Huge : 0));
+        e.flags = (retry ? EventFlag::Retry : 0) | (huge ? EventFlag::Huge : 0);
         em.onEvent(e);
     }
     void tlbFlush(std::uint32_t pid, TlbFlushKind kind, std::uint64_t va = 0, std::uint64_t pcid = 0)
@@ -320,24 +488,26 @@ public:
         e.a = va;
         e.c = pcid;
         std::uint64_t n = 0;
-        for (const TlbEntry& t : m.tlb.small)
-            if ((t.flags & TlbFlag::Valid) && !(t.flags & TlbFlag::Global)) {
-                switch (kind) {
-                case TlbFlushKind::All:
-                case TlbFlushKind::NonGlobal:
-                    ++n;
-                    break;
-                case TlbFlushKind::Asid:
-                    n += t.pcid == pcid;
-                    break;
-                case TlbFlushKind::Page:
-                    n += t.pid == pid && t.vpn == (va >> a.pageShift);
-                    break;
-                case TlbFlushKind::Mm:
-                    n += t.pid == pid;
-                    break;
+        for (const auto* arr : { &m.tlb.small, &m.tlb.huge })
+            for (const TlbEntry& t : *arr)
+                if ((t.flags & TlbFlag::Valid) && !(t.flags & TlbFlag::Global)) {
+                    const bool huge = t.flags & TlbFlag::Huge;
+                    switch (kind) {
+                    case TlbFlushKind::All:
+                    case TlbFlushKind::NonGlobal:
+                        ++n;
+                        break;
+                    case TlbFlushKind::Asid:
+                        n += t.pcid == pcid;
+                        break;
+                    case TlbFlushKind::Page:
+                        n += t.pid == pid && t.vpn == (va >> (huge ? hugeShift() : a.pageShift));
+                        break;
+                    case TlbFlushKind::Mm:
+                        n += t.pid == pid;
+                        break;
+                    }
                 }
-            }
         e.b = n; // entries invalidated (for the narration)
         em.onEvent(e);
     }
@@ -403,12 +573,7 @@ public:
     }
 
     // ---- walks ----------------------------------------------------------------------
-    struct Leaf {
-        Pfn table = kNoPfn;
-        std::uint64_t index = 0;
-        std::uint64_t entry = 0;
-        bool present = false;
-    };
+    /// The MMU's walk, one WalkStep per level; it ends early at a huge PMD (PS bit).
     Leaf walkShown(std::uint32_t pid, Pfn root, std::uint64_t va)
     {
         Leaf r;
@@ -417,22 +582,18 @@ public:
             const std::uint64_t idx = indexAt(va, l);
             const std::uint64_t e = entryAt(table, idx);
             const bool last = l + 1 == levels();
+            const bool huge = !last && l > 0 && isHugeEntry(e);
             Event s = ev(EventType::WalkStep, pid);
             s.order = static_cast<std::uint8_t>(l);
             s.pfn = table;
             s.a = idx;
             s.b = table * page() + idx * static_cast<std::uint64_t>(fmt.bytes);
             s.c = e;
-            s.flags = (fmt.present(e) ? EventFlag::Valid : 0) | (last ? EventFlag::Leaf : 0);
+            s.flags = (fmt.present(e) ? EventFlag::Valid : 0) | (last || huge ? EventFlag::Leaf : 0)
+                | (huge ? EventFlag::Huge : 0);
             em.onEvent(s);
             if (!fmt.present(e)) return r;
-            if (last) {
-                r.table = table;
-                r.index = idx;
-                r.entry = e;
-                r.present = true;
-                return r;
-            }
+            if (last || huge) return Leaf { table, idx, e, true, l, huge };
             table = fmt.pfn(e);
         }
         return r;
@@ -485,6 +646,34 @@ public:
             return false;
         }
         const Vma v = *vp;
+        bool announced = false; // the PageFault event is out already (a THP fault that fell back)
+        if (hugeArch()) {
+            const Pfn pmdTable = ensureTablesTo(pid, va, pmdLevel());
+            if (pmdTable == kNoPfn) return oom(pid, va, access);
+            const std::uint64_t pidx = indexAt(va, pmdLevel());
+            if (v.hugetlb()) return hugetlbFault(pid, v, pmdTable, pidx, va, write, access);
+            const std::uint64_t pmd = entryAt(pmdTable, pidx);
+            if (isHugeEntry(pmd)) {
+                if (!write || (fmt.flags(pmd) & PteFlag::Write)) return true; // spurious
+                // do_huge_pmd_wp_page(): the only mapping reuses the huge page in place;
+                // a shared one is split (__split_huge_pmd) and the 4 KiB page is copied below.
+                const Pfn head = fmt.pfn(pmd);
+                if (m.frames.count(head) == 1) {
+                    fault(pid, va, FaultKind::CowReuse, access);
+                    tlbFlush(pid, TlbFlushKind::Page, va & ~(hugeSize() - 1));
+                    setEntry(pid, pmdTable, pmdLevel(), pidx, fmt.make(head, hugeFlags(v, true, true)));
+                    return true;
+                }
+                splitHugeFolio(pid, head);
+            } else if (!fmt.present(pmd) && write && thpAllowed(v, va)) {
+                // A read fault keeps mapping the 4 KiB zero page below (the kernel would map
+                // its huge zero page here; memviz has none).
+                const int r = hugeAnonFault(pid, v, pmdTable, pidx, va, access);
+                if (r > 0) return true;
+                if (r < 0) return false;
+                announced = true;
+            }
+        }
         const Pfn table = ensureTables(pid, va);
         if (table == kNoPfn) return oom(pid, va, access);
         const std::uint64_t idx = indexAt(va, levels() - 1);
@@ -502,7 +691,7 @@ public:
                     setEntry(pid, table, L, idx, fmt.make(m.zeroPfn, leafFlags(v, false, false)));
                     return true;
                 }
-                fault(pid, va, FaultKind::Anon, access);
+                if (!announced) fault(pid, va, FaultKind::Anon, access);
                 const Pfn f = allocFrame(pid, FrameState::Anon, pid, va);
                 if (f == kNoPfn) return oom(pid, va, access);
                 setEntry(pid, table, L, idx, fmt.make(f, leafFlags(v, true, true)));
@@ -533,7 +722,8 @@ public:
 
         if (write && !(fmt.flags(e) & PteFlag::Write)) {
             const Pfn old = fmt.pfn(e);
-            if (v.shared()) { // wp_page_shared: the file page becomes writable and dirty
+            // (A shared anonymous mapping read before: the zero page is copied like a private one.)
+            if (v.shared() && old != m.zeroPfn) { // wp_page_shared: the file page becomes writable and dirty
                 fault(pid, va, FaultKind::FileMinor, access);
                 tlbFlush(pid, TlbFlushKind::Page, va & ~(page() - 1));
                 setEntry(pid, table, L, idx, fmt.make(old, leafFlags(v, true, true)));
@@ -566,6 +756,253 @@ public:
         return true; // spurious: another path already fixed the entry
     }
 
+    /// thp_vma_allowable_order(): may a fault at va in v take a PMD-sized page?
+    bool thpAllowed(const Vma& v, std::uint64_t va) const
+    {
+        if (!hugeArch() || !v.anon() || v.shared() || (v.flags & (VmaFlag::Special | VmaFlag::Hugetlb | VmaFlag::NoHugePage)))
+            return false;
+        switch (m.config.sysctl.thp) {
+        case ThpMode::Always: break;
+        case ThpMode::Madvise:
+            if (!(v.flags & VmaFlag::HugePage)) return false;
+            break;
+        case ThpMode::Never: return false;
+        }
+        const std::uint64_t haddr = va & ~(hugeSize() - 1);
+        return haddr >= v.start && haddr + hugeSize() <= v.end;
+    }
+
+    /// do_huge_pmd_anonymous_page() for a write fault: 1 mapped a huge page, 0 fell back
+    /// to 4 KiB (the PageFault event is out), -1 the process died.
+    int hugeAnonFault(std::uint32_t pid, const Vma& v, Pfn pmdTable, std::uint64_t pidx, std::uint64_t va,
+        std::uint32_t access)
+    {
+        const std::uint64_t haddr = va & ~(hugeSize() - 1);
+        fault(pid, va, FaultKind::Anon, access);
+        // vma_alloc_anon_folio_pmd(): GFP_TRANSHUGE_LIGHT as with defrag "madvise" for a VMA
+        // without MADV_HUGEPAGE: the free lists at the low watermark, no reclaim, no compaction.
+        ZoneType t;
+        std::optional<Pfn> block;
+        if (!buddy::resolveHighestZone(m, userZone(), &t))
+            block = buddy::getPageFromFreelist(m, em, hugeOrder(), t, Wmark::Low);
+        Event tf = ev(EventType::ThpFault, pid);
+        tf.a = va;
+        if (!block) {
+            em.onEvent(tf); // thp_fault_fallback
+            return 0;
+        }
+        const Pfn head = *block;
+        tf.pfn = head;
+        tf.flags = EventFlag::Ok;
+        em.onEvent(tf);
+        Event o = ev(EventType::FrameOwner, pid);
+        o.pfn = head;
+        o.a = static_cast<std::uint64_t>(FrameState::Anon);
+        o.b = pid;
+        o.c = haddr >> a.pageShift;
+        em.onEvent(o);
+        spend(kClearHugeNs);
+        // The PTE table a later split will need is allocated now and deposited with the
+        // PMD (pgtable_trans_huge_deposit), so splitting never allocates.
+        const Pin pin(*this, head);
+        const Pfn deposit = allocDeposit(pid, entryKey(pmdTable, pidx));
+        if (deposit == kNoPfn) {
+            oom(pid, va, access);
+            return -1;
+        }
+        if (!m.proc(pid)->alive()) return -1;
+        setEntry(pid, pmdTable, pmdLevel(), pidx, fmt.make(head, hugeFlags(v, true, true)));
+        return 1;
+    }
+
+    /// split_huge_page() with __split_huge_pmd() of every PMD mapping it: the folio becomes
+    /// 512 order-0 pages and each huge PMD a PTE table (its deposited one) of 512 entries.
+    void splitHugeFolio(std::uint32_t pid, Pfn head)
+    {
+        const std::uint64_t haddr = m.pageExt.index(head) << a.pageShift;
+        struct Map {
+            std::uint32_t pid;
+            Pfn table;
+            std::uint64_t idx;
+            std::uint64_t entry;
+        };
+        std::vector<Map> maps;
+        const std::uint64_t pidx = indexAt(haddr, pmdLevel());
+        for (const auto& [p, pr] : m.procs) {
+            if (!pr.alive()) continue;
+            const Pfn t = tableAt(pr.mm.pgd, haddr, pmdLevel());
+            if (t == kNoPfn) continue;
+            const std::uint64_t e = entryAt(t, pidx);
+            if (isHugeEntry(e) && fmt.pfn(e) == head) maps.push_back({ p, t, pidx, e });
+        }
+        Event s = ev(EventType::ThpSplit, pid);
+        s.pfn = head;
+        s.order = static_cast<std::uint8_t>(m.frames.order(head));
+        s.a = haddr;
+        em.onEvent(s);
+        const Pfn n = Pfn(1) << hugeOrder();
+        for (const Map& mp : maps) {
+            const auto& dep = m.proc(mp.pid)->mm.deposited;
+            auto it = dep.find(entryKey(mp.table, mp.idx));
+            if (it == dep.end()) continue; // cannot happen: every THP mapping has its deposit
+            const Pfn pt = it->second;
+            // The PMD points at the table first, then the table is filled: RSS moves from the
+            // huge mapping to the 512 PTEs without ever counting both.
+            tlbFlush(mp.pid, TlbFlushKind::Page, haddr); // pmdp_invalidate()
+            setEntry(mp.pid, mp.table, pmdLevel(), mp.idx,
+                fmt.make(pt, PteFlag::Present | PteFlag::Write | PteFlag::User | PteFlag::Accessed));
+            const std::uint32_t f = fmt.flags(mp.entry) & ~PteFlag::Huge;
+            for (Pfn j = 0; j < n; ++j) setEntry(mp.pid, pt, levels() - 1, j, fmt.make(head + j, f));
+        }
+    }
+
+    /// hugetlb_fault(): no page yet (hugetlb_no_page: one from the pool, its reservation
+    /// first), or a write to a write-protected private page (hugetlb_wp: reuse or copy 2 MiB).
+    bool hugetlbFault(std::uint32_t pid, const Vma& v, Pfn pmdTable, std::uint64_t pidx, std::uint64_t va, bool write,
+        std::uint32_t access)
+    {
+        const std::uint64_t e = entryAt(pmdTable, pidx);
+        const std::uint64_t haddr = va & ~(hugeSize() - 1);
+        const HugetlbPool& h = m.vmc.hugetlb;
+        const bool reserved = m.proc(pid)->mm.hugetlbResv > 0;
+        auto take = [&](bool useReserve) -> Pfn {
+            // alloc_hugetlb_folio(): a reservation always finds its page; otherwise only a
+            // page nobody reserved will do.
+            if ((!useReserve && h.free <= h.resv) || h.freeList.empty()) return kNoPfn;
+            const Pfn p = h.freeList.back();
+            Event d = ev(EventType::HugetlbPool, pid);
+            d.order = static_cast<std::uint8_t>(HugetlbOp::Dequeue);
+            d.pfn = p;
+            d.flags = useReserve ? EventFlag::Ok : 0;
+            em.onEvent(d);
+            spend(kClearHugeNs);
+            return p;
+        };
+        auto sigbus = [&]() {
+            fault(pid, va, FaultKind::Oom, access); // VM_FAULT_SIGBUS
+            Event n = ev(EventType::HugetlbPool, pid);
+            n.order = static_cast<std::uint8_t>(HugetlbOp::NoPage);
+            n.a = va;
+            em.onEvent(n);
+            kill(pid, 7);
+            return false;
+        };
+        if (!fmt.present(e)) {
+            if (!reserved && (h.free <= h.resv || h.freeList.empty())) return sigbus();
+            fault(pid, va, FaultKind::Anon, access);
+            const Pfn p = take(reserved);
+            // A private page is writable at once only for a write fault; a later write to a
+            // read-faulted page finds it exclusive and reuses it.
+            const bool writable = (v.prot & Prot::Write) && (write || v.shared());
+            setEntry(pid, pmdTable, pmdLevel(), pidx, fmt.make(p, hugeFlags(v, writable, writable && write)));
+            return true;
+        }
+        if (!write || (fmt.flags(e) & PteFlag::Write)) return true; // spurious
+        const Pfn old = fmt.pfn(e);
+        if (v.shared() || m.frames.count(old) == 1) {
+            fault(pid, va, FaultKind::CowReuse, access);
+            tlbFlush(pid, TlbFlushKind::Page, haddr);
+            setEntry(pid, pmdTable, pmdLevel(), pidx, fmt.make(old, hugeFlags(v, true, true)));
+            return true;
+        }
+        if (h.free <= h.resv || h.freeList.empty()) return sigbus();
+        fault(pid, va, FaultKind::CowCopy, access);
+        const Pfn p = take(false);
+        Event c = ev(EventType::CowCopy, pid);
+        c.a = haddr;
+        c.pfn = old;
+        c.b = p;
+        c.flags = EventFlag::Huge; // copy_user_large_folio(): 2 MiB
+        em.onEvent(c);
+        tlbFlush(pid, TlbFlushKind::Page, haddr);
+        setEntry(pid, pmdTable, pmdLevel(), pidx, fmt.make(p, hugeFlags(v, true, true)));
+        if (m.frames.count(old) == 0) hugetlbPut(pid, old);
+        return true;
+    }
+
+    /// free_huge_folio(): the last mapping went. Back on the free list, or to the buddy
+    /// allocator when the pool holds surplus pages.
+    void hugetlbPut(std::uint32_t pid, Pfn p)
+    {
+        Event e = ev(EventType::HugetlbPool, pid);
+        e.pfn = p;
+        if (m.vmc.hugetlb.surplus) {
+            e.order = static_cast<std::uint8_t>(HugetlbOp::Release);
+            em.onEvent(e);
+            freeFrame(p);
+            return;
+        }
+        e.order = static_cast<std::uint8_t>(HugetlbOp::Enqueue);
+        em.onEvent(e);
+    }
+
+    /// hugetlb_vm_op_close() / region_del: unmapping [start, end) gives back the
+    /// reservations of its huge pages that were never faulted.
+    void releaseReservations(std::uint32_t pid, std::uint64_t start, std::uint64_t end, bool all = false)
+    {
+        const Process* p = m.proc(pid);
+        if (!p->mm.hugetlbResv) return;
+        if (all) {
+            Event e = ev(EventType::HugetlbPool, pid);
+            e.order = static_cast<std::uint8_t>(HugetlbOp::Unreserve);
+            e.a = p->mm.hugetlbResv;
+            em.onEvent(e);
+            return;
+        }
+        std::uint64_t empty = 0;
+        for (const Vma& v : p->mm.vmas) {
+            if (!v.hugetlb() || v.end <= start || v.start >= end) continue;
+            for (std::uint64_t va = std::max(v.start, start); va < std::min(v.end, end); va += hugeSize()) {
+                const Pfn t = tableAt(p->mm.pgd, va, pmdLevel());
+                if (t == kNoPfn || !fmt.present(entryAt(t, indexAt(va, pmdLevel())))) ++empty;
+            }
+        }
+        const std::uint64_t n = std::min(empty, p->mm.hugetlbResv);
+        if (!n) return;
+        Event e = ev(EventType::HugetlbPool, pid);
+        e.order = static_cast<std::uint8_t>(HugetlbOp::Unreserve);
+        e.a = n;
+        em.onEvent(e);
+    }
+
+    /// set_max_huge_pages(): vm.nr_hugepages = n.
+    void setHugePool(std::uint64_t n)
+    {
+        if (!hugeArch()) return;
+        const HugetlbPool& h = m.vmc.hugetlb;
+        auto event = [&](HugetlbOp op, Pfn pfn, std::uint64_t a) {
+            Event e = ev(EventType::HugetlbPool, 0);
+            e.order = static_cast<std::uint8_t>(op);
+            e.pfn = pfn;
+            e.a = a;
+            em.onEvent(e);
+        };
+        if (n > h.total - h.surplus) {
+            // Surplus pages become persistent first, then new pages come from the buddy
+            // allocator (alloc_pool_huge_folio; memviz: the free lists, no compaction).
+            const std::uint64_t k = std::min(h.surplus, n - (h.total - h.surplus));
+            if (k) event(HugetlbOp::Surplus, 0, static_cast<std::uint64_t>(-static_cast<std::int64_t>(k)));
+            ZoneType t;
+            if (buddy::resolveHighestZone(m, userZone(), &t)) return;
+            while (h.total - h.surplus < n) {
+                auto p = buddy::getPageFromFreelist(m, em, hugeOrder(), t, Wmark::Low);
+                if (!p) p = buddy::getPageFromFreelist(m, em, hugeOrder(), t, Wmark::Min);
+                if (!p) break;
+                event(HugetlbOp::Grow, *p, 0);
+            }
+            return;
+        }
+        // Shrinking: free pages go back (keeping what reservations need), pages in use
+        // become surplus and leave when they are unmapped.
+        const std::uint64_t minCount = std::max(n, h.resv + h.total - h.free);
+        while (minCount < h.total - h.surplus && h.free > h.resv && !h.freeList.empty()) {
+            const Pfn p = h.freeList.back();
+            event(HugetlbOp::Shrink, p, 0);
+            freeFrame(p);
+        }
+        if (n < h.total - h.surplus) event(HugetlbOp::Surplus, 0, h.total - h.surplus - n);
+    }
+
     void cowCopy(std::uint32_t pid, std::uint64_t va, Pfn from, Pfn to, bool zero)
     {
         Event e = ev(EventType::CowCopy, pid);
@@ -593,27 +1030,24 @@ public:
         if (m.panicked || !m.proc(pid) || !m.proc(pid)->alive()) return false;
         switchTo(pid);
         spend(kAccessNs * (1 + repeats));
-        const std::uint64_t vpn = va >> a.pageShift;
-        const int way = tlbFind(vpn);
+        const TlbHit hit = tlbLookup(va);
         Event look = ev(EventType::TlbLookup, pid);
         look.a = va;
-        look.b = tlbSet(vpn);
+        look.b = hit.set;
         look.flags = write ? AccessFlag::Write : 0;
-        if (way >= 0) {
-            const TlbEntry& t = m.tlb.small[static_cast<std::size_t>(
-                look.b * static_cast<std::uint64_t>(m.tlb.ways) + static_cast<std::uint64_t>(way))];
-            look.flags |= EventFlag::Hit;
-            look.pfn = static_cast<std::uint64_t>(way);
+        if (hit.way >= 0) {
+            const TlbEntry& t = tlbEntry(hit);
+            look.flags |= EventFlag::Hit | (hit.huge ? EventFlag::Huge : 0);
+            look.pfn = static_cast<std::uint64_t>(hit.way);
             if (!write || (t.flags & TlbFlag::Write)) {
                 const bool setDirty = write && !(t.flags & TlbFlag::Dirty);
                 look.c = repeats;
                 em.onEvent(look);
-                if (setDirty) { // the first write through a clean entry: the MMU sets the Dirty bit in the PTE
-                    const Pfn table = leafTable(m.proc(pid)->mm.pgd, va);
-                    const std::uint64_t idx = indexAt(va, levels() - 1);
-                    const std::uint64_t pte = entryAt(table, idx);
-                    setEntry(pid, table, levels() - 1, idx, fmt.make(fmt.pfn(pte), fmt.flags(pte) | PteFlag::Dirty | PteFlag::Accessed));
-                    tlbFill(pid, va, entryAt(table, idx), false);
+                if (setDirty) { // the first write through a clean entry: the MMU sets the Dirty bit in the PTE (or PMD)
+                    const Leaf l = findLeaf(m.proc(pid)->mm.pgd, va);
+                    setEntry(pid, l.table, l.level, l.index,
+                        fmt.make(fmt.pfn(l.entry), fmt.flags(l.entry) | PteFlag::Dirty | PteFlag::Accessed));
+                    tlbFill(pid, va, entryAt(l.table, l.index), false, l.huge);
                 }
                 return true;
             }
@@ -629,26 +1063,26 @@ public:
             if (ok) {
                 const std::uint32_t want = PteFlag::Accessed | (write ? PteFlag::Dirty : 0);
                 if ((f & want) != want) // the MMU sets Accessed (and Dirty) in the entry
-                    setEntry(pid, leaf.table, levels() - 1, leaf.index, fmt.make(fmt.pfn(leaf.entry), f | want));
-                tlbFill(pid, va, entryAt(leaf.table, leaf.index), false);
+                    setEntry(pid, leaf.table, leaf.level, leaf.index, fmt.make(fmt.pfn(leaf.entry), f | want));
+                tlbFill(pid, va, entryAt(leaf.table, leaf.index), false, leaf.huge);
                 return hits(pid, va, write, repeats);
             }
             if (!handleFault(pid, va, write, leaf.present)) return false;
         }
         if (!m.proc(pid)->alive()) return false;
-        const Pfn t = leafTable(m.proc(pid)->mm.pgd, va);
-        tlbFill(pid, va, entryAt(t, indexAt(va, levels() - 1)), true);
+        const Leaf l = findLeaf(m.proc(pid)->mm.pgd, va);
+        tlbFill(pid, va, l.entry, true, l.huge);
         return hits(pid, va, write, repeats);
     }
     bool hits(std::uint32_t pid, std::uint64_t va, bool write, std::uint64_t repeats)
     {
         if (!repeats) return true;
-        const std::uint64_t vpn = va >> a.pageShift;
+        const TlbHit hit = tlbLookup(va);
         Event look = ev(EventType::TlbLookup, pid);
         look.a = va;
-        look.b = tlbSet(vpn);
-        look.flags = EventFlag::Hit | (write ? AccessFlag::Write : 0);
-        look.pfn = static_cast<std::uint64_t>(std::max(0, tlbFind(vpn)));
+        look.b = hit.set;
+        look.flags = EventFlag::Hit | (hit.huge ? EventFlag::Huge : 0) | (write ? AccessFlag::Write : 0);
+        look.pfn = static_cast<std::uint64_t>(std::max(0, hit.way));
         look.c = repeats - 1;
         em.onEvent(look);
         return true;
@@ -713,12 +1147,33 @@ public:
     }
 
     /// Clears the PTEs of [start, end), flushes the TLB, frees anonymous pages nobody maps.
+    /// Huge PMDs wholly inside go at once (zap_huge_pmd, with their deposited table); one
+    /// the range cuts is split first and its PTEs are cleared with the others.
     void zap(std::uint32_t pid, std::uint64_t start, std::uint64_t end)
     {
         const Process* p = m.proc(pid);
         if (p->mm.pgd == kNoPfn) return;
-        std::vector<std::pair<Pfn, std::uint64_t>> cleared;
         std::vector<std::uint64_t> vas;
+        std::vector<Pfn> toFree, tablesToFree, hugetlbToPut;
+        for (const HugeMap& h : hugeMaps(p->mm.pgd, start, end)) {
+            const Pfn f = fmt.pfn(h.entry);
+            if (h.va < start || h.va + hugeSize() > end) {
+                if (isThp(f)) splitHugeFolio(pid, f); // hugetlb ranges are huge-page aligned (validate)
+                continue;
+            }
+            const auto& dep = m.proc(pid)->mm.deposited;
+            const auto it = dep.find(entryKey(h.table, h.idx));
+            const Pfn deposit = it == dep.end() ? kNoPfn : it->second;
+            setEntry(pid, h.table, pmdLevel(), h.idx, 0);
+            vas.push_back(h.va);
+            if (deposit != kNoPfn) tablesToFree.push_back(deposit); // zap_deposited_table()
+            if (m.frames.count(f) != 0) continue;
+            if (isHugetlbPage(f))
+                hugetlbToPut.push_back(f);
+            else if (isThp(f) && !isPinned(f))
+                toFree.push_back(f);
+        }
+        std::vector<std::pair<Pfn, std::uint64_t>> cleared;
         forEachLeaf(
             p->mm.pgd, 0, 0, start, end,
             [&](Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t e) {
@@ -727,7 +1182,6 @@ public:
                 if (fmt.present(e)) vas.push_back(va);
             },
             true);
-        std::vector<Pfn> toFree;
         for (const auto& [table, idx] : cleared) {
             const std::uint64_t old = entryAt(table, idx);
             setEntry(pid, table, levels() - 1, idx, 0);
@@ -751,6 +1205,8 @@ public:
             else
                 tlbFlush(pid, TlbFlushKind::Mm);
         }
+        for (Pfn t : tablesToFree) freeFrame(t);
+        for (Pfn f : hugetlbToPut) hugetlbPut(pid, f);
         for (Pfn f : toFree) freeFrame(f);
     }
 
@@ -768,7 +1224,7 @@ public:
             const std::uint64_t lo = base + i * span;
             if (lo >= end) break;
             const std::uint64_t e = entryAt(table, i);
-            if (!fmt.present(e)) continue;
+            if (!fmt.present(e) || (fmt.flags(e) & PteFlag::Huge)) continue; // a huge page is no table
             const std::uint64_t hi = lo + span;
             bool used = false;
             for (const Vma& v : mm.vmas)
@@ -788,7 +1244,7 @@ public:
         const std::uint64_t n = 1ull << a.levels[static_cast<std::size_t>(level)].bits;
         for (std::uint64_t i = 0; i < n; ++i) {
             const std::uint64_t e = entryAt(table, i);
-            if (!fmt.present(e)) continue;
+            if (!fmt.present(e) || (fmt.flags(e) & PteFlag::Huge)) continue;
             freeSubtree(pid, fmt.pfn(e), level + 1);
             setEntry(pid, table, level, i, 0);
             freeFrame(fmt.pfn(e));
@@ -797,6 +1253,7 @@ public:
 
     void munmap(std::uint32_t pid, std::uint64_t start, std::uint64_t end)
     {
+        releaseReservations(pid, start, end);
         zap(pid, start, end);
         Event e = ev(EventType::MunmapRegion, pid);
         e.a = start;
@@ -813,7 +1270,12 @@ public:
         const Process* p = m.proc(pid);
         if (!p || !p->alive()) return;
         const Pfn pgd = p->mm.pgd;
+        releaseReservations(pid, 0, ~0ull, true);
         zap(pid, 0, ~0ull);
+        // A table deposited for a huge PMD that was never set (fork ran out of memory).
+        std::vector<Pfn> stray;
+        for (const auto& [key, t] : m.proc(pid)->mm.deposited) stray.push_back(t);
+        for (Pfn t : stray) freeFrame(t);
         if (pgd != kNoPfn) {
             freeSubtree(pid, pgd, 0);
             freeFrame(pgd);
@@ -950,11 +1412,51 @@ public:
         em.onEvent(e);
         // copy_page_range(): private mappings share their pages copy-on-write; shared file
         // mappings are left to fault in again in the child (vma_needs_copy() is false).
+        // Every entry copied and every table the child needs costs time on the clock.
         bool protectedAny = false;
         forking = child;
         const std::vector<Vma> vmas = m.proc(parent)->mm.vmas; // reclaim may run while copying
+        auto undo = [&]() { // out of memory while forking: the child is undone
+            forking = 0;
+            teardown(child, 9, 0);
+            return std::uint64_t(0);
+        };
+        auto childTables = [&](std::uint64_t before) {
+            const std::uint64_t now = m.proc(child)->mm.ptPages;
+            if (now > before) spend((now - before) * kPageTableNs);
+        };
         for (const Vma& v : vmas) {
-            if (v.shared() || (v.flags & VmaFlag::Special)) continue;
+            if (v.flags & VmaFlag::Special) continue;
+            if (v.shared() && !v.hugetlb()) continue;
+            // copy_huge_pmd() / copy_hugetlb_page_range(): one entry for 2 MiB. A
+            // transparent huge page gets a deposited table in the child too; a private
+            // page is write-protected in both (shared hugetlb mappings stay writable).
+            for (const HugeMap& h : hugeMaps(m.proc(parent)->mm.pgd, v.start, v.end)) {
+                if (h.va < v.start || h.va >= v.end) continue;
+                // Reclaim may have split it while earlier tables were allocated: then its
+                // PTEs are copied below with the others.
+                const std::uint64_t now = entryAt(h.table, h.idx);
+                if (!isHugeEntry(now)) continue;
+                const Pfn f = fmt.pfn(now);
+                const Pin pin(*this, f); // and must not split it from here on
+                const std::uint64_t before = m.proc(child)->mm.ptPages;
+                const Pfn ct = ensureTablesTo(child, h.va, pmdLevel());
+                if (ct == kNoPfn || !m.proc(parent)->alive()) return undo();
+                const std::uint64_t cidx = indexAt(h.va, pmdLevel());
+                if (isThp(f) && allocDeposit(child, entryKey(ct, cidx)) == kNoPfn) return undo();
+                if (!m.proc(parent)->alive()) return undo();
+                childTables(before);
+                spend(kCopyEntryNs);
+                const std::uint64_t entry = entryAt(h.table, h.idx);
+                std::uint32_t fl = fmt.flags(entry);
+                if (!v.shared() && (fl & PteFlag::Write)) {
+                    fl &= ~PteFlag::Write;
+                    setEntry(parent, h.table, pmdLevel(), h.idx, fmt.make(f, fl));
+                    protectedAny = true;
+                }
+                setEntry(child, ct, pmdLevel(), cidx, fmt.make(f, fl & ~PteFlag::Accessed));
+            }
+            if (v.hugetlb()) continue;
             std::vector<std::tuple<Pfn, std::uint64_t, std::uint64_t, std::uint64_t>> leaves;
             forEachLeaf(
                 m.proc(parent)->mm.pgd, 0, 0, v.start, v.end,
@@ -963,18 +1465,20 @@ public:
                 },
                 true);
             for (const auto& [table, idx, va, leafEntry] : leaves) {
+                const std::uint64_t before = m.proc(child)->mm.ptPages;
                 const Pfn ct = ensureTables(child, va);
-                if (ct == kNoPfn || !m.proc(parent)->alive()) { // out of memory while forking: the child is undone
-                    forking = 0;
-                    teardown(child, 9, 0);
-                    return 0;
-                }
+                if (ct == kNoPfn || !m.proc(parent)->alive()) return undo();
+                childTables(before);
                 // Reclaim may have swapped the page out while the child's tables were allocated.
                 const std::uint64_t entry = entryAt(table, idx);
                 if (!fmt.present(entry)) { // copy_nonpresent_pte(): swap_duplicate() and copy the swap entry
-                    if (entry) setEntry(child, ct, levels() - 1, indexAt(va, levels() - 1), entry);
+                    if (entry) {
+                        spend(kCopyEntryNs);
+                        setEntry(child, ct, levels() - 1, indexAt(va, levels() - 1), entry);
+                    }
                     continue;
                 }
+                spend(kCopyEntryNs);
                 std::uint32_t f = fmt.flags(entry);
                 if (f & PteFlag::Write) { // COW: write-protect in both
                     f &= ~PteFlag::Write;
@@ -1104,27 +1608,89 @@ public:
         em.onEvent(e);
         // change_protection(): entries lose write (or everything, for PROT_NONE) at once.
         const Process* p = m.proc(pid);
-        std::vector<std::tuple<Pfn, std::uint64_t, std::uint64_t>> leaves;
-        forEachLeaf(
-            p->mm.pgd, 0, 0, start, end, [&](Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t entry) {
-                if (va >= start && va < end) leaves.emplace_back(table, idx, entry);
-            });
-        bool changed = false;
-        for (const auto& [table, idx, entry] : leaves) {
-            std::uint32_t f = fmt.flags(entry);
+        auto newFlags = [&](std::uint32_t f) {
             if (!(prot & Prot::Write) && (f & PteFlag::Write)) f &= ~PteFlag::Write;
             if (prot & Prot::Exec)
                 f &= ~PteFlag::NoExec;
             else
                 f |= PteFlag::NoExec;
             if (!prot) f &= ~(PteFlag::User);
-            const std::uint64_t ne = fmt.make(fmt.pfn(entry), f);
+            return f;
+        };
+        bool changed = false;
+        // change_huge_pmd() for a huge page wholly inside; one the range cuts is split
+        // first (vma_adjust_trans_huge); hugetlb ranges are aligned (validate).
+        for (const HugeMap& h : hugeMaps(p->mm.pgd, start, end)) {
+            const Pfn f = fmt.pfn(h.entry);
+            if (h.va < start || h.va + hugeSize() > end) {
+                if (isThp(f)) splitHugeFolio(pid, f);
+                continue;
+            }
+            const std::uint64_t ne = fmt.make(f, newFlags(fmt.flags(h.entry)));
+            if (ne != h.entry) {
+                setEntry(pid, h.table, pmdLevel(), h.idx, ne);
+                changed = true;
+            }
+        }
+        std::vector<std::tuple<Pfn, std::uint64_t, std::uint64_t>> leaves;
+        forEachLeaf(
+            p->mm.pgd, 0, 0, start, end, [&](Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t entry) {
+                if (va >= start && va < end) leaves.emplace_back(table, idx, entry);
+            });
+        for (const auto& [table, idx, entry] : leaves) {
+            const std::uint64_t ne = fmt.make(fmt.pfn(entry), newFlags(fmt.flags(entry)));
             if (ne != entry) {
                 setEntry(pid, table, levels() - 1, idx, ne);
                 changed = true;
             }
         }
         if (changed) tlbFlush(pid, TlbFlushKind::Mm);
+    }
+
+    /// madvise(): MADV_HUGEPAGE / MADV_NOHUGEPAGE mark the VMAs (hugepage_madvise);
+    /// MADV_DONTNEED zaps the pages (the next touch faults in zeros), tables stay.
+    void madvise(std::uint32_t pid, std::uint64_t start, std::uint64_t end, std::uint32_t advice)
+    {
+        // A VMA split inside a transparent huge page splits the page first (vma_adjust_trans_huge).
+        if (advice != Madv::DontNeed)
+            for (const HugeMap& h : hugeMaps(m.proc(pid)->mm.pgd, start, end))
+                if ((h.va < start || h.va + hugeSize() > end) && isThp(fmt.pfn(h.entry))) {
+                    const Vma* v = m.proc(pid)->mm.find(h.va);
+                    if (v && !(v->flags & (VmaFlag::Hugetlb | VmaFlag::Special))) splitHugeFolio(pid, fmt.pfn(h.entry));
+                }
+        Event e = ev(EventType::MadviseRegion, pid);
+        e.a = start;
+        e.b = end;
+        e.order = static_cast<std::uint8_t>(advice);
+        em.onEvent(e);
+        if (advice == Madv::DontNeed) zap(pid, start, end);
+    }
+
+    /// mmap(MAP_HUGETLB): the length in huge pages, a huge-page aligned address
+    /// (hugetlb_get_unmapped_area), and every page reserved from the pool up front
+    /// (hugetlb_reserve_pages): ENOMEM (0) when the pool cannot promise them.
+    std::uint64_t mmapHugetlb(const Command& c)
+    {
+        const std::uint64_t len = (c.len + hugeSize() - 1) & ~(hugeSize() - 1);
+        const Mm& mm = m.proc(c.pid)->mm;
+        const std::uint64_t at = findGapIn(m, mm, len, (c.addr & (hugeSize() - 1)) ? 0 : c.addr, hugeSize());
+        if (!at) return 0;
+        const std::uint64_t pages = len / hugeSize();
+        const HugetlbPool& h = m.vmc.hugetlb;
+        Event r = ev(EventType::HugetlbPool, c.pid);
+        r.a = pages;
+        if (!hugeArch() || h.resv + pages > h.free) {
+            r.order = static_cast<std::uint8_t>(HugetlbOp::NoReserve);
+            r.a = len;
+            em.onEvent(r);
+            return 0;
+        }
+        r.order = static_cast<std::uint8_t>(HugetlbOp::Reserve);
+        em.onEvent(r);
+        const bool shared = c.mapFlags & MapFlag::Shared;
+        mapRegion(c.pid, at, at + len, c.prot, VmaFlag::Hugetlb | (shared ? VmaFlag::Shared : 0), kNoFile, 0,
+            m.intern("/anon_hugepage (deleted)"));
+        return at;
     }
 };
 

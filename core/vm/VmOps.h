@@ -9,6 +9,13 @@
 /// tables; after a fault the retried access is shown as a TLB fill without a second
 /// walk; hardware Accessed/Dirty updates happen on the walk that loads the TLB;
 /// dirty page-cache pages are not written back (the page cache is what `cat` reads).
+/// Huge pages: PMD-sized only (no 1 GiB pages, none on 2-level x86-32); a transparent
+/// huge page is taken from the free lists at the low watermark without reclaim or
+/// compaction, read faults map the 4 KiB zero page, there is no khugepaged, and
+/// splitting one mapping splits the whole folio at once (every mapping of it, no
+/// deferred split); reclaim splits before swapping; hugetlb has no hugetlbfs files,
+/// no overcommit (surplus) allocations, per-process rather than per-VMA reservations,
+/// and pages of a MAP_SHARED hugetlb mapping faulted after fork() are not shared.
 
 #include "alloc/Buddy.h"
 #include "reclaim/Lru.h"
@@ -79,10 +86,12 @@ std::uint64_t readEntry(const Machine& m, Pfn table, std::uint64_t index);
 /// The TLB lookup the MMU does first: the way holding va's page in its set for the
 /// current address space (PCID), or -1 on a miss. Reads only; allocates nothing.
 int tlbFind(const Machine& m, std::uint64_t va);
-/// The frame the TLB gives for va, or kNoPfn on a miss.
+/// The same in the huge-page TLB (2 MiB entries): the way, or -1.
+int tlbFindHuge(const Machine& m, std::uint64_t va);
+/// The frame the TLB gives for va (either TLB), or kNoPfn on a miss.
 Pfn tlbTranslate(const Machine& m, std::uint64_t va);
 /// A walk that records nothing (allocates nothing): the physical address, or ~0 when
-/// some level's entry is not valid.
+/// some level's entry is not valid. A huge PMD ends the walk (the PS bit).
 std::uint64_t translateAddress(const Machine& m, Pfn root, std::uint64_t va);
 
 /// User address-space geometry of the machine's architecture.

@@ -228,13 +228,14 @@ template <class Fn>
 void Vm::forEachMapping(Pfn p, Fn&& fn) const
 {
     const FrameState s = m.frames.state(p);
-    const int L = levels() - 1;
+    // A transparent huge page is mapped by PMDs, everything else by PTEs.
+    const int L = s == FrameState::Anon && m.frames.order(p) > 0 ? pmdLevel() : levels() - 1;
     auto at = [&](std::uint32_t pid, const Process& pr, std::uint64_t va) {
-        const Pfn table = leafTable(pr.mm.pgd, va);
+        const Pfn table = tableAt(pr.mm.pgd, va, L);
         if (table == kNoPfn) return;
         const std::uint64_t idx = indexAt(va, L);
         const std::uint64_t e = entryAt(table, idx);
-        if (fmt.present(e) && fmt.pfn(e) == p) fn(pid, table, idx, va, e);
+        if (fmt.present(e) && fmt.pfn(e) == p && (L == levels() - 1 || isHugeEntry(e))) fn(pid, table, idx, va, e, L);
     };
     if (s == FrameState::Anon) {
         const std::uint64_t va = m.pageExt.index(p) << a.pageShift;
@@ -257,16 +258,16 @@ void Vm::forEachMapping(Pfn p, Fn&& fn) const
 
 int Vm::referencedPtes(Pfn p, bool* exec)
 {
-    std::vector<std::tuple<std::uint32_t, Pfn, std::uint64_t, std::uint64_t>> young;
+    std::vector<std::tuple<std::uint32_t, Pfn, std::uint64_t, std::uint64_t, int>> young;
     *exec = false;
-    forEachMapping(p, [&](std::uint32_t pid, Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t e) {
+    forEachMapping(p, [&](std::uint32_t pid, Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t e, int level) {
         if (!(fmt.flags(e) & PteFlag::Accessed)) return;
-        young.emplace_back(pid, table, idx, e);
+        young.emplace_back(pid, table, idx, e, level);
         if (const Vma* v = m.proc(pid)->mm.find(va); v && (v->prot & Prot::Exec)) *exec = true;
     });
-    // ptep_clear_flush_young(): x86 clears the bit without a TLB flush.
-    for (const auto& [pid, table, idx, e] : young)
-        setEntry(pid, table, levels() - 1, idx, fmt.make(fmt.pfn(e), fmt.flags(e) & ~PteFlag::Accessed));
+    // ptep_clear_flush_young() (pmdp_clear_flush_young() for a huge page): x86 clears the bit without a TLB flush.
+    for (const auto& [pid, table, idx, e, level] : young)
+        setEntry(pid, table, level, idx, fmt.make(fmt.pfn(e), fmt.flags(e) & ~PteFlag::Accessed));
     return static_cast<int>(young.size());
 }
 
@@ -297,6 +298,9 @@ std::uint64_t Vm::shrinkInactive(std::uint32_t pid, bool direct, LruList l, std:
             lruMove(p, l, l, true); // FOLIOREF_KEEP: the second chance, PG_referenced set
             continue;
         }
+        // shrink_folio_list(): a huge page that is to go is split first (split_folio_to_list,
+        // memviz swaps no huge pages whole); its other 511 pages wait next to it on the list.
+        if (m.frames.state(p) == FrameState::Anon && m.frames.order(p) > 0) splitHugeFolio(0, p);
         if (reclaimPage(p, direct))
             ++got;
         else
@@ -375,11 +379,11 @@ bool Vm::reclaimPage(Pfn p, bool direct)
     }
     // try_to_unmap(): every entry mapping the page; anon ones get the swap entry.
     std::vector<std::tuple<std::uint32_t, Pfn, std::uint64_t, std::uint64_t, std::uint64_t>> maps;
-    forEachMapping(p, [&](std::uint32_t pid, Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t e) {
+    forEachMapping(p, [&](std::uint32_t pid, Pfn table, std::uint64_t idx, std::uint64_t va, std::uint64_t e, int) {
         maps.emplace_back(pid, table, idx, va, e);
     });
     bool dirty = m.pageExt.test(p, PageFlag::Dirty);
-    for (const auto& [pid, table, idx, va, e] : maps) {
+    for (const auto& [pid, table, idx, va, e] : maps) { // order-0 pages only: huge ones were split
         dirty = dirty || (fmt.flags(e) & PteFlag::Dirty);
         setEntry(pid, table, levels() - 1, idx, entry ? SwapEntry::toPte(fmt, entry) : 0);
         tlbFlush(pid, TlbFlushKind::Page, va);

@@ -41,6 +41,21 @@ int tlbFind(const Machine& m, std::uint64_t va)
     return -1;
 }
 
+int tlbFindHuge(const Machine& m, std::uint64_t va)
+{
+    const Tlb& t = m.tlb;
+    if (t.huge.empty() || m.config.arch.levels.empty()) return -1;
+    const int shift = m.config.arch.pageShift + m.config.arch.levels.back().bits;
+    const std::uint64_t vpn = va >> shift;
+    const std::size_t base = static_cast<std::size_t>((vpn & static_cast<std::uint64_t>(t.hugeSets - 1)) * static_cast<std::uint64_t>(t.hugeWays));
+    for (int w = 0; w < t.hugeWays; ++w) {
+        const TlbEntry& e = t.huge[base + static_cast<std::size_t>(w)];
+        if ((e.flags & TlbFlag::Valid) && e.vpn == vpn && ((e.flags & TlbFlag::Global) || !t.pcid || e.pcid == m.cpu.pcid))
+            return w;
+    }
+    return -1;
+}
+
 Pfn tlbTranslate(const Machine& m, std::uint64_t va)
 {
     // One pass over the set (the hot path of a TLB hit): no second index computation.
@@ -52,7 +67,12 @@ Pfn tlbTranslate(const Machine& m, std::uint64_t va)
         if (e->vpn == vpn && (e->flags & TlbFlag::Valid)
             && ((e->flags & TlbFlag::Global) || !t.pcid || e->pcid == pcid))
             return e->pfn;
-    return kNoPfn;
+    const int w = tlbFindHuge(m, va);
+    if (w < 0) return kNoPfn;
+    const int bits = m.config.arch.levels.back().bits;
+    const std::uint64_t set = (va >> (m.config.arch.pageShift + bits)) & static_cast<std::uint64_t>(t.hugeSets - 1);
+    const TlbEntry& h = t.huge[static_cast<std::size_t>(set * static_cast<std::uint64_t>(t.hugeWays)) + static_cast<std::size_t>(w)];
+    return h.pfn + (vpn & ((Pfn(1) << bits) - 1)); // the 4 KiB frame inside the huge page
 }
 
 std::uint64_t translateAddress(const Machine& m, Pfn root, std::uint64_t va)
@@ -68,6 +88,8 @@ std::uint64_t translateAddress(const Machine& m, Pfn root, std::uint64_t va)
         const std::uint64_t e = m.phys.readLE(table * a.pageSize() + idx * static_cast<std::uint64_t>(fmt.bytes), fmt.bytes);
         if (!fmt.present(e)) return ~0ull;
         table = fmt.pfn(e);
+        if (l > 0 && l + 1 < n && (fmt.flags(e) & PteFlag::Huge)) // a large page: the rest of va is the offset
+            return (table << a.pageShift) + (va & ((1ull << shift) - 1));
     }
     return (table << a.pageShift) | (va & (a.pageSize() - 1));
 }
@@ -257,9 +279,13 @@ Error validate(const Machine& m, const Command& c)
         return {};
     }
     case CommandType::Munmap:
-    case CommandType::Mprotect: {
+    case CommandType::Mprotect:
+    case CommandType::Madvise: {
         if (c.addr & (page - 1)) return Error { ErrorCode::BadAddress, static_cast<std::int64_t>(c.addr), 0, {} };
         if (!c.len || c.len > top || c.addr + c.len > top) return badLen(c.len);
+        if (c.type == CommandType::Madvise && c.mapFlags != Madv::DontNeed && c.mapFlags != Madv::HugePage
+            && c.mapFlags != Madv::NoHugePage)
+            return Error { ErrorCode::BadSysctl, c.mapFlags, 0, "madvise advice" };
         // mprotect() fails with ENOMEM on a hole; memviz refuses a munmap() of a hole too
         // (Linux accepts it silently), since in a script it is nearly always a mistake.
         const std::uint64_t end = c.addr + ((c.len + page - 1) & ~(page - 1));
@@ -268,6 +294,16 @@ Error validate(const Machine& m, const Command& c)
             if (v.start <= covered && v.end > covered) covered = v.end;
         if (covered < end)
             return Error { ErrorCode::NotMapped, static_cast<std::int64_t>(c.addr), static_cast<std::int64_t>(end), {} };
+        // A hugetlb mapping is cut only at huge-page boundaries (hugetlb_vm_op_split: EINVAL).
+        if (!m.config.arch.levels.empty()) {
+            const std::uint64_t huge = page << m.config.arch.levels.back().bits;
+            for (const Vma& v : p->mm.vmas) {
+                if (!v.hugetlb() || v.end <= c.addr || v.start >= end) continue;
+                const std::uint64_t from = std::max(v.start, c.addr), to = std::min(v.end, end);
+                if ((from & (huge - 1)) || (to & (huge - 1)))
+                    return Error { ErrorCode::BadAddress, static_cast<std::int64_t>((from & (huge - 1)) ? from : to), 0, {} };
+            }
+        }
         return {};
     }
     case CommandType::Access:
@@ -346,6 +382,10 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
         const std::uint64_t len = (c.len + page - 1) & ~(page - 1);
         const std::uint64_t at = v.findGap(m.proc(c.pid)->mm, len, c.addr);
         const bool shared = c.mapFlags & MapFlag::Shared;
+        if ((c.mapFlags & MapFlag::Hugetlb) && c.text.empty()) { // hugetlbfs behind MAP_ANONYMOUS|MAP_HUGETLB
+            out = v.mmapHugetlb(c);
+            break;
+        }
         if ((c.prot & Prot::Write) && !shared && !v.enoughMemory(c.pid, len / page)) break; // ENOMEM: value 0
         const std::uint32_t file = c.text.empty() ? kNoFile : m.fileByName(absolutePath(m, c.text));
         v.mapRegion(c.pid, at, at + len, c.prot, shared ? VmaFlag::Shared : 0, file, c.offset / page, 0);
@@ -359,6 +399,10 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
     case CommandType::Mprotect:
         v.switchTo(c.pid);
         v.mprotect(c.pid, c.addr, c.addr + ((c.len + page - 1) & ~(page - 1)), c.prot);
+        break;
+    case CommandType::Madvise:
+        v.switchTo(c.pid);
+        v.madvise(c.pid, c.addr, c.addr + ((c.len + page - 1) & ~(page - 1)), c.mapFlags);
         break;
     case CommandType::Brk:
         v.switchTo(c.pid);
@@ -431,7 +475,8 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
             e.a = s.index;
             e.b = s.entryAddr;
             e.c = s.entry;
-            e.flags = (s.valid ? EventFlag::Valid : 0) | (s.leaf ? EventFlag::Leaf : 0);
+            e.flags = (s.valid ? EventFlag::Valid : 0) | (s.leaf ? EventFlag::Leaf : 0)
+                | (s.leaf && s.level + 1 < static_cast<int>(m.config.arch.levels.size()) ? EventFlag::Huge : 0);
             em.onEvent(e);
         }
         Event d = ev(EventType::TranslateDone, c.pid);
@@ -455,6 +500,7 @@ void run(const Machine& m, Emitter& em, const Command& c, std::uint64_t* value)
         e.c = sysctlValue(m, info.id);
         em.onEvent(e);
         out = c.len;
+        if (info.id == Sysctl::NrHugepages) v.setHugePool(c.len);
         break;
     }
     default:

@@ -6,7 +6,14 @@
 // free, writes one byte in every page, and prints them again. Each write is a COW fault
 // (do_wp_page -> wp_page_copy): min_flt grows by 25600 and "used" by about 100 MiB.
 // 子进程每写一页触发一次写时复制缺页：min_flt 增加 25600，used 增加约 100 MiB。
+//
+// Transparent huge pages off (the notes' machine has them "always"), so the buffer is
+// 25600 pages of 4 KiB and every page is one COW fault. With THP, fork() would share 2 MiB
+// pages and the child's first write to each would split it before copying 4 KiB.
+// 关闭透明大页（笔记中的机器为 always），缓冲区由 25600 个 4 KiB 页面组成，每页一次写时复制缺页；
+// 若开启透明大页，子进程第一次写某个 2 MiB 大页时会先拆分它，再复制 4 KiB。
 machine({ preset: "seed-8g" });
+sysctl("kernel.mm.transparent_hugepage.enabled", 2); // echo never > /sys/kernel/mm/transparent_hugepage/enabled
 
 const p = spawn("cow");
 const buf = p.malloc(100 * MiB);

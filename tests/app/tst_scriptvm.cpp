@@ -24,7 +24,9 @@ private slots:
     void processHandle()
     {
         ScriptEngine e;
+        // THP "never": one fault per 4 KiB page (seed-8g has "always", see tst_thp).
         const auto r = runScript(e, QStringLiteral(
+                                        "sysctl('kernel.mm.transparent_hugepage.enabled', 2);\n"
                                         "const p = spawn('demand-paging');\n"
                                         "const vsz0 = p.vsz, rss0 = p.rss, flt0 = p.min_flt;\n"
                                         "const buf = p.malloc(100 * MiB);\n"
@@ -147,7 +149,8 @@ private slots:
     void demosRunWithTheNotesNumbers_data()
     {
         QTest::addColumn<QString>("demo");
-        for (const char* d : {"demand-paging", "cow", "mmap", "filemap", "segv", "multilevel", "tlb", "textbook-2level"})
+        for (const char* d : {"demand-paging", "cow", "mmap", "filemap", "segv", "multilevel", "tlb", "textbook-2level",
+                 "thp", "hugetlb-fork"})
             QTest::newRow(d) << QString::fromLatin1(d);
     }
 
@@ -166,6 +169,24 @@ private slots:
             QVERIFY(r.output.contains(QStringLiteral("Fault (page directory entry not valid)")));
         }
         if (demo == QLatin1String("segv")) QVERIFY(r.output.contains(QStringLiteral("Segmentation fault")));
+        if (demo == QLatin1String("thp")) {
+            // THP "always": 49 huge pages, the notes' 562 faults; "never": none.
+            QVERIFY2(r.output.contains(QStringLiteral("AnonHugePages:    100352 kB")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("AnonHugePages:         0 kB")));
+            QVERIFY(r.output.contains(QStringLiteral("thp_fault_alloc 49")));
+            QVERIFY(r.output.contains(QStringLiteral("PGD → PUD → PMD → 0x")));
+            QVERIFY(r.output.contains(QStringLiteral("PGD → PUD → PMD → PTE → 0x")));
+        }
+        if (demo == QLatin1String("hugetlb-fork")) {
+            // fork() of 512 MiB: milliseconds with 4 KiB pages, microseconds with hugetlb pages.
+            QVERIFY2(r.output.contains(QStringLiteral("HugePages_Total:     257")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("HugePages_Rsvd:      256")));
+            QList<double> us;
+            for (const QString& l : r.output.split(QLatin1Char('\n')))
+                if (l.startsWith(QLatin1String("fork() took "))) us << l.section(QLatin1Char(' '), 2, 2).toDouble();
+            QCOMPARE(us.size(), 2);
+            QVERIFY2(us.at(0) > 50 * us.at(1), qPrintable(r.output));
+        }
         if (demo == QLatin1String("cow") || demo == QLatin1String("demand-paging")) {
             // free's "used" column grows by the 100 MiB the process touched or copied.
             const QStringList lines = r.output.split(QLatin1Char('\n'));

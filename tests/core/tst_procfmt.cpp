@@ -587,6 +587,11 @@ void TestProcFmt::psRows()
 void TestProcFmt::psVszGrowsByMalloc()
 {
     Simulator sim = boot("seed-8g");
+    // Transparent huge pages off (seed-8g has "always"): one minor fault per 4 KiB page below.
+    Command thp = vmCommand(CommandType::SetSysctl, 0);
+    thp.text = "kernel.mm.transparent_hugepage.enabled";
+    thp.len = 2;
+    QVERIFY(!sim.apply(thp).error);
     Proc p = spawnProc(sim, "demand-paging");
     auto row = [&] {
         const ShellResult r = sh(sim, "ps -eo pid,comm,vsz,rss,maj_flt,min_flt | grep demand-paging");

@@ -187,7 +187,7 @@ void TestEventLogModel::filterByType()
 void TestEventLogModel::typesMatching()
 {
     QCOMPARE(EventLogModel::typesMatching(QString()), EventLogModel::allTypes());
-    QCOMPARE(EventLogModel::typesMatching(u"split"_s), bit(EventType::BuddySplit));
+    QCOMPARE(EventLogModel::typesMatching(u"split"_s), bit(EventType::BuddySplit) | bit(EventType::ThpSplit));
     QCOMPARE(EventLogModel::typesMatching(u"MERGE"_s), bit(EventType::BuddyMerge));
     QCOMPARE(
         EventLogModel::typesMatching(u"watermark"_s), bit(EventType::ZoneCheck) | bit(EventType::WatermarkCrossed));
