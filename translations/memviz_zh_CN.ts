@@ -2,81 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Hugetlb pool grows: frames %1 become a free %2 huge page (%3 in the pool)</source>
-        <translation>hugetlb 池扩大：页框 %1 成为一个空闲的 %2 大页（池中共 %3 个）</translation>
-    </message>
-    <message>
-        <source>Hugetlb pool shrinks: the free huge page at frames %1 goes back (%2 left)</source>
-        <translation>hugetlb 池缩小：位于页框 %1 的空闲大页被归还（剩 %2 个）</translation>
-    </message>
-    <message>
-        <source>Hugetlb pool: %1 surplus huge pages</source>
-        <translation>hugetlb 池：%1 个超额（surplus）大页</translation>
-    </message>
-    <message>
-        <source>PID %1 reserves %2 huge pages (HugePages_Rsvd %3)</source>
-        <translation>PID %1 预留 %2 个大页（HugePages_Rsvd %3）</translation>
-    </message>
-    <message>
-        <source>PID %1 gives back %2 reserved huge pages (HugePages_Rsvd %3)</source>
-        <translation>PID %1 归还 %2 个预留的大页（HugePages_Rsvd %3）</translation>
-    </message>
-    <message>
-        <source>PID %1 takes the huge page at frames %2 from the pool (%3 free)</source>
-        <translation>PID %1 从池中取走位于页框 %2 的大页（剩 %3 个空闲）</translation>
-    </message>
-    <message>
-        <source>The huge page at frames %1 goes back on the pool&apos;s free list (%2 free)</source>
-        <translation>位于页框 %1 的大页回到池的空闲链表（%2 个空闲）</translation>
-    </message>
-    <message>
-        <source>The surplus huge page at frames %1 leaves the pool</source>
-        <translation>位于页框 %1 的超额大页离开池</translation>
-    </message>
-    <message>
-        <source>PID %1 faults at %2 but the pool has no huge page for it: SIGBUS</source>
-        <translation>PID %1 在 %2 处发生缺页中断，但池中没有可供它使用的大页：SIGBUS</translation>
-    </message>
-    <message>
-        <source>PID %1 mmap(MAP_HUGETLB) of %2: the pool cannot reserve the pages, ENOMEM</source>
-        <translation>PID %1 mmap(MAP_HUGETLB) %2：池无法预留这些页，ENOMEM</translation>
-    </message>
-    <message>
-        <source>Hugetlb pool</source>
-        <translation>hugetlb 池</translation>
-    </message>
-    <message>
-        <source>The pool now holds %1 huge pages: %2 free, %3 reserved, %4 surplus (HugePages_Total, _Free, _Rsvd, _Surp in /proc/meminfo).</source>
-        <translation>池中现有 %1 个大页：%2 个空闲，%3 个已预留，%4 个超额（即 /proc/meminfo 中的 HugePages_Total、_Free、_Rsvd、_Surp）。</translation>
-    </message>
-    <message>
-        <source>Writing vm.nr_hugepages makes set_max_huge_pages() (mm/hugetlb.c) grow or shrink the pool of %1 pages: it takes order-%2 blocks from the buddy allocator (they are allocated memory from then on, in use or not, and CommitLimit no longer counts them), or gives free ones back. Pages in use or reserved cannot go: they become surplus and leave when unmapped. %3</source>
-        <translation>写入 vm.nr_hugepages 会让 set_max_huge_pages()（mm/hugetlb.c）扩大或缩小 %1 大页池：它从伙伴分配器取走 %2 阶块（此后无论是否使用，这些块都算作已分配内存，CommitLimit 也不再把它们计算在内），或者把空闲的块归还。正在使用或已预留的页不能归还：它们成为超额页，解除映射后离开池。%3</translation>
-    </message>
-    <message>
-        <source>mmap(MAP_HUGETLB) reserves all the huge pages of the mapping at once (hugetlb_reserve_pages()), so a later fault cannot fail; munmap() and exit give back the reservations that were never faulted. Hugetlb memory is not charged to Committed_AS. %1</source>
-        <translation>mmap(MAP_HUGETLB) 一次性预留映射所需的全部大页（hugetlb_reserve_pages()），因此之后的缺页不会失败；munmap() 和进程退出时归还从未发生缺页的预留。hugetlb 内存不计入 Committed_AS。%1</translation>
-    </message>
-    <message>
-        <source>hugetlb_no_page() or hugetlb_wp() (mm/hugetlb.c) takes a page from the pool&apos;s free list and clears it: one fault for %1, one PMD entry, no PTE table. Hugetlb pages never go on the LRU and are never swapped, and they are not counted in RSS. %2</source>
-        <translation>hugetlb_no_page() 或 hugetlb_wp()（mm/hugetlb.c）从池的空闲链表取一页并清零：一次缺页映射 %1，一个 PMD 表项，不需要 PTE 表。hugetlb 页从不进入 LRU 链表，也从不被换出，并且不计入 RSS。%2</translation>
-    </message>
-    <message>
-        <source>free_huge_folio(): nothing maps the huge page any more, so it goes back on the pool&apos;s free list, or to the buddy allocator if it was a surplus page. %1</source>
-        <translation>free_huge_folio()：已没有任何映射指向该大页，因此它回到池的空闲链表；如果它是超额页，则归还给伙伴分配器。%1</translation>
-    </message>
-    <message>
-        <source>The fault needs a huge page but the pool has none this process may take (every free page is reserved for another mapping): hugetlb returns VM_FAULT_SIGBUS and the process dies of SIGBUS. %1</source>
-        <translation>这次缺页需要一个大页，但池中没有该进程可以取用的大页（每个空闲页都已为其他映射预留）：hugetlb 返回 VM_FAULT_SIGBUS，进程因 SIGBUS 而终止。%1</translation>
-    </message>
-    <message>
-        <source>hugetlb_reserve_pages() finds fewer free huge pages than the mapping needs beyond those already reserved, so mmap() fails with ENOMEM at once instead of a later fault failing. Raise vm.nr_hugepages first. %1</source>
-        <translation>hugetlb_reserve_pages() 发现，除已预留的之外，空闲大页不够该映射所需，因此 mmap() 立即以 ENOMEM 失败，而不是等到之后的缺页才失败。请先调大 vm.nr_hugepages。%1</translation>
-    </message>
-</context>
-<context>
     <name>EventText</name>
     <message>
         <source>min</source>
@@ -1698,6 +1623,74 @@
         <source>madvise(MADV_DONTNEED) drops the pages of [%1, %2) in %3 (zap_page_range_single()): the entries are cleared and the anonymous pages freed; the next access faults in a zero page again. A huge page only partly in the range is split first.</source>
         <translation>madvise(MADV_DONTNEED) 丢弃 %3 中 [%1, %2) 的页（zap_page_range_single()）：表项被清除，匿名页被释放；下次访问时又会缺页并映射零页。对于只有一部分落在该区间内的大页，会先将其拆分。</translation>
     </message>
+    <message>
+        <source>Hugetlb pool grows: frames %1 become a free %2 huge page (%3 in the pool)</source>
+        <translation>hugetlb 池扩大：页框 %1 成为一个空闲的 %2 大页（池中共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Hugetlb pool shrinks: the free huge page at frames %1 goes back (%2 left)</source>
+        <translation>hugetlb 池缩小：位于页框 %1 的空闲大页被归还（剩 %2 个）</translation>
+    </message>
+    <message>
+        <source>Hugetlb pool: %1 surplus huge pages</source>
+        <translation>hugetlb 池：%1 个超额（surplus）大页</translation>
+    </message>
+    <message>
+        <source>PID %1 reserves %2 huge pages (HugePages_Rsvd %3)</source>
+        <translation>PID %1 预留 %2 个大页（HugePages_Rsvd %3）</translation>
+    </message>
+    <message>
+        <source>PID %1 gives back %2 reserved huge pages (HugePages_Rsvd %3)</source>
+        <translation>PID %1 归还 %2 个预留的大页（HugePages_Rsvd %3）</translation>
+    </message>
+    <message>
+        <source>PID %1 takes the huge page at frames %2 from the pool (%3 free)</source>
+        <translation>PID %1 从池中取走位于页框 %2 的大页（剩 %3 个空闲）</translation>
+    </message>
+    <message>
+        <source>The huge page at frames %1 goes back on the pool&apos;s free list (%2 free)</source>
+        <translation>位于页框 %1 的大页回到池的空闲链表（%2 个空闲）</translation>
+    </message>
+    <message>
+        <source>The surplus huge page at frames %1 leaves the pool</source>
+        <translation>位于页框 %1 的超额大页离开池</translation>
+    </message>
+    <message>
+        <source>PID %1 faults at %2 but the pool has no huge page for it: SIGBUS</source>
+        <translation>PID %1 在 %2 处发生缺页中断，但池中没有可供它使用的大页：SIGBUS</translation>
+    </message>
+    <message>
+        <source>PID %1 mmap(MAP_HUGETLB) of %2: the pool cannot reserve the pages, ENOMEM</source>
+        <translation>PID %1 mmap(MAP_HUGETLB) %2：池无法预留这些页，ENOMEM</translation>
+    </message>
+    <message>
+        <source>The pool now holds %1 huge pages: %2 free, %3 reserved, %4 surplus (HugePages_Total, _Free, _Rsvd, _Surp in /proc/meminfo).</source>
+        <translation>池中现有 %1 个大页：%2 个空闲，%3 个已预留，%4 个超额（即 /proc/meminfo 中的 HugePages_Total、_Free、_Rsvd、_Surp）。</translation>
+    </message>
+    <message>
+        <source>Writing vm.nr_hugepages makes set_max_huge_pages() (mm/hugetlb.c) grow or shrink the pool of %1 pages: it takes order-%2 blocks from the buddy allocator (they are allocated memory from then on, in use or not, and CommitLimit no longer counts them), or gives free ones back. Pages in use or reserved cannot go: they become surplus and leave when unmapped. %3</source>
+        <translation>写入 vm.nr_hugepages 会让 set_max_huge_pages()（mm/hugetlb.c）扩大或缩小 %1 大页池：它从伙伴分配器取走 %2 阶块（此后无论是否使用，这些块都算作已分配内存，CommitLimit 也不再把它们计算在内），或者把空闲的块归还。正在使用或已预留的页不能归还：它们成为超额页，解除映射后离开池。%3</translation>
+    </message>
+    <message>
+        <source>mmap(MAP_HUGETLB) reserves all the huge pages of the mapping at once (hugetlb_reserve_pages()), so a later fault cannot fail; munmap() and exit give back the reservations that were never faulted. Hugetlb memory is not charged to Committed_AS. %1</source>
+        <translation>mmap(MAP_HUGETLB) 一次性预留映射所需的全部大页（hugetlb_reserve_pages()），因此之后的缺页不会失败；munmap() 和进程退出时归还从未发生缺页的预留。hugetlb 内存不计入 Committed_AS。%1</translation>
+    </message>
+    <message>
+        <source>hugetlb_no_page() or hugetlb_wp() (mm/hugetlb.c) takes a page from the pool&apos;s free list and clears it: one fault for %1, one PMD entry, no PTE table. Hugetlb pages never go on the LRU and are never swapped, and they are not counted in RSS. %2</source>
+        <translation>hugetlb_no_page() 或 hugetlb_wp()（mm/hugetlb.c）从池的空闲链表取一页并清零：一次缺页映射 %1，一个 PMD 表项，不需要 PTE 表。hugetlb 页从不进入 LRU 链表，也从不被换出，并且不计入 RSS。%2</translation>
+    </message>
+    <message>
+        <source>free_huge_folio(): nothing maps the huge page any more, so it goes back on the pool&apos;s free list, or to the buddy allocator if it was a surplus page. %1</source>
+        <translation>free_huge_folio()：已没有任何映射指向该大页，因此它回到池的空闲链表；如果它是超额页，则归还给伙伴分配器。%1</translation>
+    </message>
+    <message>
+        <source>The fault needs a huge page but the pool has none this process may take (every free page is reserved for another mapping): hugetlb returns VM_FAULT_SIGBUS and the process dies of SIGBUS. %1</source>
+        <translation>这次缺页需要一个大页，但池中没有该进程可以取用的大页（每个空闲页都已为其他映射预留）：hugetlb 返回 VM_FAULT_SIGBUS，进程因 SIGBUS 而终止。%1</translation>
+    </message>
+    <message>
+        <source>hugetlb_reserve_pages() finds fewer free huge pages than the mapping needs beyond those already reserved, so mmap() fails with ENOMEM at once instead of a later fault failing. Raise vm.nr_hugepages first. %1</source>
+        <translation>hugetlb_reserve_pages() 发现，除已预留的之外，空闲大页不够该映射所需，因此 mmap() 立即以 ENOMEM 失败，而不是等到之后的缺页才失败。请先调大 vm.nr_hugepages。%1</translation>
+    </message>
 </context>
 <context>
     <name>memviz</name>
@@ -3035,8 +3028,8 @@ pictures of every view.</source>
         <translation>内核停止了这台机器（vm.panic_on_oom）。请退回到内核恐慌之前查看，或新建一台机器。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half; 4 KiB pages only (huge pages come with the memory-pressure version, so a THP machine like the notes&apos; shows fewer faults than memviz).&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One node and one set of LRU lists. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;memviz 沿用内核的算法和命名，并指明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中窃取。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 会把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后成批合并；memviz 则立即合并。&lt;/li&gt;&lt;li&gt;没有内存规整：高阶分配如果找不到空闲块，在回收之后就会失败。伙伴分配器练习中的内核分配（alloc_pages）不进行回收。&lt;/li&gt;&lt;li&gt;只有一个 NUMA 节点；除 1 MiB 以下的传统空洞外，物理内存是连续的。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中的每 CPU 页列表大小取内核启动时的值，其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中没有内核部分；只有 4 KiB 页面（大页将在内存压力版本中实现，因此像笔记中那样开启透明大页的机器，缺页次数比 memviz 少）。&lt;/li&gt;&lt;li&gt;缺页处理后，重试的访问显示为一次 TLB 填充，不再重复页表遍历；MMU 在装入 TLB 的那次遍历中设置访问位和脏位。&lt;/li&gt;&lt;li&gt;页缓存中的脏页不会回写（cat 读取的是页缓存，也就是文件本身）；共享库一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbin：释放的堆块立即合并。访问超出映射文件末尾的部分不会产生 SIGBUS。对未映射区间调用 munmap() 会被拒绝（Linux 会静默接受）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内存压力：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;模拟时间按 memviz 的整数估值计算：TLB 命中 1 ns，页表遍历 20 ns，软性缺页 1 µs，从磁盘或交换空间读取 100 µs，写出一页 20 µs，回收时检查一页 50 ns。回写是同步的。不统计 CPU 时间（sar -u 和 vmstat 显示 CPU 空闲；中断和上下文切换次数为 0）。&lt;/li&gt;&lt;li&gt;只有一个节点和一组 LRU 链表。kswapd 在运行中程序的两次页访问之间运行，一直工作到某个内存域高于 high 水位线（或在连续 16 轮没有释放任何页后放弃）。&lt;/li&gt;&lt;li&gt;匿名页与文件页之间的平衡只依据 swappiness 和缓存修剪（cache-trim）规则：不考虑近期回收代价，没有重新缺页（workingset）检测，没有 MGLRU；没有交换预读；不收缩 slab。&lt;/li&gt;&lt;li&gt;每页只有一个交换项；交换槽位从交换区的游标处按 next-fit 查找，优先使用优先级最高的交换区。x86 像 Linux 一样把交换项保存在不存在的 PTE 中（类型位于第 59-63 位，偏移量取反后位于第 9-58 位）。&lt;/li&gt;&lt;li&gt;OOM killer 不考虑 cpuset、内存策略（mempolicy）和内存 cgroup，因此 panic_on_oom 为 1 和 2 时都会触发内核恐慌；牺牲者的内存立即释放（即 oom_reaper 的工作）。&lt;/li&gt;&lt;li&gt;sar 报告机器自开机以来记录的每秒历史，就像开机时在第二个终端中启动了它一样；vmstat 与 procps 4.0.2 一样，每次运行只读取一次内存信息。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half.&lt;/li&gt;&lt;li&gt;Huge pages are 2 MiB only (no 1 GiB pages, none on 2-level x86-32). Transparent huge pages never reclaim or compact, have no huge zero page (a read maps the 4 KiB zero page), no khugepaged and no multi-size THP; anonymous mappings are not aligned to 2 MiB for them. Splitting splits the whole huge page and all its mappings at once; reclaim splits before swapping. The hugetlb pool grows from the free lists only (no overcommitted huge pages, no hugetlbfs files); reservations are per process.&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One node and one set of LRU lists. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;memviz 沿用内核的算法和命名，并指明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中窃取。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 会把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后成批合并；memviz 则立即合并。&lt;/li&gt;&lt;li&gt;没有内存规整：高阶分配如果找不到空闲块，在回收之后就会失败。伙伴分配器练习中的内核分配（alloc_pages）不进行回收。&lt;/li&gt;&lt;li&gt;只有一个 NUMA 节点；除 1 MiB 以下的传统空洞外，物理内存是连续的。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中的每 CPU 页列表大小取内核启动时的值，其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中没有内核部分。&lt;/li&gt;&lt;li&gt;大页只有 2 MiB 一种（没有 1 GiB 大页，两级页表的 x86-32 上没有大页）。透明大页从不触发回收或内存规整，没有大零页（读访问映射 4 KiB 零页），没有 khugepaged，也没有多尺寸 THP；匿名映射不会为此按 2 MiB 对齐。拆分时一次拆分整个大页及其所有映射；回收先拆分再换出。hugetlb 池只从空闲链表扩充（没有超额分配的大页，没有 hugetlbfs 文件）；预留按进程计算。&lt;/li&gt;&lt;li&gt;缺页处理后，重试的访问显示为一次 TLB 填充，不再重复页表遍历；MMU 在装入 TLB 的那次遍历中设置访问位和脏位。&lt;/li&gt;&lt;li&gt;页缓存中的脏页不会回写（cat 读取的是页缓存，也就是文件本身）；共享库一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbin：释放的堆块立即合并。访问超出映射文件末尾的部分不会产生 SIGBUS。对未映射区间调用 munmap() 会被拒绝（Linux 会静默接受）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内存压力：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;模拟时间按 memviz 的整数估值计算：TLB 命中 1 ns，页表遍历 20 ns，软性缺页 1 µs，从磁盘或交换空间读取 100 µs，写出一页 20 µs，回收时检查一页 50 ns。回写是同步的。不统计 CPU 时间（sar -u 和 vmstat 显示 CPU 空闲；中断和上下文切换次数为 0）。&lt;/li&gt;&lt;li&gt;只有一个节点和一组 LRU 链表。kswapd 在运行中程序的两次页访问之间运行，一直工作到某个内存域高于 high 水位线（或在连续 16 轮没有释放任何页后放弃）。&lt;/li&gt;&lt;li&gt;匿名页与文件页之间的平衡只依据 swappiness 和缓存修剪（cache-trim）规则：不考虑近期回收代价，没有重新缺页（workingset）检测，没有 MGLRU；没有交换预读；不收缩 slab。&lt;/li&gt;&lt;li&gt;每页只有一个交换项；交换槽位从交换区的游标处按 next-fit 查找，优先使用优先级最高的交换区。x86 像 Linux 一样把交换项保存在不存在的 PTE 中（类型位于第 59-63 位，偏移量取反后位于第 9-58 位）。&lt;/li&gt;&lt;li&gt;OOM killer 不考虑 cpuset、内存策略（mempolicy）和内存 cgroup，因此 panic_on_oom 为 1 和 2 时都会触发内核恐慌；牺牲者的内存立即释放（即 oom_reaper 的工作）。&lt;/li&gt;&lt;li&gt;sar 报告机器自开机以来记录的每秒历史，就像开机时在第二个终端中启动了它一样；vmstat 与 procps 4.0.2 一样，每次运行只读取一次内存信息。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -4162,20 +4155,8 @@ tables</source>
         <translation>每个 hog 进程已访问（写入）的内存；向右拖动会让它访问更多页</translation>
     </message>
     <message>
-        <source>Let them run:</source>
-        <translation>让它们运行：</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>运行</translation>
-    </message>
-    <message>
-        <source>Every simulated second each hog touches its whole working set again; when they do not fit in RAM together, the system thrashes</source>
-        <translation>每个模拟秒，每个 hog 进程都把整个工作集重新访问一遍；当它们加起来在 RAM 中放不下时，系统就会发生抖动</translation>
     </message>
     <message>
         <source>&amp;Swappiness:</source>
@@ -4248,6 +4229,18 @@ tables</source>
     <message>
         <source>mmap() of the hog&apos;s memory failed (ENOMEM): see vm.overcommit_memory</source>
         <translation>hog 进程内存的 mmap() 失败（ENOMEM）：参见 vm.overcommit_memory</translation>
+    </message>
+    <message>
+        <source>Let them work:</source>
+        <translation>让它们工作：</translation>
+    </message>
+    <message>
+        <source> rounds</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>In each round every hog touches its whole working set again, then a second passes; when the working sets do not fit in RAM together, a round takes much longer: thrashing</source>
+        <translation>每一轮中，每个 hog 进程把自己的整个工作集重新访问一遍，然后过去一秒；当所有工作集加起来放不进内存时，一轮要花长得多的时间：这就是系统抖动</translation>
     </message>
 </context>
 <context>
