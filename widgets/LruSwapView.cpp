@@ -206,22 +206,8 @@ std::optional<std::uint64_t> SwapGridGeometry::offsetAt(QPointF p) const
 
 // ---- fonts and legend ---------------------------------------------------------------------
 
-struct LruSwapView::Fonts {
-    QFont text, bold, small, smallBold, title;
-    qreal px = 14, lh = 0, slh = 0;
-    explicit Fonts(const QWidget* w)
-    {
-        const QFont base = Palette::viewFont(w);
-        const qreal basePx = QFontInfo(base).pixelSize();
-        px = std::clamp(std::min(w->height() / 40.0, w->width() / 68.0), basePx, std::max(basePx, 26.0));
-        text = Palette::pixelFont(base, px);
-        bold = Palette::pixelFont(base, px, true);
-        small = Palette::pixelFont(base, std::max(11.0, px * 0.88));
-        smallBold = Palette::pixelFont(base, std::max(11.0, px * 0.88), true);
-        title = Palette::pixelFont(base, px * 1.15, true);
-        lh = QFontMetricsF(text).lineSpacing();
-        slh = QFontMetricsF(small).lineSpacing();
-    }
+struct LruSwapView::Fonts : ScaledFonts {
+    explicit Fonts(const QWidget* w) : ScaledFonts(w, 40.0, 68.0, 26.0) {}
 };
 
 // ---- the view ---------------------------------------------------------------------------

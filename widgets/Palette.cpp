@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <QFontInfo>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -238,6 +239,20 @@ QColor Palette::withAlpha(QColor c, double a)
 {
     c.setAlphaF(static_cast<float>(std::clamp(a, 0.0, 1.0)));
     return c;
+}
+
+ScaledFonts::ScaledFonts(const QWidget* w, qreal heightDiv, qreal widthDiv, qreal maxPx)
+{
+    const QFont base = Palette::viewFont(w);
+    const qreal basePx = QFontInfo(base).pixelSize();
+    px = std::clamp(std::min(w->height() / heightDiv, w->width() / widthDiv), basePx, std::max(basePx, maxPx));
+    text = Palette::pixelFont(base, px);
+    bold = Palette::pixelFont(base, px, true);
+    small = Palette::pixelFont(base, std::max(11.0, px * 0.88));
+    smallBold = Palette::pixelFont(base, std::max(11.0, px * 0.88), true);
+    title = Palette::pixelFont(base, px * 1.15, true);
+    lh = QFontMetricsF(text).lineSpacing();
+    slh = QFontMetricsF(small).lineSpacing();
 }
 
 QFont Palette::pixelFont(QFont f, qreal px, bool bold)

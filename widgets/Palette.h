@@ -226,4 +226,13 @@ public:
     static QList<QRgb> frameColourTable();
 };
 
+/// The fonts of a view whose text grows with it, so a full-screen view on a projector is
+/// read from the back row: a pixel size between the widget's font (Palette::viewFont) and
+/// maxPx, taken from min(height / heightDiv, width / widthDiv); small text at 88 %, titles at 115 %.
+struct ScaledFonts {
+    QFont text, bold, small, smallBold, title;
+    qreal px = 14, lh = 0, slh = 0; ///< the pixel size, line spacing of text and of small text
+    ScaledFonts(const QWidget* w, qreal heightDiv, qreal widthDiv, qreal maxPx);
+};
+
 } // namespace memviz

@@ -104,24 +104,8 @@ std::vector<std::uint64_t> ZoneBarScale::ticks() const
 
 // ---- the view -------------------------------------------------------------------------
 
-struct ZoneView::Fonts {
-    QFont text, bold, small, smallBold, title;
-    qreal px = 14, lh = 0, slh = 0;
-    /// The view's text size: the widget's font (Palette::viewFont) at least, growing with
-    /// the view so that a full-screen view on a projector is read from the back row.
-    explicit Fonts(const QWidget* w)
-    {
-        const QFont base = Palette::viewFont(w);
-        const qreal basePx = QFontInfo(base).pixelSize();
-        px = std::clamp(std::min(w->height() / 36.0, w->width() / 64.0), basePx, std::max(basePx, 28.0));
-        text = Palette::pixelFont(base, px);
-        bold = Palette::pixelFont(base, px, true);
-        small = Palette::pixelFont(base, std::max(11.0, px * 0.88));
-        smallBold = Palette::pixelFont(base, std::max(11.0, px * 0.88), true);
-        title = Palette::pixelFont(base, px * 1.15, true);
-        lh = QFontMetricsF(text).lineSpacing();
-        slh = QFontMetricsF(small).lineSpacing();
-    }
+struct ZoneView::Fonts : ScaledFonts {
+    explicit Fonts(const QWidget* w) : ScaledFonts(w, 36.0, 64.0, 28.0) {}
 };
 
 namespace {
