@@ -89,6 +89,8 @@ public:
         if (index(p)) m(p).index[i(p)] = 0;
     }
     static constexpr std::size_t bytesPerFrame() { return sizeof(PageExtChunk) / PageExtChunk::kSize; }
+    /// Bytes of chunks this table holds that `o` does not share (what a checkpoint pins beyond it).
+    std::size_t bytesNotSharedWith(const PageExt& o) const { return m_chunks.chunksNotSharedWith(o.m_chunks) * sizeof(PageExtChunk); }
 
 private:
     static std::size_t i(Pfn p) { return static_cast<std::size_t>(p & (PageExtChunk::kSize - 1)); }

@@ -48,10 +48,23 @@ void Simulator::record(const Event& ev)
     maybeCheckpoint();
 }
 
+/// Memory a checkpoint of `m` pins beyond its neighbour `prev`: the copy-on-write chunks
+/// of the frame table, the per-frame page flags and the swap maps that are its own.
+std::uint64_t Simulator::ownBytes(const Machine& m, const Machine& prev)
+{
+    std::uint64_t n = m.frames.chunksNotSharedWith(prev.frames) * sizeof(FrameChunk);
+    n += m.pageExt.bytesNotSharedWith(prev.pageExt);
+    for (std::size_t t = 0; t < m.swap.areas.size(); ++t)
+        n += t < prev.swap.areas.size()
+            ? m.swap.areas[t].map.chunksNotSharedWith(prev.swap.areas[t].map) * sizeof(SwapMapChunk)
+            : m.swap.areas[t].map.size() * sizeof(SwapMapChunk);
+    return n;
+}
+
 void Simulator::maybeCheckpoint()
 {
     if (m_events.size() - m_checkpoints.back().event < m_interval) return;
-    const std::uint64_t own = m_current.frames.chunksNotSharedWith(m_checkpoints.back().machine.frames);
+    const std::uint64_t own = ownBytes(m_current, m_checkpoints.back().machine);
     m_checkpoints.push_back({m_events.size(), own, m_current});
     while (m_checkpoints.size() > 2 && (pinnedBytes() > m_budgetBytes || m_checkpoints.size() > 1024))
         thinCheckpoints();
@@ -59,9 +72,9 @@ void Simulator::maybeCheckpoint()
 
 std::uint64_t Simulator::pinnedBytes() const
 {
-    std::uint64_t chunks = 0;
-    for (const Checkpoint& c : m_checkpoints) chunks += c.ownChunks;
-    return chunks * sizeof(FrameChunk);
+    std::uint64_t bytes = 0;
+    for (const Checkpoint& c : m_checkpoints) bytes += c.ownBytes;
+    return bytes;
 }
 
 void Simulator::thinCheckpoints()
@@ -73,7 +86,7 @@ void Simulator::thinCheckpoints()
     for (std::size_t i = 0; i <= last; ++i)
         if (i == 0 || i == last || i % 2 == 0) kept.push_back(std::move(m_checkpoints[i]));
     for (std::size_t i = 1; i < kept.size(); ++i)
-        kept[i].ownChunks = kept[i].machine.frames.chunksNotSharedWith(kept[i - 1].machine.frames);
+        kept[i].ownBytes = ownBytes(kept[i].machine, kept[i - 1].machine);
     m_checkpoints = std::move(kept);
     m_interval *= 2;
 }

@@ -82,10 +82,11 @@ private:
 
     struct Checkpoint {
         std::uint64_t event = 0;      ///< state after this many events
-        std::uint64_t ownChunks = 0;  ///< frame-table chunks not shared with the previous checkpoint
+        std::uint64_t ownBytes = 0;   ///< frame-table, page-flag and swap-map chunks not shared with the previous checkpoint
         Machine machine;
     };
     std::uint64_t pinnedBytes() const;
+    static std::uint64_t ownBytes(const Machine& m, const Machine& prev);
 
     Machine m_initial;
     Machine m_current;

@@ -50,6 +50,15 @@ public:
 
     bool sharesChunk(const CowChunks& o, std::size_t i) const { return m_chunks[i] == o.m_chunks[i]; }
 
+    /// Chunks this object holds that `o` does not share (all of them when the sizes differ).
+    std::size_t chunksNotSharedWith(const CowChunks& o) const
+    {
+        if (o.m_chunks.size() != m_chunks.size()) return m_chunks.size();
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < m_chunks.size(); ++k) n += m_chunks[k] == o.m_chunks[k] ? 0 : 1;
+        return n;
+    }
+
 private:
     std::vector<std::shared_ptr<Chunk>> m_chunks;
     std::uint64_t m_clones = 0;
