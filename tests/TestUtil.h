@@ -16,6 +16,7 @@
 #include <QString>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -178,6 +179,24 @@ inline std::uint64_t mmapAnon(Simulator& sim, std::uint32_t pid, std::uint64_t l
 inline std::uint32_t forkOf(Simulator& sim, std::uint32_t pid)
 {
     return static_cast<std::uint32_t>(sim.apply(vmCommand(CommandType::Fork, pid)).value);
+}
+
+/// Events of type t among events [from, to) of the run.
+inline std::uint64_t countEvents(const Simulator& s, EventType t, std::uint64_t from = 0, std::uint64_t to = ~0ull)
+{
+    std::uint64_t n = 0;
+    to = std::min<std::uint64_t>(to, s.eventCount());
+    for (std::uint64_t i = from; i < to; ++i) n += s.events()[i].type == t;
+    return n;
+}
+
+/// PageFault events of kind k from event `from` on.
+inline std::uint64_t countFaults(const Simulator& s, FaultKind k, std::uint64_t from)
+{
+    std::uint64_t n = 0;
+    for (std::uint64_t i = from; i < s.eventCount(); ++i)
+        n += s.events()[i].type == EventType::PageFault && s.events()[i].order == static_cast<std::uint8_t>(k);
+    return n;
 }
 
 /// A process seen from a test, like a script's handle: every command must be accepted,

@@ -25,13 +25,6 @@ MachineConfig small(const char* ram, const char* swap, const char* preset = "x86
     return c;
 }
 
-std::uint64_t countEvents(const Simulator& s, EventType t, std::uint64_t from = 0, std::uint64_t to = ~0ull)
-{
-    std::uint64_t n = 0;
-    to = std::min<std::uint64_t>(to, s.eventCount());
-    for (std::uint64_t i = from; i < to; ++i) n += s.events()[i].type == t;
-    return n;
-}
 
 void checked(Simulator& s)
 {

@@ -86,20 +86,7 @@ void mprotect(Proc& p, std::uint64_t addr, std::uint64_t len, std::uint8_t prot)
     p.run(c);
 }
 
-std::uint64_t countEvents(const Simulator& s, EventType t, std::uint64_t from = 0)
-{
-    std::uint64_t n = 0;
-    for (std::uint64_t i = from; i < s.eventCount(); ++i) n += s.events()[i].type == t;
-    return n;
-}
 
-std::uint64_t countFaults(const Simulator& s, FaultKind k, std::uint64_t from)
-{
-    std::uint64_t n = 0;
-    for (std::uint64_t i = from; i < s.eventCount(); ++i)
-        n += s.events()[i].type == EventType::PageFault && s.events()[i].order == static_cast<std::uint8_t>(k);
-    return n;
-}
 
 /// Order-9 blocks handed out by the buddy allocator since event `from`.
 std::uint64_t hugeAllocs(const Simulator& s, std::uint64_t from)

@@ -32,20 +32,7 @@ void thpNever(Simulator& sim)
 
 std::uint64_t usedKb(const Machine& m) { return m.pagesToKb(m.totalramPages() - m.freePages()); }
 
-std::uint64_t countEvents(const Simulator& s, EventType t, std::uint64_t from = 0)
-{
-    std::uint64_t n = 0;
-    for (std::uint64_t i = from; i < s.eventCount(); ++i) n += s.events()[i].type == t;
-    return n;
-}
 
-std::uint64_t countFaults(const Simulator& s, FaultKind k, std::uint64_t from)
-{
-    std::uint64_t n = 0;
-    for (std::uint64_t i = from; i < s.eventCount(); ++i)
-        n += s.events()[i].type == EventType::PageFault && s.events()[i].order == static_cast<std::uint8_t>(k);
-    return n;
-}
 
 } // namespace
 
