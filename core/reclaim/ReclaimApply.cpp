@@ -3,6 +3,7 @@
 #include "reclaim/Reclaim.h"
 
 #include "sim/Machine.h"
+#include "vm/VmOps.h"
 
 #include <algorithm>
 
@@ -82,8 +83,7 @@ void boot(Machine& m)
         a.name = m.intern(m.config.swapName);
         a.partition = m.config.swapName.rfind("/dev/", 0) == 0;
         a.priority = -2;
-        a.pages = m.config.swapBytes / m.pageSize();
-        a.map.resize(static_cast<std::size_t>((a.pages + 1 + (1u << SwapMapChunk::kShift) - 1) >> SwapMapChunk::kShift));
+        a.setPages(m.config.swapBytes / m.pageSize());
         m.swap.areas.push_back(std::move(a));
         log(m, KlogKind::SwapOn, 0, 0,
             { 0, static_cast<std::int64_t>(m.pagesToKb(m.swap.areas[0].pages)), -2 });
@@ -182,8 +182,7 @@ void apply(Machine& m, const Event& e)
         a.name = static_cast<std::uint32_t>(e.pfn);
         a.partition = m.str(a.name).rfind("/dev/", 0) == 0;
         a.priority = static_cast<std::int16_t>(static_cast<std::int64_t>(e.c));
-        a.pages = e.b;
-        a.map.resize(static_cast<std::size_t>((a.pages + 1 + (1u << SwapMapChunk::kShift) - 1) >> SwapMapChunk::kShift));
+        a.setPages(e.b);
         if (m.swap.areas.size() <= e.a) m.swap.areas.resize(e.a + 1);
         m.swap.areas[e.a] = std::move(a);
         log(m, KlogKind::SwapOn, 0, 0,
@@ -290,7 +289,7 @@ std::uint64_t pgtablesPages(const Machine& m, const Process& p)
     if (!a.custom && a.levels.size() == 5) {
         std::uint64_t p4d = 0;
         for (std::uint64_t i = 0; i < a.entriesAt(0); ++i)
-            if (a.entry.present(m.phys.readLE(p.mm.pgd * a.pageSize() + i * static_cast<std::uint64_t>(a.entry.bytes), a.entry.bytes))) ++p4d;
+            if (a.entry.present(vm::readEntry(m, p.mm.pgd, i))) ++p4d;
         n -= std::min(n, p4d);
     }
     return n;

@@ -53,6 +53,12 @@ struct SwapArea {
     std::uint64_t cursor = 1;   ///< next offset the slot search starts at
     CowChunks<SwapMapChunk> map;
 
+    /// Sizes the area for `n` usable slots (offsets 1..n; offset 0 is the header).
+    void setPages(std::uint64_t n)
+    {
+        pages = n;
+        map.resize(static_cast<std::size_t>((n + 1 + (1u << SwapMapChunk::kShift) - 1) >> SwapMapChunk::kShift));
+    }
     std::uint8_t at(std::uint64_t off) const
     {
         return map.get(static_cast<std::size_t>(off >> SwapMapChunk::kShift)).count[off & ((1u << SwapMapChunk::kShift) - 1)];

@@ -9,6 +9,7 @@
 #include "CowView.h"
 #include "Palette.h"
 #include "TestUtil.h"
+#include "widgets/WidgetTestUtil.h"
 #include "ViewContext.h"
 #include "sim/Machine.h"
 #include "sim/Simulator.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace memviz;
+using memviz::test::inkShare;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -52,15 +54,6 @@ template <class Pred> std::uint64_t stepOf(const Simulator& sim, std::uint64_t f
     return 0;
 }
 
-double inkShare(const QImage& img)
-{
-    const QRgb bg = Palette::background().rgb();
-    qsizetype differ = 0, all = 0;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3, ++all)
-            if (img.pixel(x, y) != bg) ++differ;
-    return all ? double(differ) / double(all) : 0;
-}
 
 } // namespace
 

@@ -9,6 +9,7 @@
 #include "LruSwapView.h"
 #include "Palette.h"
 #include "TestUtil.h"
+#include "widgets/WidgetTestUtil.h"
 #include "ViewContext.h"
 #include "sim/Apply.h"
 #include "sim/Simulator.h"
@@ -19,21 +20,11 @@
 #include <QTest>
 
 using namespace memviz;
+using memviz::test::inkShare;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-double inkShare(const QImage& img)
-{
-    const QRgb bg = Palette::background().rgb();
-    qsizetype differ = 0, total = 0;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3) {
-            ++total;
-            differ += (img.pixel(x, y) & 0xffffff) != (bg & 0xffffff);
-        }
-    return double(differ) / double(std::max<qsizetype>(1, total));
-}
 
 /// A machine whose process "hog" has touched `pages` anonymous pages (all on the
 /// inactive anon list), with a swap area of `swapBytes` (0: the preset's 2 GiB).

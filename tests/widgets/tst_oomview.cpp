@@ -8,6 +8,7 @@
 #include "OomView.h"
 #include "Palette.h"
 #include "TestUtil.h"
+#include "widgets/WidgetTestUtil.h"
 #include "ViewContext.h"
 #include "reclaim/Reclaim.h"
 #include "sim/Apply.h"
@@ -25,21 +26,11 @@
 #include <QTest>
 
 using namespace memviz;
+using memviz::test::inkShare;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-double inkShare(const QImage& img)
-{
-    const QRgb bg = Palette::background().rgb();
-    qsizetype differ = 0, total = 0;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3) {
-            ++total;
-            differ += (img.pixel(x, y) & 0xffffff) != (bg & 0xffffff);
-        }
-    return double(differ) / double(std::max<qsizetype>(1, total));
-}
 
 struct Spec {
     const char* name;

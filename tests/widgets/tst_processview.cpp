@@ -8,6 +8,7 @@
 #include "Palette.h"
 #include "ProcessView.h"
 #include "TestUtil.h"
+#include "widgets/WidgetTestUtil.h"
 #include "ViewContext.h"
 #include "sim/Machine.h"
 #include "sim/Simulator.h"
@@ -18,6 +19,7 @@
 #include <QTest>
 
 using namespace memviz;
+using memviz::test::inkShare;
 using namespace Qt::StringLiterals;
 
 using Ranges = QList<QPair<qulonglong, qulonglong>>;
@@ -60,15 +62,6 @@ std::uint64_t after(const Simulator& sim, EventType t, std::uint64_t from = 0, s
     return 0;
 }
 
-double inkShare(const QImage& img)
-{
-    const QRgb bg = Palette::background().rgb();
-    qsizetype differ = 0, all = 0;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3, ++all)
-            if (img.pixel(x, y) != bg) ++differ;
-    return all ? double(differ) / double(all) : 0;
-}
 
 int colours(const QImage& img)
 {

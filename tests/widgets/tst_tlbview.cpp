@@ -6,6 +6,7 @@
 
 #include "Palette.h"
 #include "TestUtil.h"
+#include "widgets/WidgetTestUtil.h"
 #include "TlbView.h"
 #include "ViewContext.h"
 #include "sim/Simulator.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace memviz;
+using memviz::test::inkShare;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -60,17 +62,6 @@ template <class Pred> std::uint64_t findEvent(const Simulator& sim, Pred pred, s
     return sim.eventCount();
 }
 
-double inkShare(const QImage& img)
-{
-    const QRgb bg = Palette::background().rgb();
-    qsizetype differ = 0, total = 0;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3) {
-            ++total;
-            differ += (img.pixel(x, y) & 0xffffff) != (bg & 0xffffff);
-        }
-    return double(differ) / double(std::max<qsizetype>(1, total));
-}
 
 } // namespace
 

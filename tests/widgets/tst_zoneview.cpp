@@ -5,6 +5,7 @@
 
 #include "Palette.h"
 #include "TestUtil.h"
+#include "widgets/WidgetTestUtil.h"
 #include "ViewContext.h"
 #include "ZoneView.h"
 #include "sim/Apply.h"
@@ -19,23 +20,13 @@
 #include <cmath>
 
 using namespace memviz;
+using memviz::test::inkShare;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(memviz::ZoneBarScale::Mode)
 
 namespace {
 
-double inkShare(const QImage& img)
-{
-    const QRgb bg = Palette::background().rgb();
-    qsizetype differ = 0, total = 0;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3) {
-            ++total;
-            differ += (img.pixel(x, y) & 0xffffff) != (bg & 0xffffff);
-        }
-    return double(differ) / double(std::max<qsizetype>(1, total));
-}
 
 /// Kernel allocations from `zone` until its free pages are just under the low watermark.
 Machine nearlyFull(Simulator& sim, ZoneType zone)
