@@ -302,6 +302,13 @@ bool PressurePanel::refuseWhilePlaying()
     return false;
 }
 
+Machine PressurePanel::baseMachine() const
+{
+    // The state a command run now builds on: after the cursor's command (Session::runCommand).
+    const Simulator* sim = m_session->simulator();
+    return sim->stateAt(sim->commandStart(m_session->commandsToKeep()));
+}
+
 bool PressurePanel::run(const Command& c, CommandResult* out)
 {
     const CommandResult r = m_session->runCommand(c);
@@ -349,7 +356,7 @@ void PressurePanel::applyHogs()
 {
     if (refuseWhilePlaying()) return;
     const Simulator* sim = m_session->simulator();
-    const Machine base = sim->stateAt(sim->commandStart(m_session->commandsToKeep()));
+    const Machine base = baseMachine();
     const std::uint64_t first = sim->eventCount();
     const std::uint64_t page = base.pageSize();
     const int want = m_hogs->value();
@@ -428,8 +435,7 @@ void PressurePanel::runFor(int seconds)
     if (refuseWhilePlaying()) return;
     const std::uint64_t first = m_session->simulator()->eventCount();
     for (int s = 0; s < seconds; ++s) {
-        const Simulator* sim = m_session->simulator();
-        const Machine base = sim->stateAt(sim->commandStart(m_session->commandsToKeep()));
+        const Machine base = baseMachine();
         for (const Hog& h : hogsOf(base)) {
             if (!h.touched) continue;
             Command a = vmCommand(CommandType::Access, h.pid);
@@ -451,9 +457,7 @@ void PressurePanel::applySysctl(const char* name, std::uint64_t value)
 {
     if (m_syncing || refuseWhilePlaying()) return;
     if (m_ctx->simulator() && sysctlByName(name)
-        && sysctlValue(m_session->simulator()->stateAt(m_session->simulator()->commandStart(m_session->commandsToKeep())),
-               sysctlByName(name)->id)
-            == value)
+        && sysctlValue(baseMachine(), sysctlByName(name)->id) == value)
         return;
     Command c = vmCommand(CommandType::SetSysctl, 0);
     c.text = name;

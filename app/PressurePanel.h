@@ -59,6 +59,7 @@ protected:
 
 private:
     bool refuseWhilePlaying();
+    Machine baseMachine() const;
     /// Runs the commands one after another; stops at the first refusal and reports it.
     bool run(const Command& c, CommandResult* out = nullptr);
     void finish(std::uint64_t firstEvent);
