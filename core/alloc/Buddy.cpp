@@ -91,9 +91,9 @@ std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t z
     return std::nullopt;
 }
 
-std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark)
+std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark, int node)
 {
-    const auto& list = m.zonelists[0][static_cast<std::size_t>(highest)];
+    const auto& list = m.zonelists[static_cast<std::size_t>(node)][static_cast<std::size_t>(highest)];
     // highest_zoneidx: the index of the first zone of the list within its node.
     const int highestIdx = list.empty() ? 0 : m.zones[list.front()].indexInNode;
     for (std::uint8_t zid : list) {
@@ -121,9 +121,10 @@ std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneTyp
 
 } // namespace
 
-std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark)
+std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark,
+                                       int node)
 {
-    return tryZonelist(m, em, order, highest, mark);
+    return tryZonelist(m, em, order, highest, mark, node);
 }
 
 Error resolveHighestZone(const Machine& m, ZoneType requested, ZoneType* out)
@@ -138,9 +139,11 @@ Error resolveHighestZone(const Machine& m, ZoneType requested, ZoneType* out)
     return {};
 }
 
-Error validateAlloc(const Machine& m, int order, ZoneType highest)
+Error validateAlloc(const Machine& m, int order, ZoneType highest, int node)
 {
     if (order < 0 || order > kMaxOrder) return Error{ErrorCode::OrderOutOfRange, order, kMaxOrder, {}};
+    if (node >= static_cast<int>(m.nodes.size()) || node < -1)
+        return Error{ErrorCode::UnknownNode, node, static_cast<std::int64_t>(m.nodes.size()), {}};
     ZoneType t;
     return resolveHighestZone(m, highest, &t);
 }
@@ -174,19 +177,19 @@ bool watermarkOk(const Zone& z, int order, std::uint64_t mark, int highestZoneIn
     return false;
 }
 
-std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType highest)
+std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType highest, int node)
 {
     ZoneType t;
     if (resolveHighestZone(m, highest, &t)) return std::nullopt;
     // Fast path: get_page_from_freelist() with ALLOC_WMARK_LOW.
-    if (auto p = tryZonelist(m, em, order, t, Wmark::Low)) return p;
+    if (auto p = tryZonelist(m, em, order, t, Wmark::Low, node)) return p;
     // Slow path: the kernel would wake kswapd here; then it retries at the min watermark.
     Event slow;
     slow.type = EventType::SlowPath;
     slow.order = static_cast<std::uint8_t>(order);
     slow.flags = static_cast<std::uint32_t>(t);
     em.onEvent(slow);
-    if (auto p = tryZonelist(m, em, order, t, Wmark::Min)) return p;
+    if (auto p = tryZonelist(m, em, order, t, Wmark::Min, node)) return p;
     Event fail;
     fail.type = EventType::AllocFailed;
     fail.order = static_cast<std::uint8_t>(order);

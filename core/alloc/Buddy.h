@@ -32,20 +32,21 @@ namespace buddy {
 /// Returns an error for a zone the architecture does not have.
 Error resolveHighestZone(const Machine& m, ZoneType requested, ZoneType* out);
 
-Error validateAlloc(const Machine& m, int order, ZoneType highest);
+Error validateAlloc(const Machine& m, int order, ZoneType highest, int node = -1);
 Error validateFree(const Machine& m, Pfn pfn, int order);
 
 /// __zone_watermark_ok(): free - (2^order - 1) must exceed mark + lowmem_reserve,
 /// and for order > 0 some list of order >= the request must be non-empty.
 bool watermarkOk(const Zone& z, int order, std::uint64_t mark, int highestZoneIndex);
 
-/// get_page_from_freelist(): one walk of the zonelist of `highest` (a resolved zone
-/// type) at watermark `mark`, emitting a ZoneCheck per zone. Nothing when all refuse.
-std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark);
+/// get_page_from_freelist(): one walk of node `node`'s zonelist for `highest` (a resolved
+/// zone type) at watermark `mark`, emitting a ZoneCheck per zone. Nothing when all refuse.
+std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark,
+                                       int node = 0);
 
-/// alloc_pages(): walks the zonelist at the low watermark, then (slow path) at min.
-/// Returns the first pfn of the block, or nothing when every zone refuses.
-std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType highest);
+/// alloc_pages_node(): walks the preferred node's zonelist at the low watermark, then
+/// (slow path) at min. Returns the first pfn of the block, or nothing when every zone refuses.
+std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType highest, int node = 0);
 
 /// __free_pages(): the block must be an allocated block of exactly this order.
 void freePages(const Machine& m, Emitter& em, Pfn pfn, int order);

@@ -1,4 +1,5 @@
 #include "phys/Boot.h"
+#include "alloc/Kmem.h"
 #include "reclaim/Reclaim.h"
 #include "vm/VmOps.h"
 
@@ -301,6 +302,7 @@ Machine bootMachine(const MachineConfig& config)
     recomputeWatermarks(m);
     vm::boot(m);
     reclaim::boot(m);
+    kmem::boot(m);
     return m;
 }
 

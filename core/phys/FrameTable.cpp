@@ -19,6 +19,9 @@ const char* frameStateName(FrameState s)
     case FrameState::PageTable: return "PageTable";
     case FrameState::Anon: return "Anon";
     case FrameState::File: return "File";
+    case FrameState::Slab: return "Slab";
+    case FrameState::Vmalloc: return "Vmalloc";
+    case FrameState::KernelStack: return "KernelStack";
     case FrameState::Count: break;
     }
     return "?";

@@ -32,6 +32,9 @@ enum class FrameState : std::uint8_t {
     PageTable,    ///< head of a page-table page of a process (priv = pid)
     Anon,         ///< an anonymous page of a process (priv = pid that faulted it in, count = mapcount)
     File,         ///< a page-cache page (priv = file id, next = page index, count = mapcount)
+    Slab,         ///< head of a slab (priv = cache id, count = objects in use; alloc/Kmem.h)
+    Vmalloc,      ///< a page mapped in a vmalloc area (priv = low 32 bits of the area's page index)
+    KernelStack,  ///< a page of a process's kernel stack (priv = pid)
     Count
 };
 
@@ -43,7 +46,8 @@ inline constexpr bool isReserved(FrameState s)
 /// Allocated from the buddy allocator (by the kernel, for a page table, a process or the page cache).
 inline constexpr bool isAllocated(FrameState s)
 {
-    return s == FrameState::Kernel || s == FrameState::PageTable || s == FrameState::Anon || s == FrameState::File;
+    return s == FrameState::Kernel || s == FrameState::PageTable || s == FrameState::Anon || s == FrameState::File
+        || s == FrameState::Slab || s == FrameState::Vmalloc || s == FrameState::KernelStack;
 }
 
 /// Stable identifier of a frame state, e.g. "PageTable" (logs, JSON).

@@ -1,6 +1,7 @@
 #include "sim/Apply.h"
 
 #include "alloc/Buddy.h"
+#include "alloc/Kmem.h"
 #include "reclaim/Reclaim.h"
 #include "vm/VmOps.h"
 
@@ -37,6 +38,17 @@ void applyEvent(Machine& m, const Event& e)
     case EventType::OomScoreAdj:
     case EventType::DropCaches:
     case EventType::CommitRefused: reclaim::apply(m, e); break;
+    case EventType::SlabCacheNew:
+    case EventType::SlabGrow:
+    case EventType::SlabAlloc:
+    case EventType::SlabFree:
+    case EventType::SlabShrink:
+    case EventType::Kmalloc:
+    case EventType::Vmalloc:
+    case EventType::Vfree:
+    case EventType::Kmap:
+    case EventType::Kunmap: kmem::apply(m, e); break;
+    case EventType::NodeFallback: break; // narration; the NUMA counters move with BuddyAlloc
     default: vm::apply(m, e); break;
     }
 }

@@ -11,13 +11,17 @@ std::string commandToJson(const Command& c)
     switch (c.type) {
     case CommandType::AllocPages:
         w.field("op", "alloc_pages").field("order", c.order).field("zone", zoneTypeName(c.zone));
+        if (c.node >= 0) w.field("node", c.node);
         break;
     case CommandType::FreePages: w.field("op", "free_pages").field("pfn", c.pfn).field("order", c.order); break;
     default:
         w.field("op", commandTypeName(c.type));
         if (c.pid) w.field("pid", static_cast<std::uint64_t>(c.pid));
         switch (c.type) {
-        case CommandType::Spawn: w.field("name", c.text); break;
+        case CommandType::Spawn:
+            w.field("name", c.text);
+            if (c.node >= 0) w.field("node", c.node);
+            break;
         case CommandType::Exit: w.field("status", c.len); break;
         case CommandType::Mmap:
             w.field("addr", c.addr).field("len", c.len).field("prot", static_cast<std::uint64_t>(c.prot));
@@ -50,6 +54,30 @@ std::string commandToJson(const Command& c)
         case CommandType::DropCaches: w.field("value", c.len); break;
         case CommandType::Madvise:
             w.field("addr", c.addr).field("len", c.len).field("advice", static_cast<std::uint64_t>(c.mapFlags));
+            break;
+        case CommandType::KmemCacheCreate:
+            w.field("name", c.text).field("size", c.len).field("align", c.step);
+            w.field("flags", static_cast<std::uint64_t>(c.mapFlags));
+            break;
+        case CommandType::KmemCacheAlloc:
+            w.field("cache", c.pfn);
+            if (c.node >= 0) w.field("node", c.node);
+            break;
+        case CommandType::KmemCacheFree: w.field("cache", c.pfn).field("addr", c.addr); break;
+        case CommandType::KmemCacheShrink: w.field("cache", c.pfn); break;
+        case CommandType::Kmalloc:
+        case CommandType::Vmalloc:
+            w.field("size", c.len);
+            if (c.node >= 0) w.field("node", c.node);
+            break;
+        case CommandType::Kfree:
+        case CommandType::Vfree: w.field("addr", c.addr); break;
+        case CommandType::Kmap: w.field("pfn", c.pfn).field("local", c.write); break;
+        case CommandType::Kunmap:
+            if (c.write)
+                w.field("addr", c.addr).field("local", true);
+            else
+                w.field("pfn", c.pfn);
             break;
         default: break;
         }
@@ -93,6 +121,16 @@ std::string_view commandTypeName(CommandType t)
     case CommandType::Translate: return "translate";
     case CommandType::Switch: return "switch";
     case CommandType::SetSysctl: return "sysctl";
+    case CommandType::KmemCacheCreate: return "kmem_cache_create";
+    case CommandType::KmemCacheAlloc: return "kmem_cache_alloc";
+    case CommandType::KmemCacheFree: return "kmem_cache_free";
+    case CommandType::KmemCacheShrink: return "kmem_cache_shrink";
+    case CommandType::Kmalloc: return "kmalloc";
+    case CommandType::Kfree: return "kfree";
+    case CommandType::Vmalloc: return "vmalloc";
+    case CommandType::Vfree: return "vfree";
+    case CommandType::Kmap: return "kmap";
+    case CommandType::Kunmap: return "kunmap";
     }
     return "?";
 }

@@ -35,6 +35,17 @@ enum class CommandType : std::uint8_t {
     SetOomScoreAdj, ///< /proc/pid/oom_score_adj := (int64)addr
     DropCaches, ///< echo len > /proc/sys/vm/drop_caches (1 page cache, 2 slab, 3 both)
     Madvise,    ///< madvise(addr, len, advice = mapFlags): MADV_DONTNEED, MADV_HUGEPAGE, MADV_NOHUGEPAGE (vm/Vm.h Madv)
+    // The kernel's own memory (alloc/Kmem.h); `node` is the preferred NUMA node (-1: the CPU's).
+    KmemCacheCreate, ///< kmem_cache_create(name `text`, object size len, align step, flags mapFlags): value = cache id
+    KmemCacheAlloc,  ///< kmem_cache_alloc_node(cache pfn, node): value = the object's address
+    KmemCacheFree,   ///< kmem_cache_free(cache pfn, object addr)
+    KmemCacheShrink, ///< kmem_cache_shrink(cache pfn): value = slabs given back
+    Kmalloc,         ///< kmalloc_node(len, node): value = the address
+    Kfree,           ///< kfree(addr)
+    Vmalloc,         ///< vmalloc_node(len, node): value = the address
+    Vfree,           ///< vfree(addr)
+    Kmap,            ///< kmap(page pfn), or kmap_local_page() when `write` is set: value = the address
+    Kunmap,          ///< kunmap(page pfn), or kunmap_local(addr) when `write` is set
 };
 
 struct Command {
@@ -53,6 +64,7 @@ struct Command {
     bool write = false;         ///< Access: a store
     std::string text;           ///< Spawn: program name; Mmap/FileCreate: file path
     std::string data;           ///< bytes to store (Access, FileCreate, PhysWrite)
+    int node = -1;              ///< NUMA node asked for (alloc_pages_node, kmalloc_node, spawn's home node); -1: none
 
     static Command allocPages(int order, ZoneType highest = ZoneType::Normal)
     {

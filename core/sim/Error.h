@@ -41,6 +41,20 @@ enum class ErrorCode : std::uint8_t {
     TooManySwapAreas,  ///< a = MAX_SWAPFILES
     BadDropCaches,     ///< a = value (not 1, 2 or 3)
     BadDuration,       ///< a = nanoseconds (a sleep must be positive and at most a day)
+    // The kernel's own memory (alloc/Kmem.h) and NUMA.
+    UnknownCache,      ///< a = cache id given
+    CacheExists,       ///< detail = name: a cache of that name exists
+    BadCacheName,      ///< detail = name (empty, too long, or with spaces)
+    ObjectTooLarge,    ///< a = bytes asked, b = the largest allowed
+    BadAlign,          ///< a = alignment given (not a power of two, or above a page)
+    NotKernelObject,   ///< a = address: not an object the allocator handed out (or freed twice)
+    WrongCache,        ///< a = address, b = the cache id it belongs to
+    UnknownVmArea,     ///< a = address: vfree() of something vmalloc did not return
+    NoVmallocSpace,    ///< a = bytes: no gap in the vmalloc area is large enough
+    KmapFull,          ///< a = LAST_PKMAP: every persistent kmap slot is in use
+    NotKmapped,        ///< a = pfn or address: kunmap of what is not mapped
+    BadNuma,           ///< detail = what ("distance", "nodes", "node-ram", "node-arch"), a, b = where
+    UnknownNode,       ///< a = node given
 };
 
 enum class SizeField : std::uint8_t { Ram, Swap, Other };

@@ -115,6 +115,28 @@ std::string_view eventTypeName(EventType t)
         return "MadviseRegion";
     case EventType::HugetlbPool:
         return "HugetlbPool";
+    case EventType::SlabCacheNew:
+        return "SlabCacheNew";
+    case EventType::SlabGrow:
+        return "SlabGrow";
+    case EventType::SlabAlloc:
+        return "SlabAlloc";
+    case EventType::SlabFree:
+        return "SlabFree";
+    case EventType::SlabShrink:
+        return "SlabShrink";
+    case EventType::Kmalloc:
+        return "Kmalloc";
+    case EventType::Vmalloc:
+        return "Vmalloc";
+    case EventType::Vfree:
+        return "Vfree";
+    case EventType::Kmap:
+        return "Kmap";
+    case EventType::Kunmap:
+        return "Kunmap";
+    case EventType::NodeFallback:
+        return "NodeFallback";
     case EventType::Count:
         break;
     }
@@ -164,12 +186,18 @@ std::string protString(std::uint64_t prot)
     return s;
 }
 
+std::string cacheName(const Machine& m, std::uint64_t id)
+{
+    return id < m.kmem.caches.size() ? m.str(m.kmem.caches[id].name) : std::to_string(id);
+}
+
 void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
 {
     if (e.pid) w.field("pid", static_cast<std::uint64_t>(e.pid));
     switch (e.type) {
     case EventType::ProcessNew:
         w.field("ppid", e.a).field("comm", m.str(static_cast<std::uint32_t>(e.b))).field("pgd", e.pfn);
+        if (m.nodes.size() > 1) w.field("node", e.c);
         w.field("fork", (e.flags & EventFlag::Fork) != 0);
         break;
     case EventType::ProcessExit:
@@ -340,6 +368,47 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         }
         break;
     }
+    case EventType::SlabCacheNew:
+        w.field("cache", e.c).field("name", m.str(static_cast<std::uint32_t>(e.pfn))).field("size", e.a);
+        w.field("align", e.b).field("flags", static_cast<std::uint64_t>(e.flags));
+        break;
+    case EventType::SlabGrow:
+    case EventType::SlabShrink:
+        w.field("cache", cacheName(m, e.b)).field("pfn", e.pfn).field("order", e.order);
+        break;
+    case EventType::SlabAlloc:
+    case EventType::SlabFree:
+        w.field("cache", cacheName(m, e.b)).field("pfn", e.pfn).field("object", e.c).field("addr", e.a);
+        break;
+    case EventType::Kmalloc:
+        w.field("addr", e.a).field("size", e.b).field("free", (e.flags & EventFlag::Free) != 0);
+        if (e.c == kNoCache)
+            w.field("pfn", e.pfn).field("order", e.order);
+        else
+            w.field("cache", cacheName(m, e.c));
+        break;
+    case EventType::Vmalloc:
+        if (e.order == static_cast<std::uint8_t>(VmallocOp::Reserve))
+            w.field("op", "reserve").field("addr", e.a).field("size", e.b).field("stack", e.c == 1);
+        else
+            w.field("op", "map").field("addr", e.a).field("pfn", e.pfn).field("index", e.c);
+        break;
+    case EventType::Vfree:
+        w.field("addr", e.a).field("size", e.b);
+        break;
+    case EventType::Kmap:
+    case EventType::Kunmap: {
+        static constexpr const char* kinds[] = { "pkmap", "local", "direct", "flush" };
+        w.field("kind", e.order < std::size(kinds) ? kinds[e.order] : "?");
+        if (e.order == static_cast<std::uint8_t>(KmapKind::Flush))
+            w.field("slots", e.a);
+        else
+            w.field("pfn", e.pfn).field("addr", e.a).field("slot", e.c).field("count", e.b);
+        break;
+    }
+    case EventType::NodeFallback:
+        w.field("preferred_node", e.a).field("node", e.b).field("pfn", e.pfn).field("order", e.order);
+        break;
     case EventType::TranslateDone:
         w.field("vaddr", e.a).field("ok", (e.flags & EventFlag::Valid) != 0);
         if (e.flags & EventFlag::Valid)

@@ -70,6 +70,18 @@ enum class EventType : std::uint16_t {
     ThpSplit,         ///< split_huge_page(): the order-9 anonymous folio pfn becomes 512 order-0 pages (a = its address)
     MadviseRegion,    ///< madvise(a, b - a, order = advice): MADV_HUGEPAGE / MADV_NOHUGEPAGE change the VMAs' flags
     HugetlbPool,      ///< the hugetlb pool changes (order = HugetlbOp, pfn = page, a = count)
+    // The kernel's own memory (alloc/Kmem.h) and NUMA. Field use in Event.cpp.
+    SlabCacheNew,     ///< kmem_cache_create(): c = cache id, pfn = name string id, a = object size, b = align, flags = SlabFlag
+    SlabGrow,         ///< a new slab: the 2^order frames at pfn (just allocated) become slab of cache b
+    SlabAlloc,        ///< object c of the slab at pfn is handed out: a = its address, b = cache id
+    SlabFree,         ///< object c of the slab at pfn comes back: a = its address, b = cache id
+    SlabShrink,       ///< an empty slab at pfn leaves cache b (its frames go back to the buddy allocator next)
+    Kmalloc,          ///< kmalloc (or kfree with flags Free): a = address, b = bytes asked, c = cache id or kNoCache for a large one (pfn, order)
+    Vmalloc,          ///< a vmalloc area is reserved or one of its pages mapped (order = VmallocOp)
+    Vfree,            ///< the area at a (b bytes with its guard page) is unmapped; its frames go back next
+    Kmap,             ///< a page gets a kernel address: order = KmapKind, pfn = page, a = address, c = slot, b = pkmap count after
+    Kunmap,           ///< kunmap()/kunmap_local(): order = KmapKind, pfn = page, a = address, c = slot, b = count after (Flush: a = slots freed)
+    NodeFallback,     ///< the allocation got memory from zone `zone` on node b, not from its preferred node a
     Count             ///< (at most 64: the event log's type filter is a 64-bit mask)
 };
 

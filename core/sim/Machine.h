@@ -3,6 +3,7 @@
 /// frame table shares its chunks copy-on-write. Only sim/Apply mutates a Machine;
 /// the subsystems read it through `const Machine&` and emit events.
 
+#include "alloc/Kmem.h"
 #include "phys/FrameTable.h"
 #include "phys/Zone.h"
 #include "reclaim/Lru.h"
@@ -82,6 +83,9 @@ struct Machine {
     Kswapd kswapd;
     ReclaimCounters rc;
     bool panicked = false;                  ///< the kernel panicked: nothing runs any more
+
+    // The kernel's own memory (alloc/Kmem.h): slab caches, vmalloc areas, kmap slots.
+    Kmem kmem;
 
     // History (sim/History.h).
     SampleLog samples;                      ///< one per simulated second since boot

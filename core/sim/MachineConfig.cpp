@@ -40,6 +40,19 @@ const char* errorCodeName(ErrorCode c)
     case ErrorCode::TooManySwapAreas: return "TooManySwapAreas";
     case ErrorCode::BadDropCaches: return "BadDropCaches";
     case ErrorCode::BadDuration: return "BadDuration";
+    case ErrorCode::UnknownCache: return "UnknownCache";
+    case ErrorCode::CacheExists: return "CacheExists";
+    case ErrorCode::BadCacheName: return "BadCacheName";
+    case ErrorCode::ObjectTooLarge: return "ObjectTooLarge";
+    case ErrorCode::BadAlign: return "BadAlign";
+    case ErrorCode::NotKernelObject: return "NotKernelObject";
+    case ErrorCode::WrongCache: return "WrongCache";
+    case ErrorCode::UnknownVmArea: return "UnknownVmArea";
+    case ErrorCode::NoVmallocSpace: return "NoVmallocSpace";
+    case ErrorCode::KmapFull: return "KmapFull";
+    case ErrorCode::NotKmapped: return "NotKmapped";
+    case ErrorCode::BadNuma: return "BadNuma";
+    case ErrorCode::UnknownNode: return "UnknownNode";
     }
     return "?";
 }
@@ -81,6 +94,12 @@ std::uint64_t MachineConfig::memmapBytes() const
     const std::uint64_t bytes = frames * 64;
     const std::uint64_t page = arch.pageSize();
     return (bytes + page - 1) / page * page;
+}
+
+std::uint32_t MachineConfig::nodeDistance(int from, int to) const
+{
+    if (!distance.empty()) return distance[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+    return from == to ? 10 : 20;
 }
 
 Error MachineConfig::validate() const

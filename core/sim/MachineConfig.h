@@ -42,6 +42,20 @@ struct TlbConfig {
     bool pcid = true;
 };
 
+/// Which slab allocator the kernel was built with (reference §6). SLAB is what the
+/// notes teach (full/partial/free lists); SLUB is the only one in Linux 6.8+.
+enum class SlabKind : std::uint8_t { Slab, Slub };
+
+/// One NUMA node of the machine: its memory and whether CPUs sit on it (a node
+/// without CPUs, like CXL memory, gets no PENALTY_FOR_NODE_WITH_CPUS).
+struct NumaNodeConfig {
+    std::uint64_t ramBytes = 0;
+    bool hasCpus = true;
+};
+
+/// MAX_NUMNODES of memviz (the kernel's default CONFIG_NODES_SHIFT allows more).
+inline constexpr int kMaxNumaNodes = 8;
+
 struct MachineConfig {
     std::string preset = "x86-64"; ///< the preset this config came from
     ArchSpec arch;
@@ -55,6 +69,16 @@ struct MachineConfig {
     int cpus = 2;                        ///< online CPUs (pagesets in zoneinfo, the sar banner)
     Sysctls sysctl;
     TlbConfig tlb;
+    /// NUMA nodes in physical-address order; empty: one node holding all of ramBytes.
+    /// When set, ramBytes is their sum.
+    std::vector<NumaNodeConfig> numaNodes;
+    /// node_distance(i, j) (the ACPI SLIT); empty: LOCAL_DISTANCE 10 on the diagonal,
+    /// REMOTE_DISTANCE 20 elsewhere.
+    std::vector<std::vector<std::uint32_t>> distance;
+    SlabKind slab = SlabKind::Slab;
+
+    int nodeCount() const { return numaNodes.empty() ? 1 : static_cast<int>(numaNodes.size()); }
+    std::uint32_t nodeDistance(int from, int to) const;
 
     /// The preset's machine (RAM, swap, seed, reserves); nothing for an unknown name.
     static std::variant<MachineConfig, Error> fromPreset(std::string_view name);

@@ -1,6 +1,7 @@
 #include "sim/Simulator.h"
 
 #include "alloc/Buddy.h"
+#include "alloc/Kmem.h"
 #include "check/Checker.h"
 #include "phys/Boot.h"
 #include "sim/Apply.h"
@@ -101,9 +102,9 @@ Error Simulator::validate(const Machine& m, const Command& c)
 {
     if (m.panicked) return Error{ErrorCode::Panicked, 0, 0, {}};
     switch (c.type) {
-    case CommandType::AllocPages: return buddy::validateAlloc(m, c.order, c.zone);
+    case CommandType::AllocPages: return buddy::validateAlloc(m, c.order, c.zone, c.node);
     case CommandType::FreePages: return buddy::validateFree(m, c.pfn, c.order);
-    default: return vm::validate(m, c);
+    default: return kmem::handles(c.type) ? kmem::validate(m, c) : vm::validate(m, c);
     }
 }
 
@@ -121,9 +122,17 @@ CommandResult Simulator::apply(const Command& c)
     r.firstEvent = m_events.size();
     Recorder rec(*this);
     switch (c.type) {
-    case CommandType::AllocPages: r.pfn = buddy::allocPages(m_current, rec, c.order, c.zone); break;
+    case CommandType::AllocPages:
+        r.pfn = buddy::allocPages(m_current, rec, c.order, c.zone, c.node < 0 ? 0 : c.node);
+        if (r.pfn) r.value = *r.pfn;
+        break;
     case CommandType::FreePages: buddy::freePages(m_current, rec, c.pfn, c.order); break;
-    default: vm::run(m_current, rec, c, &r.value); break;
+    default:
+        if (kmem::handles(c.type))
+            kmem::run(m_current, rec, c, &r.value);
+        else
+            vm::run(m_current, rec, c, &r.value);
+        break;
     }
     r.endEvent = m_events.size();
     if (m_check) {

@@ -119,6 +119,9 @@ struct Process {
     std::uint64_t minFlt = 0, majFlt = 0;
     std::uint64_t startTimeNs = 0;
     std::int16_t oomScoreAdj = 0; ///< /proc/PID/oom_score_adj, -1000..1000 (inherited by fork)
+    std::uint8_t node = 0;        ///< NUMA node its CPU is on: where its memory comes from first (inherited by fork)
+    std::uint64_t taskStruct = 0; ///< address of its task_struct (a slab object), 0 when none
+    std::uint64_t kstack = 0;     ///< address of its kernel stack, 0 when none
     Mm mm;
     MallocState malloc;
     bool alive() const { return state == ProcState::Running; }

@@ -234,12 +234,14 @@ void apply(Machine& m, const Event& e)
                 p.mm.stackTop = parent->mm.stackTop;
                 p.malloc = parent->malloc;
                 p.oomScoreAdj = parent->oomScoreAdj;
+                p.node = parent->node;
             }
         } else {
             const ProcessLayout l = processLayout(m, e.pid);
             p.mm.startBrk = p.mm.brk = l.startBrk;
             p.mm.mmapBase = l.mmapBase;
             p.mm.stackTop = l.stackTop;
+            p.node = static_cast<std::uint8_t>(e.c);
         }
         p.mm.hiwaterVm = p.mm.totalVmPages(shift);
         m.procs[e.pid] = std::move(p);

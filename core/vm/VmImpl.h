@@ -5,6 +5,7 @@
 // emitting events; VmRun.cpp and VmReclaim.cpp define its larger members.
 
 #include "alloc/Buddy.h"
+#include "alloc/Kmem.h"
 #include "reclaim/Reclaim.h"
 #include "sim/Machine.h"
 #include "sim/Sysctl.h"
@@ -38,6 +39,7 @@ inline constexpr std::uint64_t kPageTableNs = 500;      ///< fork allocates and 
 inline constexpr std::uint64_t kSwapClusterMax = 32;    ///< SWAP_CLUSTER_MAX
 inline constexpr int kDefPriority = 12;                 ///< DEF_PRIORITY
 inline constexpr int kMaxReclaimRetries = 16;           ///< MAX_RECLAIM_RETRIES
+inline constexpr int kCostlyOrder = 3;                  ///< PAGE_ALLOC_COSTLY_ORDER
 
 inline std::uint64_t mix(std::uint64_t x)
 {
@@ -113,6 +115,7 @@ public:
     /// Pages the current fault holds a reference to (the kernel's folio lock and refcount): reclaim skips them.
     std::array<Pfn, 4> pinned { kNoPfn, kNoPfn, kNoPfn, kNoPfn };
     std::uint32_t forking = 0; ///< the child fork() is building: not yet on the task list, so no OOM candidate
+    int spawnNode = 0;         ///< the node a program being spawned runs on (before its process exists)
 
     struct Pin {
         Vm& v;
@@ -148,7 +151,10 @@ public:
     /// Gives kswapd the CPU when it is awake (between page accesses and after a command).
     void schedule();
     /// __alloc_pages() for a process page: fast path at low, kswapd, min, direct reclaim, OOM.
-    std::optional<Pfn> allocPage(std::uint32_t pid, ZoneType zone);
+    std::optional<Pfn> allocPage(std::uint32_t pid, ZoneType zone) { return allocPages(pid, 0, zone, -1); }
+    /// The same for 2^order pages from node `node`'s zonelist (-1: the process's node). Above
+    /// PAGE_ALLOC_COSTLY_ORDER the OOM killer is not called.
+    std::optional<Pfn> allocPages(std::uint32_t pid, int order, ZoneType zone, int node);
     bool zonesBalanced(ZoneType highest, Wmark mark) const;
     void wakeKswapd(ZoneType highest);
     void runKswapd();
@@ -1280,6 +1286,7 @@ public:
             freeSubtree(pid, pgd, 0);
             freeFrame(pgd);
         }
+        kmem::freeTask(m, em, pid); // the kernel stack and the task_struct
         Event e = ev(EventType::ProcessExit, pid);
         e.a = static_cast<std::uint64_t>(sig);
         e.b = status;
@@ -1353,14 +1360,20 @@ public:
     std::uint64_t spawn(const Command& c)
     {
         const std::uint32_t pid = m.nextPid;
+        spawnNode = c.node < 0 ? 0 : c.node;
         const Pfn pgd = allocFrame(pid, FrameState::PageTable, pid);
         if (pgd == kNoPfn) return 0;
         Event e = ev(EventType::ProcessNew, pid);
         e.a = 1;
         e.b = m.intern(c.text.substr(0, 15));
+        e.c = static_cast<std::uint64_t>(spawnNode);
         e.pfn = pgd;
         em.onEvent(e);
         // The ProcessNew event counted the PGD; the FrameOwner before it could not (no process yet).
+        if (!kmem::allocTask(m, em, pid)) { // copy_process(): task_struct and kernel stack
+            teardown(pid, 9, 0);
+            return 0;
+        }
         switchTo(pid);
 
         const ProcessLayout l = processLayout(m, pid);
@@ -1410,6 +1423,10 @@ public:
         e.pfn = pgd;
         e.flags = EventFlag::Fork;
         em.onEvent(e);
+        if (!kmem::allocTask(m, em, child)) {
+            teardown(child, 9, 0);
+            return 0;
+        }
         // copy_page_range(): private mappings share their pages copy-on-write; shared file
         // mappings are left to fault in again in the child (vma_needs_copy() is false).
         // Every entry copied and every table the child needs costs time on the clock.

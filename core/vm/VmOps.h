@@ -46,6 +46,13 @@ void apply(Machine& m, const Event& e);
 /// Called by the buddy allocator when a frame of some use is freed (counters follow the state).
 void frameReleased(Machine& m, Pfn pfn);
 
+/// __alloc_pages() for the kernel itself (slab, vmalloc, kernel stacks, large kmalloc):
+/// 2^order pages from `node`'s zonelist (-1: the node of process pid, or 0), with the
+/// slow path (kswapd, direct reclaim, the OOM killer up to PAGE_ALLOC_COSTLY_ORDER).
+/// The block is left a Kernel block; nothing when memory ran out.
+std::optional<Pfn> allocKernelPages(const Machine& m, Emitter& em, std::uint32_t pid, int order, ZoneType highest,
+                                    int node);
+
 /// inactive_is_low(): the inactive list of the type is smaller than the active one
 /// over int_sqrt(10 * GiB of the type) (1:1 below 1 GiB, 3:1 at 1 GiB, 10:1 at 10 GiB).
 bool inactiveIsLow(const Machine& m, bool file);

@@ -77,27 +77,35 @@ void Vm::wakeKswapd(ZoneType highest)
     em.onEvent(e);
 }
 
-std::optional<Pfn> Vm::allocPage(std::uint32_t pid, ZoneType zone)
+std::optional<Pfn> Vm::allocPages(std::uint32_t pid, int order, ZoneType zone, int node)
 {
     ZoneType t;
     if (buddy::resolveHighestZone(m, zone, &t)) return std::nullopt;
-    if (auto p = buddy::getPageFromFreelist(m, em, 0, t, Wmark::Low)) return p;
+    if (node < 0) {
+        const Process* p = pid ? m.proc(pid) : nullptr;
+        node = p ? p->node : spawnNode;
+    }
+    if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Low, node)) return p;
     Event slow = ev(EventType::SlowPath, pid);
     slow.flags = static_cast<std::uint32_t>(t);
+    slow.order = static_cast<std::uint8_t>(order);
     em.onEvent(slow);
     wakeKswapd(t);
-    if (auto p = buddy::getPageFromFreelist(m, em, 0, t, Wmark::Min)) return p;
+    if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Min, node)) return p;
     if (!reclaiming) {
         int noProgress = 0;
         for (int loops = 0; loops < 4096; ++loops) {
             const std::uint64_t got = directReclaim(pid, t);
-            if (auto p = buddy::getPageFromFreelist(m, em, 0, t, Wmark::Min)) return p;
+            if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Min, node)) return p;
             if (m.panicked) break;
-            if (got) {
+            // Without compaction, reclaim rarely makes a free block of a higher order:
+            // should_reclaim_retry() gives up after MAX_RECLAIM_RETRIES rounds either way.
+            if (got && (order == 0 || loops < kMaxReclaimRetries)) {
                 noProgress = 0;
                 continue;
             }
             if (++noProgress < kMaxReclaimRetries) continue;
+            if (order > kCostlyOrder) break; // __alloc_pages_may_oom() skips costly orders
             // __alloc_pages_may_oom(): the OOM killer, then one more try.
             if (!outOfMemory(pid)) break;
             noProgress = 0;
@@ -107,6 +115,7 @@ std::optional<Pfn> Vm::allocPage(std::uint32_t pid, ZoneType zone)
     }
     Event fail = ev(EventType::AllocFailed, pid);
     fail.flags = static_cast<std::uint32_t>(t);
+    fail.order = static_cast<std::uint8_t>(order);
     em.onEvent(fail);
     return std::nullopt;
 }
@@ -582,6 +591,15 @@ void shrinkList(const Machine& m, Emitter& em, LruList l, std::uint64_t n)
     else
         v.shrinkInactive(0, false, l, n, kDefPriorityForTests);
     v.flushClock();
+}
+
+std::optional<Pfn> allocKernelPages(const Machine& m, Emitter& em, std::uint32_t pid, int order, ZoneType highest,
+                                    int node)
+{
+    detail::Vm v(m, em);
+    auto p = v.allocPages(pid, order, highest, node);
+    v.flushClock();
+    return p;
 }
 
 } // namespace memviz::vm

@@ -264,6 +264,8 @@ Error validate(const Machine& m, const Command& c)
     case CommandType::Spawn:
         if (c.text.empty() || c.text.find('/') != std::string::npos)
             return Error { ErrorCode::UnknownFile, 0, 0, c.text };
+        if (c.node >= static_cast<int>(m.nodes.size()) || c.node < -1)
+            return Error { ErrorCode::UnknownNode, c.node, static_cast<std::int64_t>(m.nodes.size()), {} };
         return {};
     case CommandType::Mmap: {
         if (!c.len || c.len > top) return badLen(c.len);
