@@ -88,6 +88,14 @@ QColor Palette::frame(ZoneType z, FrameState s)
         return dark ? QColor(0xa6, 0xa6, 0xa6) : QColor(0x4e, 0x4e, 0x4e);
     case FrameState::Hole:
         return dark ? QColor(0x08, 0x08, 0x08) : QColor(0x22, 0x22, 0x22);
+    // The kernel's own allocations above the buddy allocator: fixed hues of their own,
+    // whatever the zone, so slab, vmalloc and kernel-stack pages stand apart in any map.
+    case FrameState::Slab:
+        return dark ? QColor(0xe0, 0xa4, 0x3a) : QColor(0xb0, 0x70, 0x10);
+    case FrameState::Vmalloc:
+        return dark ? QColor(0xb4, 0x8c, 0xf0) : QColor(0x74, 0x46, 0xc4);
+    case FrameState::KernelStack:
+        return dark ? QColor(0xf0, 0x78, 0x78) : QColor(0xa8, 0x22, 0x2e);
     case FrameState::PageTable:
         return pageTable(1000);
     case FrameState::Anon:

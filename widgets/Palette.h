@@ -115,7 +115,7 @@ public:
     static constexpr int kZoneSlots = static_cast<int>(ZoneType::Count) + 1;
     static constexpr int kNoZoneSlot = static_cast<int>(ZoneType::Count);
     /// Zone-coloured states by rank, least interesting first (InHand has its own block).
-    static constexpr int kStateRanks = 7;
+    static constexpr int kStateRanks = 10;
     static constexpr int kFileSlots = 2; ///< 0: only cached, 1: mapped by a process
     static constexpr int kFileIndex = 1 + kStateRanks * kZoneSlots;
     static constexpr int kAnonIndex = kFileIndex + kFileSlots;
@@ -150,6 +150,12 @@ public:
             return 5;
         case FrameState::Kernel:
             return 6;
+        case FrameState::Slab:
+            return 7;
+        case FrameState::Vmalloc:
+            return 8;
+        case FrameState::KernelStack:
+            return 9;
         case FrameState::InHand:
         case FrameState::PageTable:
         case FrameState::Anon:
@@ -162,7 +168,8 @@ public:
     static constexpr FrameState stateOfRank(int rank)
     {
         constexpr FrameState byRank[kStateRanks] = { FrameState::Hole, FrameState::Free, FrameState::Firmware,
-            FrameState::BootAlloc, FrameState::MemMap, FrameState::KernelImage, FrameState::Kernel };
+            FrameState::BootAlloc, FrameState::MemMap, FrameState::KernelImage, FrameState::Kernel, FrameState::Slab,
+            FrameState::Vmalloc, FrameState::KernelStack };
         return byRank[rank];
     }
     /// The colour-table index of a frame of `state` in zone slot `zoneSlot`. Owner

@@ -1,4 +1,5 @@
 #include "alloc/Buddy.h"
+#include "alloc/KernelMap.h"
 #include "vm/VmOps.h"
 
 #include "sim/Machine.h"
@@ -61,8 +62,20 @@ void reportCrossings(const Zone& z, std::uint8_t zid, std::uint64_t before, Emit
     }
 }
 
+/// zone_idx() of zone type t: its index in a node's zone array (every node has the same).
+int zoneIndexOf(const Machine& m, ZoneType t)
+{
+    if (m.nodes.empty()) return 0;
+    for (std::uint8_t zid : m.nodes[0].zones)
+        if (m.zones[zid].type == t) return m.zones[zid].indexInNode;
+    return 0;
+}
+
 /// __rmqueue_smallest(): the first block of the smallest sufficient order, split down.
-std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t zid, int order)
+/// `preferred` is the first zone of the zonelist (ac->preferred_zoneref) and `localNode`
+/// the node of the allocating CPU: BuddyAlloc carries both for zone_statistics().
+std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t zid, int order, std::uint8_t preferred,
+                                   int localNode)
 {
     const Zone& z = m.zones[zid];
     for (int cur = order; cur < kNrOrders; ++cur) {
@@ -79,23 +92,36 @@ std::optional<Pfn> rmqueueSmallest(const Machine& m, Emitter& em, std::uint8_t z
             e.a = p + (Pfn(1) << (o - 1));
             em.onEvent(e);
         }
+        const std::uint8_t preferredNode = m.zones[preferred].node;
+        if (z.node != preferredNode) { // the block comes from another node than the preferred one
+            Event f;
+            f.type = EventType::NodeFallback;
+            f.zone = zid;
+            f.order = static_cast<std::uint8_t>(order);
+            f.pfn = p;
+            f.a = preferredNode;
+            f.b = z.node;
+            em.onEvent(f);
+        }
         Event e;
         e.type = EventType::BuddyAlloc;
         e.zone = zid;
         e.order = static_cast<std::uint8_t>(order);
         e.pfn = p;
         e.a = static_cast<std::uint64_t>(cur);
+        e.c = static_cast<std::uint64_t>(preferred) | static_cast<std::uint64_t>(localNode & 0xFF) << 8;
         em.onEvent(e);
         return p;
     }
     return std::nullopt;
 }
 
-std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark, int node)
+std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark, int node,
+                               int localNode)
 {
     const auto& list = m.zonelists[static_cast<std::size_t>(node)][static_cast<std::size_t>(highest)];
-    // highest_zoneidx: the index of the first zone of the list within its node.
-    const int highestIdx = list.empty() ? 0 : m.zones[list.front()].indexInNode;
+    // highest_zoneidx: gfp_zone()'s zone index, the same in every node's zone array.
+    const int highestIdx = zoneIndexOf(m, highest);
     for (std::uint8_t zid : list) {
         const Zone& z = m.zones[zid];
         const std::uint64_t markPages = z.mark(mark);
@@ -111,7 +137,7 @@ std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneTyp
         em.onEvent(e);
         if (!ok) continue;
         const std::uint64_t before = z.freePages;
-        if (auto p = rmqueueSmallest(m, em, zid, order)) {
+        if (auto p = rmqueueSmallest(m, em, zid, order, list.front(), localNode)) {
             reportCrossings(m.zones[zid], zid, before, em);
             return p;
         }
@@ -122,9 +148,10 @@ std::optional<Pfn> tryZonelist(const Machine& m, Emitter& em, int order, ZoneTyp
 } // namespace
 
 std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark,
-                                       int node)
+                                       int node, int localNode)
 {
-    return tryZonelist(m, em, order, highest, mark, node);
+    // By default the allocating CPU runs on the node it allocates for (a process's home node).
+    return tryZonelist(m, em, order, highest, mark, node, localNode < 0 ? node : localNode);
 }
 
 Error resolveHighestZone(const Machine& m, ZoneType requested, ZoneType* out)
@@ -160,6 +187,8 @@ Error validateFree(const Machine& m, Pfn pfn, int order)
         return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
     }
     if (s != FrameState::Kernel) return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, {}};
+    // Not while the kernel still has it mapped (kmap): the pkmap slot would point at a free page.
+    if (kmem::kmapUsers(m, pfn, order)) return Error{ErrorCode::NotAllocated, static_cast<std::int64_t>(pfn), 0, "kmapped"};
     if (m.frames.order(pfn) != order)
         return Error{ErrorCode::OrderMismatch, static_cast<std::int64_t>(pfn), order,
                      std::to_string(m.frames.order(pfn))};
@@ -182,14 +211,16 @@ std::optional<Pfn> allocPages(const Machine& m, Emitter& em, int order, ZoneType
     ZoneType t;
     if (resolveHighestZone(m, highest, &t)) return std::nullopt;
     // Fast path: get_page_from_freelist() with ALLOC_WMARK_LOW.
-    if (auto p = tryZonelist(m, em, order, t, Wmark::Low, node)) return p;
+    // alloc_pages_node() from the kernel's own commands: the CPU is on node 0.
+    constexpr int kLocalNode = 0;
+    if (auto p = tryZonelist(m, em, order, t, Wmark::Low, node, kLocalNode)) return p;
     // Slow path: the kernel would wake kswapd here; then it retries at the min watermark.
     Event slow;
     slow.type = EventType::SlowPath;
     slow.order = static_cast<std::uint8_t>(order);
     slow.flags = static_cast<std::uint32_t>(t);
     em.onEvent(slow);
-    if (auto p = tryZonelist(m, em, order, t, Wmark::Min, node)) return p;
+    if (auto p = tryZonelist(m, em, order, t, Wmark::Min, node, kLocalNode)) return p;
     Event fail;
     fail.type = EventType::AllocFailed;
     fail.order = static_cast<std::uint8_t>(order);
@@ -269,8 +300,18 @@ void apply(Machine& m, const Event& e)
         m.frames.setHead(e.pfn, FrameState::Kernel, order);
         z.workPfn = kNil;
         m.vm.pgalloc[static_cast<std::size_t>(z.type)] += Pfn(1) << order;
-        ++z.numaHit; // zone_statistics(): one per allocation, always local with one node
-        ++z.numaLocal;
+        { // zone_statistics(): one event per allocation (c = preferred zone | local node << 8)
+            Zone& preferred = m.zones[static_cast<std::size_t>(e.c & 0xFF) < m.zones.size() ? e.c & 0xFF : e.zone];
+            const auto localNode = static_cast<std::uint8_t>(e.c >> 8);
+            if (z.node == preferred.node) {
+                ++z.numaHit;
+            } else {
+                ++z.numaMiss;
+                ++preferred.numaForeign;
+            }
+            if (z.node == localNode) ++z.numaLocal;
+            else ++z.numaOther;
+        }
         break;
     case EventType::BuddyFree:
         vm::frameReleased(m, e.pfn); // page-table, anonymous and page-cache counters follow the state

@@ -41,8 +41,9 @@ bool watermarkOk(const Zone& z, int order, std::uint64_t mark, int highestZoneIn
 
 /// get_page_from_freelist(): one walk of node `node`'s zonelist for `highest` (a resolved
 /// zone type) at watermark `mark`, emitting a ZoneCheck per zone. Nothing when all refuse.
+/// `localNode` is the allocating CPU's node (numa_local/numa_other); -1: the same as node.
 std::optional<Pfn> getPageFromFreelist(const Machine& m, Emitter& em, int order, ZoneType highest, Wmark mark,
-                                       int node = 0);
+                                       int node = 0, int localNode = -1);
 
 /// alloc_pages_node(): walks the preferred node's zonelist at the low watermark, then
 /// (slow path) at min. Returns the first pfn of the block, or nothing when every zone refuses.

@@ -8,6 +8,7 @@ namespace memviz::kmem {
 void boot(Machine& m)
 {
     if (m.config.arch.custom) return; // a textbook machine has no kernel of its own
+    m.kmem.layout = kernelLayout(m.config.arch, m.config.ramBytes);
     detail::bootSlab(m);
     detail::bootVmalloc(m);
     detail::bootKmap(m);
@@ -90,7 +91,10 @@ bool allocTask(const Machine& m, Emitter& em, std::uint32_t pid)
     const int node = p ? p->node : 0;
     if (!detail::cacheAlloc(m, em, m.kmem.cacheTaskStruct, node, pid)) return false;
     if (!detail::allocStack(m, em, pid)) {
-        detail::cacheFree(m, em, m.kmem.cacheTaskStruct, m.proc(pid)->taskStruct, pid);
+        // The OOM killer may have chosen the new task meanwhile: its exit freed the task_struct already.
+        const Process* now = m.proc(pid);
+        if (now && now->alive() && now->taskStruct)
+            detail::cacheFree(m, em, m.kmem.cacheTaskStruct, now->taskStruct, pid);
         return false;
     }
     return true;

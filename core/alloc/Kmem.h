@@ -125,6 +125,7 @@ inline constexpr std::uint32_t kKmallocLargePriv = 0xFFFFFFE0u;
 enum class VmallocOp : std::uint8_t {
     Reserve, ///< a vmap area is reserved: a = address, b = size with guard, c = VmAreaKind, pid
     Map,     ///< one frame is mapped: a = its address, pfn = frame, c = page index
+    DirectStack, ///< x86-32: the order-1 block at pfn becomes pid's kernel stack at direct-map address a (b = THREAD_SIZE)
 };
 
 struct Kmem {

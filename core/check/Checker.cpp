@@ -1,4 +1,6 @@
 #include "check/Checker.h"
+#include "check/CheckKernelMap.h"
+#include "check/CheckSlab.h"
 
 #include "sim/Machine.h"
 
@@ -45,6 +47,10 @@ const char* violationName(Violation v)
     case Violation::BadSwapEntry: return "BadSwapEntry";
     case Violation::HugeMapBroken: return "HugeMapBroken";
     case Violation::HugetlbPoolBroken: return "HugetlbPoolBroken";
+    case Violation::SlabBroken: return "SlabBroken";
+    case Violation::KmallocBroken: return "KmallocBroken";
+    case Violation::VmallocBroken: return "VmallocBroken";
+    case Violation::KmapBroken: return "KmapBroken";
     }
     return "?";
 }
@@ -434,6 +440,8 @@ std::vector<Finding> checkMachine(const Machine& m, bool atRest)
         if (atRest && zone.workPfn != kNil) report(Violation::InHandAtRest, zone.workPfn, static_cast<int>(z));
     }
     checkVm(m, out);
+    checkSlab(m, out);
+    checkKernelMappings(m, out);
     return out;
 }
 

@@ -50,6 +50,11 @@ enum class Violation : std::uint8_t {
     // Huge pages.
     HugeMapBroken,       ///< a huge PMD maps what it may not (unaligned, wrong page kind, outside a VMA), or a THP mapping and its deposited table disagree
     HugetlbPoolBroken,   ///< the hugetlb pool's counts, free list or reservations differ from its pages
+    // The kernel's own memory.
+    SlabBroken,          ///< a slab's frames, object bitmap, free list or list membership, or a cache's counts, disagree
+    KmallocBroken,       ///< a large kmalloc block or the count of their pages, or a task_struct, is inconsistent
+    VmallocBroken,       ///< a vmalloc area, its frames, a kernel stack or the VmallocUsed/KernelStack counts disagree
+    KmapBroken,          ///< a pkmap slot or kmap_local slot is inconsistent
 };
 
 struct Finding {

@@ -1,4 +1,5 @@
 #include "phys/Boot.h"
+#include "phys/Numa.h"
 #include "alloc/Kmem.h"
 #include "reclaim/Reclaim.h"
 #include "vm/VmOps.h"
@@ -176,46 +177,61 @@ Machine bootMachine(const MachineConfig& config)
     const Pfn frames = config.ramBytes >> shift;
     m.frames.reset(frames);
 
-    // Zones of node 0, in zone-index order, with the boundaries of zone_sizes_init().
-    Node node;
-    node.id = 0;
-    node.startPfn = 0;
-    node.spanned = frames;
+    // Nodes lie one after the other in physical memory (node i spans its RAM right after
+    // node i-1). Every node gets the same zone array, in zone-index order, with the
+    // boundaries of zone_sizes_init() cut to the node's span: node 0 holds DMA and most
+    // of DMA32, nodes above 4 GiB only Normal; the zones a node does not reach stay empty.
     const Pfn dmaEnd = std::min<Pfn>(frames, (16 * MiB) >> shift);
     const Pfn dma32End = std::min<Pfn>(frames, (4 * GiB) >> shift);
     const Pfn lowEnd = a.lowmemLimitBytes ? std::min<Pfn>(frames, a.lowmemLimitBytes >> shift) : frames;
-    for (ZoneType t : zoneTypesOf(a)) {
-        Zone z;
-        z.type = t;
-        z.node = 0;
-        z.indexInNode = static_cast<std::uint8_t>(node.zones.size());
-        Pfn s = 0, e = 0;
-        switch (t) {
-        case ZoneType::DMA:
-            s = 0, e = dmaEnd;
-            break;
-        case ZoneType::DMA32:
-            s = dmaEnd, e = dma32End;
-            break;
-        case ZoneType::Normal:
-            s = a.custom ? 0 : a.is32bit ? dmaEnd : dma32End, e = a.is32bit ? lowEnd : frames;
-            break;
-        case ZoneType::HighMem:
-            s = lowEnd, e = frames;
-            break;
-        default:
-            break; // Movable and Device stay empty (no kernelcore=, no pmem)
+    const int nodeCount = config.nodeCount();
+    Pfn nodeStart = 0;
+    for (int nid = 0; nid < nodeCount; ++nid) {
+        Node node;
+        node.id = nid;
+        node.startPfn = nodeStart;
+        // The last node ends with RAM (validate() made the nodes add up to ramBytes).
+        if (nid == nodeCount - 1)
+            node.spanned = frames - nodeStart;
+        else
+            node.spanned = static_cast<Pfn>(config.numaNodes[static_cast<std::size_t>(nid)].ramBytes >> shift);
+        const Pfn nodeEnd = nodeStart + node.spanned;
+        for (ZoneType t : zoneTypesOf(a)) {
+            Zone z;
+            z.type = t;
+            z.node = static_cast<std::uint8_t>(nid);
+            z.indexInNode = static_cast<std::uint8_t>(node.zones.size());
+            Pfn s = 0, e = 0;
+            switch (t) {
+            case ZoneType::DMA:
+                s = 0, e = dmaEnd;
+                break;
+            case ZoneType::DMA32:
+                s = dmaEnd, e = dma32End;
+                break;
+            case ZoneType::Normal:
+                s = a.custom ? 0 : a.is32bit ? dmaEnd : dma32End, e = a.is32bit ? lowEnd : frames;
+                break;
+            case ZoneType::HighMem:
+                s = lowEnd, e = frames;
+                break;
+            default:
+                break; // Movable and Device stay empty (no kernelcore=, no pmem)
+            }
+            if (t == ZoneType::DMA && e > 1) s = 1; // pfn 0 is never usable RAM on a PC
+            s = std::max(s, nodeStart);
+            e = std::min(e, nodeEnd);
+            if (e > s) {
+                z.startPfn = s;
+                z.spanned = e - s;
+                z.present = e - s;
+            }
+            node.zones.push_back(static_cast<std::uint8_t>(m.zones.size()));
+            m.zones.push_back(z);
         }
-        if (t == ZoneType::DMA && e > 1) s = 1; // pfn 0 is never usable RAM on a PC
-        if (e > s) {
-            z.startPfn = s;
-            z.spanned = e - s;
-            z.present = e - s;
-        }
-        node.zones.push_back(static_cast<std::uint8_t>(m.zones.size()));
-        m.zones.push_back(z);
+        m.nodes.push_back(node);
+        nodeStart = nodeEnd;
     }
-    m.nodes.push_back(node);
 
     // What boot keeps for itself (memblock reservations), bottom-up in address order.
     auto toPfnUp = [&](std::uint64_t bytes) { return static_cast<Pfn>((bytes + a.pageSize() - 1) >> shift); };
@@ -230,12 +246,17 @@ Machine bootMachine(const MachineConfig& config)
         reserved.push_back({ 0x9f, 0x100, FrameState::Hole });
         const Pfn kStart = a.kernelLoadBytes >> shift;
         reserved.push_back({ kStart, kStart + toPfnUp(a.kernelImageBytes), FrameState::KernelImage });
-        // memblock allocates top-down; the memmap must be directly mapped (below lowmem on 32-bit).
-        const Pfn mmTop = lowEnd;
-        const Pfn mmPages = toPfnUp(config.memmapBytes());
-        reserved.push_back({ mmTop - mmPages, mmTop, FrameState::MemMap });
-        const Pfn bootPages = toPfnUp(config.bootReservedBytes);
-        if (bootPages) reserved.push_back({ mmTop - mmPages - bootPages, mmTop - mmPages, FrameState::BootAlloc });
+        // Each node's memmap (64 bytes per frame of the node) comes from the top of that
+        // node: memblock allocates top-down and node-locally; it must be directly mapped
+        // (below lowmem on 32-bit). The other boot allocations stay on node 0, below its memmap.
+        for (const Node& node : m.nodes) {
+            const Pfn mmTop = std::min<Pfn>(node.startPfn + node.spanned, lowEnd);
+            const Pfn mmPages = toPfnUp(node.spanned * 64);
+            reserved.push_back({ mmTop - mmPages, mmTop, FrameState::MemMap });
+            if (node.id != 0) continue;
+            const Pfn bootPages = toPfnUp(config.bootReservedBytes);
+            if (bootPages) reserved.push_back({ mmTop - mmPages - bootPages, mmTop - mmPages, FrameState::BootAlloc });
+        }
     }
     std::sort(reserved.begin(), reserved.end(), [](const Range& x, const Range& y) { return x.start < y.start; });
 
@@ -287,17 +308,9 @@ Machine bootMachine(const MachineConfig& config)
         if (cursor < z.endPfn()) freeRange(cursor, z.endPfn());
     }
 
-    // Zonelists (ZONELIST_FALLBACK): populated zones of the node, highest first.
-    m.zonelists.resize(m.nodes.size());
-    for (std::size_t n = 0; n < m.nodes.size(); ++n)
-        for (int t = 0; t < static_cast<int>(ZoneType::Count); ++t) {
-            auto& list = m.zonelists[n][static_cast<std::size_t>(t)];
-            const auto& zs = m.nodes[n].zones;
-            for (auto it = zs.rbegin(); it != zs.rend(); ++it) {
-                const Zone& z = m.zones[*it];
-                if (static_cast<int>(z.type) <= t && z.populated()) list.push_back(*it);
-            }
-        }
+    // Zonelists (ZONELIST_FALLBACK): every node's populated zones, highest first, the
+    // nodes in the order find_next_best_node() gives (phys/Numa.h).
+    numa::buildZonelists(m);
 
     recomputeWatermarks(m);
     vm::boot(m);

@@ -33,7 +33,7 @@ enum class FrameState : std::uint8_t {
     Anon,         ///< an anonymous page of a process (priv = pid that faulted it in, count = mapcount)
     File,         ///< a page-cache page (priv = file id, next = page index, count = mapcount)
     Slab,         ///< head of a slab (priv = cache id, count = objects in use; alloc/Kmem.h)
-    Vmalloc,      ///< a page mapped in a vmalloc area (priv = low 32 bits of the area's page index)
+    Vmalloc,      ///< a page mapped in a vmalloc area (priv = low 32 bits of its page number within the vmalloc range)
     KernelStack,  ///< a page of a process's kernel stack (priv = pid)
     Count
 };

@@ -42,8 +42,12 @@ struct Zone {
     std::array<std::uint64_t, 4> wmark{}; ///< min, low, high, promo (pages)
     std::uint64_t watermarkBoost = 0;
     std::array<std::uint64_t, kMaxZonesPerNode> lowmemReserve{}; ///< protection[] by zone index
+    // zone_statistics() (one count per allocation, as the kernel's NUMA events):
     std::uint64_t numaHit = 0;      ///< allocations satisfied from this zone on the preferred node
+    std::uint64_t numaMiss = 0;     ///< allocations satisfied here although another node was preferred
+    std::uint64_t numaForeign = 0;  ///< allocations that preferred this zone but were satisfied on another node
     std::uint64_t numaLocal = 0;    ///< allocations satisfied here by a CPU of this node
+    std::uint64_t numaOther = 0;    ///< allocations satisfied here by a CPU of another node
     /// The block the allocator holds between steps of a split or merge (kNil when idle).
     std::uint32_t workPfn = kNil;
     std::uint8_t workOrder = 0;

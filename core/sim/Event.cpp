@@ -389,12 +389,16 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         break;
     case EventType::Vmalloc:
         if (e.order == static_cast<std::uint8_t>(VmallocOp::Reserve))
-            w.field("op", "reserve").field("addr", e.a).field("size", e.b).field("stack", e.c == 1);
-        else
+            w.field("op", "reserve").field("addr", e.a).field("size", e.b).field("requested", e.pfn)
+                .field("stack", e.c == static_cast<std::uint64_t>(VmAreaKind::Stack));
+        else if (e.order == static_cast<std::uint8_t>(VmallocOp::Map))
             w.field("op", "map").field("addr", e.a).field("pfn", e.pfn).field("index", e.c);
+        else // kmem::kVmallocDirectStack: an x86-32 kernel stack, an order-1 lowmem block
+            w.field("op", "stack").field("addr", e.a).field("pfn", e.pfn).field("size", e.b);
         break;
     case EventType::Vfree:
-        w.field("addr", e.a).field("size", e.b);
+        w.field("addr", e.a).field("size", e.b).field("stack", e.c == static_cast<std::uint64_t>(VmAreaKind::Stack));
+        if (e.order != 0) w.field("pfn", e.pfn); // kmem::kVmallocDirectStack
         break;
     case EventType::Kmap:
     case EventType::Kunmap: {
@@ -402,7 +406,9 @@ void appendVmEventFields(JsonObjectWriter& w, const Machine& m, const Event& e)
         w.field("kind", e.order < std::size(kinds) ? kinds[e.order] : "?");
         if (e.order == static_cast<std::uint8_t>(KmapKind::Flush))
             w.field("slots", e.a);
-        else
+        else if (e.order == static_cast<std::uint8_t>(KmapKind::Direct))
+            w.field("pfn", e.pfn).field("addr", e.a);
+        else // Pkmap: count = pkmap_count[] after; Local: count = kmap_local slots in use after
             w.field("pfn", e.pfn).field("addr", e.a).field("slot", e.c).field("count", e.b);
         break;
     }

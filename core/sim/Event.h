@@ -15,7 +15,7 @@ namespace memviz {
 struct Machine;
 
 enum class EventType : std::uint16_t {
-    BuddyAlloc,       ///< a block leaves the allocator for its caller
+    BuddyAlloc,       ///< a block leaves the allocator for its caller (c = preferred zone id | allocating CPU's node << 8, for zone_statistics)
     BuddySplit,       ///< expand(): a block is halved, the upper half goes on the lower free list
     BuddyFree,        ///< a block comes back to the allocator (__free_one_page starts)
     BuddyMerge,       ///< the freed block meets its free buddy and they combine
@@ -77,10 +77,10 @@ enum class EventType : std::uint16_t {
     SlabFree,         ///< object c of the slab at pfn comes back: a = its address, b = cache id
     SlabShrink,       ///< an empty slab at pfn leaves cache b (its frames go back to the buddy allocator next)
     Kmalloc,          ///< kmalloc (or kfree with flags Free): a = address, b = bytes asked, c = cache id or kNoCache for a large one (pfn, order)
-    Vmalloc,          ///< a vmalloc area is reserved or one of its pages mapped (order = VmallocOp)
-    Vfree,            ///< the area at a (b bytes with its guard page) is unmapped; its frames go back next
-    Kmap,             ///< a page gets a kernel address: order = KmapKind, pfn = page, a = address, c = slot, b = pkmap count after
-    Kunmap,           ///< kunmap()/kunmap_local(): order = KmapKind, pfn = page, a = address, c = slot, b = count after (Flush: a = slots freed)
+    Vmalloc,          ///< a vmalloc area is reserved (Reserve: a = address, b = size with guard, c = VmAreaKind, pfn = bytes asked), a page mapped (Map), or an x86-32 stack made (DirectStack); order = VmallocOp
+    Vfree,            ///< the area at a (b bytes with its guard page, c = VmAreaKind; order DirectStack: the x86-32 stack) is unmapped; its frames go back next
+    Kmap,             ///< a page gets a kernel address: order = KmapKind, pfn = page, a = address, c = slot, b = pkmap count after (Local: slots in use after; Direct: narration only)
+    Kunmap,           ///< kunmap()/kunmap_local(): order = KmapKind, pfn = page, a = address, c = slot, b = count after (Flush at every wrap: a = slots freed, a TLB flush follows when a > 0)
     NodeFallback,     ///< the allocation got memory from zone `zone` on node b, not from its preferred node a
     Count             ///< (at most 64: the event log's type filter is a 64-bit mask)
 };

@@ -98,7 +98,9 @@ std::uint64_t MachineConfig::memmapBytes() const
 
 std::uint32_t MachineConfig::nodeDistance(int from, int to) const
 {
-    if (!distance.empty()) return distance[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+    // node_distance(): the SLIT entry, else LOCAL_DISTANCE / REMOTE_DISTANCE (include/linux/topology.h).
+    const auto f = static_cast<std::size_t>(from), t = static_cast<std::size_t>(to);
+    if (f < distance.size() && t < distance[f].size()) return distance[f][t];
     return from == to ? 10 : 20;
 }
 
@@ -108,6 +110,9 @@ Error MachineConfig::validate() const
     if (!pow2(tlb.sets) || !pow2(tlb.ways) || !pow2(tlb.hugeSets) || !pow2(tlb.hugeWays) || tlb.sets * tlb.ways > 65536)
         return Error{ErrorCode::BadSysctl, tlb.sets * tlb.ways, 0, "tlb"};
     if (tlb.policy > 2) return Error{ErrorCode::BadSysctl, tlb.policy, 0, "tlb.policy"};
+    // NUMA nodes exist on the 64-bit x86 presets only (CONFIG_NUMA; no textbook machine).
+    if ((!numaNodes.empty() || !distance.empty()) && (arch.custom || arch.is32bit))
+        return Error{ErrorCode::BadNuma, 0, 0, "node-arch"};
     if (arch.custom) { // a textbook machine: exactly the physical memory its spec describes
         if (ramBytes != arch.maxRamBytes)
             return Error{ErrorCode::BadArchSpec, static_cast<std::int64_t>(ramBytes), 0, "ram"};
@@ -130,6 +135,49 @@ Error MachineConfig::validate() const
                      static_cast<std::int64_t>(reserved + 16 * MiB), {}};
     if (sysctl.watermarkScaleFactor < 1 || sysctl.watermarkScaleFactor > 3000)
         return Error{ErrorCode::BadSysctl, sysctl.watermarkScaleFactor, 0, "vm.watermark_scale_factor"};
+
+    // NUMA nodes (reference §2): only 64-bit x86 kernels are built with CONFIG_NUMA here.
+    if (!numaNodes.empty() || !distance.empty()) {
+        const auto n = static_cast<std::int64_t>(nodeCount());
+        if (n < 1 || n > kMaxNumaNodes) return Error{ErrorCode::BadNuma, n, kMaxNumaNodes, "nodes"};
+        const std::uint64_t page = arch.pageSize();
+        const std::uint64_t minNode = 64 * MiB;
+        std::uint64_t sum = 0;
+        for (std::size_t i = 0; i < numaNodes.size(); ++i) {
+            const std::uint64_t r = numaNodes[i].ramBytes;
+            if (r < minNode || r % page != 0)
+                return Error{ErrorCode::BadNuma, static_cast<std::int64_t>(i), static_cast<std::int64_t>(r),
+                             "node-ram"};
+            sum += r;
+        }
+        // Node 0 holds the firmware area, the kernel image, the boot allocations and its
+        // own memmap (64 bytes per frame of the node), and keeps 16 MiB free.
+        if (!numaNodes.empty()) {
+            const std::uint64_t r0 = numaNodes[0].ramBytes;
+            const std::uint64_t memmap0 = ((r0 >> arch.pageShift) * 64 + page - 1) / page * page;
+            if (arch.kernelLoadBytes + arch.kernelImageBytes + memmap0 + bootReservedBytes + 16 * MiB > r0)
+                return Error{ErrorCode::BadNuma, 0, static_cast<std::int64_t>(r0), "node-ram"};
+            if (sum != ramBytes) // a = -1: no single node is wrong, the sum is (b)
+                return Error{ErrorCode::BadNuma, -1, static_cast<std::int64_t>(sum), "node-ram"};
+        }
+        // The SLIT: n x n, diagonal LOCAL_DISTANCE, symmetric, remote entries 11..255.
+        if (!distance.empty()) {
+            // Wrong shape: a = -1 for the number of rows (b = rows given), b = -1 for row a's length.
+            if (static_cast<std::int64_t>(distance.size()) != n)
+                return Error{ErrorCode::BadNuma, -1, static_cast<std::int64_t>(distance.size()), "distance"};
+            for (std::size_t i = 0; i < distance.size(); ++i)
+                if (static_cast<std::int64_t>(distance[i].size()) != n)
+                    return Error{ErrorCode::BadNuma, static_cast<std::int64_t>(i), -1, "distance"};
+            for (std::size_t i = 0; i < distance.size(); ++i)
+                for (std::size_t j = 0; j < distance.size(); ++j) {
+                    const std::uint32_t d = distance[i][j];
+                    const bool ok = i == j ? d == 10 : d > 10 && d <= 255 && d == distance[j][i];
+                    if (!ok)
+                        return Error{ErrorCode::BadNuma, static_cast<std::int64_t>(i), static_cast<std::int64_t>(j),
+                                     "distance"};
+                }
+        }
+    }
     return {};
 }
 

@@ -45,14 +45,24 @@ DirectMapPages directMap(std::uint64_t end, std::uint64_t large, bool gbPages)
 
 } // namespace
 
+std::uint64_t slabPages(const Machine& m, bool reclaimable)
+{
+    std::uint64_t n = 0;
+    for (const SlabCache& c : m.kmem.caches)
+        if (((c.flags & SlabFlag::Reclaimable) != 0) == reclaimable) n += c.numSlabs << c.order;
+    // kmalloc_large(): NR_SLAB_UNRECLAIMABLE_B counts the pages of large kmallocs too.
+    if (!reclaimable) n += m.kmem.largeKmallocPages;
+    return n;
+}
+
 std::uint64_t memAvailablePages(const Machine& m)
 {
     std::uint64_t wmarkLow = 0;
     for (const Zone& z : m.zones) wmarkLow += z.mark(Wmark::Low);
     std::int64_t avail = static_cast<std::int64_t>(m.freePages()) - static_cast<std::int64_t>(m.totalreservePages);
-    // Page cache: Active(file) + Inactive(file). Reclaimable slab: none yet (slab arrives later).
+    // Page cache: Active(file) + Inactive(file); reclaimable: SReclaimable (+ KReclaimable's rest, none here).
     const std::uint64_t pagecache = m.lru[LruList::ActiveFile].size + m.lru[LruList::InactiveFile].size;
-    const std::uint64_t reclaimable = 0;
+    const std::uint64_t reclaimable = slabPages(m, true);
     avail += static_cast<std::int64_t>(pagecache - std::min(pagecache / 2, wmarkLow));
     avail += static_cast<std::int64_t>(reclaimable - std::min(reclaimable / 2, wmarkLow));
     return avail < 0 ? 0 : static_cast<std::uint64_t>(avail);
@@ -93,6 +103,11 @@ MemInfo computeMemInfo(const Machine& m)
     i.anonPages = m.pagesToKb(m.vmc.anonPages); // transparent huge pages included (NR_ANON_MAPPED)
     i.dirty = m.pagesToKb(m.vmc.dirtyFile);
     i.pageTables = m.pagesToKb(m.vmc.pageTablePages);
+    // The kernel's own memory (alloc/Kmem.h).
+    i.sReclaimable = m.pagesToKb(slabPages(m, true));
+    i.sUnreclaim = m.pagesToKb(slabPages(m, false));
+    i.kernelStack = m.pagesToKb(m.kmem.kernelStackPages);
+    i.vmallocUsed = m.pagesToKb(m.kmem.vmallocPages);
     // vm_committed_as: pages of the accountable mappings (VM_ACCOUNT: private and
     // writable, the stack and brk heap included) of the live processes.
     i.committedAs = m.pagesToKb(committedPages(m));

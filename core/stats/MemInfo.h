@@ -51,6 +51,10 @@ struct MemInfo {
 
 MemInfo computeMemInfo(const Machine& m);
 
+/// Pages of slab caches (NR_SLAB_RECLAIMABLE_B or NR_SLAB_UNRECLAIMABLE_B in pages; the
+/// unreclaimable count includes large kmalloc blocks).
+std::uint64_t slabPages(const Machine& m, bool reclaimable);
+
 /// si_mem_available() in pages.
 std::uint64_t memAvailablePages(const Machine& m);
 

@@ -1,6 +1,7 @@
 // Formats /proc/buddyinfo, /proc/zoneinfo, /proc/meminfo and /proc/vmstat byte for byte as Linux 6.12 does.
 #include "stats/ProcFiles.h"
 
+#include "phys/Numa.h"
 #include "sim/Machine.h"
 #include "stats/MemInfo.h"
 #include "stats/Printf.h"
@@ -160,7 +161,9 @@ std::string formatZoneinfo(const Machine& m)
             if (z.populated() && firstPopulated) {
                 firstPopulated = false;
                 out.append("\n  per-node stats");
-                for (const Stat& s : nodeStats(m)) appendStat(out, s);
+                // memviz keeps one set of node counters (one lruvec): node 0 shows them,
+                // the other nodes show zeros.
+                for (const Stat& s : nodeStats(m)) appendStat(out, { s.name, n.id == 0 ? s.value : 0 });
             }
             appendf(out,
                 "\n  pages free     %llu"
@@ -207,11 +210,11 @@ std::string formatZoneinfo(const Machine& m)
             if (!is32) {
                 const Stat numa[] = {
                     { "numa_hit", z.numaHit },
-                    { "numa_miss", 0 },
-                    { "numa_foreign", 0 },
+                    { "numa_miss", z.numaMiss },
+                    { "numa_foreign", z.numaForeign },
                     { "numa_interleave", 0 },
                     { "numa_local", z.numaLocal },
-                    { "numa_other", 0 },
+                    { "numa_other", z.numaOther },
                 };
                 for (const Stat& s : numa) appendStat(out, s);
             }
@@ -225,8 +228,11 @@ std::string formatZoneinfo(const Machine& m)
             // system (pcp->high is clamped up only on first use).
             out.append("\n  pagesets");
             const int batch = zoneBatchsize(z, m.pageSize());
-            const int highMin = zoneHighsize(z, batch, cpus, 0);
-            const int highMax = zoneHighsize(z, batch, cpus, 8);
+            // nr_split_cpus: the CPUs of the zone's node, all online CPUs when it has none.
+            const auto nodeCpuCount = static_cast<int>(numa::nodeCpus(m.config, n.id).size());
+            const int splitCpus = nodeCpuCount ? nodeCpuCount : cpus;
+            const int highMin = zoneHighsize(z, batch, splitCpus, 0);
+            const int highMax = zoneHighsize(z, batch, splitCpus, 8);
             const int threshold = normalThreshold(z, cpus, m.config.arch.pageShift);
             for (int cpu = 0; cpu < cpus; ++cpu) {
                 appendf(out,
@@ -399,17 +405,20 @@ std::string formatVmstat(const Machine& m)
     line("nr_free_cma", 0);
     if (!is32) line("nr_unaccepted", 0); // CONFIG_UNACCEPTED_MEMORY
     if (!is32) { // CONFIG_NUMA: enum numa_stat_item
-        std::uint64_t hit = 0, local = 0;
+        std::uint64_t hit = 0, miss = 0, foreign = 0, local = 0, other = 0;
         for (const Zone& z : m.zones) {
             hit += z.numaHit;
+            miss += z.numaMiss;
+            foreign += z.numaForeign;
             local += z.numaLocal;
+            other += z.numaOther;
         }
         line("numa_hit", hit);
-        line("numa_miss", 0);
-        line("numa_foreign", 0);
+        line("numa_miss", miss);
+        line("numa_foreign", foreign);
         line("numa_interleave", 0);
         line("numa_local", local);
-        line("numa_other", 0);
+        line("numa_other", other);
     }
     for (const Stat& s : nodeStats(m)) line(s.name, s.value); // enum node_stat_item
     // enum vm_stat_item

@@ -1,14 +1,18 @@
 #include "stats/Shell.h"
 
+#include "alloc/KernelMap.h"
+
 #include "sim/Sysctl.h"
 
 #include "sim/Machine.h"
 #include "stats/Dmesg.h"
 #include "stats/Free.h"
 #include "stats/MemInfo.h"
+#include "stats/Numa.h"
 #include "stats/ProcFiles.h"
 #include "stats/ProcPid.h"
 #include "stats/Sar.h"
+#include "stats/Slabinfo.h"
 #include "stats/Swaps.h"
 #include "stats/Vmstat.h"
 #include "vm/VmOps.h"
@@ -43,6 +47,10 @@ ReadResult readFile(const Machine& m, const std::string& path, std::string* text
         *text = std::to_string(m.minFreeKbytes) + "\n";
     else if (path == "/proc/swaps")
         *text = formatProcSwaps(m);
+    else if (path == "/proc/slabinfo" && !m.config.arch.custom)
+        *text = formatSlabinfo(m); // mode 0400: the shell runs as root
+    else if (path == "/proc/vmallocinfo" && !m.config.arch.custom)
+        *text = formatVmallocinfo(m);
     else if (path == "/proc/sys/vm/drop_caches")
         return ReadResult::PermissionDenied; // mode 0200: write-only
     else if (const auto info = sysctlByName(path); info && path.rfind("/proc/sys/", 0) == 0)
@@ -59,6 +67,19 @@ ReadResult readFile(const Machine& m, const std::string& path, std::string* text
             s += std::to_string(m.config.sysctl.lowmemReserveRatio[static_cast<int>(m.zones[zid].type)]);
         }
         *text = s + "\n";
+    } else if (path.rfind("/sys/devices/system/node/node", 0) == 0) {
+        // /sys/devices/system/node/node<N>/<file> (stats/Numa.h)
+        const std::string rest = path.substr(29);
+        const auto slash = rest.find('/');
+        const std::string num = rest.substr(0, slash);
+        if (num.empty() || num.size() > 3 || num.find_first_not_of("0123456789") != std::string::npos)
+            return ReadResult::NoSuchFile;
+        const int node = std::stoi(num);
+        if (slash == std::string::npos || slash + 1 == rest.size()) { // the node's directory itself
+            std::string probe;
+            return readNodeFile(m, node, "distance", &probe) ? ReadResult::IsDirectory : ReadResult::NoSuchFile;
+        }
+        if (!readNodeFile(m, node, rest.substr(slash + 1), text)) return ReadResult::NoSuchFile;
     } else if (path == "/sys/kernel/mm/transparent_hugepage/enabled") {
         switch (m.config.sysctl.thp) {
         case ThpMode::Always:
@@ -386,7 +407,7 @@ std::vector<std::string> shellSplit(std::string_view line)
 std::vector<std::string> shellCommands()
 {
     return { "cat", "free", "echo", "ps", "grep", "sysctl", "sar", "vmstat", "swapon", "dmesg", "sleep", "tee",
-        "sudo" };
+        "sudo", "numactl", "numastat" };
 }
 
 std::vector<std::string> shellFiles(const Machine& m)
@@ -396,7 +417,8 @@ std::vector<std::string> shellFiles(const Machine& m)
         "/proc/sys/kernel/pid_max", "/sys/kernel/mm/transparent_hugepage/enabled", "/proc/sys/vm/overcommit_memory",
         "/proc/sys/vm/overcommit_ratio", "/proc/sys/vm/overcommit_kbytes", "/proc/sys/vm/swappiness",
         "/proc/sys/vm/panic_on_oom", "/proc/sys/vm/oom_kill_allocating_task", "/proc/sys/vm/drop_caches",
-        "/proc/swaps" };
+        "/proc/swaps", "/proc/slabinfo", "/proc/vmallocinfo" };
+    for (std::string& f : nodeFiles(m)) files.push_back(std::move(f));
     for (std::string& f : procPidFiles(m)) files.push_back(std::move(f));
     for (const File& f : m.files) files.push_back(m.str(f.name));
     return files;
@@ -423,6 +445,8 @@ ShellResult runCommand(const Machine& m, const std::vector<std::string>& words, 
     if (cmd == "vmstat") return runVmstat(m, args);
     if (cmd == "swapon") return runSwapon(m, args);
     if (cmd == "dmesg") return runDmesg(m, args);
+    if (cmd == "numactl") return runNumactl(m, args);
+    if (cmd == "numastat") return runNumastat(m, args);
     if (cmd == "sleep") return runSleep(args);
     if (cmd == "tee") return runTee(m, args, input);
     if (cmd == "free") {

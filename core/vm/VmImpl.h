@@ -199,6 +199,13 @@ public:
     }
     std::uint64_t entryAt(Pfn table, std::uint64_t idx) const { return readEntry(m, table, idx); }
 
+    /// The node whose memory a process's pages come from first.
+    int homeNode(std::uint32_t pid) const
+    {
+        const Process* p = pid ? m.proc(pid) : nullptr;
+        return p ? p->node : spawnNode;
+    }
+
     ZoneType userZone() const
     {
         ZoneType t;
@@ -790,7 +797,7 @@ public:
         ZoneType t;
         std::optional<Pfn> block;
         if (!buddy::resolveHighestZone(m, userZone(), &t))
-            block = buddy::getPageFromFreelist(m, em, hugeOrder(), t, Wmark::Low);
+            block = buddy::getPageFromFreelist(m, em, hugeOrder(), t, Wmark::Low, homeNode(pid));
         Event tf = ev(EventType::ThpFault, pid);
         tf.a = va;
         if (!block) {
@@ -1414,6 +1421,7 @@ public:
             if (v.accountable()) charge += v.size() / page();
         if (!enoughMemory(parent, charge)) return 0;
         const std::uint32_t child = m.nextPid;
+        spawnNode = m.proc(parent)->node; // the child starts on its parent's node
         const Pfn pgd = allocFrame(child, FrameState::PageTable, child);
         if (pgd == kNoPfn) return 0;
         const Process* pp = m.proc(parent);

@@ -57,13 +57,18 @@ void Vm::schedule()
 
 bool Vm::zonesBalanced(ZoneType highest, Wmark mark) const
 {
-    // pgdat_balanced(): any managed zone up to highest_zoneidx is above the mark.
-    const auto& list = m.zonelists[0][static_cast<std::size_t>(highest)];
-    const int highestIdx = list.empty() ? 0 : m.zones[list.front()].indexInNode;
-    for (std::uint8_t zid : list) {
-        const Zone& z = m.zones[zid];
-        if (z.managed && buddy::watermarkOk(z, 0, z.mark(mark), highestIdx)) return true;
-    }
+    // pgdat_balanced(): any managed zone up to highest_zoneidx is above the mark. memviz's
+    // one kswapd stands for every node's: it looks at each node's own zones (the head of
+    // that node's zonelist), so at every zone an allocation may fall back to.
+    int highestIdx = 0; // gfp_zone()'s index, the same in every node's zone array
+    for (std::uint8_t zid : m.nodes[0].zones)
+        if (m.zones[zid].type == highest) highestIdx = m.zones[zid].indexInNode;
+    for (std::size_t n = 0; n < m.zonelists.size(); ++n)
+        for (std::uint8_t zid : m.zonelists[n][static_cast<std::size_t>(highest)]) {
+            const Zone& z = m.zones[zid];
+            if (z.node != n) break; // past the node's own zones
+            if (z.managed && buddy::watermarkOk(z, 0, z.mark(mark), highestIdx)) return true;
+        }
     return false;
 }
 
@@ -81,22 +86,23 @@ std::optional<Pfn> Vm::allocPages(std::uint32_t pid, int order, ZoneType zone, i
 {
     ZoneType t;
     if (buddy::resolveHighestZone(m, zone, &t)) return std::nullopt;
-    if (node < 0) {
-        const Process* p = pid ? m.proc(pid) : nullptr;
-        node = p ? p->node : spawnNode;
-    }
-    if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Low, node)) return p;
+    // The CPU runs the process (or the program being started) on its home node; kernel
+    // work of scripts runs on CPU 0 of node 0.
+    const Process* self = pid ? m.proc(pid) : nullptr;
+    const int local = self ? self->node : spawnNode;
+    if (node < 0) node = local;
+    if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Low, node, local)) return p;
     Event slow = ev(EventType::SlowPath, pid);
     slow.flags = static_cast<std::uint32_t>(t);
     slow.order = static_cast<std::uint8_t>(order);
     em.onEvent(slow);
     wakeKswapd(t);
-    if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Min, node)) return p;
+    if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Min, node, local)) return p;
     if (!reclaiming) {
         int noProgress = 0;
         for (int loops = 0; loops < 4096; ++loops) {
             const std::uint64_t got = directReclaim(pid, t);
-            if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Min, node)) return p;
+            if (auto p = buddy::getPageFromFreelist(m, em, order, t, Wmark::Min, node, local)) return p;
             if (m.panicked) break;
             // Without compaction, reclaim rarely makes a free block of a higher order:
             // should_reclaim_retry() gives up after MAX_RECLAIM_RETRIES rounds either way.
@@ -142,9 +148,14 @@ void Vm::runKswapd()
     int failures = m.kswapd.failures;
     bool gaveUp = false;
     while (!zonesBalanced(highest, Wmark::High)) {
+        // kswapd_shrink_node() of every node: its own zones' high marks (each node's zonelist
+        // starts with them).
         std::uint64_t target = 0;
-        for (std::uint8_t zid : m.zonelists[0][static_cast<std::size_t>(highest)])
-            target += std::max<std::uint64_t>(m.zones[zid].mark(Wmark::High), kSwapClusterMax);
+        for (std::size_t n = 0; n < m.zonelists.size(); ++n)
+            for (std::uint8_t zid : m.zonelists[n][static_cast<std::size_t>(highest)]) {
+                if (m.zones[zid].node != n) break;
+                target += std::max<std::uint64_t>(m.zones[zid].mark(Wmark::High), kSwapClusterMax);
+            }
         std::uint64_t got = 0;
         for (int prio = kDefPriority; prio >= 1; --prio) {
             got += shrinkNode(0, false, prio, target > got ? target - got : 0);

@@ -4,6 +4,7 @@
 // their numbers (seeds/001 §4.4, §5.2, §5.3).
 
 #include "TestUtil.h"
+#include "stats/MemInfo.h"
 
 #include "check/Checker.h"
 #include "sim/Apply.h"
@@ -250,8 +251,11 @@ void TestVm::exitFreesEverything()
     const Machine& m = sim.current();
     QCOMPARE(m.vmc.pageTablePages, 0u);
     QCOMPARE(m.vmc.anonPages, 0u);
-    // Only the page cache (the program and its libraries) stays.
-    QCOMPARE(free0 - m.freePages(), m.vmc.filePages);
+    // Only the page cache (the program and its libraries) stays, and the slab the
+    // task_structs came from (the cache keeps its now empty slab), no kernel stack.
+    QCOMPARE(m.kmem.kernelStackPages, 0u);
+    QCOMPARE(m.kmem.caches[m.kmem.cacheTaskStruct].activeObjs, 0u);
+    QCOMPARE(free0 - m.freePages(), m.vmc.filePages + slabPages(m, false) + slabPages(m, true));
     QVERIFY(afterSpawn < free0);
 }
 
