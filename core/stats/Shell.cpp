@@ -50,7 +50,7 @@ ReadResult readFile(const Machine& m, const std::string& path, std::string* text
     else if (path == "/proc/slabinfo" && !m.config.arch.custom)
         *text = formatSlabinfo(m); // mode 0400: the shell runs as root
     else if (path == "/proc/vmallocinfo" && !m.config.arch.custom)
-        *text = formatVmallocinfo(m);
+        *text = kmem::formatVmallocinfo(m);
     else if (path == "/proc/sys/vm/drop_caches")
         return ReadResult::PermissionDenied; // mode 0200: write-only
     else if (const auto info = sysctlByName(path); info && path.rfind("/proc/sys/", 0) == 0)
