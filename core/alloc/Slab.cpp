@@ -446,14 +446,14 @@ void cacheFree(const Machine& m, Emitter& em, std::uint32_t cache, std::uint64_t
     em.onEvent(e);
     const SlabCache& c = m.kmem.caches[cache];
     const Slab& s = m.kmem.slabs.at(slab);
-    if (s.inuse) return;
     if (!slub(m)) {
-        // free_block(): free slabs beyond the node's free_limit go back to the buddy allocator.
+        // free_block(): while the node holds more than free_limit free objects, free
+        // slabs go back to the buddy allocator (the last of slabs_free first).
         const int node = s.node;
         while (m.kmem.caches[cache].nodes[node].freeObjects > freeLimit(m, c)
                && !m.kmem.caches[cache].nodes[node].free.empty())
             discard(m, em, cache, m.kmem.caches[cache].nodes[node].free.back(), pid);
-    } else if (s.list != SlabList::Cpu && nrPartial(c, s.node) >= c.minPartial) {
+    } else if (s.inuse == 0 && s.list != SlabList::Cpu && nrPartial(c, s.node) >= c.minPartial) {
         // __slab_free(): an empty slab is discarded when the node has min_partial others.
         discard(m, em, cache, slab, pid);
     }
