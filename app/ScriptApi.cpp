@@ -1,6 +1,10 @@
 #include "ScriptApi.h"
 
 #include "ErrorText.h"
+#include "alloc/Buddy.h"
+#include "alloc/KernelMap.h"
+#include "alloc/Kmem.h"
+#include "phys/Numa.h"
 #include "stats/Shell.h"
 #include "util/Size.h"
 
@@ -142,6 +146,82 @@ bool ScriptApi::readTlb(const QJSValue& v, MachineConfig* cfg)
     return true;
 }
 
+bool ScriptApi::readNuma(const QJSValue& options, MachineConfig* cfg)
+{
+    const QJSValue nodes = options.property(QStringLiteral("nodes"));
+    const QJSValue dist = options.property(QStringLiteral("distance"));
+    if (nodes.isUndefined() && dist.isUndefined()) return true;
+    const int n = nodes.isArray() ? nodes.property(QStringLiteral("length")).toInt() : 0;
+    if (!nodes.isArray() || n < 1) {
+        m_engine->throwError(QJSValue::TypeError,
+                             tr("machine(): nodes must list the NUMA nodes, e.g. nodes: [{ ram: \"8G\" }, { ram: \"8G\" }]"));
+        return false;
+    }
+    cfg->numaNodes.clear();
+    std::uint64_t total = 0;
+    for (int i = 0; i < n; ++i) {
+        const QJSValue node = nodes.property(static_cast<quint32>(i));
+        const auto ram = node.isObject() ? sizeFromJs(node.property(QStringLiteral("ram"))) : std::nullopt;
+        if (!ram) {
+            m_engine->throwError(QJSValue::TypeError,
+                                 tr("machine(): nodes[%1] needs its memory, e.g. { ram: \"8G\" } (add memoryOnly: true for a node without CPUs)")
+                                     .arg(i));
+            return false;
+        }
+        NumaNodeConfig nc;
+        nc.ramBytes = *ram;
+        nc.hasCpus = !node.property(QStringLiteral("memoryOnly")).toBool();
+        cfg->numaNodes.push_back(nc);
+        total += *ram;
+    }
+    cfg->ramBytes = total;
+    cfg->distance.clear();
+    if (!dist.isUndefined()) {
+        const int rows = dist.isArray() ? dist.property(QStringLiteral("length")).toInt() : -1;
+        if (rows < 0) {
+            m_engine->throwError(QJSValue::TypeError,
+                                 tr("machine(): distance must be a matrix like [[10, 20], [20, 10]]"));
+            return false;
+        }
+        for (int i = 0; i < rows; ++i) {
+            const QJSValue row = dist.property(static_cast<quint32>(i));
+            const int cols = row.isArray() ? row.property(QStringLiteral("length")).toInt() : -1;
+            std::vector<std::uint32_t> r;
+            for (int j = 0; j < cols; ++j) {
+                double d = 0;
+                if (!isInteger(row.property(static_cast<quint32>(j)), &d) || d < 0 || d > 1e6) {
+                    m_engine->throwError(QJSValue::TypeError,
+                                         tr("machine(): distance[%1][%2] must be a whole number like 10 or 20").arg(i).arg(j));
+                    return false;
+                }
+                r.push_back(static_cast<std::uint32_t>(d));
+            }
+            if (cols < 0) {
+                m_engine->throwError(QJSValue::TypeError, tr("machine(): distance[%1] must be a row of numbers").arg(i));
+                return false;
+            }
+            cfg->distance.push_back(std::move(r));
+        }
+    }
+    return true;
+}
+
+bool ScriptApi::readSlab(const QJSValue& v, MachineConfig* cfg)
+{
+    if (v.isUndefined()) return true;
+    const QString s = v.toString().toLower();
+    if (s == QLatin1String("slab"))
+        cfg->slab = SlabKind::Slab;
+    else if (s == QLatin1String("slub"))
+        cfg->slab = SlabKind::Slub;
+    else {
+        m_engine->throwError(QJSValue::RangeError,
+                             tr("machine(): slab must be \"slab\" (the classic allocator of the notes) or \"slub\" (Linux 6.8 and later)"));
+        return false;
+    }
+    return true;
+}
+
 QJSValue ScriptApi::machine(const QJSValue& options)
 {
     MachineConfig cfg = defaultConfig;
@@ -151,7 +231,8 @@ QJSValue ScriptApi::machine(const QJSValue& options)
     }
     static const QStringList known = {QStringLiteral("preset"), QStringLiteral("ram"), QStringLiteral("swap"),
                                       QStringLiteral("seed"), QStringLiteral("cpus"), QStringLiteral("arch"),
-                                      QStringLiteral("tlb")};
+                                      QStringLiteral("tlb"), QStringLiteral("nodes"), QStringLiteral("distance"),
+                                      QStringLiteral("slab")};
     if (options.isObject()) {
         const QJSValue keys = m_engine->globalObject().property(QStringLiteral("Object")).property(QStringLiteral("keys"));
         const QJSValue list = keys.call({options});
@@ -205,7 +286,8 @@ QJSValue ScriptApi::machine(const QJSValue& options)
         }
     }
     if (options.isObject() && (!readArch(options.property(QStringLiteral("arch")), &cfg)
-                               || !readTlb(options.property(QStringLiteral("tlb")), &cfg)))
+                               || !readTlb(options.property(QStringLiteral("tlb")), &cfg)
+                               || !readNuma(options, &cfg) || !readSlab(options.property(QStringLiteral("slab")), &cfg)))
         return {};
     auto created = Simulator::create(cfg);
     if (auto* e = std::get_if<Error>(&created)) {
@@ -221,6 +303,8 @@ QJSValue ScriptApi::machine(const QJSValue& options)
     info.setProperty(QStringLiteral("ram"), static_cast<double>(cfg.ramBytes));
     info.setProperty(QStringLiteral("swap"), static_cast<double>(cfg.swapBytes));
     info.setProperty(QStringLiteral("seed"), static_cast<double>(cfg.seed));
+    info.setProperty(QStringLiteral("nodes"), cfg.nodeCount());
+    info.setProperty(QStringLiteral("slab"), cfg.slab == SlabKind::Slab ? QStringLiteral("slab") : QStringLiteral("slub"));
     return info;
 }
 
@@ -270,6 +354,7 @@ QJSValue KernelApi::alloc_pages(const QJSValue& order, const QJSValue& options)
         return {};
     }
     ZoneType zone = ZoneType::Normal;
+    int node = -1;
     if (options.isObject()) {
         const QJSValue z = options.property(QStringLiteral("zone"));
         if (!z.isUndefined() && !zoneTypeFromName(z.toString().toStdString(), &zone)) {
@@ -277,11 +362,14 @@ QJSValue KernelApi::alloc_pages(const QJSValue& order, const QJSValue& options)
                                  errorText(Error{ErrorCode::UnknownZone, 0, 0, z.toString().toStdString()}));
             return {};
         }
+        if (!nodeOption(options, QStringLiteral("alloc_pages()"), &node)) return {};
     } else if (!options.isUndefined() && !options.isNull()) {
         m_engine->throwError(QJSValue::TypeError, tr("alloc_pages(order, options): options must be an object, e.g. { zone: \"DMA32\" }"));
         return {};
     }
-    const CommandResult r = sim()->apply(Command::allocPages(o < -1e9 ? -1 : o > 1e9 ? 1000 : static_cast<int>(o), zone));
+    Command cmd = Command::allocPages(o < -1e9 ? -1 : o > 1e9 ? 1000 : static_cast<int>(o), zone);
+    cmd.node = node;
+    const CommandResult r = sim()->apply(cmd);
     if (r.error) {
         m_engine->throwError(QJSValue::RangeError, QStringLiteral("alloc_pages(): ") + errorText(r.error));
         return {};
@@ -294,6 +382,7 @@ QJSValue KernelApi::alloc_pages(const QJSValue& order, const QJSValue& options)
     block.setProperty(QStringLiteral("zone"), QString::fromLatin1(zoneTypeName(m.zones[m.zoneOf(*r.pfn)].type).data()));
     block.setProperty(QStringLiteral("address"), static_cast<double>(*r.pfn * m.pageSize()));
     block.setProperty(QStringLiteral("pages"), static_cast<double>(std::uint64_t(1) << static_cast<int>(o)));
+    block.setProperty(QStringLiteral("node"), static_cast<int>(m.zones[m.zoneOf(*r.pfn)].node));
     return block;
 }
 
@@ -316,6 +405,380 @@ void KernelApi::free_pages(const QJSValue& block, const QJSValue& order)
     }
     const CommandResult r = sim()->apply(Command::freePages(static_cast<std::uint64_t>(pfn), static_cast<int>(o)));
     if (r.error) m_engine->throwError(QJSValue::RangeError, QStringLiteral("free_pages(): ") + errorText(r.error));
+}
+
+
+// ---- the kernel's own memory ------------------------------------------------------------
+
+namespace {
+double addrValue(std::uint64_t a)
+{
+    return static_cast<double>(a); // kernel addresses are exact in a double up to 2^53; larger ones lose low bits
+}
+
+std::optional<std::uint64_t> addressFromJs(const QJSValue& v)
+{
+    if (v.isString()) { // "0xffff888000001000": exact for any 64-bit address
+        bool ok = false;
+        QString t = v.toString().trimmed();
+        const std::uint64_t a = t.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? t.mid(2).toULongLong(&ok, 16)
+                                                                                       : t.toULongLong(&ok, 10);
+        return ok ? std::optional<std::uint64_t>(a) : std::nullopt;
+    }
+    return sizeFromJs(v);
+}
+
+QJSValue kernelAddress(QJSEngine* engine, std::uint64_t a)
+{
+    // 64-bit kernel addresses do not fit a double exactly: hand them out as hex strings,
+    // which every kernel call accepts back.
+    if (a >= (1ull << 53)) return QJSValue(QStringLiteral("0x%1").arg(a, 16, 16, QLatin1Char('0')));
+    (void)engine;
+    return QJSValue(addrValue(a));
+}
+} // namespace
+
+bool KernelApi::apply(const Command& c, const QString& what, CommandResult* r)
+{
+    *r = sim()->apply(c);
+    if (r->error) {
+        m_engine->throwError(QJSValue::RangeError, what + QStringLiteral(": ") + errorText(r->error));
+        return false;
+    }
+    return true;
+}
+
+bool KernelApi::nodeOption(const QJSValue& options, const QString& what, int* node)
+{
+    *node = -1;
+    if (options.isUndefined() || options.isNull()) return true;
+    if (!options.isObject()) {
+        m_engine->throwError(QJSValue::TypeError, tr("%1: options must be an object, e.g. { node: 1 }").arg(what));
+        return false;
+    }
+    const QJSValue n = options.property(QStringLiteral("node"));
+    if (n.isUndefined()) return true;
+    double d = 0;
+    if (!isInteger(n, &d) || d < 0 || d >= static_cast<double>(sim()->current().nodes.size())) {
+        m_engine->throwError(QJSValue::RangeError,
+                             what + QStringLiteral(": ")
+                                 + errorText(Error{ErrorCode::UnknownNode, static_cast<std::int64_t>(d),
+                                                   static_cast<std::int64_t>(sim()->current().nodes.size()), {}}));
+        return false;
+    }
+    *node = static_cast<int>(d);
+    return true;
+}
+
+std::optional<std::uint32_t> KernelApi::cacheOf(const QJSValue& v, const QString& what)
+{
+    const Machine& m = sim()->current();
+    if (auto* h = qobject_cast<SlabCacheHandle*>(v.toQObject())) return static_cast<std::uint32_t>(h->id());
+    if (v.isString()) {
+        const std::string name = v.toString().toStdString();
+        for (std::uint32_t i = 0; i < m.kmem.caches.size(); ++i)
+            if (m.str(m.kmem.caches[i].name) == name) return i;
+    }
+    double d = 0;
+    if (isInteger(v, &d) && d >= 0 && d < static_cast<double>(m.kmem.caches.size())) return static_cast<std::uint32_t>(d);
+    m_engine->throwError(QJSValue::TypeError,
+                         tr("%1: pass a cache from kmem_cache_create() or the name of a cache in /proc/slabinfo").arg(what));
+    return std::nullopt;
+}
+
+std::optional<std::uint64_t> KernelApi::pageOf(const QJSValue& v, const QString& what)
+{
+    double pfn = 0;
+    if (v.isObject() && isInteger(v.property(QStringLiteral("pfn")), &pfn) && pfn >= 0) return static_cast<std::uint64_t>(pfn);
+    if (isInteger(v, &pfn) && pfn >= 0) return static_cast<std::uint64_t>(pfn);
+    m_engine->throwError(QJSValue::TypeError, tr("%1: pass the page alloc_pages() returned, or its pfn").arg(what));
+    return std::nullopt;
+}
+
+QJSValue KernelApi::kmem_cache_create(const QJSValue& name, const QJSValue& size, const QJSValue& align,
+                                      const QJSValue& flags)
+{
+    const QString what = QStringLiteral("kmem_cache_create()");
+    if (!name.isString()) {
+        m_engine->throwError(QJSValue::TypeError,
+                             tr("kmem_cache_create(name, size, align, flags): name must be a string, e.g. \"task_struct\""));
+        return {};
+    }
+    const auto bytes = sizeFromJs(size);
+    double al = 0, fl = 0;
+    if (!bytes || (!align.isUndefined() && !isInteger(align, &al)) || al < 0
+        || (!flags.isUndefined() && !isInteger(flags, &fl)) || fl < 0) {
+        m_engine->throwError(QJSValue::TypeError,
+                             tr("kmem_cache_create(name, size, align, flags): size, align and flags must be whole numbers, "
+                                "e.g. kmem_cache_create(\"task_struct\", 1792, 64, SLAB_HWCACHE_ALIGN)"));
+        return {};
+    }
+    Command c;
+    c.type = CommandType::KmemCacheCreate;
+    c.text = name.toString().toStdString();
+    c.len = *bytes;
+    c.step = static_cast<std::uint64_t>(al);
+    c.mapFlags = static_cast<std::uint32_t>(fl);
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    return m_engine->newQObject(new SlabCacheHandle(this, static_cast<std::uint32_t>(r.value)));
+}
+
+QJSValue KernelApi::kmem_cache_alloc(const QJSValue& cache, const QJSValue& options)
+{
+    const QString what = QStringLiteral("kmem_cache_alloc()");
+    const auto id = cacheOf(cache, what);
+    int node = -1;
+    if (!id || !nodeOption(options, what, &node)) return {};
+    Command c;
+    c.type = CommandType::KmemCacheAlloc;
+    c.pfn = *id;
+    c.node = node;
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    if (!r.value) return QJSValue(QJSValue::NullValue); // out of memory: NULL
+    return kernelAddress(m_engine, r.value);
+}
+
+void KernelApi::kmem_cache_free(const QJSValue& cache, const QJSValue& object)
+{
+    const QString what = QStringLiteral("kmem_cache_free()");
+    const auto id = cacheOf(cache, what);
+    if (!id) return;
+    const auto a = addressFromJs(object);
+    if (!a) {
+        m_engine->throwError(QJSValue::TypeError, tr("%1: pass the object's address").arg(what));
+        return;
+    }
+    Command c;
+    c.type = CommandType::KmemCacheFree;
+    c.pfn = *id;
+    c.addr = *a;
+    CommandResult r;
+    apply(c, what, &r);
+}
+
+QJSValue KernelApi::kmem_cache_shrink(const QJSValue& cache)
+{
+    const QString what = QStringLiteral("kmem_cache_shrink()");
+    const auto id = cacheOf(cache, what);
+    if (!id) return {};
+    Command c;
+    c.type = CommandType::KmemCacheShrink;
+    c.pfn = *id;
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    return static_cast<double>(r.value);
+}
+
+QJSValue KernelApi::kmalloc(const QJSValue& size, const QJSValue& options)
+{
+    const QString what = QStringLiteral("kmalloc()");
+    const auto bytes = sizeFromJs(size);
+    int node = -1;
+    if (!bytes) {
+        m_engine->throwError(QJSValue::TypeError, tr("kmalloc(size): size must be a number of bytes or a size like \"64K\""));
+        return {};
+    }
+    if (!nodeOption(options, what, &node)) return {};
+    Command c;
+    c.type = CommandType::Kmalloc;
+    c.len = *bytes;
+    c.node = node;
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    if (!r.value) return QJSValue(QJSValue::NullValue);
+    return kernelAddress(m_engine, r.value);
+}
+
+void KernelApi::kfree(const QJSValue& addr)
+{
+    const auto a = addressFromJs(addr);
+    if (!a) {
+        m_engine->throwError(QJSValue::TypeError, tr("kfree(addr): pass the address kmalloc() returned"));
+        return;
+    }
+    Command c;
+    c.type = CommandType::Kfree;
+    c.addr = *a;
+    CommandResult r;
+    apply(c, QStringLiteral("kfree()"), &r);
+}
+
+QJSValue KernelApi::vmalloc(const QJSValue& size, const QJSValue& options)
+{
+    const QString what = QStringLiteral("vmalloc()");
+    const auto bytes = sizeFromJs(size);
+    int node = -1;
+    if (!bytes) {
+        m_engine->throwError(QJSValue::TypeError, tr("vmalloc(size): size must be a number of bytes or a size like \"64K\""));
+        return {};
+    }
+    if (!nodeOption(options, what, &node)) return {};
+    Command c;
+    c.type = CommandType::Vmalloc;
+    c.len = *bytes;
+    c.node = node;
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    if (!r.value) return QJSValue(QJSValue::NullValue);
+    return kernelAddress(m_engine, r.value);
+}
+
+void KernelApi::vfree(const QJSValue& addr)
+{
+    const auto a = addressFromJs(addr);
+    if (!a) {
+        m_engine->throwError(QJSValue::TypeError, tr("vfree(addr): pass the address vmalloc() returned"));
+        return;
+    }
+    Command c;
+    c.type = CommandType::Vfree;
+    c.addr = *a;
+    CommandResult r;
+    apply(c, QStringLiteral("vfree()"), &r);
+}
+
+QJSValue KernelApi::kmap(const QJSValue& page)
+{
+    const QString what = QStringLiteral("kmap()");
+    const auto pfn = pageOf(page, what);
+    if (!pfn) return {};
+    Command c;
+    c.type = CommandType::Kmap;
+    c.pfn = *pfn;
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    return kernelAddress(m_engine, r.value);
+}
+
+void KernelApi::kunmap(const QJSValue& page)
+{
+    const QString what = QStringLiteral("kunmap()");
+    const auto pfn = pageOf(page, what);
+    if (!pfn) return;
+    Command c;
+    c.type = CommandType::Kunmap;
+    c.pfn = *pfn;
+    CommandResult r;
+    apply(c, what, &r);
+}
+
+QJSValue KernelApi::kmap_local_page(const QJSValue& page)
+{
+    const QString what = QStringLiteral("kmap_local_page()");
+    const auto pfn = pageOf(page, what);
+    if (!pfn) return {};
+    Command c;
+    c.type = CommandType::Kmap;
+    c.pfn = *pfn;
+    c.write = true;
+    CommandResult r;
+    if (!apply(c, what, &r)) return {};
+    return kernelAddress(m_engine, r.value);
+}
+
+void KernelApi::kunmap_local(const QJSValue& addr)
+{
+    const auto a = addressFromJs(addr);
+    if (!a) {
+        m_engine->throwError(QJSValue::TypeError, tr("kunmap_local(addr): pass the address kmap_local_page() returned"));
+        return;
+    }
+    Command c;
+    c.type = CommandType::Kunmap;
+    c.addr = *a;
+    c.write = true;
+    CommandResult r;
+    apply(c, QStringLiteral("kunmap_local()"), &r);
+}
+
+QJSValue KernelApi::zonelist(const QJSValue& node, const QJSValue& zone)
+{
+    const Machine& m = sim()->current();
+    double d = 0;
+    if (!isInteger(node, &d) || d < 0 || d >= static_cast<double>(m.nodes.size())) {
+        m_engine->throwError(QJSValue::RangeError,
+                             QStringLiteral("zonelist(): ")
+                                 + errorText(Error{ErrorCode::UnknownNode, static_cast<std::int64_t>(d),
+                                                   static_cast<std::int64_t>(m.nodes.size()), {}}));
+        return {};
+    }
+    ZoneType t = ZoneType::Normal;
+    if (!zone.isUndefined() && !zoneTypeFromName(zone.toString().toStdString(), &t)) {
+        m_engine->throwError(QJSValue::RangeError,
+                             QStringLiteral("zonelist(): ") + errorText(Error{ErrorCode::UnknownZone, 0, 0, zone.toString().toStdString()}));
+        return {};
+    }
+    ZoneType resolved = t;
+    if (buddy::resolveHighestZone(m, t, &resolved)) resolved = t;
+    const auto labels = numa::zonelistLabels(m, static_cast<int>(d), resolved);
+    QJSValue arr = m_engine->newArray(static_cast<quint32>(labels.size()));
+    for (quint32 i = 0; i < labels.size(); ++i) arr.setProperty(i, QString::fromStdString(labels[i]));
+    return arr;
+}
+
+QJSValue KernelApi::pa(const QJSValue& vaddr)
+{
+    const auto a = addressFromJs(vaddr);
+    const KernelLayout& l = sim()->current().kmem.layout;
+    const std::uint64_t p = a ? virtToPhys(l, *a) : ~0ull;
+    if (p == ~0ull) {
+        m_engine->throwError(QJSValue::RangeError,
+                             tr("__pa(): %1 is not a direct-map address (only lowmem has one)")
+                                 .arg(a ? QStringLiteral("0x%1").arg(*a, 0, 16) : vaddr.toString()));
+        return {};
+    }
+    return static_cast<double>(p);
+}
+
+QJSValue KernelApi::va(const QJSValue& paddr)
+{
+    const auto p = sizeFromJs(paddr);
+    const KernelLayout& l = sim()->current().kmem.layout;
+    if (!p || l.highMemory == 0 || *p >= l.highMemory - l.pageOffset) {
+        m_engine->throwError(QJSValue::RangeError,
+                             tr("__va(): physical address %1 is not in the direct map (HighMem has no permanent kernel address; use kmap)")
+                                 .arg(paddr.toString()));
+        return {};
+    }
+    return kernelAddress(m_engine, physToVirt(l, *p));
+}
+
+SlabCacheHandle::SlabCacheHandle(KernelApi* kernel, std::uint32_t id) : m_kernel(kernel), m_id(id) {}
+
+const SlabCache& SlabCacheHandle::cache() const { return m_kernel->sim()->current().kmem.caches[m_id]; }
+QString SlabCacheHandle::name() const { return QString::fromStdString(m_kernel->sim()->current().str(cache().name)); }
+double SlabCacheHandle::size() const { return cache().size; }
+double SlabCacheHandle::objsize() const { return cache().objectSize; }
+double SlabCacheHandle::objperslab() const { return cache().objsPerSlab; }
+double SlabCacheHandle::pagesperslab() const { return static_cast<double>(1u << cache().order); }
+double SlabCacheHandle::activeObjs() const { return static_cast<double>(cache().activeObjs); }
+double SlabCacheHandle::numObjs() const { return static_cast<double>(cache().totalObjs()); }
+double SlabCacheHandle::numSlabs() const { return static_cast<double>(cache().numSlabs); }
+
+QJSValue SlabCacheHandle::alloc(const QJSValue& options)
+{
+    return m_kernel->kmem_cache_alloc(m_kernel->engine()->toScriptValue(static_cast<double>(m_id)), options);
+}
+
+void SlabCacheHandle::free(const QJSValue& object)
+{
+    m_kernel->kmem_cache_free(m_kernel->engine()->toScriptValue(static_cast<double>(m_id)), object);
+}
+
+QJSValue SlabCacheHandle::shrink()
+{
+    return m_kernel->kmem_cache_shrink(m_kernel->engine()->toScriptValue(static_cast<double>(m_id)));
+}
+
+QString SlabCacheHandle::toString() const
+{
+    return QStringLiteral("kmem_cache %1: %2-byte objects, %3 per slab of %4 page(s)")
+        .arg(name())
+        .arg(cache().size)
+        .arg(cache().objsPerSlab)
+        .arg(1u << cache().order);
 }
 
 } // namespace memviz

@@ -2,6 +2,7 @@
 
 #include "ScriptApi.h"
 #include "ScriptVm.h"
+#include "alloc/Kmem.h"
 
 #include <QJSEngine>
 
@@ -86,7 +87,13 @@ void ScriptEngine::install()
     global.setProperty(QStringLiteral("machine"), api.property(QStringLiteral("machine")));
     global.setProperty(QStringLiteral("sh"), api.property(QStringLiteral("sh")));
     global.setProperty(QStringLiteral("shot"), api.property(QStringLiteral("shot")));
-    global.setProperty(QStringLiteral("kernel"), m_engine->newQObject(kernel));
+    QJSValue kernelObj = m_engine->newQObject(kernel);
+    kernelObj.setProperty(QStringLiteral("__pa"), kernelObj.property(QStringLiteral("pa")));
+    kernelObj.setProperty(QStringLiteral("__va"), kernelObj.property(QStringLiteral("va")));
+    global.setProperty(QStringLiteral("kernel"), kernelObj);
+    // kmem_cache_create() flags (memviz's values; the names are the kernel's).
+    global.setProperty(QStringLiteral("SLAB_HWCACHE_ALIGN"), static_cast<int>(SlabFlag::HwcacheAlign));
+    global.setProperty(QStringLiteral("SLAB_RECLAIM_ACCOUNT"), static_cast<int>(SlabFlag::Reclaimable));
     auto* vmApi = new VmScript(m_engine.get(), m_api.get());
     vmApi->setParent(m_api.get());
     QJSEngine::setObjectOwnership(vmApi, QJSEngine::CppOwnership);

@@ -142,7 +142,7 @@ QJSValue VmScript::walkObject(const Machine& m, std::uint32_t pid, std::uint64_t
     return r;
 }
 
-QJSValue VmScript::spawn(const QJSValue& name)
+QJSValue VmScript::spawn(const QJSValue& name, const QJSValue& options)
 {
     if (!name.isString() || name.toString().isEmpty()) {
         throwType(tr("spawn(name): give the program's name, e.g. spawn(\"demand-paging\")"));
@@ -150,6 +150,17 @@ QJSValue VmScript::spawn(const QJSValue& name)
     }
     Command c = vmCommand(CommandType::Spawn, 0);
     c.text = name.toString().toStdString();
+    if (options.isObject() && !options.property(QStringLiteral("node")).isUndefined()) {
+        double d = 0;
+        if (!wholeNumber(options.property(QStringLiteral("node")), &d) || d < 0) {
+            throwType(tr("spawn(name, { node: N }): the node must be a whole number, e.g. spawn(\"a\", { node: 1 })"));
+            return {};
+        }
+        c.node = d > 255 ? 255 : static_cast<int>(d);
+    } else if (!options.isUndefined() && !options.isNull() && !options.isObject()) {
+        throwType(tr("spawn(name, options): options must be an object, e.g. { node: 1 }"));
+        return {};
+    }
     CommandResult r;
     if (!apply(c, QStringLiteral("spawn()"), &r)) return {};
     if (!r.value) {
@@ -397,6 +408,7 @@ double ProcessHandle::oomScore() const
     return proc() ? static_cast<double>(reclaim::oomScore(m_vm->sim()->current(), *proc())) : 0;
 }
 double ProcessHandle::oomScoreAdj() const { return proc() ? proc()->oomScoreAdj : 0; }
+double ProcessHandle::node() const { return proc() ? proc()->node : 0; }
 void ProcessHandle::setOomScoreAdj(double v)
 {
     Command c = vmCommand(CommandType::SetOomScoreAdj, m_pid);

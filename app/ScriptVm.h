@@ -43,7 +43,7 @@ public:
     /// The walk of a translation as a JS object {ok, paddr, faultLevel, steps:[...]}.
     QJSValue walkObject(const Machine& m, std::uint32_t pid, std::uint64_t va, bool withValue);
 
-    Q_INVOKABLE QJSValue spawn(const QJSValue& name);
+    Q_INVOKABLE QJSValue spawn(const QJSValue& name, const QJSValue& options = QJSValue());
     Q_INVOKABLE QJSValue process(const QJSValue& pid);
     Q_INVOKABLE QJSValue translate(const QJSValue& pid, const QJSValue& vaddr);
     Q_INVOKABLE QJSValue createFile(const QJSValue& name, const QJSValue& size, const QJSValue& content);
@@ -84,6 +84,7 @@ class ProcessHandle : public QObject {
     Q_PROPERTY(double oom_score READ oomScore)
     Q_PROPERTY(double oom_score_adj READ oomScoreAdj WRITE setOomScoreAdj)
     Q_PROPERTY(QString state READ state)
+    Q_PROPERTY(double node READ node)
 public:
     ProcessHandle(VmScript* vm, std::uint32_t pid);
 
@@ -99,6 +100,7 @@ public:
     double swapKb() const;     ///< VmSwap, kB
     double oomScore() const;   ///< /proc/PID/oom_score
     double oomScoreAdj() const;
+    double node() const; ///< the NUMA node it runs on
     void setOomScoreAdj(double v);
     QString state() const;     ///< "running", "exited" or "killed"
 
