@@ -316,6 +316,15 @@ Machine bootMachine(const MachineConfig& config)
     vm::boot(m);
     reclaim::boot(m);
     kmem::boot(m);
+    // build_all_zonelists() logs each node's fallback order on a NUMA machine, early in
+    // boot (before swapon's line).
+    if (m.nodes.size() > 1)
+        for (std::size_t n = 0; n < m.nodes.size(); ++n) {
+            KlogRecord r;
+            r.kind = KlogKind::FallbackOrder;
+            r.v[0] = static_cast<std::int64_t>(n);
+            m.klog.insert(m.klog.begin() + static_cast<std::ptrdiff_t>(n), r);
+        }
     return m;
 }
 

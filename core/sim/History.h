@@ -60,6 +60,7 @@ enum class KlogKind : std::uint8_t {
     OomReaped,     ///< "oom_reaper: reaped process ..." (pid; v: anon, file, shmem kB after)
     Panic,         ///< "Kernel panic - not syncing: ..." (v[0]: PanicReason)
     CommitRefused, ///< "__vm_enough_memory: pid: %d, comm: %s, bytes: %lu not enough memory ..."
+    FallbackOrder, ///< build_zonelists() at boot on NUMA machines: "Fallback order for Node %d: ..." (v[0]: node)
 };
 
 enum class PanicReason : std::uint8_t {

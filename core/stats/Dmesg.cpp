@@ -2,6 +2,7 @@
 // message formats (each quoted next to where it is used).
 #include "stats/Dmesg.h"
 
+#include "phys/Numa.h"
 #include "reclaim/Reclaim.h"
 
 #include "sim/Machine.h"
@@ -220,6 +221,11 @@ std::string formatDmesg(const Machine& m, DmesgTime time)
             w.line(r.timeNs, "---[ end Kernel panic - not syncing: " + why + " ]---");
             inReport = false;
             tasksShown = false;
+            break;
+        }
+        case KlogKind::FallbackOrder: {
+            const int node = static_cast<int>(v[0]);
+            w.line(r.timeNs, numa::fallbackOrderLine(node, numa::nodeOrder(m, node)));
             break;
         }
         case KlogKind::CommitRefused:

@@ -130,6 +130,29 @@ private slots:
                                           << QStringLiteral("munmap()");
         QTest::newRow("mmap bad prot") << QStringLiteral("const p = spawn('x');\np.mmap(4096, 'rwz');\n") << 2
                                        << QStringLiteral("prot");
+        // The kernel's own memory: each refusal names the call and the value, and changes nothing.
+        QTest::newRow("vfree unknown") << QStringLiteral("const v = kernel.vmalloc(8192);\nkernel.vfree('0xffffc90000100000');\n")
+                                       << 2 << QStringLiteral("vfree()");
+        QTest::newRow("kfree twice") << QStringLiteral("const k = kernel.kmalloc(100);\nkernel.kfree(k);\nkernel.kfree(k);\n")
+                                     << 3 << QStringLiteral("kfree()");
+        QTest::newRow("object too large") << QStringLiteral("\nkernel.kmem_cache_create('big', '8M');\n") << 2
+                                          << QStringLiteral("kmem_cache_create()");
+        QTest::newRow("cache exists") << QStringLiteral("kernel.kmem_cache_create('task_struct', 100);\n") << 1
+                                      << QStringLiteral("task_struct");
+        QTest::newRow("wrong cache") << QStringLiteral("const a = kernel.kmem_cache_create('a', 64);\nconst b = kernel.kmem_cache_create('b', 64);\n"
+                                                       "const o = a.alloc();\nb.free(o);\n")
+                                     << 4 << QStringLiteral("kmem_cache_free()");
+        QTest::newRow("kunmap not mapped") << QStringLiteral("machine({ preset: 'x86-32', ram: '2G' });\nconst p = kernel.alloc_pages(0, { zone: 'HighMem' });\nkernel.kunmap(p);\n")
+                                           << 3 << QStringLiteral("kunmap()");
+        QTest::newRow("distance not symmetric") << QStringLiteral("machine({ nodes: [{ ram: '1G' }, { ram: '1G' }, { ram: '1G' }],\n"
+                                                                  "  distance: [[10, 20, 30], [20, 10, 20], [20, 20, 10]] });\n")
+                                                << 1 << QStringLiteral("machine()");
+        QTest::newRow("distance zero") << QStringLiteral("machine({ nodes: [{ ram: '1G' }, { ram: '1G' }], distance: [[10, 0], [0, 10]] });\n")
+                                       << 1 << QStringLiteral("machine()");
+        QTest::newRow("numa on 32-bit") << QStringLiteral("machine({ preset: 'x86-32', nodes: [{ ram: '1G' }, { ram: '1G' }] });\n")
+                                        << 1 << QStringLiteral("machine()");
+        QTest::newRow("unknown node") << QStringLiteral("kernel.kmalloc(64, { node: 2 });\n") << 1 << QStringLiteral("kmalloc()");
+        QTest::newRow("zonelist node") << QStringLiteral("\nkernel.zonelist(5);\n") << 2 << QStringLiteral("zonelist()");
     }
 
     void badInput()
@@ -211,6 +234,41 @@ private slots:
             QVERIFY(r.output.contains(QStringLiteral("--- vm.overcommit_memory = 1 ---\nmmap(1200M): 0x")));
         }
         if (demo == QLatin1String("thrashing")) QVERIFY(r.output.contains(QStringLiteral("28672 major faults")));
+        if (demo == QLatin1String("slab")) {
+            // 1 KiB objects, 4 per page: 9 objects in 3 slabs, then one slab emptied and given back.
+            QVERIFY2(r.output.contains(QStringLiteral("my_obj                 9     12   1024    4    1 : tunables   54   27    8 : slabdata      3      3      0")),
+                     qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("kmem_cache_shrink freed 1 slab(s)")));
+            QVERIFY(r.output.contains(QStringLiteral("my_obj                 4      8   1024    4    1 : tunables   54   27    8 : slabdata      2      2      0")));
+        }
+        if (demo == QLatin1String("kmalloc-vmalloc")) {
+            QVERIFY2(r.output.contains(QStringLiteral("pages=16 vmalloc")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("VmallocUsed:          64 kB")));
+            QVERIFY(r.output.contains(QStringLiteral("(kmalloc-128, __pa = 0x")));
+        }
+        if (demo == QLatin1String("highmem")) {
+            // 2 GiB on x86-32: 896 MiB of lowmem, the rest HighMem mapped through the pkmap window.
+            QVERIFY2(r.output.contains(QStringLiteral("__va(16 MiB) = 0xc1000000, __pa(0xC1000000) = 0x1000000")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("(HighMem)")));
+            QVERIFY(r.output.contains(QStringLiteral("kmap(HighMem page) = 0xff0")));
+            QVERIFY(r.output.contains(QStringLiteral("kmap(lowmem page) = 0xc")));
+        }
+        if (demo == QLatin1String("numa")) {
+            QVERIFY2(r.output.contains(QStringLiteral("available: 4 nodes (0-3)")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("zonelist(0): N0:DMA32 N0:DMA N1:DMA32 N2:DMA32 N3:DMA32")));
+            // Node 0 ran out: the rest came from node 1 (numa_miss there, numa_foreign on node 0).
+            const QStringList lines = r.output.split(QLatin1Char('\n'));
+            bool spilled = false;
+            for (const QString& l : lines) {
+                const QStringList f = l.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                if (f.size() == 5 && f[0] == QLatin1String("numa_miss")) spilled = f[2].toLongLong() > 10000 && f[1] == QLatin1String("0");
+            }
+            QVERIFY2(spilled, qPrintable(r.output));
+        }
+        if (demo == QLatin1String("kernel-vs-user")) {
+            QVERIFY2(r.output.contains(QStringLiteral("KernelStack:          16 kB")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("KernelStack:           0 kB")));
+        }
         if (demo == QLatin1String("thp")) {
             // THP "always": 49 huge pages, the notes' 562 faults; "never": none.
             QVERIFY2(r.output.contains(QStringLiteral("AnonHugePages:    100352 kB")), qPrintable(r.output));

@@ -202,6 +202,22 @@ private slots:
                 "Fallback order for Node 2: 2 1 0 " }));
     }
 
+    void dmesgShowsTheFallbackOrder()
+    {
+        // A NUMA machine's boot log has the lines, before the swap area's; one node has none.
+        MachineConfig c = threeBy8G();
+        c.swapBytes = 64 * MiB;
+        const Simulator s = boot(c);
+        const std::string log = runShell(s.current(), "dmesg").out;
+        const auto at = log.find("[    0.000000] Fallback order for Node 0: 0 1 2 \n"
+                                 "[    0.000000] Fallback order for Node 1: 1 2 0 \n"
+                                 "[    0.000000] Fallback order for Node 2: 2 1 0 \n");
+        QVERIFY2(at != std::string::npos, log.c_str());
+        QVERIFY(at < log.find("Adding 65536k swap"));
+        const Simulator one = boot(test::config("x86-64", "1G"));
+        QVERIFY(runShell(one.current(), "dmesg").out.find("Fallback order") == std::string::npos);
+    }
+
     void nodeCpus_data()
     {
         QTest::addColumn<int>("cpuCount");
