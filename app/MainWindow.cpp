@@ -125,7 +125,8 @@ void MainWindow::buildViews()
     m_centre->setObjectName(QStringLiteral("centre"));
     m_centre->setDocumentMode(true);
     for (const QString& id : {QStringLiteral("buddy"), QStringLiteral("walk"), QStringLiteral("cow"),
-             QStringLiteral("timeline"), QStringLiteral("lru")}) {
+             QStringLiteral("timeline"), QStringLiteral("lru"), QStringLiteral("slab"), QStringLiteral("kernel"),
+             QStringLiteral("numa")}) {
         QWidget* w = createView(id, m_ctx, this);
         w->setObjectName(QStringLiteral("view-") + id);
         m_views.insert(id, w);
@@ -490,6 +491,11 @@ QString MainWindow::demoTitle(const QString& file)
     if (file == QLatin1String("free-vs-available.js")) return tr("free against available: the page cache");
     if (file == QLatin1String("thp.js")) return tr("Transparent huge pages: always against never");
     if (file == QLatin1String("hugetlb-fork.js")) return tr("fork() with and without huge pages");
+    if (file == QLatin1String("slab.js")) return tr("Slab caches: full, partial and free slabs");
+    if (file == QLatin1String("kmalloc-vmalloc.js")) return tr("kmalloc against vmalloc: contiguous and scattered frames");
+    if (file == QLatin1String("highmem.js")) return tr("x86-32 with 2 GiB: the direct map, HighMem and kmap");
+    if (file == QLatin1String("numa.js")) return tr("Four NUMA nodes: the fallback order and spilling to the next node");
+    if (file == QLatin1String("kernel-vs-user.js")) return tr("User and kernel allocations both end in the buddy allocator");
     return file;
 }
 
@@ -729,7 +735,8 @@ void MainWindow::showSimplifications()
            "merges them later in batches; memviz merges at once.</li>"
            "<li>No compaction: an allocation of a higher order that finds no free block fails after reclaim. "
            "Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.</li>"
-           "<li>One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.</li>"
+           "<li>Physical memory is contiguous apart from the legacy holes below 1 MiB; NUMA nodes follow one "
+           "another in physical order (machine({ nodes: [...] })).</li>"
            "<li>Per-CPU page-list sizes in /proc/zoneinfo are the kernel's boot-time values; their counts stay 0.</li>"
            "</ul><p>Virtual memory:</p><ul>"
            "<li>One CPU; the user page tables hold no kernel half.</li>"
@@ -749,7 +756,7 @@ void MainWindow::showSimplifications()
            "fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. "
            "Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and "
            "context switches are 0).</li>"
-           "<li>One node and one set of LRU lists. kswapd runs between two page accesses of the running program "
+           "<li>One set of LRU lists and one kswapd for all nodes. kswapd runs between two page accesses of the running program "
            "and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).</li>"
            "<li>The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no "
            "refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.</li>"
@@ -760,6 +767,23 @@ void MainWindow::showSimplifications()
            "panic; the victim's memory is freed at once (the oom_reaper's work).</li>"
            "<li>sar reports the per-second history the machine recorded since boot, as if it had been started in "
            "a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.</li>"
+           "</ul><p>The kernel's own memory:</p><ul>"
+           "<li>One CPU: the classic SLAB allocator has no per-CPU array caches or shared arrays (a freed object "
+           "goes straight back to its slab, and cache_reap never runs); SLUB has one cpu slab and no per-CPU "
+           "partial list. No slab colouring, no merging of compatible caches (as with slab_nomerge), no "
+           "constructors. kmalloc's size classes are those of Linux 6.x in both modes.</li>"
+           "<li>The caches have no shrinkers: drop_caches 2 frees nothing, and SReclaimable stays 0 unless a "
+           "script creates a cache with SLAB_RECLAIM_ACCOUNT. Boot-time slab, percpu and driver memory are not "
+           "simulated, so Slab starts at 0 kB.</li>"
+           "<li>The kernel's mappings (direct map, vmalloc area, pkmap, fixmap) are kept as tables, not as page "
+           "tables in simulated memory; KASLR is off. vfree() flushes the kernel TLB at once instead of purging "
+           "lazily. On x86-32 lowmem keeps the notes' 896 MiB (a 6.12 kernel shrinks it to keep 128 MiB of "
+           "vmalloc space).</li>"
+           "<li>kmap() and kmap_local_page() refuse instead of sleeping or crashing: when every pkmap slot is "
+           "taken, on a 17th kmap_local, or on kunmap of a page that is not mapped.</li>"
+           "<li>NUMA: one set of per-node counters in /proc/zoneinfo (node 0 shows the machine's); numactl only "
+           "shows the hardware, numastat only its default table; no memory policies (interleave, bind) and no "
+           "NUMA balancing. The hugetlb pool is filled from node 0's zonelist.</li>"
            "</ul>"));
 }
 

@@ -291,7 +291,7 @@ QJSValue ScriptApi::machine(const QJSValue& options)
         return {};
     auto created = Simulator::create(cfg);
     if (auto* e = std::get_if<Error>(&created)) {
-        m_engine->throwError(QJSValue::RangeError, QStringLiteral("machine(): ") + errorText(*e));
+        m_engine->throwError(QJSValue::RangeError, QStringLiteral("machine(): ") + errorText(*e, cfg));
         return {};
     }
     outcome->sim = std::move(std::get<Simulator>(created));

@@ -6,7 +6,10 @@
 #include "PageWalkView.h"
 #include "PhysicalMemoryView.h"
 #include "ProcessView.h"
+#include "SlabView.h"
+#include "KernelSpaceView.h"
 #include "LruSwapView.h"
+#include "NumaView.h"
 #include "OomView.h"
 #include "TimelinePlot.h"
 #include "TlbView.h"
@@ -27,7 +30,8 @@ QList<ViewInfo> viewCatalogue()
             {QStringLiteral("processes"), tr("Processes")},        {QStringLiteral("tlb"), tr("TLB")},
             {QStringLiteral("timeline"), tr("Timeline")},         {QStringLiteral("zones"), tr("Zones")},
             {QStringLiteral("lru"), tr("LRU lists and swap")},    {QStringLiteral("oom"), tr("OOM killer")},
-            {QStringLiteral("events"), tr("Events")}};
+            {QStringLiteral("slab"), tr("Slab caches")},          {QStringLiteral("kernel"), tr("Kernel address space")},
+            {QStringLiteral("numa"), tr("NUMA nodes")},           {QStringLiteral("events"), tr("Events")}};
 }
 
 QWidget* createView(const QString& id, ViewContext* ctx, QWidget* parent)
@@ -41,6 +45,9 @@ QWidget* createView(const QString& id, ViewContext* ctx, QWidget* parent)
     if (id == QLatin1String("tlb")) return new TlbView(ctx, parent);
     if (id == QLatin1String("zones")) return new ZoneView(ctx, parent);
     if (id == QLatin1String("lru")) return new LruSwapView(ctx, parent);
+    if (id == QLatin1String("slab")) return new SlabView(ctx, parent);
+    if (id == QLatin1String("kernel")) return new KernelSpaceView(ctx, parent);
+    if (id == QLatin1String("numa")) return new NumaView(ctx, parent);
     if (id == QLatin1String("oom")) {
         auto* v = new OomView(ctx, parent);
         // Editing oom_score_adj in the table is a command at the cursor.

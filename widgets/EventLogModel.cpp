@@ -13,6 +13,26 @@ namespace memviz {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+/// kmem_cache_alloc/free/shrink with the cache named: "kmem_cache_alloc(task_struct)".
+QString cacheCommandText(const Command& c, const QString& cache)
+{
+    switch (c.type) {
+    case CommandType::KmemCacheAlloc:
+        if (c.node >= 0) return EventLogModel::tr("kmem_cache_alloc_node(%1, node %2)").arg(cache).arg(c.node);
+        return EventLogModel::tr("kmem_cache_alloc(%1)").arg(cache);
+    case CommandType::KmemCacheFree:
+        return EventLogModel::tr("kmem_cache_free(%1, %2)").arg(cache, EventText::hex(c.addr));
+    case CommandType::KmemCacheShrink:
+        return EventLogModel::tr("kmem_cache_shrink(%1)").arg(cache);
+    default:
+        return EventLogModel::commandText(c);
+    }
+}
+
+} // namespace
+
 EventLogModel::EventLogModel(ViewContext* ctx, QObject* parent)
     : QAbstractTableModel(parent)
     , m_ctx(ctx)
@@ -62,8 +82,18 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         case NumberColumn:
             return role == Qt::DisplayRole ? QVariant(qulonglong(n + 1)) : QVariant();
         case CommandColumn:
-            if (e.cmd < m_sim->commands().size())
-                return tr("#%1 %2").arg(e.cmd + 1).arg(commandText(m_sim->commands()[e.cmd]));
+            if (e.cmd < m_sim->commands().size()) {
+                const Command& c = m_sim->commands()[e.cmd];
+                // Caches are never destroyed, so the run's current machine knows every cache id of it.
+                const auto& caches = m_sim->current().kmem.caches;
+                const bool byCache = c.type == CommandType::KmemCacheAlloc || c.type == CommandType::KmemCacheFree
+                    || c.type == CommandType::KmemCacheShrink;
+                if (byCache && c.pfn < caches.size())
+                    return tr("#%1 %2")
+                        .arg(e.cmd + 1)
+                        .arg(cacheCommandText(c, QString::fromStdString(m_sim->current().str(caches[c.pfn].name))));
+                return tr("#%1 %2").arg(e.cmd + 1).arg(commandText(c));
+            }
             return QVariant();
         case TypeColumn:
             return EventText::typeName(e.type);
@@ -111,10 +141,13 @@ QString EventLogModel::commandText(const Command& c)
 {
     switch (c.type) {
     case CommandType::AllocPages:
+        if (c.node >= 0)
+            return tr("alloc_pages_node(node %1, order %2, %3)").arg(c.node).arg(c.order).arg(EventText::zoneName(c.zone));
         return tr("alloc_pages(order %1, %2)").arg(c.order).arg(EventText::zoneName(c.zone));
     case CommandType::FreePages:
         return tr("free_pages(%1, order %2)").arg(EventText::pfn(c.pfn)).arg(c.order);
     case CommandType::Spawn:
+        if (c.node >= 0) return tr("spawn \"%1\" on node %2").arg(QString::fromStdString(c.text)).arg(c.node);
         return tr("spawn \"%1\"").arg(QString::fromStdString(c.text));
     case CommandType::Fork:
         return tr("fork() in PID %1").arg(c.pid);
@@ -184,9 +217,37 @@ QString EventLogModel::commandText(const Command& c)
                                                             : QString::number(c.mapFlags);
         return tr("madvise(%1, %2, %3) in PID %4").arg(EventText::hex(c.addr), EventText::bytes(c.len), advice).arg(c.pid);
     }
+    case CommandType::KmemCacheCreate:
+        if (c.step)
+            return tr("kmem_cache_create(\"%1\", %2, align %3)")
+                .arg(QString::fromStdString(c.text))
+                .arg(c.len)
+                .arg(c.step);
+        return tr("kmem_cache_create(\"%1\", %2)").arg(QString::fromStdString(c.text)).arg(c.len);
+    case CommandType::KmemCacheAlloc:
+    case CommandType::KmemCacheFree:
+    case CommandType::KmemCacheShrink:
+        return cacheCommandText(c, tr("cache %1").arg(c.pfn));
+    case CommandType::Kmalloc:
+        if (c.node >= 0) return tr("kmalloc_node(%1, node %2)").arg(c.len).arg(c.node);
+        return tr("kmalloc(%1)").arg(c.len);
+    case CommandType::Kfree:
+        return tr("kfree(%1)").arg(EventText::hex(c.addr));
+    case CommandType::Vmalloc:
+        if (c.node >= 0) return tr("vmalloc_node(%1, node %2)").arg(EventText::bytes(c.len)).arg(c.node);
+        return tr("vmalloc(%1)").arg(EventText::bytes(c.len));
+    case CommandType::Vfree:
+        return tr("vfree(%1)").arg(EventText::hex(c.addr));
+    case CommandType::Kmap:
+        if (c.write) return tr("kmap_local_page(pfn %1)").arg(EventText::pfn(c.pfn));
+        return tr("kmap(pfn %1)").arg(EventText::pfn(c.pfn));
+    case CommandType::Kunmap:
+        if (c.write) return tr("kunmap_local(%1)").arg(EventText::hex(c.addr));
+        return tr("kunmap(pfn %1)").arg(EventText::pfn(c.pfn));
     }
     return QString();
 }
+
 
 std::uint64_t EventLogModel::typesMatching(const QString& text)
 {

@@ -2,13 +2,15 @@
 
 #include "sim/Sysctl.h"
 
+#include "alloc/KernelMap.h"
+#include "phys/Numa.h"
 #include "reclaim/Reclaim.h"
 #include "sim/Machine.h"
 #include "stats/MemInfo.h"
 #include "vm/VmOps.h"
 
 #include <algorithm>
-
+#include <bit>
 #include <functional>
 #include <optional>
 
@@ -795,6 +797,547 @@ QString faultExplanation(const Machine& m, const Event& e)
     return EventText::tr("%1 takes a page fault at %2.").arg(who, at);
 }
 
+
+// --- the kernel's own memory (alloc/Kmem.h) and NUMA ---------------------------------
+
+/// The event's order, clamped to the buddy allocator's (for blocks named in a text).
+int ord(const Event& e)
+{
+    return std::min<int>(e.order, kMaxOrder);
+}
+
+bool slub(const Machine& m)
+{
+    return m.config.slab == SlabKind::Slub;
+}
+
+const SlabCache* cacheOf(const Machine& m, std::uint64_t id)
+{
+    return id < m.kmem.caches.size() ? &m.kmem.caches[static_cast<std::size_t>(id)] : nullptr;
+}
+
+/// A slab cache's name ("kmalloc-128", "task_struct"), or "cache 7" when this machine does not know it.
+QString cacheName(const Machine& m, std::uint64_t id)
+{
+    if (const SlabCache* c = cacheOf(m, id)) {
+        const QString n = interned(m, c->name);
+        if (!n.isEmpty()) return n;
+    }
+    return EventText::tr("cache %1").arg(id);
+}
+
+QString slabCount(std::uint64_t n)
+{
+    return n == 1 ? EventText::tr("1 slab") : EventText::tr("%1 slabs").arg(n);
+}
+
+QString objectCount(std::uint64_t n)
+{
+    return n == 1 ? EventText::tr("1 object") : EventText::tr("%1 objects").arg(n);
+}
+
+const Slab* slabAt(const Machine& m, Pfn pfn)
+{
+    const auto it = m.kmem.slabs.find(pfn);
+    return it == m.kmem.slabs.end() ? nullptr : &it->second;
+}
+
+/// "3 of 32 objects in use" for the slab at pfn in machine m.
+QString slabUse(const Machine& m, Pfn pfn)
+{
+    const Slab* s = slabAt(m, pfn);
+    if (!s) return EventText::tr("no objects in use");
+    const SlabCache* c = cacheOf(m, s->cache);
+    return EventText::tr("%1 of %2 objects in use").arg(s->inuse).arg(c ? c->objsPerSlab : 0);
+}
+
+/// Where the slab at pfn sits now: SLAB's three lists, SLUB's cpu slab or node partial list.
+QString slabPlace(const Machine& m, Pfn pfn)
+{
+    const Slab* s = slabAt(m, pfn);
+    if (!s) return EventText::tr("no list");
+    switch (s->list) {
+    case SlabList::Full:
+        return slub(m) ? EventText::tr("no list (SLUB keeps full slabs on a list only with debugging on)")
+                       : u"slabs_full"_s;
+    case SlabList::Partial:
+        return slub(m) ? EventText::tr("the partial list of node %1").arg(s->node) : u"slabs_partial"_s;
+    case SlabList::Free: return u"slabs_free"_s;
+    case SlabList::Cpu: return EventText::tr("the CPU's slab");
+    }
+    return QString();
+}
+
+std::uint64_t slabKb(const Machine& m)
+{
+    return m.pagesToKb(slabPages(m, true) + slabPages(m, false));
+}
+
+/// The source file of the machine's slab allocator.
+QString slabFile(const Machine& m)
+{
+    return slub(m) ? u"mm/slub.c"_s : u"mm/slab.c"_s;
+}
+
+/// "task_struct of PID 1000 (cow)" sentences for the task_struct cache, else empty.
+bool isTaskStruct(const Machine& m, const Event& e)
+{
+    return e.pid && e.b == m.kmem.cacheTaskStruct && m.kmem.cacheTaskStruct != kNoCache;
+}
+
+QString slabCacheNewSummary(const Machine& m, const Event& e)
+{
+    QString name = interned(m, e.pfn);
+    if (name.isEmpty()) name = cacheName(m, e.c);
+    const SlabCache* c = cacheOf(m, e.c);
+    if (!c || c->objsPerSlab == 0)
+        return EventText::tr("kmem_cache_create(\"%1\", %2 bytes): cache %3").arg(name, num(e.a), num(e.c));
+    return EventText::tr("kmem_cache_create(\"%1\", %2 bytes): %3 objects of %4 bytes per slab of %5")
+        .arg(name, num(e.a), num(c->objsPerSlab), num(c->size), EventText::pages(blockPages(c->order)));
+}
+
+QString slabCacheNewExplanation(const Machine& m, const Event& e)
+{
+    QString name = interned(m, e.pfn);
+    if (name.isEmpty()) name = cacheName(m, e.c);
+    const SlabCache* c = cacheOf(m, e.c);
+    QStringList fl;
+    if (e.flags & SlabFlag::HwcacheAlign) fl << u"SLAB_HWCACHE_ALIGN"_s;
+    if (e.flags & SlabFlag::Reclaimable) fl << u"SLAB_RECLAIM_ACCOUNT"_s;
+    const QString flags = fl.isEmpty() ? u"0"_s : fl.join(u" | "_s);
+    const QString head
+        = EventText::tr("kmem_cache_create() (mm/slab_common.c) makes the cache %1 for objects of %2 bytes (align %3, "
+                        "flags %4): calculate_alignment() aligns them to %5 bytes, so each takes %6 bytes in a slab.")
+              .arg(name, num(e.a), num(e.b), flags, num(c ? c->align : 0), num(c ? c->size : 0));
+    const std::uint64_t slabBytes = m.pageSize() << (c ? c->order : 0);
+    const std::uint64_t used = c ? std::uint64_t(c->objsPerSlab) * c->size : 0;
+    const QString left = num(slabBytes > used ? slabBytes - used : 0);
+    QString order;
+    if (!c || c->objsPerSlab == 0)
+        order = EventText::tr("No slab layout fits objects of this size.");
+    else if (slub(m)) {
+        const auto cpus = static_cast<std::uint32_t>(std::max(m.config.cpus, 1));
+        const int fls = 32 - std::countl_zero(cpus);
+        order = EventText::tr("calculate_order() (mm/slub.c) wants at least min_objects = 4 × (fls(%1 CPUs) + 1) = "
+                              "%2 objects per slab with little waste, at most order 3 (slub_max_order): order %3, "
+                              "%4 per slab of %5, %6 bytes left over.")
+                    .arg(num(cpus), num(4u * static_cast<std::uint32_t>(fls + 1)), num(c->order),
+                        objectCount(c->objsPerSlab), EventText::bytes(slabBytes), left);
+    } else {
+        // Where kmem_cache_create() put the freelist index: the same layout computed again.
+        const bool sane = e.a >= 1 && e.a <= kmem::kKmallocMaxSize && e.b <= m.pageSize() && !(e.b & (e.b - 1));
+        const bool onSlab = sane
+            && kmem::slabGeometry(m.config.slab, m.pageSize(), m.config.ramBytes, m.config.cpus, m.config.arch.is32bit,
+                   e.a, e.b, e.flags)
+                   .onSlabFreelist;
+        const std::uint64_t index = onSlab ? c->objsPerSlab : 0;
+        const QString where = onSlab
+            ? EventText::tr("the freelist index (a byte per object) in the slab after the objects")
+            : EventText::tr("the freelist index in a free object (OBJFREELIST_SLAB) or off the slab (OFF_SLAB)");
+        order = EventText::tr("calculate_slab_order() (mm/slab.c) tries order 0 upwards until at most 1/8 of the "
+                              "slab is left over or slab_max_order (%1) is reached: order %2, %3 per slab of %4, "
+                              "%5, %6 bytes left over.")
+                    .arg(num(m.config.ramBytes > (32ull << 20) ? 1 : 0), num(c->order), objectCount(c->objsPerSlab),
+                        EventText::bytes(slabBytes), where,
+                        num(slabBytes > used + index ? slabBytes - used - index : 0));
+    }
+    const QString lazy = EventText::tr("No memory is taken yet: the first allocation grows the cache by a slab.");
+    const QString simple = slub(m)
+        ? EventText::tr("Simplification: memviz never merges a new cache with a compatible one (as if booted with "
+                        "slab_nomerge).")
+        : EventText::tr("Simplification: memviz never merges a new cache with a compatible one (as with slab_nomerge) "
+                        "and has no slab colouring.");
+    return head + u' ' + order + u' ' + lazy + u' ' + simple;
+}
+
+QString slabGrowExplanation(const Machine& m, const Event& e)
+{
+    const SlabCache* c = cacheOf(m, e.b);
+    const Slab* s = slabAt(m, e.pfn);
+    const QString node = num(s ? s->node : (e.zone < m.zones.size() ? m.zones[e.zone].node : 0));
+    const QString tail = EventText::tr("%1 now has %2; /proc/meminfo Slab is %3 kB.")
+                             .arg(cacheName(m, e.b), slabCount(c ? c->numSlabs : 0), num(slabKb(m)));
+    if (slub(m))
+        return EventText::tr("___slab_alloc() (mm/slub.c) finds no free object in the cpu slab of %1 and no slab on "
+                             "node %2's partial list, so new_slab() → allocate_slab() takes an order-%3 block from the "
+                             "buddy allocator, frames %4 in %5, and threads its %6 of %7 bytes on a freelist. It "
+                             "becomes the CPU's slab; a previous cpu slab goes back to its node (deactivate_slab()).")
+                   .arg(cacheName(m, e.b), node, num(e.order), pfnRange(e.pfn, ord(e)), eventZone(m, e),
+                       objectCount(c ? c->objsPerSlab : 0), num(c ? c->size : 0))
+            + u' ' + tail + u' '
+            + EventText::tr("Simplification: one CPU, so one cpu slab and no per-CPU partial list.");
+    return EventText::tr("cache_alloc_refill() (mm/slab.c) finds neither a partial nor a free slab of %1 on node %2, "
+                         "so cache_grow_begin() takes an order-%3 block from the buddy allocator (kmem_getpages()), "
+                         "frames %4 in %5, and cuts it into %6 of %7 bytes. The new slab goes on slabs_free, and the "
+                         "allocation takes its object from it next.")
+               .arg(cacheName(m, e.b), node, num(e.order), pfnRange(e.pfn, ord(e)), eventZone(m, e),
+                   objectCount(c ? c->objsPerSlab : 0), num(c ? c->size : 0))
+        + u' ' + tail + u' '
+        + EventText::tr("Simplification: no slab colouring, so every slab's first object starts at its first byte.");
+}
+
+QString slabAllocExplanation(const Machine& m, const Event& e)
+{
+    const SlabCache* c = cacheOf(m, e.b);
+    QString text;
+    if (slub(m))
+        text = EventText::tr("slab_alloc_node() (mm/slub.c) pops object %1 off the freelist of the cpu slab at frames "
+                             "%2 of %3: address %4 in the direct map, the slab's start plus %1 × %5 bytes. When the "
+                             "cpu slab had no free object, ___slab_alloc() first made a partial slab of the node or "
+                             "a new one the cpu slab. The slab has %6; a full slab leaves every list until one of "
+                             "its objects is freed.")
+                   .arg(num(e.c), EventText::pfn(e.pfn), cacheName(m, e.b), EventText::hex(e.a), num(c ? c->size : 0),
+                       slabUse(m, e.pfn));
+    else
+        text = EventText::tr("____cache_alloc() → cache_alloc_refill() (mm/slab.c) takes object %1 of the slab at "
+                             "frames %2 of %3, partial slabs first, then free ones: address %4 in the direct map, the "
+                             "slab's start plus %1 × %5 bytes. fixup_slab_list() puts the slab at the head of %6; it "
+                             "has %7. Simplification: one CPU and no per-CPU array cache, so objects come straight "
+                             "from their slab instead of batchcount (%8) at a time.")
+                   .arg(num(e.c), EventText::pfn(e.pfn), cacheName(m, e.b), EventText::hex(e.a), num(c ? c->size : 0),
+                       slabPlace(m, e.pfn), slabUse(m, e.pfn), num(c ? c->batchcount : 0));
+    if (isTaskStruct(m, e))
+        text += u' '
+            + EventText::tr("It is the task_struct of %1: dup_task_struct() (kernel/fork.c) allocates it for "
+                            "copy_process().")
+                  .arg(processLabel(m, e.pid));
+    return text;
+}
+
+QString slabFreeExplanation(const Machine& m, const Event& e)
+{
+    const SlabCache* c = cacheOf(m, e.b);
+    QString text;
+    if (slub(m))
+        text = EventText::tr("kmem_cache_free() → do_slab_free() (mm/slub.c) pushes object %1 at %2 on the freelist of "
+                             "its slab at frames %3 of %4, which has %5. In __slab_free() a full slab that gets an "
+                             "object back goes on the node's partial list, and an empty slab other than the cpu slab "
+                             "is freed once the node keeps min_partial (%6) partial slabs.")
+                   .arg(num(e.c), EventText::hex(e.a), EventText::pfn(e.pfn), cacheName(m, e.b), slabUse(m, e.pfn),
+                       num(c ? c->minPartial : 0));
+    else {
+        const std::uint64_t freeLimit
+            = c ? (1 + static_cast<std::uint64_t>(std::max(m.config.cpus, 1))) * c->batchcount + c->objsPerSlab : 0;
+        text = EventText::tr("kmem_cache_free() → __cache_free() → free_block() (mm/slab.c) puts object %1 at %2 back "
+                             "on the freelist of its slab at frames %3 of %4, which has %5. free_block() moves an "
+                             "empty slab to the head of slabs_free and any other to the tail of slabs_partial; "
+                             "while the node holds more than free_limit (%6) free objects, free slabs go back to the "
+                             "buddy allocator. Simplification: no per-CPU array cache, so the object does not wait "
+                             "there for cache_flusharray().")
+                   .arg(num(e.c), EventText::hex(e.a), EventText::pfn(e.pfn), cacheName(m, e.b), slabUse(m, e.pfn),
+                       num(freeLimit));
+    }
+    if (isTaskStruct(m, e))
+        text += u' ' + EventText::tr("%1 has ended, and free_task() gives its task_struct back.").arg(processLabel(m, e.pid));
+    return text;
+}
+
+QString slabShrinkExplanation(const Machine& m, const Event& e)
+{
+    const SlabCache* c = cacheOf(m, e.b);
+    if (e.flags & kSlabDeactivate)
+        return EventText::tr("deactivate_slab() (mm/slub.c) takes the slab at frames %1 of %2 away from the CPU: it "
+                             "has %3 and goes to %4. ___slab_alloc() does this when the cpu slab has no free object "
+                             "or lies on another node than the one asked for, and kmem_cache_shrink() flushes the "
+                             "cpu slab first (flush_all()).")
+            .arg(EventText::pfn(e.pfn), cacheName(m, e.b), slabUse(m, e.pfn), slabPlace(m, e.pfn));
+    const QString tail = EventText::tr("%1 has %2 left; /proc/meminfo Slab is %3 kB.")
+                             .arg(cacheName(m, e.b), slabCount(c ? c->numSlabs : 0), num(slabKb(m)));
+    if (slub(m))
+        return EventText::tr("No object of the slab at frames %1 of %2 is in use, so discard_slab() → free_slab() "
+                             "(mm/slub.c) gives its order-%3 block back to the buddy allocator (the steps that "
+                             "follow). __slab_free() does this once the node keeps min_partial (%4) partial slabs, "
+                             "kmem_cache_shrink() frees every empty slab, and ___slab_alloc() drops an empty cpu "
+                             "slab left on another node.")
+                   .arg(pfnRange(e.pfn, ord(e)), cacheName(m, e.b), num(e.order), num(c ? c->minPartial : 0))
+            + u' ' + tail;
+    return EventText::tr("No object of the slab at frames %1 of %2 is in use, so slab_destroy() → kmem_freepages() "
+                         "(mm/slab.c) gives its order-%3 block back to the buddy allocator (the steps that follow). "
+                         "free_block() does this while the node holds more than free_limit free objects, and "
+                         "kmem_cache_shrink() (drain_freelist()) empties slabs_free.")
+               .arg(pfnRange(e.pfn, ord(e)), cacheName(m, e.b), num(e.order))
+        + u' ' + tail;
+}
+
+QString kmallocSummary(const Machine& m, const Event& e)
+{
+    const bool freeing = e.flags & EventFlag::Free;
+    if (e.c == kNoCache) {
+        if (freeing)
+            return EventText::tr("kfree(%1): the order-%2 block at frames %3 goes back to the buddy allocator")
+                .arg(EventText::hex(e.a), num(e.order), pfnRange(e.pfn, ord(e)));
+        return EventText::tr("kmalloc(%1) → %2: too large for a slab cache, an order-%3 block at frames %4")
+            .arg(num(e.b), EventText::hex(e.a), num(e.order), pfnRange(e.pfn, ord(e)));
+    }
+    if (freeing) return EventText::tr("kfree(%1): an object of %2").arg(EventText::hex(e.a), cacheName(m, e.c));
+    return EventText::tr("kmalloc(%1) → %2 from %3").arg(num(e.b), EventText::hex(e.a), cacheName(m, e.c));
+}
+
+QString kmallocExplanation(const Machine& m, const Event& e)
+{
+    const bool freeing = e.flags & EventFlag::Free;
+    if (e.c == kNoCache) {
+        const std::uint64_t block = m.pageSize() << std::min<int>(e.order, 63 - m.config.arch.pageShift);
+        if (freeing)
+            return EventText::tr("kfree(%1) finds that the page the address lies in is not a slab, so it is a large "
+                                 "kmalloc: free_large_kmalloc() (mm/slab_common.c) gives the order-%2 block at frames "
+                                 "%3 back to the buddy allocator (the steps that follow). SUnreclaim in /proc/meminfo "
+                                 "drops by %4 kB.")
+                .arg(EventText::hex(e.a), num(e.order), pfnRange(e.pfn, ord(e)), num(block / 1024));
+        return EventText::tr("kmalloc(%1) is above KMALLOC_MAX_CACHE_SIZE (8 KiB, two pages), so kmalloc_large() "
+                             "(mm/slab_common.c) skips the slab caches and takes an order-%2 block straight from the "
+                             "buddy allocator: frames %3 in %4, at %5 in the direct map, %6 of it unused. The pages "
+                             "count in /proc/meminfo SUnreclaim (NR_SLAB_UNRECLAIMABLE_B) although no cache holds "
+                             "them; kmalloc() of more than KMALLOC_MAX_SIZE (4 MiB) fails.")
+            .arg(num(e.b), num(e.order), pfnRange(e.pfn, ord(e)), eventZone(m, e), EventText::hex(e.a),
+                EventText::bytes(block > e.b ? block - e.b : 0));
+    }
+    const SlabCache* c = cacheOf(m, e.c);
+    if (freeing)
+        return EventText::tr("kfree(%1) (%2) needs no size: the page the address lies in is a slab of %3, and the "
+                             "object's offset in the slab gives its index. So the object goes back to %3 like a "
+                             "kmem_cache_free() (the steps that follow).")
+            .arg(EventText::hex(e.a), slabFile(m), cacheName(m, e.c));
+    const std::uint64_t size = c ? c->objectSize : 0;
+    return EventText::tr("kmalloc(%1) picks a size class with kmalloc_slab(): up to 192 bytes through "
+                         "kmalloc_size_index[] (96 and 192 are classes of their own), above that the next power of "
+                         "two, from %2 bytes up under %3. So the request goes to %4, and %5 bytes of the %6-byte "
+                         "object stay unused. The object comes from that cache like any kmem_cache_alloc() (the steps "
+                         "before) and lies at %7 in the direct map: physically contiguous, as kmalloc() memory always "
+                         "is.")
+        .arg(num(e.b), num(slub(m) ? 8 : 32), slub(m) ? u"SLUB"_s : u"SLAB"_s, cacheName(m, e.c),
+            num(size > e.b ? size - e.b : 0), num(size), EventText::hex(e.a));
+}
+
+QString areaRange(std::uint64_t addr, std::uint64_t size)
+{
+    return EventText::hex(addr) + u"–"_s + EventText::hex(addr + size);
+}
+
+QString vmallocSummary(const Machine& m, const Event& e)
+{
+    const bool stack = e.c == static_cast<std::uint64_t>(VmAreaKind::Stack);
+    switch (static_cast<VmallocOp>(e.order)) {
+    case VmallocOp::Reserve:
+        if (stack)
+            return EventText::tr("Kernel stack of PID %1: reserve %2 in the vmalloc area (%3 with the guard page)")
+                .arg(num(e.pid), areaRange(e.a, e.b), EventText::bytes(e.b));
+        return EventText::tr("vmalloc(%1): reserve %2 (%3 with the guard page)")
+            .arg(EventText::bytes(e.pfn), areaRange(e.a, e.b), EventText::bytes(e.b));
+    case VmallocOp::Map:
+        // The area's start from the page's address and index: the summary reads no state that changes later.
+        return EventText::tr("Map page %1 of the vmalloc area at %2: %3 → frame %4")
+            .arg(num(e.c), EventText::hex(e.a - e.c * m.pageSize()), EventText::hex(e.a), EventText::pfn(e.pfn));
+    case VmallocOp::DirectStack:
+        return EventText::tr("Kernel stack of PID %1: the order-1 block at frames %2, at %3 in the direct map")
+            .arg(num(e.pid), pfnRange(e.pfn, 1), EventText::hex(e.a));
+    }
+    return EventText::tr("vmalloc at %1").arg(EventText::hex(e.a));
+}
+
+QString vmallocExplanation(const Machine& m, const Event& e)
+{
+    const KernelLayout& l = m.kmem.layout;
+    const bool stack = e.c == static_cast<std::uint64_t>(VmAreaKind::Stack);
+    const QString table = EventText::tr("Simplification: memviz keeps the kernel's mappings as a table of areas "
+                                        "instead of page tables in simulated memory.");
+    switch (static_cast<VmallocOp>(e.order)) {
+    case VmallocOp::Reserve: {
+        const std::uint64_t page = m.pageSize();
+        const std::uint64_t pages = e.b >= page ? e.b / page - 1 : 0;
+        if (stack)
+            return EventText::tr("copy_process() → dup_task_struct() → alloc_thread_stack_node() (kernel/fork.c) gives "
+                                 "%1 its kernel stack: with CONFIG_VMAP_STACK it is vmalloc'd, %2 (THREAD_SIZE) "
+                                 "aligned to its size, here at %3. Every vmalloc area ends in an unmapped guard page, so a "
+                                 "stack overflowing downwards runs into unmapped memory and faults instead of "
+                                 "corrupting its neighbour; the %4 come next, from the process's node. Simplification: no per-CPU cache of freed "
+                                 "stacks (NR_CACHED_STACKS).")
+                .arg(processLabel(m, e.pid), EventText::bytes(e.b >= page ? e.b - page : 0), areaRange(e.a, e.b),
+                    EventText::pages(pages));
+        return EventText::tr("__vmalloc_node_range() (mm/vmalloc.c) rounds %1 up to %2 and alloc_vmap_area() reserves "
+                             "%3 at %4: the lowest gap that fits in the vmalloc area %5–%6 (first fit), a guard page "
+                             "included so that an overrun faults instead of running into the next area. Then "
+                             "__vmalloc_area_node() takes the pages one by one from the buddy allocator and maps "
+                             "each: the memory is contiguous in kernel virtual addresses only.")
+                   .arg(EventText::bytes(e.pfn), EventText::pages(pages), EventText::bytes(e.b), EventText::hex(e.a),
+                       EventText::hex(l.vmallocStart), EventText::hex(l.vmallocEnd))
+            + u' ' + table;
+    }
+    case VmallocOp::Map: {
+        const VmArea* a = kmem::vmAreaAt(m, e.a);
+        const QString area = a ? EventText::hex(a->addr) : EventText::tr("(unknown)");
+        const QString stackNote = a && a->kind == VmAreaKind::Stack
+            ? EventText::tr("It is a page of the kernel stack of %1; KernelStack in /proc/meminfo is now %2 kB.")
+                  .arg(processLabel(m, a->pid), num(m.pagesToKb(m.kmem.kernelStackPages)))
+            : EventText::tr("VmallocUsed in /proc/meminfo is now %1 kB.").arg(num(m.pagesToKb(m.kmem.vmallocPages)));
+        return EventText::tr("__vmalloc_area_node() (mm/vmalloc.c) took frame %1 in %2 from the buddy allocator "
+                             "(vm_area_alloc_pages(), GFP_KERNEL | __GFP_HIGHMEM) and vmap_pages_range() maps it at "
+                             "%3, page %4 of the area at %5. The frames of an area need not be contiguous, nor in "
+                             "lowmem on x86-32: only the addresses are.")
+                   .arg(EventText::pfn(e.pfn), eventZone(m, e), EventText::hex(e.a), num(e.c), area)
+            + u' ' + stackNote + u' ' + table;
+    }
+    case VmallocOp::DirectStack:
+        return EventText::tr("x86-32 has no vmalloc'd stacks (no CONFIG_VMAP_STACK): alloc_thread_stack_node() "
+                             "(kernel/fork.c) takes an order-1 block of lowmem, %1 = THREAD_SIZE, frames %2, and the "
+                             "kernel stack of %3 lives at its direct-map address %4. There is no guard page, so an "
+                             "overflowing stack silently overwrites the memory below it. KernelStack in /proc/meminfo "
+                             "is now %5 kB.")
+            .arg(EventText::bytes(e.b), pfnRange(e.pfn, 1), processLabel(m, e.pid), EventText::hex(e.a),
+                num(m.pagesToKb(m.kmem.kernelStackPages)));
+    }
+    return EventText::tr("A vmalloc area changes at %1. %2").arg(EventText::hex(e.a), table);
+}
+
+QString vfreeSummary(const Event& e)
+{
+    if (e.order == static_cast<std::uint8_t>(VmallocOp::DirectStack))
+        return EventText::tr("Kernel stack of PID %1: the order-1 block at frames %2 goes back")
+            .arg(num(e.pid), pfnRange(e.pfn, 1));
+    if (e.c == static_cast<std::uint64_t>(VmAreaKind::Stack))
+        return EventText::tr("Kernel stack of PID %1 at %2 is freed").arg(num(e.pid), areaRange(e.a, e.b));
+    return EventText::tr("vfree(%1): unmap %2 (%3 with the guard page)")
+        .arg(EventText::hex(e.a), areaRange(e.a, e.b), EventText::bytes(e.b));
+}
+
+QString vfreeExplanation(const Machine& m, const Event& e)
+{
+    const std::uint64_t page = m.pageSize();
+    const std::uint64_t pages = e.b >= page ? e.b / page - 1 : 0;
+    if (e.order == static_cast<std::uint8_t>(VmallocOp::DirectStack))
+        return EventText::tr("%1 has ended: free_thread_stack() (kernel/fork.c) gives its kernel stack, the order-1 "
+                             "block at frames %2 (%3 at %4 in the direct map), back to the buddy allocator (the steps "
+                             "that follow). KernelStack in /proc/meminfo is now %5 kB.")
+            .arg(processLabel(m, e.pid), pfnRange(e.pfn, 1), EventText::bytes(e.b), EventText::hex(e.a),
+                num(m.pagesToKb(m.kmem.kernelStackPages)));
+    const QString lazy = EventText::tr("Simplification: Linux purges freed areas lazily (lazy_max_pages) with one TLB "
+                                       "flush for many; memviz flushes at once, page by page up to 33 pages "
+                                       "(tlb_single_page_flush_ceiling) or the whole TLB above that.");
+    if (e.c == static_cast<std::uint64_t>(VmAreaKind::Stack))
+        return EventText::tr("%1 has ended: free_thread_stack() (kernel/fork.c) vfree()s its kernel stack at %2. "
+                             "remove_vm_area() unmaps its %3, which go back to the buddy allocator, and the kernel "
+                             "TLB entries of the range are flushed (the steps that follow). Linux would keep the "
+                             "stack for the next fork (NR_CACHED_STACKS) and free it after an RCU grace period.")
+                   .arg(processLabel(m, e.pid), areaRange(e.a, e.b), EventText::pages(pages))
+            + u' ' + lazy;
+    return EventText::tr("vfree(%1) (mm/vmalloc.c) finds the area with find_vmap_area() and remove_vm_area() unmaps "
+                         "its %2; they go back to the buddy allocator one by one and the kernel TLB entries of "
+                         "%3 are flushed (the steps that follow). VmallocUsed in /proc/meminfo is now %4 kB.")
+               .arg(EventText::hex(e.a), EventText::pages(pages), areaRange(e.a, e.b),
+                   num(m.pagesToKb(m.kmem.vmallocPages)))
+        + u' ' + lazy;
+}
+
+QString kmapSummary(const Event& e, bool unmap)
+{
+    const QString page = EventText::pfn(e.pfn);
+    switch (static_cast<KmapKind>(e.order)) {
+    case KmapKind::Pkmap:
+        if (unmap)
+            return EventText::tr("kunmap(page %1): pkmap slot %2 at %3, count now %4")
+                .arg(page, num(e.c), EventText::hex(e.a), num(e.b));
+        return EventText::tr("kmap(page %1) → %2 (pkmap slot %3, count %4)")
+            .arg(page, EventText::hex(e.a), num(e.c), num(e.b));
+    case KmapKind::Local:
+        if (unmap)
+            return EventText::tr("kunmap_local(%1): fixmap slot %2 of page %3 is released")
+                .arg(EventText::hex(e.a), num(e.c), page);
+        return EventText::tr("kmap_local_page(page %1) → %2 (fixmap slot %3)").arg(page, EventText::hex(e.a), num(e.c));
+    case KmapKind::Direct:
+        if (unmap) return EventText::tr("kunmap(page %1): a direct-map page, nothing to undo").arg(page);
+        return EventText::tr("kmap(page %1) → %2: a direct-map address, nothing to map").arg(page, EventText::hex(e.a));
+    case KmapKind::Flush:
+        return EventText::tr("flush_all_zero_pkmaps(): %1 unused pkmap slots freed").arg(num(e.a));
+    }
+    return unmap ? EventText::tr("kunmap(page %1)").arg(page) : EventText::tr("kmap(page %1)").arg(page);
+}
+
+QString kmapExplanation(const Machine& m, const Event& e)
+{
+    const KernelLayout& l = m.kmem.layout;
+    const QString page = EventText::pfn(e.pfn);
+    switch (static_cast<KmapKind>(e.order)) {
+    case KmapKind::Pkmap:
+        return EventText::tr("kmap() (mm/highmem.c) of the HighMem page in frame %1: the page has no permanent kernel "
+                             "address, so kmap_high() gives it one in the persistent kmap window at %2. A slot "
+                             "already mapping the page just counts one user more; otherwise map_new_virtual() scans "
+                             "on from last_pkmap_nr for a slot with count 0 and writes its PTE: slot %3, address %4. "
+                             "pkmap_count[%3] is now %5: 1 for the mapping plus one per user, so the page stays "
+                             "mapped until kunmap(). The window has %6 slots (LAST_PKMAP); when all are in use "
+                             "kmap() sleeps.")
+            .arg(page, EventText::hex(l.pkmapBase), num(e.c), EventText::hex(e.a), num(e.b), num(l.lastPkmap));
+    case KmapKind::Local:
+        return EventText::tr("kmap_local_page() (include/linux/highmem-internal.h → __kmap_local_pfn_prot() in "
+                             "mm/highmem.c) maps the HighMem page in frame %1 at a per-CPU fixmap slot: "
+                             "kmap_local_idx_push() takes slot %2 at %3 and its PTE is written, with no lock and no "
+                             "TLB flush. The slots form a stack, %4 of %5 in use now, so kunmap_local() must release "
+                             "them in reverse order. It is the cheap way to reach a HighMem page for a moment; "
+                             "kmap_atomic() does the same with page faults and preemption off.")
+            .arg(page, num(e.c), EventText::hex(e.a), num(e.b), num(l.kmapLocalSlots));
+    case KmapKind::Direct:
+        return EventText::tr("The page in frame %1 is not in HighMem, so it has a permanent address in the direct "
+                             "map: kmap() and kmap_local_page() just return page_address() = %2, and kunmap() has "
+                             "nothing to undo. On 64-bit every page is like this, since all RAM is in the direct "
+                             "map.")
+            .arg(page, EventText::hex(e.a));
+    case KmapKind::Flush:
+        break;
+    }
+    return EventText::tr("kmap() maps the page in frame %1. Only HighMem pages need it.").arg(page);
+}
+
+QString kunmapExplanation(const Machine& m, const Event& e)
+{
+    const QString page = EventText::pfn(e.pfn);
+    switch (static_cast<KmapKind>(e.order)) {
+    case KmapKind::Pkmap:
+        return EventText::tr("kunmap() → kunmap_high() (mm/highmem.c) drops one user of pkmap slot %1 (%2, page %3): "
+                             "pkmap_count is now %4. At 1 the slot keeps its mapping, unused, until map_new_virtual() "
+                             "wraps around to slot 0 and flush_all_zero_pkmaps() frees all such slots with one TLB "
+                             "flush: kunmap() itself never flushes.")
+            .arg(num(e.c), EventText::hex(e.a), page, num(e.b));
+    case KmapKind::Local:
+        return EventText::tr("kunmap_local() → kunmap_local_indexed() (mm/highmem.c) clears the PTE of fixmap slot %1 "
+                             "(%2, page %3), flushes that one kernel address from the TLB (flush_tlb_one_kernel(), "
+                             "the step that follows) and pops the slot: %4 of %5 in use. Unlike kunmap(), the slot is free again at "
+                             "once: a kmap_local mapping lives only until its kunmap_local().")
+            .arg(num(e.c), EventText::hex(e.a), page, num(e.b), num(m.kmem.layout.kmapLocalSlots));
+    case KmapKind::Direct:
+        return EventText::tr("The page in frame %1 (%2) is in the direct map, not in HighMem: kmap() gave its "
+                             "permanent address, so kunmap() and kunmap_local() have nothing to undo. On 64-bit every page is like "
+                             "this.")
+            .arg(page, EventText::hex(e.a));
+    case KmapKind::Flush:
+        return EventText::tr("map_new_virtual() has scanned to the end of the pkmap window and wraps to slot 0, so "
+                             "flush_all_zero_pkmaps() (mm/highmem.c) first frees every slot whose pkmap_count is 1 "
+                             "(mapped, but without a user since its kunmap()): %1 slots, their PTEs cleared. When it "
+                             "freed any, one flush_tlb_kernel_range() over the whole window follows: batching the "
+                             "flushes at the wrap is why kunmap() does not flush.")
+            .arg(num(e.a));
+    }
+    return EventText::tr("kunmap() of the page in frame %1. Only HighMem pages need it.").arg(page);
+}
+
+QString nodeFallbackExplanation(const Machine& m, const Event& e)
+{
+    QStringList order;
+    if (e.a < m.nodes.size())
+        for (int n : numa::nodeOrder(m, static_cast<int>(e.a))) order << QString::number(n);
+    const QString fallback = order.isEmpty() ? EventText::tr("unknown") : order.join(u' ');
+    const std::uint64_t distance = e.a < m.nodes.size() && e.b < m.nodes.size()
+        ? m.config.nodeDistance(static_cast<int>(e.a), static_cast<int>(e.b))
+        : 0;
+    return EventText::tr("get_page_from_freelist() (mm/page_alloc.c) walks the zonelist of node %1, whose fallback "
+                         "order is %2: none of node %1's zones could give an order-%3 block at the watermark, so "
+                         "the block %4 comes from %5, next in that order (node_distance(%1, %6) = %7). "
+                         "zone_statistics() counts it as numa_miss of node %6 and numa_foreign of node %1 "
+                         "(numastat shows both), and a CPU of node %1 reaches it only across the interconnect, more "
+                         "slowly than its own memory. The order was fixed at boot by build_zonelists(): nearest node first, equal "
+                         "distances taken in turn.")
+        .arg(num(e.a), fallback, num(e.order), pfnRange(e.pfn, ord(e)), eventZone(m, e),
+            num(e.b), num(distance));
+}
+
 } // namespace
 
 QString EventText::pfn(std::uint64_t pfn)
@@ -927,6 +1470,12 @@ QString EventText::frameStateName(FrameState s)
         return tr("anonymous page");
     case FrameState::File:
         return tr("page cache");
+    case FrameState::Slab:
+        return tr("slab");
+    case FrameState::Vmalloc:
+        return tr("vmalloc page");
+    case FrameState::KernelStack:
+        return tr("kernel stack");
     case FrameState::Count:
         break;
     }
@@ -1040,6 +1589,28 @@ QString EventText::typeName(EventType t)
         return tr("madvise");
     case EventType::HugetlbPool:
         return tr("Hugetlb pool");
+    case EventType::SlabCacheNew:
+        return tr("New slab cache");
+    case EventType::SlabGrow:
+        return tr("Slab cache grows");
+    case EventType::SlabAlloc:
+        return tr("Slab object allocated");
+    case EventType::SlabFree:
+        return tr("Slab object freed");
+    case EventType::SlabShrink:
+        return tr("Slab leaves cache");
+    case EventType::Kmalloc:
+        return tr("kmalloc / kfree");
+    case EventType::Vmalloc:
+        return tr("vmalloc");
+    case EventType::Vfree:
+        return tr("vfree");
+    case EventType::Kmap:
+        return tr("kmap");
+    case EventType::Kunmap:
+        return tr("kunmap");
+    case EventType::NodeFallback:
+        return tr("NUMA node fallback");
     case EventType::Count:
         break;
     }
@@ -1197,6 +1768,8 @@ QString EventText::summary(const Machine& m, const Event& e)
         case TlbFlushKind::Asid:
             return tr("TLB flush: PCID %1 is reused (%2)").arg(num(e.c), entryCount(e.b));
         case TlbFlushKind::Page:
+            if (e.flags & EventFlag::Kernel)
+                return tr("TLB flush: invlpg kernel address %1 (%2)").arg(hex(e.a), entryCount(e.b));
             return tr("TLB flush: invlpg %1 of PID %2 (%3)").arg(hex(e.a), num(e.pid), entryCount(e.b));
         case TlbFlushKind::Mm:
             return tr("TLB flush: every entry of PID %1 (%2)").arg(num(e.pid), entryCount(e.b));
@@ -1361,6 +1934,35 @@ QString EventText::summary(const Machine& m, const Event& e)
         return tr("PID %1 madvise(%2, %3, %4)").arg(num(e.pid), hex(e.a), bytes(e.b - e.a), madviseName(e.order));
     case EventType::HugetlbPool:
         return hugetlbSummary(m, e);
+    case EventType::SlabCacheNew:
+        return slabCacheNewSummary(m, e);
+    case EventType::SlabGrow:
+        return tr("%1 grows: a new slab of %2 at frames %3 in %4")
+            .arg(cacheName(m, e.b), pages(blockPages(ord(e))), pfnRange(e.pfn, ord(e)), zone);
+    case EventType::SlabAlloc:
+        return tr("kmem_cache_alloc(%1) → %2: object %3 of the slab at %4")
+            .arg(cacheName(m, e.b), hex(e.a), num(e.c), pfn(e.pfn));
+    case EventType::SlabFree:
+        return tr("kmem_cache_free(%1, %2): object %3 of the slab at %4")
+            .arg(cacheName(m, e.b), hex(e.a), num(e.c), pfn(e.pfn));
+    case EventType::SlabShrink:
+        if (e.flags & kSlabDeactivate)
+            return tr("%1: the cpu slab at %2 goes back to its node (deactivate_slab)").arg(cacheName(m, e.b), pfn(e.pfn));
+        return tr("%1 gives the empty slab at frames %2 back to the buddy allocator")
+            .arg(cacheName(m, e.b), pfnRange(e.pfn, ord(e)));
+    case EventType::Kmalloc:
+        return kmallocSummary(m, e);
+    case EventType::Vmalloc:
+        return vmallocSummary(m, e);
+    case EventType::Vfree:
+        return vfreeSummary(e);
+    case EventType::Kmap:
+        return kmapSummary(e, false);
+    case EventType::Kunmap:
+        return kmapSummary(e, true);
+    case EventType::NodeFallback:
+        return tr("Node %1 has no room for an order-%2 block: %3 comes from %4")
+            .arg(num(e.a), num(e.order), pfnRange(e.pfn, ord(e)), zone);
     case EventType::Count:
         break;
     }
@@ -1783,6 +2385,12 @@ QString EventText::explanation(const Machine& m, const Event& e)
     case EventType::TlbFlush:
         switch (static_cast<TlbFlushKind>((e.flags >> EventFlag::FlushKindShift) & 0xF)) {
         case TlbFlushKind::All:
+            if (e.flags & EventFlag::Kernel)
+                return tr("flush_tlb_kernel_range() (arch/x86/mm/tlb.c) was asked to flush more than "
+                          "tlb_single_page_flush_ceiling = 33 pages of kernel addresses, so do_flush_tlb_all() "
+                          "invalidates every TLB entry, the global ones too: %1 valid translations are gone. Every "
+                          "page touched next costs a miss and a page walk.")
+                    .arg(e.b);
             return tr("Every TLB entry is invalidated, the global kernel entries too (as when CR4.PGE is toggled): "
                       "%1 valid translations are gone. Every page touched next costs a miss and a page walk.")
                 .arg(e.b);
@@ -1803,6 +2411,13 @@ QString EventText::explanation(const Machine& m, const Event& e)
                       "PCIDs stay.")
                 .arg(num(e.pid), num(e.c), entryCount(e.b));
         case TlbFlushKind::Page:
+            if (e.flags & EventFlag::Kernel)
+                return tr("The kernel unmapped %1 (vfree(), kunmap_local() or the pkmap flush), so "
+                          "flush_tlb_kernel_range() (arch/x86/mm/tlb.c) invalidates its translation with invlpg "
+                          "(flush_tlb_one_kernel()), page by page for up to tlb_single_page_flush_ceiling = 33 pages. "
+                          "Kernel mappings are global (_PAGE_GLOBAL): no CR3 write drops them, only such a flush. It "
+                          "dropped %2.")
+                    .arg(hex(e.a), entryCount(e.b));
             return tr(
                 "The page-table entry for %1 of %2 changed (write-protected, copied on write or unmapped), so "
                 "its old translation must not be used again: invlpg invalidates just that page (flush_tlb_page(); "
@@ -2117,8 +2732,9 @@ QString EventText::explanation(const Machine& m, const Event& e)
     }
     case EventType::DropCaches: {
         const QString slab = (e.a & 2)
-            ? tr("drop_slab() would also shrink the reclaimable slab caches (dentries and inodes); memviz has no slab "
-                 "caches yet.")
+            ? tr("drop_slab() (mm/vmscan.c) then runs the shrinkers of the reclaimable slab caches (dentries, inodes) "
+                 "so that they free unused objects and empty slabs. memviz's slab caches have no shrinkers: their "
+                 "objects belong to the script or to live processes, so drop_slab() frees nothing here.")
             : QString();
         const QString head = (e.a & 1)
             ? tr("Writing %1 to /proc/sys/vm/drop_caches makes drop_pagecache_sb() (fs/drop_caches.c) walk every "
@@ -2159,6 +2775,28 @@ QString EventText::explanation(const Machine& m, const Event& e)
         }
     case EventType::HugetlbPool:
         return hugetlbExplanation(m, e);
+    case EventType::SlabCacheNew:
+        return slabCacheNewExplanation(m, e);
+    case EventType::SlabGrow:
+        return slabGrowExplanation(m, e);
+    case EventType::SlabAlloc:
+        return slabAllocExplanation(m, e);
+    case EventType::SlabFree:
+        return slabFreeExplanation(m, e);
+    case EventType::SlabShrink:
+        return slabShrinkExplanation(m, e);
+    case EventType::Kmalloc:
+        return kmallocExplanation(m, e);
+    case EventType::Vmalloc:
+        return vmallocExplanation(m, e);
+    case EventType::Vfree:
+        return vfreeExplanation(m, e);
+    case EventType::Kmap:
+        return kmapExplanation(m, e);
+    case EventType::Kunmap:
+        return kunmapExplanation(m, e);
+    case EventType::NodeFallback:
+        return nodeFallbackExplanation(m, e);
     case EventType::Count:
         break;
     }

@@ -1,6 +1,7 @@
 #include "PhysicalMemoryView.h"
 
 #include "ViewContext.h"
+#include "alloc/KernelMap.h"
 #include "sim/Command.h"
 #include "sim/Event.h"
 #include "sim/Machine.h"
@@ -217,6 +218,13 @@ std::vector<std::uint32_t> legendPids(const Machine& m, std::size_t max)
 
 constexpr std::size_t kLegendProcesses = 8;
 
+/// Whether the kernel's own allocations (slab, vmalloc, kernel stacks) hold any frame:
+/// the legend lists their states then. Cheap: read from the kmem tables, not the frames.
+bool kernelMemoryInUse(const Machine& m)
+{
+    return !m.kmem.slabs.empty() || m.kmem.vmallocPages || m.kmem.kernelStackPages;
+}
+
 QString procName(const Machine& m, std::uint32_t pid)
 {
     const Process* p = m.proc(pid);
@@ -307,7 +315,8 @@ void PhysicalMemoryView::onStateChanged(bool step)
     const Machine& m = m_ctx->machine();
     // The legend lists the live processes and the owner states once there are any.
     const bool vm = !m.procs.empty() || !m.files.empty();
-    if (m.frames.size() != m_layoutFrames || vm != m_legendVm || legendPids(m, kLegendProcesses) != m_legendPids)
+    if (m.frames.size() != m_layoutFrames || vm != m_legendVm || kernelMemoryInUse(m) != m_legendKernel
+        || legendPids(m, kLegendProcesses) != m_legendPids)
         relayout();
     if (step && m_follow) {
         const auto hs = highlights();
@@ -326,6 +335,7 @@ void PhysicalMemoryView::relayout()
     const Pfn frames = m.frames.size();
     const QRect vp = viewport()->rect();
     m_legendVm = !m.procs.empty() || !m.files.empty();
+    m_legendKernel = kernelMemoryInUse(m);
     m_legendPids = legendPids(m, kLegendProcesses);
     const QFontMetrics fm(textFont());
     QFont bold = textFont();
@@ -591,6 +601,49 @@ std::vector<PhysicalMemoryView::Highlight> PhysicalMemoryView::highlights() cons
             const Pfn f = e->b >> m_ctx->machine().config.arch.pageShift;
             out.push_back({f, f + 1, true});
         }
+        break;
+    // The kernel's own memory: the slab, the mapped page, the block of a large kmalloc.
+    case EventType::SlabGrow:
+    case EventType::SlabShrink:
+    case EventType::NodeFallback: out.push_back({e->pfn, e->pfn + size, true}); break;
+    case EventType::SlabAlloc:
+    case EventType::SlabFree: {
+        const Machine& m = m_ctx->machine();
+        const int order = e->b < m.kmem.caches.size() ? m.kmem.caches[e->b].order : 0;
+        out.push_back({e->pfn, e->pfn + (Pfn(1) << std::min(order, kMaxOrder)), true});
+        break;
+    }
+    case EventType::Kmalloc:
+        if (e->c == kNoCache) {
+            out.push_back({e->pfn, e->pfn + size, true});
+        } else {
+            // The slab the object lies in (a kfree is narrated before the object leaves it).
+            const Machine& m = m_ctx->machine();
+            Pfn slab = 0;
+            if (const std::uint32_t cache = kmem::objectCache(m, e->a, &slab); cache != kNoCache) {
+                const int order = m.kmem.caches[cache].order;
+                out.push_back({slab, slab + (Pfn(1) << std::min(order, kMaxOrder)), true});
+            }
+        }
+        break;
+    case EventType::Vmalloc:
+        if (e->order == static_cast<std::uint8_t>(VmallocOp::Map)) out.push_back({e->pfn, e->pfn + 1, true});
+        else if (e->order == static_cast<std::uint8_t>(VmallocOp::DirectStack)) out.push_back({e->pfn, e->pfn + 2, true});
+        break;
+    case EventType::Vfree:
+        if (e->order == static_cast<std::uint8_t>(VmallocOp::DirectStack)) {
+            out.push_back({e->pfn, e->pfn + 2, true});
+        } else {
+            // The area is gone after the event: its pages are in the machine before it.
+            const auto& areas = m_ctx->previousMachine().kmem.vmAreas;
+            if (const auto it = areas.find(e->a); it != areas.end())
+                for (const Pfn p : it->second.pages)
+                    if (p != kNoPfn) out.push_back({p, p + 1, true});
+        }
+        break;
+    case EventType::Kmap:
+    case EventType::Kunmap:
+        if (e->order != static_cast<std::uint8_t>(KmapKind::Flush)) out.push_back({e->pfn, e->pfn + 1, true});
         break;
     default: break;
     }
@@ -1083,6 +1136,9 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
         items.push_back({Item::Entry, stateLegendName(s), false,
                          zoned ? Swatch(striped(s)) : Swatch(box(Palette::frame(ZoneType::Normal, s)))});
     }
+    if (m_legendKernel) // the kernel's own memory above the buddy allocator: one hue each, whatever the zone
+        for (FrameState s : {FrameState::Slab, FrameState::Vmalloc, FrameState::KernelStack})
+            items.push_back({Item::Entry, stateLegendName(s), false, box(Palette::frame(ZoneType::Normal, s))});
     if (m_legendVm) {
         // Owner states: stripes of the processes' hues (the first slots before any process).
         std::vector<std::uint32_t> hues = m_legendPids;
@@ -1243,6 +1299,9 @@ QString PhysicalMemoryView::stateLegendName(FrameState s) const
     case FrameState::PageTable: return tr("Page table (process colour, dark)");
     case FrameState::Anon: return tr("Anonymous page (process colour)");
     case FrameState::File: return tr("Page cache");
+    case FrameState::Slab: return tr("Slab (kmalloc, kmem_cache)");
+    case FrameState::Vmalloc: return tr("vmalloc area page");
+    case FrameState::KernelStack: return tr("Kernel stack");
     case FrameState::Tail:
     case FrameState::Count: break;
     }
@@ -1263,6 +1322,9 @@ QString PhysicalMemoryView::stateDescription(FrameState s, int order) const
     case FrameState::PageTable: return tr("a page table of a process");
     case FrameState::Anon: return tr("an anonymous page of a process");
     case FrameState::File: return tr("a page of the page cache");
+    case FrameState::Slab: return tr("a slab: objects of one slab cache (kmem_cache_alloc, kmalloc)");
+    case FrameState::Vmalloc: return tr("a page of a vmalloc area");
+    case FrameState::KernelStack: return tr("a page of a process's kernel stack");
     case FrameState::Tail:
     case FrameState::Count: break;
     }
@@ -1324,6 +1386,71 @@ QStringList PhysicalMemoryView::ownerLines(Pfn head) const
     return lines;
 }
 
+QStringList PhysicalMemoryView::kernelLines(Pfn head) const
+{
+    const Machine& m = m_ctx->machine();
+    const FrameState s = m.frames.state(head);
+    const std::uint32_t priv = m.frames.priv(head);
+    QStringList lines;
+    const std::uint64_t address = kmem::kernelAddressOf(m, head);
+    switch (s) {
+    case FrameState::Slab: {
+        const auto it = m.kmem.slabs.find(head);
+        if (priv >= m.kmem.caches.size() || it == m.kmem.slabs.end()) {
+            lines << tr("State: %1").arg(stateDescription(s, m.frames.order(head)));
+            break;
+        }
+        const SlabCache& c = m.kmem.caches[priv];
+        const Slab& slab = it->second;
+        lines << tr("State: slab of the cache %1").arg(QString::fromStdString(m.str(c.name)));
+        lines << tr("Objects in use: %1 of %2, %3 bytes each").arg(slab.inuse).arg(c.objsPerSlab).arg(c.size);
+        QString list;
+        switch (slab.list) {
+        case SlabList::Full: list = m.config.slab == SlabKind::Slub ? tr("none (a full slab)") : QStringLiteral("slabs_full"); break;
+        case SlabList::Partial:
+            list = m.config.slab == SlabKind::Slub ? tr("the partial list of node %1").arg(slab.node) : QStringLiteral("slabs_partial");
+            break;
+        case SlabList::Free: list = QStringLiteral("slabs_free"); break;
+        case SlabList::Cpu: list = tr("the CPU's slab (SLUB)"); break;
+        }
+        lines << tr("List: %1").arg(list);
+        if (address) lines << tr("Kernel address %1 (direct map)").arg(hex(address));
+        break;
+    }
+    case FrameState::Vmalloc: {
+        const VmArea* a = address ? kmem::vmAreaAt(m, address) : nullptr;
+        if (!a) {
+            lines << tr("State: %1").arg(stateDescription(s, 0));
+            break;
+        }
+        const std::uint64_t page = m.pageSize();
+        lines << tr("State: page %1 of the vmalloc area %2–%3")
+                     .arg((address - a->addr) / page)
+                     .arg(hex(a->addr), hex(a->addr + a->size));
+        lines << tr("vmalloc(%1): %2 mapped, the last page a guard").arg(a->requested).arg(sizeText(a->size - page));
+        lines << tr("Kernel address %1").arg(hex(address));
+        break;
+    }
+    case FrameState::KernelStack: {
+        const Process* p = m.proc(priv);
+        lines << (p ? tr("State: kernel stack of process %1 (%2)").arg(priv).arg(procName(m, priv))
+                    : tr("State: kernel stack of process %1").arg(priv));
+        if (address)
+            lines << (m.config.arch.is32bit ? tr("Kernel address %1 (direct map)").arg(hex(address))
+                                            : tr("Kernel address %1 (vmalloc area)").arg(hex(address)));
+        break;
+    }
+    case FrameState::Kernel:
+        if (priv == kKmallocLargePriv) {
+            lines << tr("State: a large kmalloc() (above 8 KiB: straight from the buddy allocator)");
+            if (address) lines << tr("Kernel address %1 (direct map)").arg(hex(address));
+        }
+        break;
+    default: break;
+    }
+    return lines;
+}
+
 QString PhysicalMemoryView::ownerTag(Pfn head) const
 {
     const Machine& m = m_ctx->machine();
@@ -1332,6 +1459,13 @@ QString PhysicalMemoryView::ownerTag(Pfn head) const
     case FrameState::Anon: return QString::number(m.frames.priv(head));
     case FrameState::PageTable: return tr("PT %1", "page table of a pid, in a cell").arg(m.frames.priv(head));
     case FrameState::File: return tr("cache", "page cache, in a cell");
+    case FrameState::Slab: {
+        const std::uint32_t cache = m.frames.priv(head);
+        if (cache < m.kmem.caches.size()) return QString::fromStdString(m.str(m.kmem.caches[cache].name));
+        return tr("slab", "a slab, in a cell");
+    }
+    case FrameState::Vmalloc: return tr("vmalloc", "a vmalloc page, in a cell");
+    case FrameState::KernelStack: return tr("stack %1", "kernel stack of a pid, in a cell").arg(m.frames.priv(head));
     default: break;
     }
     return {};
@@ -1351,6 +1485,7 @@ QString PhysicalMemoryView::toolTipForFrame(Pfn pfn) const
     lines << tr("Frame %1 (pfn %2)").arg(pfn).arg(hex(pfn));
     lines << tr("Physical address %1 – %2").arg(hex(pfn * page), hex((pfn + 1) * page - 1));
     if (zid == kNoZone) lines << tr("Zone: none (outside every zone)");
+    else if (m.nodes.size() > 1) lines << tr("Zone: %1 (node %2)").arg(zoneName(m.zones[zid].type)).arg(m.zones[zid].node);
     else lines << tr("Zone: %1").arg(zoneName(m.zones[zid].type));
     if (pfn == m.zeroPfn) {
         lines << tr("State: the shared zero page (empty_zero_page, in the kernel's bss)");
@@ -1358,12 +1493,14 @@ QString PhysicalMemoryView::toolTipForFrame(Pfn pfn) const
                     "the first write gives the page a zeroed frame of its own.");
     } else if (Palette::isOwnerState(s)) {
         lines << ownerLines(head);
+    } else if (const QStringList kernel = kernelLines(head); !kernel.isEmpty()) {
+        lines << kernel;
     } else {
         lines << tr("State: %1").arg(stateDescription(s, order));
     }
     // A frame with an owner is one page: the lines above say what it is.
     const bool owned = pfn == m.zeroPfn || Palette::isOwnerState(s);
-    if (!owned && (s == FrameState::Free || s == FrameState::Kernel || s == FrameState::InHand))
+    if (!owned && (s == FrameState::Free || s == FrameState::InHand || isAllocated(s)))
         lines << tr("Block: head pfn %1 (%2), order %3 = %n frame(s), %4", nullptr, 1 << order)
                      .arg(head)
                      .arg(hex(head))

@@ -153,6 +153,9 @@ private:
     QString zoneRangeText(const Zone& z) const;
     /// Tooltip lines for a page of a process or of the page cache.
     QStringList ownerLines(Pfn head) const;
+    /// Tooltip lines for the kernel's own memory: a slab (its cache and objects in use), a
+    /// vmalloc page (its area), a kernel stack (its process), a large kmalloc; empty for others.
+    QStringList kernelLines(Pfn head) const;
     /// A short owner label for a cell ("1000", "PT 1000", "cache"); empty for other frames.
     QString ownerTag(Pfn head) const;
 
@@ -180,6 +183,7 @@ private:
     int m_layoutGeneration = 0;
     Pfn m_layoutFrames = ~Pfn(0); ///< frame count the layout was made for
     bool m_legendVm = false;      ///< the legend shows the owner states (processes or files exist)
+    bool m_legendKernel = false;  ///< the legend shows slab, vmalloc and kernel-stack frames (some exist)
     std::vector<std::uint32_t> m_legendPids; ///< live processes the legend lists
 };
 

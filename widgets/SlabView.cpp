@@ -911,9 +911,23 @@ void SlabView::ensureLayout() const
     const qreal top = m_caption.bottom() + pad * 0.5;
     const qreal bottom = m_legend.top() - pad * 0.5;
     const qreal viewH = std::max<qreal>(0, bottom - top);
+    const std::vector<std::uint32_t> caches = shownCaches();
+    // Few rows (a demo's own cache): larger cells, so the objects read from the back of a
+    // classroom instead of leaving most of the view empty.
+    std::uint64_t mostSlabs = 0;
+    for (std::uint32_t c : caches) mostSlabs = std::max(mostSlabs, m.kmem.caches[c].numSlabs);
+    if (!caches.empty() && caches.size() <= 4 && mostSlabs <= 8) {
+        const qreal roomy = std::floor(viewH / (double(caches.size()) * 6.0));
+        if (roomy > mx.cellH) {
+            mx.cellH = std::min<qreal>(roomy, 56);
+            mx.lineGap = std::max(3.0, std::round(mx.cellH * 0.3));
+            mx.colGap = std::max(4.0, std::round(mx.cellH * 0.4));
+            mx.minStripW = std::round(mx.cellH * 3);
+            m_cellH = mx.cellH;
+        }
+    }
     mx.maxLines = std::clamp(int(viewH / ((mx.cellH + mx.lineGap) * 5)), 2, 6);
 
-    const std::vector<std::uint32_t> caches = shownCaches();
     const auto evCache = highlightedCache();
     const auto evSlab = highlightedSlab();
     const Event* e = stepEvent();

@@ -146,7 +146,7 @@ private slots:
                                            << 3 << QStringLiteral("kunmap()");
         QTest::newRow("distance not symmetric") << QStringLiteral("machine({ nodes: [{ ram: '1G' }, { ram: '1G' }, { ram: '1G' }],\n"
                                                                   "  distance: [[10, 20, 30], [20, 10, 20], [20, 20, 10]] });\n")
-                                                << 1 << QStringLiteral("machine()");
+                                                << 1 << QStringLiteral("distance[0][2] is 30 but distance[2][0] is 20");
         QTest::newRow("distance zero") << QStringLiteral("machine({ nodes: [{ ram: '1G' }, { ram: '1G' }], distance: [[10, 0], [0, 10]] });\n")
                                        << 1 << QStringLiteral("machine()");
         QTest::newRow("numa on 32-bit") << QStringLiteral("machine({ preset: 'x86-32', nodes: [{ ram: '1G' }, { ram: '1G' }] });\n")

@@ -50,6 +50,7 @@ private slots:
     void texts();
     void commandLabels_data();
     void commandLabels();
+    void kernelCommandsNameTheirCache();
     void vmSummariesNameFiles();
     void viewSelectsCurrentRow();
     void activationSeeks();
@@ -282,6 +283,57 @@ void TestEventLogModel::commandLabels_data()
     QTest::newRow("translate in a process")
         << vmc(CommandType::Translate, 1000, [](Command& c) { c.addr = 0x1234; }) << u"translate 0x1234 in PID 1000"_s;
     QTest::newRow("switch") << vmc(CommandType::Switch, 1001, none) << u"switch to PID 1001"_s;
+    // The kernel's own memory and NUMA nodes.
+    Command node = Command::allocPages(2);
+    node.node = 1;
+    QTest::newRow("alloc_pages_node") << node << u"alloc_pages_node(node 1, order 2, Normal)"_s;
+    QTest::newRow("spawn on a node") << vmc(CommandType::Spawn, 0, [](Command& c) {
+        c.text = "remote";
+        c.node = 1;
+    }) << u"spawn \"remote\" on node 1"_s;
+    QTest::newRow("kmem_cache_create") << vmc(CommandType::KmemCacheCreate, 0, [](Command& c) {
+        c.text = "my_obj";
+        c.len = 100;
+    }) << u"kmem_cache_create(\"my_obj\", 100)"_s;
+    QTest::newRow("kmem_cache_create aligned") << vmc(CommandType::KmemCacheCreate, 0, [](Command& c) {
+        c.text = "my_obj";
+        c.len = 100;
+        c.step = 64;
+    }) << u"kmem_cache_create(\"my_obj\", 100, align 64)"_s;
+    QTest::newRow("kmem_cache_alloc") << vmc(CommandType::KmemCacheAlloc, 0, [](Command& c) { c.pfn = 3; })
+                                      << u"kmem_cache_alloc(cache 3)"_s;
+    QTest::newRow("kmem_cache_alloc_node") << vmc(CommandType::KmemCacheAlloc, 0, [](Command& c) {
+        c.pfn = 3;
+        c.node = 0;
+    }) << u"kmem_cache_alloc_node(cache 3, node 0)"_s;
+    QTest::newRow("kmem_cache_free") << vmc(CommandType::KmemCacheFree, 0, [](Command& c) {
+        c.pfn = 3;
+        c.addr = 0xffff888002000080;
+    }) << u"kmem_cache_free(cache 3, 0xffff888002000080)"_s;
+    QTest::newRow("kmem_cache_shrink") << vmc(CommandType::KmemCacheShrink, 0, [](Command& c) { c.pfn = 3; })
+                                       << u"kmem_cache_shrink(cache 3)"_s;
+    QTest::newRow("kmalloc") << vmc(CommandType::Kmalloc, 0, [](Command& c) { c.len = 100; }) << u"kmalloc(100)"_s;
+    QTest::newRow("kfree") << vmc(CommandType::Kfree, 0, [](Command& c) { c.addr = 0xffff888002000080; })
+                           << u"kfree(0xffff888002000080)"_s;
+    QTest::newRow("vmalloc") << vmc(CommandType::Vmalloc, 0, [](Command& c) { c.len = 64 << 10; })
+                             << u"vmalloc(64 KiB)"_s;
+    QTest::newRow("vmalloc_node") << vmc(CommandType::Vmalloc, 0, [](Command& c) {
+        c.len = 1 << 20;
+        c.node = 1;
+    }) << u"vmalloc_node(1 MiB, node 1)"_s;
+    QTest::newRow("vfree") << vmc(CommandType::Vfree, 0, [](Command& c) { c.addr = 0xffffc90000000000; })
+                           << u"vfree(0xffffc90000000000)"_s;
+    QTest::newRow("kmap") << vmc(CommandType::Kmap, 0, [](Command& c) { c.pfn = 0x3a000; }) << u"kmap(pfn 0x3a000)"_s;
+    QTest::newRow("kmap_local_page") << vmc(CommandType::Kmap, 0, [](Command& c) {
+        c.pfn = 0x3a000;
+        c.write = true;
+    }) << u"kmap_local_page(pfn 0x3a000)"_s;
+    QTest::newRow("kunmap") << vmc(CommandType::Kunmap, 0, [](Command& c) { c.pfn = 0x3a000; })
+                            << u"kunmap(pfn 0x3a000)"_s;
+    QTest::newRow("kunmap_local") << vmc(CommandType::Kunmap, 0, [](Command& c) {
+        c.addr = 0xfffbb000;
+        c.write = true;
+    }) << u"kunmap_local(0xfffbb000)"_s;
 }
 
 void TestEventLogModel::commandLabels()
@@ -289,6 +341,26 @@ void TestEventLogModel::commandLabels()
     QFETCH(Command, command);
     QFETCH(QString, label);
     QCOMPARE(EventLogModel::commandText(command), label);
+}
+
+void TestEventLogModel::kernelCommandsNameTheirCache()
+{
+    // In the log the cache a kmem_cache_* command names is shown by its name.
+    Simulator sim = test::boot("x86-64", "64M");
+    Command cc = vmCommand(CommandType::KmemCacheCreate, 0);
+    cc.text = "my_obj";
+    cc.len = 100;
+    const std::uint64_t cache = sim.apply(cc).value;
+    Command ca = vmCommand(CommandType::KmemCacheAlloc, 0);
+    ca.pfn = cache;
+    const CommandResult r = sim.apply(ca);
+    QVERIFY(!r.error && r.value);
+    ViewContext ctx;
+    EventLogModel model(&ctx);
+    showEnd(ctx, sim);
+    const QString label = model.index(static_cast<int>(r.firstEvent), EventLogModel::CommandColumn).data().toString();
+    QCOMPARE(label, u"#2 kmem_cache_alloc(my_obj)"_s);
+    QCOMPARE(model.index(0, EventLogModel::CommandColumn).data().toString(), u"#1 kmem_cache_create(\"my_obj\", 100)"_s);
 }
 
 void TestEventLogModel::vmSummariesNameFiles()

@@ -8,6 +8,7 @@
 #include "EventLogModel.h"
 #include "EventText.h"
 #include "TestUtil.h"
+#include "alloc/Kmem.h"
 #include "reclaim/Reclaim.h"
 #include "sim/Apply.h"
 #include "sim/MachineConfig.h"
@@ -307,6 +308,118 @@ Simulator vmRun()
     return sim;
 }
 
+Command kcmd(CommandType t)
+{
+    return vmCommand(t, 0);
+}
+
+/// The kernel's own memory on an x86-64 machine with the allocator `slab`: a cache of
+/// its own (created, grown, objects allocated and freed, shrunk), kmalloc of a size
+/// class and a large one, both kfree'd, vmalloc and vfree, kmap of a lowmem page, and
+/// a program started and ended (its task_struct and vmalloc'd kernel stack).
+Simulator kmemRun(SlabKind slab)
+{
+    MachineConfig c = test::config("x86-64", "256M");
+    c.slab = slab;
+    Simulator sim = test::boot(c);
+    Command cc = kcmd(CommandType::KmemCacheCreate);
+    cc.text = "test_obj";
+    cc.len = 100;
+    cc.mapFlags = SlabFlag::HwcacheAlign;
+    const std::uint64_t cache = run(sim, cc);
+    Command ca = kcmd(CommandType::KmemCacheAlloc);
+    ca.pfn = cache;
+    std::vector<std::uint64_t> objects;
+    for (int i = 0; i < 3; ++i) objects.push_back(run(sim, ca));
+    Command cf = kcmd(CommandType::KmemCacheFree);
+    cf.pfn = cache;
+    for (std::uint64_t o : objects) {
+        cf.addr = o;
+        run(sim, cf);
+    }
+    Command cs = kcmd(CommandType::KmemCacheShrink);
+    cs.pfn = cache;
+    run(sim, cs); // SLUB: the cpu slab is deactivated first; then the empty slab goes
+    Command km = kcmd(CommandType::Kmalloc);
+    km.len = 100; // kmalloc-128
+    const std::uint64_t small = run(sim, km);
+    km.len = 20000; // above KMALLOC_MAX_CACHE_SIZE: an order-3 block
+    const std::uint64_t large = run(sim, km);
+    Command kf = kcmd(CommandType::Kfree);
+    for (std::uint64_t a : { small, large }) {
+        kf.addr = a;
+        run(sim, kf);
+    }
+    Command vm = kcmd(CommandType::Vmalloc);
+    vm.len = 64 * KiB;
+    Command vf = kcmd(CommandType::Vfree);
+    vf.addr = run(sim, vm);
+    run(sim, vf);
+    const auto page = sim.apply(Command::allocPages(0));
+    if (!page.pfn) qFatal("no page for kmap");
+    Command map = kcmd(CommandType::Kmap);
+    map.pfn = *page.pfn;
+    run(sim, map); // a direct-map page: nothing to map
+    Command unmap = kcmd(CommandType::Kunmap);
+    unmap.pfn = *page.pfn;
+    run(sim, unmap);
+    Command sp = vmCommand(CommandType::Spawn, 0);
+    sp.text = "kernel";
+    const auto pid = static_cast<std::uint32_t>(run(sim, sp));
+    run(sim, vmCommand(CommandType::Exit, pid));
+    return sim;
+}
+
+/// x86-32 with 2 GiB, so with HighMem: kmap() of every page of an order-10 HighMem block
+/// (the pkmap scan wraps and flush_all_zero_pkmaps() runs), kmap_local_page(), and a
+/// program's kernel stack, an order-1 lowmem block.
+Simulator highmemRun()
+{
+    Simulator sim = test::boot("x86-32", "2G");
+    test::skipPerCommandCheck(sim);
+    const auto block = sim.apply(Command::allocPages(10, ZoneType::HighMem));
+    if (!block.pfn) qFatal("no HighMem block");
+    Command local = kcmd(CommandType::Kmap);
+    local.pfn = *block.pfn;
+    local.write = true;
+    Command unlocal = kcmd(CommandType::Kunmap);
+    unlocal.write = true;
+    unlocal.addr = run(sim, local);
+    run(sim, unlocal);
+    Command map = kcmd(CommandType::Kmap);
+    Command unmap = kcmd(CommandType::Kunmap);
+    for (Pfn p = *block.pfn; p < *block.pfn + 1024; ++p) {
+        map.pfn = unmap.pfn = p;
+        run(sim, map);
+        run(sim, unmap);
+    }
+    Command sp = vmCommand(CommandType::Spawn, 0);
+    sp.text = "kernel";
+    const auto pid = static_cast<std::uint32_t>(run(sim, sp));
+    run(sim, vmCommand(CommandType::Exit, pid));
+    return sim;
+}
+
+/// Two 256 MiB NUMA nodes: alloc_pages_node(1, order 10) until node 1 runs short and the
+/// zonelist falls back to node 0.
+Simulator numaRun()
+{
+    MachineConfig c = test::config("x86-64");
+    c.numaNodes = { NumaNodeConfig { 256 * MiB, true }, NumaNodeConfig { 256 * MiB, true } };
+    c.ramBytes = 512 * MiB;
+    c.swapBytes = 0;
+    Simulator sim = test::boot(c);
+    for (int i = 0; i < 200; ++i) {
+        Command a = Command::allocPages(10);
+        a.node = 1;
+        const std::uint64_t from = sim.eventCount();
+        if (!sim.apply(a).pfn) break;
+        for (std::uint64_t e = from; e < sim.eventCount(); ++e)
+            if (sim.events()[e].type == EventType::NodeFallback) return sim;
+    }
+    qFatal("no NodeFallback");
+}
+
 /// Marks every string of context EventText, to prove the text goes through tr().
 class MarkingTranslator : public QTranslator {
 public:
@@ -331,6 +444,18 @@ class TestEventText : public QObject {
         if (!m_vm) m_vm = std::make_unique<Simulator>(vmRun());
         return *m_vm;
     }
+    std::vector<std::unique_ptr<Simulator>> m_kernel;
+    /// The kernel-memory runs: SLAB, SLUB, x86-32 HighMem, two NUMA nodes.
+    const std::vector<std::unique_ptr<Simulator>>& kernelRuns()
+    {
+        if (m_kernel.empty()) {
+            m_kernel.push_back(std::make_unique<Simulator>(kmemRun(SlabKind::Slab)));
+            m_kernel.push_back(std::make_unique<Simulator>(kmemRun(SlabKind::Slub)));
+            m_kernel.push_back(std::make_unique<Simulator>(highmemRun()));
+            m_kernel.push_back(std::make_unique<Simulator>(numaRun()));
+        }
+        return m_kernel;
+    }
 
 private slots:
     void everyTypeHasText_data();
@@ -342,6 +467,9 @@ private slots:
     void newCommandTexts();
     void durations();
     void everyVmEventHasText();
+    void everyKernelEventHasText();
+    void kernelTexts_data();
+    void kernelTexts();
     void vmTexts_data();
     void vmTexts();
     void entriesAndProtections();
@@ -461,14 +589,28 @@ void TestEventText::everyTypeOccursInARealRun()
         seen[static_cast<std::size_t>(e.type)] = true;
         QVERIFY(!EventText::summary(sim.initial(), e).isEmpty());
     }
-    // The virtual-memory run supplies the other types; every type has texts that are
-    // not just its internal name.
+    // The virtual-memory run and the kernel-memory runs (slab, kmalloc, vmalloc, kmap,
+    // NUMA) supply the other types; every type has texts that are not just its internal name.
     const Simulator& v = vm();
     std::vector<std::uint64_t> firstVm(seen.size(), ~std::uint64_t(0));
     for (std::uint64_t i = 0; i < v.eventCount(); ++i) {
         const auto t = static_cast<std::size_t>(v.events()[i].type);
         seen[t] = true;
         if (firstVm[t] == ~std::uint64_t(0)) firstVm[t] = i;
+    }
+    for (const auto& k : kernelRuns()) {
+        std::vector<bool> checked(seen.size());
+        for (std::uint64_t i = 0; i < k->eventCount(); ++i) {
+            const Event& e = k->events()[i];
+            const auto t = static_cast<std::size_t>(e.type);
+            seen[t] = true;
+            if (checked[t]) continue;
+            checked[t] = true;
+            const QString s = EventText::summary(k->current(), e);
+            const QString x = EventText::explanation(k->stateAt(i + 1), e);
+            QVERIFY2(!s.isEmpty() && s != EventText::typeName(e.type), qPrintable(s));
+            QVERIFY2(!x.isEmpty() && x != s, qPrintable(x));
+        }
     }
     for (int t = 0; t < static_cast<int>(EventType::Count); ++t) {
         const auto type = static_cast<EventType>(t);
@@ -600,6 +742,20 @@ void TestEventText::newCommandTexts_data()
     Command dc = vmCommand(CommandType::DropCaches, 0);
     dc.len = 3;
     QTest::newRow("drop_caches") << dc << u"echo 3 > /proc/sys/vm/drop_caches"_s;
+    Command km = kcmd(CommandType::Kmalloc);
+    km.len = 100;
+    QTest::newRow("kmalloc") << km << u"kmalloc(100)"_s;
+    km.node = 1;
+    QTest::newRow("kmalloc_node") << km << u"kmalloc_node(100, node 1)"_s;
+    Command ca = kcmd(CommandType::KmemCacheAlloc);
+    ca.pfn = 5;
+    QTest::newRow("kmem_cache_alloc without a machine") << ca << u"kmem_cache_alloc(cache 5)"_s;
+    Command vm = kcmd(CommandType::Vmalloc);
+    vm.len = 64 * KiB;
+    QTest::newRow("vmalloc") << vm << u"vmalloc(64 KiB)"_s;
+    Command map = kcmd(CommandType::Kmap);
+    map.pfn = 0x3a000;
+    QTest::newRow("kmap") << map << u"kmap(pfn 0x3a000)"_s;
 }
 
 void TestEventText::newCommandTexts()
@@ -639,6 +795,166 @@ void TestEventText::everyVmEventHasText()
         const qsizetype sentences = x.count(u". "_s) + 1;
         QVERIFY2(sentences >= 2 && sentences <= 6, qPrintable(x));
     }
+}
+
+void TestEventText::everyKernelEventHasText()
+{
+    // Every event of the kernel-memory runs, explained with the machine right after it,
+    // in 2 to 6 sentences; the summary is the same with the run's last machine.
+    static const QRegularExpression placeholder(u"%\\d"_s);
+    std::vector<bool> seen(static_cast<std::size_t>(EventType::Count));
+    for (const auto& k : kernelRuns()) {
+        Machine m = k->initial();
+        for (std::uint64_t i = 0; i < k->eventCount(); ++i) {
+            const Event& e = k->events()[i];
+            applyEvent(m, e);
+            seen[static_cast<std::size_t>(e.type)] = true;
+            const QString s = EventText::summary(k->current(), e);
+            QVERIFY2(!s.isEmpty() && !s.contains(u'\n') && !placeholder.match(s).hasMatch(), qPrintable(s));
+            QCOMPARE(EventText::summary(m, e), s);
+            const QString x = EventText::explanation(m, e);
+            QVERIFY2(!x.isEmpty() && !placeholder.match(x).hasMatch(), qPrintable(x));
+            const qsizetype sentences = x.count(u". "_s) + 1;
+            QVERIFY2(sentences >= 2 && sentences <= 6, qPrintable(x));
+        }
+    }
+    for (EventType t : { EventType::SlabCacheNew, EventType::SlabGrow, EventType::SlabAlloc, EventType::SlabFree,
+             EventType::SlabShrink, EventType::Kmalloc, EventType::Vmalloc, EventType::Vfree, EventType::Kmap,
+             EventType::Kunmap, EventType::NodeFallback })
+        QVERIFY2(seen[static_cast<std::size_t>(t)], eventTypeName(t).data());
+}
+
+void TestEventText::kernelTexts_data()
+{
+    QTest::addColumn<int>("run");
+    QTest::addColumn<qulonglong>("index");
+    QTest::addColumn<QStringList>("inSummary");
+    QTest::addColumn<QStringList>("inExplanation");
+    const auto& runs = kernelRuns();
+    // The first event of run r matching `pred`; the test fails to build its rows when none does.
+    const auto find = [&](int r, auto pred) -> std::uint64_t {
+        const auto& ev = runs[static_cast<std::size_t>(r)]->events();
+        for (std::uint64_t i = 0; i < ev.size(); ++i)
+            if (pred(ev[i])) return i;
+        qFatal("no such event in run %d", r);
+    };
+    const auto is = [](EventType t) { return [t](const Event& e) { return e.type == t; }; };
+    const auto op = [](EventType t, auto o) {
+        return [t, o](const Event& e) { return e.type == t && e.order == static_cast<std::uint8_t>(o); };
+    };
+    const auto ev = [&](int r, std::uint64_t i) { return runs[static_cast<std::size_t>(r)]->events()[i]; };
+    using L = QStringList;
+    enum { Slab, Slub, HighMem, Numa };
+    QTest::newRow("SlabCacheNew SLAB") << int(Slab) << qulonglong(find(Slab, is(EventType::SlabCacheNew)))
+        << L { u"kmem_cache_create(\"test_obj\", 100 bytes)"_s }
+        << L { u"kmem_cache_create()"_s, u"calculate_slab_order()"_s, u"SLAB_HWCACHE_ALIGN"_s, u"slab_nomerge"_s,
+               u"128 bytes"_s };
+    QTest::newRow("SlabCacheNew SLUB") << int(Slub) << qulonglong(find(Slub, is(EventType::SlabCacheNew)))
+        << L { u"test_obj"_s } << L { u"calculate_order()"_s, u"min_objects"_s, u"fls(2 CPUs)"_s };
+    {
+        const std::uint64_t i = find(Slab, [](const Event& e) { return e.type == EventType::SlabGrow; });
+        QTest::newRow("SlabGrow SLAB") << int(Slab) << qulonglong(i) << L { u"grows"_s, EventText::pfn(ev(Slab, i).pfn) }
+            << L { u"cache_alloc_refill()"_s, u"cache_grow_begin()"_s, u"slabs_free"_s, u"colouring"_s };
+    }
+    QTest::newRow("SlabGrow SLUB") << int(Slub) << qulonglong(find(Slub, is(EventType::SlabGrow))) << L { u"grows"_s }
+        << L { u"___slab_alloc()"_s, u"new_slab()"_s, u"allocate_slab()"_s, u"CPU's slab"_s };
+    {
+        const std::uint64_t i = find(Slab, is(EventType::SlabAlloc));
+        QTest::newRow("SlabAlloc SLAB") << int(Slab) << qulonglong(i)
+            << L { u"kmem_cache_alloc(test_obj)"_s, EventText::hex(ev(Slab, i).a) }
+            << L { u"____cache_alloc()"_s, u"fixup_slab_list()"_s, u"slabs_partial"_s, u"1 of "_s,
+                   u"per-CPU array cache"_s };
+    }
+    QTest::newRow("SlabAlloc SLUB") << int(Slub) << qulonglong(find(Slub, is(EventType::SlabAlloc)))
+        << L { u"kmem_cache_alloc(test_obj)"_s } << L { u"slab_alloc_node()"_s, u"cpu slab"_s };
+    QTest::newRow("SlabAlloc task_struct") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::SlabAlloc && e.pid;
+    })) << L { u"task_struct"_s } << L { u"dup_task_struct()"_s, u"(kernel)"_s };
+    QTest::newRow("SlabFree SLAB") << int(Slab) << qulonglong(find(Slab, is(EventType::SlabFree)))
+        << L { u"kmem_cache_free(test_obj"_s } << L { u"free_block()"_s, u"free_limit"_s, u"cache_flusharray()"_s };
+    QTest::newRow("SlabFree SLUB") << int(Slub) << qulonglong(find(Slub, is(EventType::SlabFree)))
+        << L { u"kmem_cache_free(test_obj"_s } << L { u"do_slab_free()"_s, u"__slab_free()"_s, u"min_partial"_s };
+    QTest::newRow("SlabShrink SLAB") << int(Slab) << qulonglong(find(Slab, is(EventType::SlabShrink)))
+        << L { u"test_obj gives the empty slab"_s } << L { u"slab_destroy()"_s, u"kmem_cache_shrink()"_s };
+    QTest::newRow("SlabShrink SLUB deactivate") << int(Slub) << qulonglong(find(Slub, [](const Event& e) {
+        return e.type == EventType::SlabShrink && (e.flags & kSlabDeactivate);
+    })) << L { u"deactivate_slab"_s } << L { u"deactivate_slab()"_s, u"flush_all()"_s };
+    QTest::newRow("SlabShrink SLUB discard") << int(Slub) << qulonglong(find(Slub, [](const Event& e) {
+        return e.type == EventType::SlabShrink && !(e.flags & kSlabDeactivate);
+    })) << L { u"back to the buddy allocator"_s } << L { u"discard_slab()"_s, u"min_partial"_s };
+    QTest::newRow("Kmalloc small") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::Kmalloc && e.c != kNoCache && !(e.flags & EventFlag::Free);
+    })) << L { u"kmalloc(100)"_s, u"kmalloc-128"_s }
+        << L { u"kmalloc_slab()"_s, u"kmalloc_size_index[]"_s, u"28 bytes"_s, u"kmalloc-128"_s };
+    QTest::newRow("Kmalloc large") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::Kmalloc && e.c == kNoCache && !(e.flags & EventFlag::Free);
+    })) << L { u"kmalloc(20000)"_s, u"order-3"_s }
+        << L { u"kmalloc_large()"_s, u"KMALLOC_MAX_CACHE_SIZE"_s, u"SUnreclaim"_s, u"12.5 KiB"_s };
+    QTest::newRow("kfree small") << int(Slub) << qulonglong(find(Slub, [](const Event& e) {
+        return e.type == EventType::Kmalloc && e.c != kNoCache && (e.flags & EventFlag::Free);
+    })) << L { u"kfree("_s, u"kmalloc-128"_s } << L { u"mm/slub.c"_s, u"kmem_cache_free()"_s };
+    QTest::newRow("kfree large") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::Kmalloc && e.c == kNoCache && (e.flags & EventFlag::Free);
+    })) << L { u"kfree("_s, u"order-3"_s } << L { u"free_large_kmalloc()"_s, u"32 kB"_s };
+    QTest::newRow("vmalloc reserve") << int(Slab) << qulonglong(find(Slab, [&](const Event& e) {
+        return op(EventType::Vmalloc, VmallocOp::Reserve)(e) && e.c == 0;
+    })) << L { u"vmalloc(64 KiB)"_s, u"68 KiB with the guard page"_s }
+        << L { u"__vmalloc_node_range()"_s, u"alloc_vmap_area()"_s, u"16 pages"_s, u"Simplification"_s };
+    QTest::newRow("vmalloc map") << int(Slab) << qulonglong(find(Slab, op(EventType::Vmalloc, VmallocOp::Map)))
+        << L { u"vmalloc area"_s } << L { u"vmap_pages_range()"_s, u"__GFP_HIGHMEM"_s };
+    QTest::newRow("kernel stack reserve") << int(Slab) << qulonglong(find(Slab, [&](const Event& e) {
+        return op(EventType::Vmalloc, VmallocOp::Reserve)(e) && e.c == 1;
+    })) << L { u"Kernel stack of PID"_s } << L { u"alloc_thread_stack_node()"_s, u"CONFIG_VMAP_STACK"_s, u"16 KiB"_s };
+    QTest::newRow("vfree") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::Vfree && e.c == 0;
+    })) << L { u"vfree("_s } << L { u"remove_vm_area()"_s, u"lazy_max_pages"_s, u"16 pages"_s };
+    QTest::newRow("vfree kernel stack") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::Vfree && e.c == 1;
+    })) << L { u"Kernel stack of PID"_s } << L { u"free_thread_stack()"_s, u"NR_CACHED_STACKS"_s };
+    QTest::newRow("kernel TLB flush") << int(Slab) << qulonglong(find(Slab, [](const Event& e) {
+        return e.type == EventType::TlbFlush && (e.flags & EventFlag::Kernel);
+    })) << L { u"kernel address"_s } << L { u"flush_tlb_kernel_range()"_s, u"_PAGE_GLOBAL"_s };
+    QTest::newRow("kmap direct") << int(Slab) << qulonglong(find(Slab, op(EventType::Kmap, KmapKind::Direct)))
+        << L { u"direct-map"_s } << L { u"page_address()"_s, u"64-bit"_s };
+    QTest::newRow("kunmap direct") << int(Slab) << qulonglong(find(Slab, op(EventType::Kunmap, KmapKind::Direct)))
+        << L { u"nothing to undo"_s } << L { u"nothing to undo"_s };
+    QTest::newRow("kernel stack x86-32") << int(HighMem)
+        << qulonglong(find(HighMem, op(EventType::Vmalloc, VmallocOp::DirectStack))) << L { u"order-1"_s }
+        << L { u"CONFIG_VMAP_STACK"_s, u"8 KiB"_s, u"no guard page"_s };
+    QTest::newRow("vfree kernel stack x86-32") << int(HighMem)
+        << qulonglong(find(HighMem, op(EventType::Vfree, VmallocOp::DirectStack))) << L { u"goes back"_s }
+        << L { u"free_thread_stack()"_s };
+    QTest::newRow("kmap pkmap") << int(HighMem) << qulonglong(find(HighMem, op(EventType::Kmap, KmapKind::Pkmap)))
+        << L { u"pkmap slot 1"_s, u"count 2"_s }
+        << L { u"kmap_high()"_s, u"map_new_virtual()"_s, u"LAST_PKMAP"_s, u"pkmap_count[1] is now 2"_s };
+    QTest::newRow("kunmap pkmap") << int(HighMem) << qulonglong(find(HighMem, op(EventType::Kunmap, KmapKind::Pkmap)))
+        << L { u"count now 1"_s } << L { u"kunmap_high()"_s, u"flush_all_zero_pkmaps()"_s };
+    QTest::newRow("kmap_local") << int(HighMem) << qulonglong(find(HighMem, op(EventType::Kmap, KmapKind::Local)))
+        << L { u"kmap_local_page"_s, u"fixmap slot 0"_s } << L { u"kmap_local_idx_push()"_s, u"1 of 16"_s };
+    QTest::newRow("kunmap_local") << int(HighMem) << qulonglong(find(HighMem, op(EventType::Kunmap, KmapKind::Local)))
+        << L { u"kunmap_local("_s } << L { u"kunmap_local_indexed()"_s, u"flush_tlb_one_kernel()"_s };
+    QTest::newRow("pkmap flush") << int(HighMem) << qulonglong(find(HighMem, op(EventType::Kunmap, KmapKind::Flush)))
+        << L { u"flush_all_zero_pkmaps()"_s, u"1023 unused"_s } << L { u"wraps to slot 0"_s, u"1023 slots"_s };
+    {
+        const std::uint64_t i = find(Numa, is(EventType::NodeFallback));
+        QTest::newRow("NodeFallback") << int(Numa) << qulonglong(i) << L { u"Node 1"_s, u"(node 0)"_s }
+            << L { u"get_page_from_freelist()"_s, u"zone_statistics()"_s, u"numa_miss"_s, u"1 0"_s,
+                   u"node_distance(1, 0) = 20"_s };
+    }
+}
+
+void TestEventText::kernelTexts()
+{
+    QFETCH(int, run);
+    QFETCH(qulonglong, index);
+    QFETCH(QStringList, inSummary);
+    QFETCH(QStringList, inExplanation);
+    const Simulator& k = *kernelRuns()[static_cast<std::size_t>(run)];
+    const Event& e = k.events()[index];
+    const QString s = EventText::summary(k.current(), e);
+    const QString x = EventText::explanation(k.stateAt(index + 1), e);
+    for (const QString& w : inSummary) QVERIFY2(s.contains(w), qPrintable(w + u" not in: "_s + s));
+    for (const QString& w : inExplanation) QVERIFY2(x.contains(w), qPrintable(w + u" not in: "_s + x));
 }
 
 void TestEventText::vmTexts_data()
@@ -1047,6 +1363,13 @@ void TestEventText::statesAndZones()
     QCOMPARE(EventText::zoneName(ZoneType::HighMem), u"HighMem"_s);
     const Simulator sim = test::boot("x86-64", "64M");
     QCOMPARE(EventText::zoneLabel(sim.current(), 1), u"DMA32"_s);
+    QCOMPARE(EventText::frameStateName(FrameState::Slab), u"slab"_s);
+    QCOMPARE(EventText::frameStateName(FrameState::KernelStack), u"kernel stack"_s);
+    // With more than one node a zone says which.
+    const Simulator& numa = *kernelRuns()[3];
+    const Machine& nm = numa.current();
+    for (std::size_t z = 0; z < nm.zones.size(); ++z)
+        QVERIFY(EventText::zoneLabel(nm, static_cast<int>(z)).endsWith(u"(node %1)"_s.arg(nm.zones[z].node)));
 }
 
 void TestEventText::goesThroughTr()

@@ -6,11 +6,13 @@
 // Set MEMVIZ_SCREENSHOTS=<dir> to save physview_processes_*.png (spawn, malloc,
 // fork, one copy-on-write) for a human to look at.
 
+#include "EventText.h"
 #include "FrameMapRenderer.h"
 #include "TestUtil.h"
 #include "Palette.h"
 #include "PhysicalMemoryView.h"
 #include "ViewContext.h"
+#include "alloc/KernelMap.h"
 #include "sim/MachineConfig.h"
 #include "sim/Simulator.h"
 #include "util/Size.h"
@@ -265,6 +267,33 @@ private slots:
         touch.len = 1;
         QVERIFY(!m_procs->apply(touch).error);
         m_childCopy = vm::translate(m_procs->current(), child, buf).paddr >> 12;
+
+        // The kernel's own memory: a cache of its own grown and shrunk again, a large
+        // kmalloc, a vmalloc area that stays.
+        m_kmem = test::bootOwned(128 * MiB);
+        Command cc = vmCommand(CommandType::KmemCacheCreate, 0);
+        cc.text = "test_obj";
+        cc.len = 200;
+        const std::uint64_t cache = m_kmem->apply(cc).value;
+        Command ca = vmCommand(CommandType::KmemCacheAlloc, 0);
+        ca.pfn = cache;
+        Command cf = vmCommand(CommandType::KmemCacheFree, 0);
+        cf.pfn = cache;
+        cf.addr = m_kmem->apply(ca).value;
+        QVERIFY(cf.addr);
+        QVERIFY(!m_kmem->apply(cf).error);
+        Command cs = vmCommand(CommandType::KmemCacheShrink, 0);
+        cs.pfn = cache;
+        QCOMPARE(m_kmem->apply(cs).value, 1ull);
+        Command km = vmCommand(CommandType::Kmalloc, 0);
+        km.len = 20000;
+        QVERIFY(m_kmem->apply(km).value);
+        km.len = 100;
+        QVERIFY(m_kmem->apply(km).value); // kmalloc-128 gets a slab
+        Command vm = vmCommand(CommandType::Vmalloc, 0);
+        vm.len = 3 * 4096;
+        m_vmalloc = m_kmem->apply(vm).value;
+        QVERIFY(m_vmalloc);
     }
 
     void rendersOffscreen()
@@ -403,6 +432,15 @@ private slots:
                                     << QStringList{u"page cache of /"_s, u"Page "_s, u"Mapped by"_s,
                                                    u"offset 0x"_s};
         QTest::newRow("zero page") << -1 << QStringList{u"shared zero page"_s, u"empty_zero_page"_s};
+        // The kernel's side of the two processes: their task_structs (one 9856-byte object per
+        // order-2 slab under SLAB) and kernel stacks.
+        QTest::newRow("slab") << int(FrameState::Slab)
+                              << QStringList{u"slab of the cache task_struct"_s, u"Objects in use: 1 of 1"_s,
+                                             u"9856 bytes each"_s, u"List: slabs_full"_s,
+                                             u"Kernel address 0xffff888"_s, u"Block: head pfn"_s};
+        QTest::newRow("kernel stack") << int(FrameState::KernelStack)
+                                      << QStringList{u"kernel stack of process 100"_s,
+                                                     u"Kernel address 0xffffc9"_s, u"(vmalloc area)"_s};
     }
     void ownerToolTips()
     {
@@ -427,6 +465,43 @@ private slots:
         const QString tip = view.toolTipForFrame(pfn);
         for (const QString& n : needles) QVERIFY2(tip.contains(n), qPrintable(tip));
         QVERIFY(!tip.contains(u"reserved at boot"_s));
+    }
+
+    void kernelMemoryToolTipsAndLegend()
+    {
+        ViewContext ctx;
+        showAt(ctx, *m_kmem, m_kmem->eventCount());
+        PhysicalMemoryView view(&ctx);
+        const Machine& m = ctx.machine();
+        // The vmalloc area's second page: its frame names the area and its address.
+        const Pfn page = kmem::kernelVirtToPfn(m, m_vmalloc + 4096);
+        QVERIFY(page < m.frames.size());
+        QCOMPARE(m.frames.state(page), FrameState::Vmalloc);
+        QString tip = view.toolTipForFrame(page);
+        for (const QString& n : {u"page 1 of the vmalloc area"_s, EventText::hex(m_vmalloc), u"vmalloc(12288)"_s,
+                 QString(u"Kernel address "_s + EventText::hex(m_vmalloc + 4096))})
+            QVERIFY2(tip.contains(n), qPrintable(QString(n + u" not in: "_s + tip)));
+        QVERIFY(!tip.contains(u"reserved at boot"_s));
+        // A large kmalloc: an order-3 block allocated by the kernel, named as such.
+        Pfn large = ~Pfn(0);
+        for (Pfn p = 0; p < m.frames.size() && large == ~Pfn(0); ++p)
+            if (m.frames.state(p) == FrameState::Kernel && m.frames.priv(p) == kKmallocLargePriv) large = p;
+        QVERIFY(large != ~Pfn(0));
+        tip = view.toolTipForFrame(large + 1);
+        QVERIFY2(tip.contains(u"large kmalloc()"_s) && tip.contains(u"order 3"_s), qPrintable(tip));
+        // The legend lists the kernel's states once they hold frames.
+        view.resize(1280, 900);
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        QSvgGenerator gen;
+        gen.setOutputDevice(&svg);
+        gen.setSize(view.size());
+        gen.setViewBox(QRect(QPoint(0, 0), view.size()));
+        QPainter p(&gen);
+        view.render(&p);
+        p.end();
+        for (const char* needle : {"Slab (kmalloc, kmem_cache)", "vmalloc area page", "Kernel stack"})
+            QVERIFY2(svg.data().contains(needle), needle);
     }
 
     void ownerColoursAndLegend()
@@ -521,29 +596,41 @@ private slots:
     void highlightsVmSteps_data()
     {
         QTest::addColumn<int>("type");
-        QTest::newRow("a frame gets its use") << int(EventType::FrameOwner);
-        QTest::newRow("page cache fill") << int(EventType::PageCacheAdd);
-        QTest::newRow("copy on write") << int(EventType::CowCopy);
-        QTest::newRow("an entry is written") << int(EventType::PteSet);
+        QTest::addColumn<bool>("kernel"); // from the kernel-memory run
+        QTest::newRow("a frame gets its use") << int(EventType::FrameOwner) << false;
+        QTest::newRow("page cache fill") << int(EventType::PageCacheAdd) << false;
+        QTest::newRow("copy on write") << int(EventType::CowCopy) << false;
+        QTest::newRow("an entry is written") << int(EventType::PteSet) << false;
+        QTest::newRow("a slab cache grows") << int(EventType::SlabGrow) << true;
+        QTest::newRow("an empty slab goes") << int(EventType::SlabShrink) << true;
+        QTest::newRow("a large kmalloc") << int(EventType::Kmalloc) << true;
+        QTest::newRow("a vmalloc page is mapped") << int(EventType::Vmalloc) << true;
+        QTest::newRow("a kernel stack page is mapped") << int(EventType::Vmalloc) << false;
     }
     void highlightsVmSteps()
     {
         QFETCH(int, type);
+        QFETCH(bool, kernel);
+        const Simulator& sim = kernel ? *m_kmem : *m_procs;
         const auto t = static_cast<EventType>(type);
         std::uint64_t n = 0;
-        for (std::uint64_t i = 0; i < m_procs->eventCount() && !n; ++i) {
-            const Event& e = m_procs->events()[i];
+        for (std::uint64_t i = 0; i < sim.eventCount() && !n; ++i) {
+            const Event& e = sim.events()[i];
             if (e.type != t) continue;
             // A leaf entry that maps a frame (not a table's own entry, not a clear).
-            if (t == EventType::PteSet && !(m_procs->config().arch.entry.present(e.b) && e.order == 3)) continue;
+            if (t == EventType::PteSet && !(sim.config().arch.entry.present(e.b) && e.order == 3)) continue;
+            // Steps with frames: a page mapped (not the area reserved), a large kmalloc, a slab given back.
+            if (t == EventType::Vmalloc && e.order != static_cast<std::uint8_t>(VmallocOp::Map)) continue;
+            if (t == EventType::Kmalloc && e.c != kNoCache) continue;
+            if (t == EventType::SlabShrink && (e.flags & kSlabDeactivate)) continue;
             n = i + 1;
         }
         QVERIFY(n);
-        const Event& e = m_procs->events()[n - 1];
-        const EntryFormat& fmt = m_procs->config().arch.entry;
+        const Event& e = sim.events()[n - 1];
+        const EntryFormat& fmt = sim.config().arch.entry;
         const Pfn target = t == EventType::CowCopy ? e.b : t == EventType::PteSet ? fmt.pfn(e.b) : e.pfn;
         ViewContext ctx;
-        showAt(ctx, *m_procs, n);
+        showAt(ctx, sim, n);
         PhysicalMemoryView view(&ctx);
         view.resize(900, 600);
         view.show();
@@ -728,6 +815,8 @@ private:
     std::unique_ptr<Simulator> m_sim8g;
     std::unique_ptr<Simulator> m_small;
     std::unique_ptr<Simulator> m_procs;
+    std::unique_ptr<Simulator> m_kmem;
+    std::uint64_t m_vmalloc = 0;
     Pfn m_block = 0;
     Pfn m_childCopy = 0;
 };
