@@ -1568,10 +1568,6 @@
         <translation>向 /proc/%2/oom_score_adj 写入 %1（fs/proc/base.c；原为 %4）会改变 OOM killer 对 %3 的评估：oom_badness() 会在它的得分上加上 oom_score_adj × totalpages / 1000 = %5 页。-1000 使它不可杀死，1000 使它成为首选牺牲者；子进程在 fork() 时继承该值。/proc/%2/oom_score 现在为 %6（0 到 2000）。</translation>
     </message>
     <message>
-        <source>drop_slab() would also shrink the reclaimable slab caches (dentries and inodes); memviz has no slab caches yet.</source>
-        <translation>drop_slab() 还会收缩可回收的 slab 缓存（dentry 和 inode）；memviz 尚无 slab 缓存。</translation>
-    </message>
-    <message>
         <source>Writing %1 to /proc/sys/vm/drop_caches makes drop_pagecache_sb() (fs/drop_caches.c) walk every file&apos;s page cache and free the clean pages no process maps (invalidate_mapping_pages()): %2, %3. Dirty and mapped pages stay; Cached is now %4 kB, and the next read of a dropped page is a major fault again.</source>
         <translation>向 /proc/sys/vm/drop_caches 写入 %1 会让 drop_pagecache_sb()（fs/drop_caches.c）遍历每个文件的页缓存，释放没有被任何进程映射的干净页（invalidate_mapping_pages()）：%2，%3。脏页和已映射的页保留；Cached 现在为 %4 kB，下次读取被丢弃的页又会是一次硬性缺页。</translation>
     </message>
@@ -1690,6 +1686,442 @@
     <message>
         <source>hugetlb_reserve_pages() finds fewer free huge pages than the mapping needs beyond those already reserved, so mmap() fails with ENOMEM at once instead of a later fault failing. Raise vm.nr_hugepages first. %1</source>
         <translation>hugetlb_reserve_pages() 发现，除已预留的之外，空闲大页不够该映射所需，因此 mmap() 立即以 ENOMEM 失败，而不是等到之后的缺页才失败。请先调大 vm.nr_hugepages。%1</translation>
+    </message>
+    <message>
+        <source>cache %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 slab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 slabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no objects in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 objects in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no list (SLUB keeps full slabs on a list only with debugging on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partial list of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CPU&apos;s slab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(&quot;%1&quot;, %2 bytes): cache %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(&quot;%1&quot;, %2 bytes): %3 objects of %4 bytes per slab of %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create() (mm/slab_common.c) makes the cache %1 for objects of %2 bytes (align %3, flags %4): calculate_alignment() aligns them to %5 bytes, so each takes %6 bytes in a slab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slab layout fits objects of this size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calculate_order() (mm/slub.c) wants at least min_objects = 4 × (fls(%1 CPUs) + 1) = %2 objects per slab with little waste, at most order 3 (slub_max_order): order %3, %4 per slab of %5, %6 bytes left over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the freelist index (a byte per object) in the slab after the objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the freelist index in a free object (OBJFREELIST_SLAB) or off the slab (OFF_SLAB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calculate_slab_order() (mm/slab.c) tries order 0 upwards until at most 1/8 of the slab is left over or slab_max_order (%1) is reached: order %2, %3 per slab of %4, %5, %6 bytes left over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No memory is taken yet: the first allocation grows the cache by a slab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplification: memviz never merges a new cache with a compatible one (as if booted with slab_nomerge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplification: memviz never merges a new cache with a compatible one (as with slab_nomerge) and has no slab colouring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now has %2; /proc/meminfo Slab is %3 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>___slab_alloc() (mm/slub.c) finds no free object in the cpu slab of %1 and no slab on node %2&apos;s partial list, so new_slab() → allocate_slab() takes an order-%3 block from the buddy allocator, frames %4 in %5, and threads its %6 of %7 bytes on a freelist. It becomes the CPU&apos;s slab; a previous cpu slab goes back to its node (deactivate_slab()).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplification: one CPU, so one cpu slab and no per-CPU partial list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache_alloc_refill() (mm/slab.c) finds neither a partial nor a free slab of %1 on node %2, so cache_grow_begin() takes an order-%3 block from the buddy allocator (kmem_getpages()), frames %4 in %5, and cuts it into %6 of %7 bytes. The new slab goes on slabs_free, and the allocation takes its object from it next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplification: no slab colouring, so every slab&apos;s first object starts at its first byte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab_alloc_node() (mm/slub.c) pops object %1 off the freelist of the cpu slab at frames %2 of %3: address %4 in the direct map, the slab&apos;s start plus %1 × %5 bytes. When the cpu slab had no free object, ___slab_alloc() first made a partial slab of the node or a new one the cpu slab. The slab has %6; a full slab leaves every list until one of its objects is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>____cache_alloc() → cache_alloc_refill() (mm/slab.c) takes object %1 of the slab at frames %2 of %3, partial slabs first, then free ones: address %4 in the direct map, the slab&apos;s start plus %1 × %5 bytes. fixup_slab_list() puts the slab at the head of %6; it has %7. Simplification: one CPU and no per-CPU array cache, so objects come straight from their slab instead of batchcount (%8) at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the task_struct of %1: dup_task_struct() (kernel/fork.c) allocates it for copy_process().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_free() → do_slab_free() (mm/slub.c) pushes object %1 at %2 on the freelist of its slab at frames %3 of %4, which has %5. In __slab_free() a full slab that gets an object back goes on the node&apos;s partial list, and an empty slab other than the cpu slab is freed once the node keeps min_partial (%6) partial slabs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_free() → __cache_free() → free_block() (mm/slab.c) puts object %1 at %2 back on the freelist of its slab at frames %3 of %4, which has %5. free_block() moves an empty slab to the head of slabs_free and any other to the tail of slabs_partial; while the node holds more than free_limit (%6) free objects, free slabs go back to the buddy allocator. Simplification: no per-CPU array cache, so the object does not wait there for cache_flusharray().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has ended, and free_task() gives its task_struct back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivate_slab() (mm/slub.c) takes the slab at frames %1 of %2 away from the CPU: it has %3 and goes to %4. ___slab_alloc() does this when the cpu slab has no free object or lies on another node than the one asked for, and kmem_cache_shrink() flushes the cpu slab first (flush_all()).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 left; /proc/meminfo Slab is %3 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No object of the slab at frames %1 of %2 is in use, so discard_slab() → free_slab() (mm/slub.c) gives its order-%3 block back to the buddy allocator (the steps that follow). __slab_free() does this once the node keeps min_partial (%4) partial slabs, kmem_cache_shrink() frees every empty slab, and ___slab_alloc() drops an empty cpu slab left on another node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No object of the slab at frames %1 of %2 is in use, so slab_destroy() → kmem_freepages() (mm/slab.c) gives its order-%3 block back to the buddy allocator (the steps that follow). free_block() does this while the node holds more than free_limit free objects, and kmem_cache_shrink() (drain_freelist()) empties slabs_free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1): the order-%2 block at frames %3 goes back to the buddy allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) → %2: too large for a slab cache, an order-%3 block at frames %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1): an object of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) → %2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1) finds that the page the address lies in is not a slab, so it is a large kmalloc: free_large_kmalloc() (mm/slab_common.c) gives the order-%2 block at frames %3 back to the buddy allocator (the steps that follow). SUnreclaim in /proc/meminfo drops by %4 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) is above KMALLOC_MAX_CACHE_SIZE (8 KiB, two pages), so kmalloc_large() (mm/slab_common.c) skips the slab caches and takes an order-%2 block straight from the buddy allocator: frames %3 in %4, at %5 in the direct map, %6 of it unused. The pages count in /proc/meminfo SUnreclaim (NR_SLAB_UNRECLAIMABLE_B) although no cache holds them; kmalloc() of more than KMALLOC_MAX_SIZE (4 MiB) fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1) (%2) needs no size: the page the address lies in is a slab of %3, and the object&apos;s offset in the slab gives its index. So the object goes back to %3 like a kmem_cache_free() (the steps that follow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) picks a size class with kmalloc_slab(): up to 192 bytes through kmalloc_size_index[] (96 and 192 are classes of their own), above that the next power of two, from %2 bytes up under %3. So the request goes to %4, and %5 bytes of the %6-byte object stay unused. The object comes from that cache like any kmem_cache_alloc() (the steps before) and lies at %7 in the direct map: physically contiguous, as kmalloc() memory always is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel stack of PID %1: reserve %2 in the vmalloc area (%3 with the guard page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc(%1): reserve %2 (%3 with the guard page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map page %1 of the vmalloc area at %2: %3 → frame %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel stack of PID %1: the order-1 block at frames %2, at %3 in the direct map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplification: memviz keeps the kernel&apos;s mappings as a table of areas instead of page tables in simulated memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy_process() → dup_task_struct() → alloc_thread_stack_node() (kernel/fork.c) gives %1 its kernel stack: with CONFIG_VMAP_STACK it is vmalloc&apos;d, %2 (THREAD_SIZE) aligned to its size, here at %3. Every vmalloc area ends in an unmapped guard page, so a stack overflowing downwards runs into unmapped memory and faults instead of corrupting its neighbour; the %4 come next, from the process&apos;s node. Simplification: no per-CPU cache of freed stacks (NR_CACHED_STACKS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>__vmalloc_node_range() (mm/vmalloc.c) rounds %1 up to %2 and alloc_vmap_area() reserves %3 at %4: the lowest gap that fits in the vmalloc area %5–%6 (first fit), a guard page included so that an overrun faults instead of running into the next area. Then __vmalloc_area_node() takes the pages one by one from the buddy allocator and maps each: the memory is contiguous in kernel virtual addresses only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a page of the kernel stack of %1; KernelStack in /proc/meminfo is now %2 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VmallocUsed in /proc/meminfo is now %1 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>__vmalloc_area_node() (mm/vmalloc.c) took frame %1 in %2 from the buddy allocator (vm_area_alloc_pages(), GFP_KERNEL | __GFP_HIGHMEM) and vmap_pages_range() maps it at %3, page %4 of the area at %5. The frames of an area need not be contiguous, nor in lowmem on x86-32: only the addresses are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x86-32 has no vmalloc&apos;d stacks (no CONFIG_VMAP_STACK): alloc_thread_stack_node() (kernel/fork.c) takes an order-1 block of lowmem, %1 = THREAD_SIZE, frames %2, and the kernel stack of %3 lives at its direct-map address %4. There is no guard page, so an overflowing stack silently overwrites the memory below it. KernelStack in /proc/meminfo is now %5 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vmalloc area changes at %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel stack of PID %1: the order-1 block at frames %2 goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel stack of PID %1 at %2 is freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree(%1): unmap %2 (%3 with the guard page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has ended: free_thread_stack() (kernel/fork.c) gives its kernel stack, the order-1 block at frames %2 (%3 at %4 in the direct map), back to the buddy allocator (the steps that follow). KernelStack in /proc/meminfo is now %5 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplification: Linux purges freed areas lazily (lazy_max_pages) with one TLB flush for many; memviz flushes at once, page by page up to 33 pages (tlb_single_page_flush_ceiling) or the whole TLB above that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has ended: free_thread_stack() (kernel/fork.c) vfree()s its kernel stack at %2. remove_vm_area() unmaps its %3, which go back to the buddy allocator, and the kernel TLB entries of the range are flushed (the steps that follow). Linux would keep the stack for the next fork (NR_CACHED_STACKS) and free it after an RCU grace period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree(%1) (mm/vmalloc.c) finds the area with find_vmap_area() and remove_vm_area() unmaps its %2; they go back to the buddy allocator one by one and the kernel TLB entries of %3 are flushed (the steps that follow). VmallocUsed in /proc/meminfo is now %4 kB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap(page %1): pkmap slot %2 at %3, count now %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap(page %1) → %2 (pkmap slot %3, count %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap_local(%1): fixmap slot %2 of page %3 is released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local_page(page %1) → %2 (fixmap slot %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap(page %1): a direct-map page, nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap(page %1) → %2: a direct-map address, nothing to map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flush_all_zero_pkmaps(): %1 unused pkmap slots freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap(page %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap(page %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap() (mm/highmem.c) of the HighMem page in frame %1: the page has no permanent kernel address, so kmap_high() gives it one in the persistent kmap window at %2. A slot already mapping the page just counts one user more; otherwise map_new_virtual() scans on from last_pkmap_nr for a slot with count 0 and writes its PTE: slot %3, address %4. pkmap_count[%3] is now %5: 1 for the mapping plus one per user, so the page stays mapped until kunmap(). The window has %6 slots (LAST_PKMAP); when all are in use kmap() sleeps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local_page() (include/linux/highmem-internal.h → __kmap_local_pfn_prot() in mm/highmem.c) maps the HighMem page in frame %1 at a per-CPU fixmap slot: kmap_local_idx_push() takes slot %2 at %3 and its PTE is written, with no lock and no TLB flush. The slots form a stack, %4 of %5 in use now, so kunmap_local() must release them in reverse order. It is the cheap way to reach a HighMem page for a moment; kmap_atomic() does the same with page faults and preemption off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page in frame %1 is not in HighMem, so it has a permanent address in the direct map: kmap() and kmap_local_page() just return page_address() = %2, and kunmap() has nothing to undo. On 64-bit every page is like this, since all RAM is in the direct map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap() maps the page in frame %1. Only HighMem pages need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap() → kunmap_high() (mm/highmem.c) drops one user of pkmap slot %1 (%2, page %3): pkmap_count is now %4. At 1 the slot keeps its mapping, unused, until map_new_virtual() wraps around to slot 0 and flush_all_zero_pkmaps() frees all such slots with one TLB flush: kunmap() itself never flushes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap_local() → kunmap_local_indexed() (mm/highmem.c) clears the PTE of fixmap slot %1 (%2, page %3), flushes that one kernel address from the TLB (flush_tlb_one_kernel(), the step that follows) and pops the slot: %4 of %5 in use. Unlike kunmap(), the slot is free again at once: a kmap_local mapping lives only until its kunmap_local().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page in frame %1 (%2) is in the direct map, not in HighMem: kmap() gave its permanent address, so kunmap() and kunmap_local() have nothing to undo. On 64-bit every page is like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map_new_virtual() has scanned to the end of the pkmap window and wraps to slot 0, so flush_all_zero_pkmaps() (mm/highmem.c) first frees every slot whose pkmap_count is 1 (mapped, but without a user since its kunmap()): %1 slots, their PTEs cleared. When it freed any, one flush_tlb_kernel_range() over the whole window follows: batching the flushes at the wrap is why kunmap() does not flush.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap() of the page in frame %1. Only HighMem pages need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>get_page_from_freelist() (mm/page_alloc.c) walks the zonelist of node %1, whose fallback order is %2: none of node %1&apos;s zones could give an order-%3 block at the watermark, so the block %4 comes from %5, next in that order (node_distance(%1, %6) = %7). zone_statistics() counts it as numa_miss of node %6 and numa_foreign of node %1 (numastat shows both), and a CPU of node %1 reaches it only across the interconnect, more slowly than its own memory. The order was fixed at boot by build_zonelists(): nearest node first, equal distances taken in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New slab cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab cache grows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab object allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab object freed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab leaves cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc / kfree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLB flush: invlpg kernel address %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 grows: a new slab of %2 at frames %3 in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_alloc(%1) → %2: object %3 of the slab at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_free(%1, %2): object %3 of the slab at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the cpu slab at %2 goes back to its node (deactivate_slab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gives the empty slab at frames %2 back to the buddy allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1 has no room for an order-%2 block: %3 comes from %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flush_tlb_kernel_range() (arch/x86/mm/tlb.c) was asked to flush more than tlb_single_page_flush_ceiling = 33 pages of kernel addresses, so do_flush_tlb_all() invalidates every TLB entry, the global ones too: %1 valid translations are gone. Every page touched next costs a miss and a page walk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel unmapped %1 (vfree(), kunmap_local() or the pkmap flush), so flush_tlb_kernel_range() (arch/x86/mm/tlb.c) invalidates its translation with invlpg (flush_tlb_one_kernel()), page by page for up to tlb_single_page_flush_ceiling = 33 pages. Kernel mappings are global (_PAGE_GLOBAL): no CR3 write drops them, only such a flush. It dropped %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop_slab() (mm/vmscan.c) then runs the shrinkers of the reclaimable slab caches (dentries, inodes) so that they free unused objects and empty slabs. memviz&apos;s slab caches have no shrinkers: their objects belong to the script or to live processes, so drop_slab() frees nothing here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2425,134 @@ pictures of every view.</source>
     <message>
         <source>OOM killer</source>
         <translation>OOM killer</translation>
+    </message>
+    <message>
+        <source>NUMA nodes need a 64-bit x86 preset: 32-bit and textbook machines have a single node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 NUMA nodes: memviz supports 1 to %2 nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the NUMA nodes&apos; memory adds up to %1, not to the machine&apos;s RAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node %1 has %2 of memory: each node needs at least 64 MiB, a whole number of pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA node %1 has %2 of memory: too little for the kernel image, the boot allocations and the node&apos;s memmap with 16 MiB to spare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the distance matrix has %1 rows: it needs one row per NUMA node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 of the distance matrix has the wrong length: it needs one entry per NUMA node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance[%1][%1] must be 10 (LOCAL_DISTANCE): a node&apos;s distance to itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance[%1][%2] is not valid: a distance between two nodes must be 11 to 255, and the matrix symmetric (distance[%1][%2] equal to distance[%2][%1])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the NUMA configuration is not valid (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pfn %1 (0x%2) is still mapped with kmap() or kmap_local_page(): kunmap it before freeing the block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no slab cache with id %1 (kmem_cache_create() returns the id of a new cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a slab cache named &quot;%1&quot; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a slab cache needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid slab cache name: it must be 1 to 32 characters, without spaces, colons or control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes (%2) is too large: at most %3 (KMALLOC_MAX_SIZE for kmalloc() and slab objects, the machine&apos;s RAM for vmalloc())</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alignment %1 is not valid: it must be a power of two and at most the page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree() / kmem_cache_free() of 0x%1: not an object kmalloc() or kmem_cache_alloc() handed out to the script, or it was freed already (double free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0x%1 is an object of the slab cache %2 (&quot;%3&quot;), not of the cache given to kmem_cache_free()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree(0x%1): not an address vmalloc() returned, or it was freed already (double free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free range of %1 (plus a guard page) is left in the kernel&apos;s vmalloc area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 kmap slots are in use (LAST_PKMAP for kmap(), KM_MAX_IDX for kmap_local_page()): kunmap a page first; the kernel would wait for a slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap of 0x%1: no kmap() or kmap_local_page() mapping of that page or address is in use (a kmap_local slot can only be released from the top, the most recent first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no NUMA node %1: this machine has one node, node 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no NUMA node %1: this machine has nodes 0 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance[%1][%1] is %2, but a node&apos;s distance to itself must be 10 (LOCAL_DISTANCE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The distance matrix must be symmetric: distance[%1][%2] is %3 but distance[%2][%1] is %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance[%1][%2] is %3: a distance between two different nodes must be 11 to 255</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the NUMA nodes&apos; memory adds up to %1, but the machine&apos;s RAM is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel address space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA nodes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2483,6 +3043,82 @@ pictures of every view.</source>
         <source>madvise(%1, %2, %3) in PID %4</source>
         <translation>madvise(%1, %2, %3)（PID %4）</translation>
     </message>
+    <message>
+        <source>kmem_cache_alloc_node(%1, node %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_alloc(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_free(%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_shrink(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alloc_pages_node(node %1, order %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spawn &quot;%1&quot; on node %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(&quot;%1&quot;, %2, align %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(&quot;%1&quot;, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc_node(%1, node %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc_node(%1, node %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local_page(pfn %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap(pfn %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap_local(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap(pfn %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>memviz::EventLogView</name>
@@ -2512,6 +3148,581 @@ pictures of every view.</source>
     <message>
         <source>free_pages(): pfn and order must not be negative</source>
         <translation>free_pages()：pfn 和 order 不能为负数</translation>
+    </message>
+    <message>
+        <source>%1: options must be an object, e.g. { node: 1 }</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pass a cache from kmem_cache_create() or the name of a cache in /proc/slabinfo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pass the page alloc_pages() returned, or its pfn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(name, size, align, flags): name must be a string, e.g. &quot;task_struct&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(name, size, align, flags): size, align and flags must be whole numbers, e.g. kmem_cache_create(&quot;task_struct&quot;, 1792, 64, SLAB_HWCACHE_ALIGN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pass the object&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(size): size must be a number of bytes or a size like &quot;64K&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(addr): pass the address kmalloc() returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc(size): size must be a number of bytes or a size like &quot;64K&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree(addr): pass the address vmalloc() returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap_local(addr): pass the address kmap_local_page() returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>__pa(): %1 is not a direct-map address (only lowmem has one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>__va(): physical address %1 is not in the direct map (HighMem has no permanent kernel address; use kmap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>memviz::KernelSpaceView</name>
+    <message>
+        <source>user space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 – %1 · %2, not to scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct map (lowmem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pkmap (kmap window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixmap (kmap_local slots)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmemmap (struct pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap (VMALLOC_OFFSET)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-canonical hole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no addresses here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pkmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmemmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished">用户态</translation>
+    </message>
+    <message>
+        <source>non-canonical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1, not to scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process&apos;s own addresses. Every process has its own; the kernel half above is the same in every process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowmem mapped 1:1 at PAGE_OFFSET: virtual = physical + %1. kmalloc, the slab caches and page tables live here. It ends at high_memory (%2): frames above %3 (HighMem) have no address here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of RAM mapped 1:1 at PAGE_OFFSET: virtual = physical + %1; %2 of RAM in a region of %3. kmalloc and the slab caches live here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps any free frames into them, one page at a time, HighMem first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps any free frames into them, one page at a time. Kernel stacks are vmalloc&apos;d too (CONFIG_VMAP_STACK).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 slots for kmap(): a HighMem page keeps its slot while it is used; slots no longer used are freed when the search for a free slot wraps around.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses fixed at compile time. Among them %1 kmap_local (kmap_atomic) slots per CPU: short-lived mappings of HighMem pages, used like a stack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses fixed at compile time (local APIC, early ioremap, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel image, mapped at __START_KERNEL_map (%1); _text is at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loadable modules are mapped here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The struct page array: one entry for every frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel uses this for %1; memviz does not simulate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gap between the direct map and the vmalloc area: a stray access past either faults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not canonical: the CPU refuses these addresses, so user and kernel halves sit at the two ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation type="unfinished">刻度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>to scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breaks over holes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logarithmic</source>
+        <translation type="unfinished">对数</translation>
+    </message>
+    <message>
+        <source>To scale: every region as long as its addresses. Breaks: every region gets room, the holes between them are cut short. Logarithmic: lengths by the logarithm of the size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;kmalloc vs vmalloc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the last large kmalloc (one block of contiguous frames) beside the last vmalloc (pages from anywhere). Shown by itself once both exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel address space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s virtual address regions and the physical frames they map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplified: the kernel&apos;s mappings are tables, not page tables in simulated memory; KASLR is off, so every region is at its documented address; one CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s 1 GiB of addresses (left) against physical memory (right). The first %1 of RAM is mapped 1:1 (the band); HighMem above it has no permanent address: kmap and vmalloc map its frames a page at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s 1 GiB of addresses (left) against physical memory (right). All of this machine&apos;s RAM fits below %1 and is mapped 1:1 (the band): it has no HighMem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel half of the address space (left) against physical memory (right). The direct map covers all of RAM (the band); vmalloc maps frames from anywhere into a virtually contiguous area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc reserves %1 at %2 (a guard page included); its pages come next, one frame at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc maps page %1 of the area: %2 → frame %3. Any free frame will do, so the frames of one area need not be contiguous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kernel stack of %1: the order-1 block at frame %2, reached through the direct map at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel stack at %1 is given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vfree(%1): the area&apos;s mappings go (%2 with its guard page); its frames return to the buddy allocator and the kernel TLB is flushed over the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap(): HighMem frame %1 is mapped in pkmap slot %2 at %3 (count %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local_page(): HighMem frame %1 gets kmap_local slot %2 at %3 in the fixmap, until kunmap_local().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap() of frame %1 maps nothing: the direct map already has it at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap(): pkmap slot %1 keeps frame %2 mapped (count %3) until the next flush of unused slots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap_local(): slot %1 is free again and the TLB entry of %2 is flushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search for a free pkmap slot wrapped around: %1 slots no longer used are freed and the kernel TLB is flushed over the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kunmap() of a frame in the direct map does nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) is too big for the kmalloc caches: %2 contiguous frames from the buddy allocator (order %3), at %4 in the direct map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1): an object of %2 at %3, in a slab reached through the direct map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new slab of %1: frame %2 and up, reached through the direct map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLB entry of kernel address %1 is flushed (invlpg): no CPU may keep using the old mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole TLB is flushed, global kernel entries too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no direct map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtual addresses ↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physical memory (%1) ↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLB flushed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLB flushed: all, global entries too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct map: lowmem 1:1 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct map: all RAM 1:1 (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>va = pa + %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel stacks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pkmap: %1 of %2 slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pkmap %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local: %1 of %2 slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet: run kmalloc() of more than 8 KiB and vmalloc().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No large kmalloc yet: kmalloc() of more than 8 KiB takes contiguous frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vmalloc area yet: vmalloc() maps frames from anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;frame %1&lt;/b&gt; (%2) · physical %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pkmap slot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel address %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also in the direct map at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HighMem: no kernel address until kmap() or vmalloc maps it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local slot %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 → frame %3 (physical %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel stack page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel stack (direct map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pkmap slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap_local slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct-map page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab (direct map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>large kmalloc (direct map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guard page at %1: never mapped, so running off the area faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reserved, no frame mapped yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cell here holds about %1 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3 (%4)&lt;br&gt;%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The direct map&lt;/b&gt;&lt;br&gt;virtual = physical + PAGE_OFFSET (%1): frames 0 – %2 (%3) need no page-table work to be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation type="unfinished">尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>This machine has no kernel address space to show (a textbook page-table spec).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc vs vmalloc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contiguous frames: one order-%2 block from the buddy allocator, reached through the direct map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pages, each from any free frame; virtually contiguous. Here the frames happen to be contiguous too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pages, each from any free frame: virtually contiguous, physically in %2 pieces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(first %1 of %2 pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct map: lowmem 1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct map: all RAM 1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmap / kmap_local slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab / kmalloc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this step</source>
+        <translation type="unfinished">本步</translation>
     </message>
 </context>
 <context>
@@ -3028,8 +4239,28 @@ pictures of every view.</source>
         <translation>内核停止了这台机器（vm.panic_on_oom）。请退回到内核恐慌之前查看，或新建一台机器。</translation>
     </message>
     <message>
-        <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;One NUMA node; physical memory is contiguous apart from the legacy holes below 1 MiB.&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half.&lt;/li&gt;&lt;li&gt;Huge pages are 2 MiB only (no 1 GiB pages, none on 2-level x86-32). Transparent huge pages never reclaim or compact, have no huge zero page (a read maps the 4 KiB zero page), no khugepaged and no multi-size THP; anonymous mappings are not aligned to 2 MiB for them. Splitting splits the whole huge page and all its mappings at once; reclaim splits before swapping. The hugetlb pool grows from the free lists only (no overcommitted huge pages, no hugetlbfs files); reservations are per process.&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One node and one set of LRU lists. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;memviz 沿用内核的算法和命名，并指明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中窃取。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 会把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后成批合并；memviz 则立即合并。&lt;/li&gt;&lt;li&gt;没有内存规整：高阶分配如果找不到空闲块，在回收之后就会失败。伙伴分配器练习中的内核分配（alloc_pages）不进行回收。&lt;/li&gt;&lt;li&gt;只有一个 NUMA 节点；除 1 MiB 以下的传统空洞外，物理内存是连续的。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中的每 CPU 页列表大小取内核启动时的值，其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中没有内核部分。&lt;/li&gt;&lt;li&gt;大页只有 2 MiB 一种（没有 1 GiB 大页，两级页表的 x86-32 上没有大页）。透明大页从不触发回收或内存规整，没有大零页（读访问映射 4 KiB 零页），没有 khugepaged，也没有多尺寸 THP；匿名映射不会为此按 2 MiB 对齐。拆分时一次拆分整个大页及其所有映射；回收先拆分再换出。hugetlb 池只从空闲链表扩充（没有超额分配的大页，没有 hugetlbfs 文件）；预留按进程计算。&lt;/li&gt;&lt;li&gt;缺页处理后，重试的访问显示为一次 TLB 填充，不再重复页表遍历；MMU 在装入 TLB 的那次遍历中设置访问位和脏位。&lt;/li&gt;&lt;li&gt;页缓存中的脏页不会回写（cat 读取的是页缓存，也就是文件本身）；共享库一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbin：释放的堆块立即合并。访问超出映射文件末尾的部分不会产生 SIGBUS。对未映射区间调用 munmap() 会被拒绝（Linux 会静默接受）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内存压力：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;模拟时间按 memviz 的整数估值计算：TLB 命中 1 ns，页表遍历 20 ns，软性缺页 1 µs，从磁盘或交换空间读取 100 µs，写出一页 20 µs，回收时检查一页 50 ns。回写是同步的。不统计 CPU 时间（sar -u 和 vmstat 显示 CPU 空闲；中断和上下文切换次数为 0）。&lt;/li&gt;&lt;li&gt;只有一个节点和一组 LRU 链表。kswapd 在运行中程序的两次页访问之间运行，一直工作到某个内存域高于 high 水位线（或在连续 16 轮没有释放任何页后放弃）。&lt;/li&gt;&lt;li&gt;匿名页与文件页之间的平衡只依据 swappiness 和缓存修剪（cache-trim）规则：不考虑近期回收代价，没有重新缺页（workingset）检测，没有 MGLRU；没有交换预读；不收缩 slab。&lt;/li&gt;&lt;li&gt;每页只有一个交换项；交换槽位从交换区的游标处按 next-fit 查找，优先使用优先级最高的交换区。x86 像 Linux 一样把交换项保存在不存在的 PTE 中（类型位于第 59-63 位，偏移量取反后位于第 9-58 位）。&lt;/li&gt;&lt;li&gt;OOM killer 不考虑 cpuset、内存策略（mempolicy）和内存 cgroup，因此 panic_on_oom 为 1 和 2 时都会触发内核恐慌；牺牲者的内存立即释放（即 oom_reaper 的工作）。&lt;/li&gt;&lt;li&gt;sar 报告机器自开机以来记录的每秒历史，就像开机时在第二个终端中启动了它一样；vmstat 与 procps 4.0.2 一样，每次运行只读取一次内存信息。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>Slab caches: full, partial and free slabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc against vmalloc: contiguous and scattered frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x86-32 with 2 GiB: the direct map, HighMem and kmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four NUMA nodes: the fallback order and spilling to the next node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User and kernel allocations both end in the buddy allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;Physical memory is contiguous apart from the legacy holes below 1 MiB; NUMA nodes follow one another in physical order (machine({ nodes: [...] })).&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half.&lt;/li&gt;&lt;li&gt;Huge pages are 2 MiB only (no 1 GiB pages, none on 2-level x86-32). Transparent huge pages never reclaim or compact, have no huge zero page (a read maps the 4 KiB zero page), no khugepaged and no multi-size THP; anonymous mappings are not aligned to 2 MiB for them. Splitting splits the whole huge page and all its mappings at once; reclaim splits before swapping. The hugetlb pool grows from the free lists only (no overcommitted huge pages, no hugetlbfs files); reservations are per process.&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One set of LRU lists and one kswapd for all nodes. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The kernel&apos;s own memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU: the classic SLAB allocator has no per-CPU array caches or shared arrays (a freed object goes straight back to its slab, and cache_reap never runs); SLUB has one cpu slab and no per-CPU partial list. No slab colouring, no merging of compatible caches (as with slab_nomerge), no constructors. kmalloc&apos;s size classes are those of Linux 6.x in both modes.&lt;/li&gt;&lt;li&gt;The caches have no shrinkers: drop_caches 2 frees nothing, and SReclaimable stays 0 unless a script creates a cache with SLAB_RECLAIM_ACCOUNT. Boot-time slab, percpu and driver memory are not simulated, so Slab starts at 0 kB.&lt;/li&gt;&lt;li&gt;The kernel&apos;s mappings (direct map, vmalloc area, pkmap, fixmap) are kept as tables, not as page tables in simulated memory; KASLR is off. vfree() flushes the kernel TLB at once instead of purging lazily. On x86-32 lowmem keeps the notes&apos; 896 MiB (a 6.12 kernel shrinks it to keep 128 MiB of vmalloc space).&lt;/li&gt;&lt;li&gt;kmap() and kmap_local_page() refuse instead of sleeping or crashing: when every pkmap slot is taken, on a 17th kmap_local, or on kunmap of a page that is not mapped.&lt;/li&gt;&lt;li&gt;NUMA: one set of per-node counters in /proc/zoneinfo (node 0 shows the machine&apos;s); numactl only shows the hardware, numastat only its default table; no memory policies (interleave, bind) and no NUMA balancing. The hugetlb pool is filled from node 0&apos;s zonelist.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3069,6 +4300,202 @@ pictures of every view.</source>
     <message>
         <source>Swap: </source>
         <translation>交换空间： </translation>
+    </message>
+</context>
+<context>
+    <name>memviz::NumaView</name>
+    <message>
+        <source>Node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback order of &amp;node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node whose zonelist is numbered: the order in which an allocation that prefers this node tries the zones. It follows the allocation being shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUMA nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes with their zones and free memory, the distances between them and the zonelist fallback order of the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback order for Node %1: %2</source>
+        <extracomment>The kernel&apos;s boot message (build_zonelists); keep the numbers as they are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zonelist entry %1 of node %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node %1&apos;s allocation checks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free pages, above its %3 watermark of %4 (+ %5 reserve): the pages come from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free pages but no free block of order %3: try the next zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free pages, %3 without the rest of the order-%4 request: not above its %5 watermark of %6 (+ %7 reserve). Try the next zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 free pages, not above its %3 watermark of %4 (+ %5 reserve): try the next zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No zone of node %1 is above its watermark: the order-%2 block comes from %3 on node %4 (distance %5). numastat counts a numa_miss on node %4 and a numa_foreign on node %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order-%1 block at pfn %2 comes from %3 on the preferred node %4: a numa_hit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order-%1 block at pfn %2 comes from %3 on node %4, not the preferred node %5: a numa_miss on node %4 and a numa_foreign on node %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every zone in node %1&apos;s zonelist is at or below its low watermark: the slow path wakes kswapd and walks the zonelist again against the min watermark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No zone in node %1&apos;s zonelist could satisfy the allocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers 1, 2, 3 … are the order in which an allocation tries the zones of node 0 (its zonelist); a zone gives pages only while it stays above its watermark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each card is a node with its zones; the lines are the SLIT distances between nodes (10 is a node to itself), thicker when closer. The numbers 1, 2, 3 … are the order in which an allocation on node %1 tries the zones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One node. A PC without NUMA is one node: every CPU shares all of memory (UMA), and Linux still puts all physical memory into node 0 so that the same code serves NUMA and non-NUMA machines. Allocations fall back only between the zones of this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Node %1&lt;/b&gt; · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of RAM, pfn %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>managed %1 pages (%2), free %3 pages (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distances (node_distance): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;present %2 pages, managed %3 pages (%4)&lt;br&gt;free %5 pages (%6)</source>
+        <translation type="unfinished">&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;实有（present）%2 页，受管（managed）%3 页（%4）&lt;br&gt;空闲 %5 页（%6）</translation>
+    </message>
+    <message>
+        <source>%1: %2 pages (%3)</source>
+        <translation type="unfinished">%1：%2 页（%3）</translation>
+    </message>
+    <message>
+        <source>entry %1 of node %2&apos;s zonelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in node %1&apos;s zonelist up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to select its first frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zonelist up to %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation type="unfinished">尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 RAM · %2 free (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show its fallback order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node_distance(%1, %2) = %3: the SLIT&apos;s relative cost of node %1 reaching node %2&apos;s memory (10 is a node&apos;s own memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numa_hit: allocations that got memory on the node they preferred (counted on that node).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numa_miss: allocations that preferred another node but got memory on this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numa_foreign: allocations that preferred this node but got memory on another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local_node: allocations satisfied here for a CPU of this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other_node: allocations satisfied here for a CPU of another node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build_zonelists() prints this at boot: the nodes by find_next_best_node(), nearest first, ties taken in turn.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4080,6 +5507,105 @@ tables</source>
         <source>A read of untouched anonymous memory maps this frame read-only instead of allocating; the first write gives the page a zeroed frame of its own.</source>
         <translation>读取尚未访问过的匿名内存时，不分配新页框，而是以只读方式映射此页框；第一次写入时，该页才获得一个属于自己的、已清零的页框。</translation>
     </message>
+    <message>
+        <source>Slab (kmalloc, kmem_cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc area page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a slab: objects of one slab cache (kmem_cache_alloc, kmalloc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a page of a vmalloc area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a page of a process&apos;s kernel stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: slab of the cache %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects in use: %1 of %2, %3 bytes each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (a full slab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the partial list of node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CPU&apos;s slab (SLUB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel address %1 (direct map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: page %1 of the vmalloc area %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc(%1): %2 mapped, the last page a guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel address %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: kernel stack of process %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: kernel stack of process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel address %1 (vmalloc area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: a large kmalloc() (above 8 KiB: straight from the buddy allocator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab</source>
+        <comment>a slab, in a cell</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vmalloc</source>
+        <comment>a vmalloc page, in a cell</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stack %1</source>
+        <comment>kernel stack of a pid, in a cell</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone: %1 (node %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>memviz::PlayerBar</name>
@@ -4532,6 +6058,30 @@ tables</source>
         <source>machine(): tlb.policy must be &quot;LRU&quot;, &quot;FIFO&quot; or &quot;random&quot;</source>
         <translation>machine()：tlb.policy 必须是 &quot;LRU&quot;、&quot;FIFO&quot; 或 &quot;random&quot;</translation>
     </message>
+    <message>
+        <source>machine(): nodes must list the NUMA nodes, e.g. nodes: [{ ram: &quot;8G&quot; }, { ram: &quot;8G&quot; }]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine(): nodes[%1] needs its memory, e.g. { ram: &quot;8G&quot; } (add memoryOnly: true for a node without CPUs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine(): distance must be a matrix like [[10, 20], [20, 10]]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine(): distance[%1][%2] must be a whole number like 10 or 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine(): distance[%1] must be a row of numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine(): slab must be &quot;slab&quot; (the classic allocator of the notes) or &quot;slub&quot; (Linux 6.8 and later)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>memviz::ScriptEditor</name>
@@ -4585,6 +6135,361 @@ tables</source>
     <message>
         <source>the script ran for more than %1 s and was stopped (an endless loop?)</source>
         <translation>脚本运行超过 %1 秒，已被停止（死循环？）</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::SlabView</name>
+    <message>
+        <source>full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished">空闲</translation>
+    </message>
+    <message>
+        <source>cpu slab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed out next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share in use (objects too small to draw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this step</source>
+        <translation type="unfinished">本步</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caches in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Caches in use&quot;: caches that have slabs, the caches a script created and the cache of the current step. The kernel&apos;s boot caches (kmalloc-8 … kmalloc-8k, kmem_cache, task_struct) are listed after the script&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slab caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each slab cache with its slabs on their lists, and the objects of each slab in use or free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLUB (Linux 6.8+): the CPU allocates from its cpu slab, then from a slab of the node&apos;s partial list, then from a new slab from the buddy allocator. Full slabs are on no list (drawn apart here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLAB, as the notes draw it: each cache has three lists, full, partial and free. Allocation takes a partial slab, then a free one, and only then grows the cache by a slab from the buddy allocator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1): a large kmalloc is not in a slab; its %2 go straight back to the buddy allocator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) is larger than %2: it goes straight to the buddy allocator (order %3 at pfn %4), no slab cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished">%1–%2</translation>
+    </message>
+    <message>
+        <source> The slab becomes the cpu slab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The slab moves from the %1 list to the %2 list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmem_cache_create(&quot;%1&quot;, %2): objects of %3 bytes (stride %4), %5 per slab of %6 (order %7). It has no slabs yet: the first allocation grows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 grows: the buddy allocator gives %2 (order %3, pfn %4), cut into %5 objects of %6 bytes. The new slab becomes the cpu slab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 grows: the buddy allocator gives %2 (order %3, pfn %4), cut into %5 objects of %6 bytes. The new slab joins the free list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hands out object %2 of the slab at pfn %3: address %4 (%5 of %6 objects of the slab in use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object %1 at %2 goes back to its slab of %3 at pfn %4 (%5 of %6 objects of the slab in use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivate_slab(): the cpu slab of %1 goes back to the node, onto the %2 list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gives an empty slab back: pfn %2 (order %3) returns to the buddy allocator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kfree(%1): the object belongs to %2, which takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmalloc(%1) is served by %2, the smallest size class that fits: object at %3 (%4 bytes of it unused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full (SLUB keeps no list) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full (slabs_full) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial (node list) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial (slabs_partial) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free (slabs_free) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>Slabs with every object in use. SLUB keeps them on no list (only with slub_debug); memviz draws them here. A free into one of them puts it on the partial list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slabs_full: slabs with every object in use. A free moves the slab to slabs_partial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s partial list: slabs with free objects that are not the cpu slab. When the cpu slab is full, the CPU takes the first of these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slabs_partial: slabs with some objects in use. Allocation looks here first; a slab that fills up moves to slabs_full, one that empties to slabs_free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slabs_free: slabs with no object in use. Allocation uses them when no partial slab is left; they go back to the buddy allocator when the node holds more free objects than its free_limit, or at kmem_cache_shrink().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cpu slab (kmem_cache_cpu-&gt;slab): the one slab this CPU allocates from, without taking the node&apos;s lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object size %1 bytes, stride %2 bytes (aligned to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 objects per slab of %2 (order %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 objects in use, %3 slabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since boot: %1 allocations, %2 frees, %3 slabs grown, %4 given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min_partial %1: empty slabs the node keeps on its partial list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tunables: limit %1, batchcount %2, shared %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a kmalloc size class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created at boot by the kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reclaimable (SReclaimable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLAB_HWCACHE_ALIGN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, object %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab at pfn %1 (%2 list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab at pfn %1–%2 (%3 list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free: the cache hands it out next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free: first on this slab&apos;s freelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes left over at the end of the slab: %2 objects of %3 bytes fill %4 of %5 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more slabs on the %2 list are not drawn. A bigger view shows more of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buddy allocator: a slab is 2^order contiguous pages from it (alloc_pages()), and an empty slab goes back to it (free_pages()).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memviz simplifies: one CPU, so SLAB has no per-CPU array caches and SLUB no per-CPU partial list; no slab colouring, no merging of caches, no constructors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished">还有 %1 个</translation>
+    </message>
+    <message>
+        <source>buddy allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine yet.</source>
+        <translation type="unfinished">尚未创建机器。</translation>
+    </message>
+    <message>
+        <source>No cache to show with this filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLUB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLAB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 caches · %3 slabs · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-byte objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-byte objects (stride %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 per slab of %3 (order %4) · %5 / %6 objects in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 B · %2/slab · %3 · %4/%5 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished">空</translation>
+    </message>
+    <message>
+        <source>slab at pfn %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slab at pfn %1–%2 (%3, order %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · object %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · back to the buddy allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · from the buddy allocator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pfn %1 · object %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pfn %1, order %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5077,6 +6982,14 @@ Let time pass (sleep() in a script) to see the history.</source>
     <message>
         <source>sysctl(): %1 takes a whole number from %2 to %3</source>
         <translation>sysctl()：%1 只接受 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>spawn(name, { node: N }): the node must be a whole number, e.g. spawn(&quot;a&quot;, { node: 1 })</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spawn(name, options): options must be an object, e.g. { node: 1 }</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

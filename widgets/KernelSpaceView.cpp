@@ -157,36 +157,36 @@ RegionText regionText(const Machine& m, const KernelRegion& r)
     RegionText t;
     switch (r.kind) {
     case KernelRegionKind::User:
-        t.name = V::tr("user space");
-        t.detail = V::tr("0 – %1 · %2, not to scale").arg(hex(r.end - 1), bytes(size));
+        t.name = KernelSpaceView::tr("user space");
+        t.detail = KernelSpaceView::tr("0 – %1 · %2, not to scale").arg(hex(r.end - 1), bytes(size));
         t.priority = 1;
         break;
     case KernelRegionKind::DirectMap:
-        t.name = is32 ? V::tr("direct map (lowmem)") : V::tr("direct map");
+        t.name = is32 ? KernelSpaceView::tr("direct map (lowmem)") : KernelSpaceView::tr("direct map");
         t.priority = 0;
         break;
     case KernelRegionKind::Vmalloc:
-        t.name = V::tr("vmalloc area");
+        t.name = KernelSpaceView::tr("vmalloc area");
         t.priority = 0;
         break;
     case KernelRegionKind::Pkmap:
-        t.name = V::tr("pkmap (kmap window)");
+        t.name = KernelSpaceView::tr("pkmap (kmap window)");
         t.priority = 1;
         break;
     case KernelRegionKind::Fixmap:
-        t.name = l.kmapLocalSlots ? V::tr("fixmap (kmap_local slots)") : V::tr("fixmap");
+        t.name = l.kmapLocalSlots ? KernelSpaceView::tr("fixmap (kmap_local slots)") : KernelSpaceView::tr("fixmap");
         t.priority = 1;
         break;
     case KernelRegionKind::KernelText:
-        t.name = V::tr("kernel text");
+        t.name = KernelSpaceView::tr("kernel text");
         t.priority = 2;
         break;
     case KernelRegionKind::Modules:
-        t.name = V::tr("modules");
+        t.name = KernelSpaceView::tr("modules");
         t.priority = 2;
         break;
     case KernelRegionKind::Vmemmap:
-        t.name = V::tr("vmemmap (struct pages)");
+        t.name = KernelSpaceView::tr("vmemmap (struct pages)");
         t.priority = 2;
         break;
     case KernelRegionKind::Other:
@@ -195,11 +195,11 @@ RegionText regionText(const Machine& m, const KernelRegion& r)
         break;
     case KernelRegionKind::Hole:
         if (isVmallocOffset(r)) {
-            t.name = V::tr("gap (VMALLOC_OFFSET)");
+            t.name = KernelSpaceView::tr("gap (VMALLOC_OFFSET)");
             t.priority = 2;
         } else if (isCanonicalHole(r)) {
-            t.name = V::tr("non-canonical hole");
-            t.detail = V::tr("no addresses here");
+            t.name = KernelSpaceView::tr("non-canonical hole");
+            t.detail = KernelSpaceView::tr("no addresses here");
             t.priority = 3;
         } else {
             t.labelled = false;
@@ -208,36 +208,36 @@ RegionText regionText(const Machine& m, const KernelRegion& r)
     }
     switch (r.kind) {
     case KernelRegionKind::DirectMap:
-        t.shortName = V::tr("direct map");
+        t.shortName = KernelSpaceView::tr("direct map");
         break;
     case KernelRegionKind::Vmalloc:
-        t.shortName = V::tr("vmalloc");
+        t.shortName = KernelSpaceView::tr("vmalloc");
         break;
     case KernelRegionKind::Pkmap:
-        t.shortName = V::tr("pkmap");
+        t.shortName = KernelSpaceView::tr("pkmap");
         break;
     case KernelRegionKind::Fixmap:
-        t.shortName = V::tr("fixmap");
+        t.shortName = KernelSpaceView::tr("fixmap");
         break;
     case KernelRegionKind::Vmemmap:
-        t.shortName = V::tr("vmemmap");
+        t.shortName = KernelSpaceView::tr("vmemmap");
         break;
     case KernelRegionKind::User:
-        t.shortName = V::tr("user");
+        t.shortName = KernelSpaceView::tr("user");
         break;
     case KernelRegionKind::Hole:
-        t.shortName = isCanonicalHole(r) ? V::tr("non-canonical") : V::tr("gap");
+        t.shortName = isCanonicalHole(r) ? KernelSpaceView::tr("non-canonical") : KernelSpaceView::tr("gap");
         break;
     default:
         t.shortName = t.name;
         break;
     }
-    if (t.detail.isEmpty()) t.detail = V::tr("%1 · %2").arg(hex(r.start), sizeText(size));
-    t.shortDetail = r.kind == KernelRegionKind::User ? V::tr("%1, not to scale").arg(bytes(size))
+    if (t.detail.isEmpty()) t.detail = KernelSpaceView::tr("%1 · %2").arg(hex(r.start), sizeText(size));
+    t.shortDetail = r.kind == KernelRegionKind::User ? KernelSpaceView::tr("%1, not to scale").arg(bytes(size))
         : isCanonicalHole(r)                         ? t.detail
                                                      : sizeText(size);
     t.oneLine = r.kind == KernelRegionKind::User || isCanonicalHole(r) ? t.name
-                                                                       : V::tr("%1 · %2").arg(t.name, sizeText(size));
+                                                                       : KernelSpaceView::tr("%1 · %2").arg(t.name, sizeText(size));
     return t;
 }
 
@@ -247,49 +247,49 @@ QString regionDescription(const Machine& m, const KernelRegion& r)
     const bool is32 = m.config.arch.is32bit;
     switch (r.kind) {
     case KernelRegionKind::User:
-        return V::tr("The process's own addresses. Every process has its own; the kernel half above is the same in "
+        return KernelSpaceView::tr("The process's own addresses. Every process has its own; the kernel half above is the same in "
                      "every process.");
     case KernelRegionKind::DirectMap:
         if (is32)
-            return V::tr(
+            return KernelSpaceView::tr(
                 "Lowmem mapped 1:1 at PAGE_OFFSET: virtual = physical + %1. kmalloc, the slab caches and page "
                 "tables live here. It ends at high_memory (%2): frames above %3 (HighMem) have no address here.")
                 .arg(hex(l.pageOffset), hex(l.highMemory), bytes(l.highMemory - l.pageOffset));
-        return V::tr("All of RAM mapped 1:1 at PAGE_OFFSET: virtual = physical + %1; %2 of RAM in a region of %3. "
+        return KernelSpaceView::tr("All of RAM mapped 1:1 at PAGE_OFFSET: virtual = physical + %1; %2 of RAM in a region of %3. "
                      "kmalloc and the slab caches live here.")
             .arg(hex(l.pageOffset), bytes(l.highMemory - l.pageOffset), bytes(sizeOf(r)));
     case KernelRegionKind::Vmalloc:
-        return is32 ? V::tr("vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps "
+        return is32 ? KernelSpaceView::tr("vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps "
                             "any free frames into them, one page at a time, HighMem first.")
-                    : V::tr("vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps "
+                    : KernelSpaceView::tr("vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps "
                             "any free frames into them, one page at a time. Kernel stacks are vmalloc'd too "
                             "(CONFIG_VMAP_STACK).");
     case KernelRegionKind::Pkmap:
-        return V::tr("%1 slots for kmap(): a HighMem page keeps its slot while it is used; slots no longer used are "
+        return KernelSpaceView::tr("%1 slots for kmap(): a HighMem page keeps its slot while it is used; slots no longer used are "
                      "freed when the search for a free slot wraps around.")
             .arg(l.lastPkmap);
     case KernelRegionKind::Fixmap:
         if (l.kmapLocalSlots)
-            return V::tr("Addresses fixed at compile time. Among them %1 kmap_local (kmap_atomic) slots per CPU: "
+            return KernelSpaceView::tr("Addresses fixed at compile time. Among them %1 kmap_local (kmap_atomic) slots per CPU: "
                          "short-lived mappings of HighMem pages, used like a stack.")
                 .arg(l.kmapLocalSlots);
-        return V::tr("Addresses fixed at compile time (local APIC, early ioremap, ...).");
+        return KernelSpaceView::tr("Addresses fixed at compile time (local APIC, early ioremap, ...).");
     case KernelRegionKind::KernelText:
-        return V::tr("The kernel image, mapped at __START_KERNEL_map (%1); _text is at %2.")
+        return KernelSpaceView::tr("The kernel image, mapped at __START_KERNEL_map (%1); _text is at %2.")
             .arg(hex(l.startKernelMap), hex(l.kernelTextStart));
     case KernelRegionKind::Modules:
-        return V::tr("Loadable modules are mapped here.");
+        return KernelSpaceView::tr("Loadable modules are mapped here.");
     case KernelRegionKind::Vmemmap:
-        return V::tr("The struct page array: one entry for every frame.");
+        return KernelSpaceView::tr("The struct page array: one entry for every frame.");
     case KernelRegionKind::Other:
-        return V::tr("The kernel uses this for %1; memviz does not simulate it.").arg(latin1(r.name));
+        return KernelSpaceView::tr("The kernel uses this for %1; memviz does not simulate it.").arg(latin1(r.name));
     case KernelRegionKind::Hole:
         if (isVmallocOffset(r))
-            return V::tr("A gap between the direct map and the vmalloc area: a stray access past either faults.");
+            return KernelSpaceView::tr("A gap between the direct map and the vmalloc area: a stray access past either faults.");
         if (isCanonicalHole(r))
-            return V::tr(
+            return KernelSpaceView::tr(
                 "Not canonical: the CPU refuses these addresses, so user and kernel halves sit at the two ends.");
-        return V::tr("Unused.");
+        return KernelSpaceView::tr("Unused.");
     }
     return QString();
 }
@@ -1218,7 +1218,7 @@ void KernelSpaceView::ensureLayout() const
                 const QFontMetricsF fmsb(f.smallBold);
                 const bool user = m_regions[shown[j]].kind == KernelRegionKind::User;
                 const QString shortOne = user ? t.shortName
-                                              : V::tr("%1 · %2").arg(t.shortName,
+                                              : KernelSpaceView::tr("%1 · %2").arg(t.shortName,
                                                   sizeText(sizeOf(l.regions[std::size_t(m_regions[shown[j]].region)])));
                 if (two)
                     lb.line1 = fits(fmsb, t.name) ? t.name : t.shortName;

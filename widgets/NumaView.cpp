@@ -1,5 +1,7 @@
 #include "NumaView.h"
 
+#include "NumaGraph.h"
+
 #include "EventText.h"
 #include "ViewContext.h"
 #include "phys/Numa.h"
@@ -18,9 +20,6 @@
 #include <QSignalBlocker>
 #include <QToolTip>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/circle_layout.hpp>
-#include <boost/graph/topology.hpp>
 
 #include <algorithm>
 #include <array>
@@ -37,10 +36,6 @@ namespace {
 /// (fast path and slow path) over eight nodes of three zones, the splits and the alloc.
 constexpr std::uint64_t kWalkLookBack = 96;
 
-/// The node-distance graph the view draws: one vertex per node, one undirected edge per
-/// pair weighted with node_distance() (the SLIT is symmetric; the diagonal is the card).
-using NodeGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-    boost::property<boost::edge_weight_t, std::uint32_t>>;
 
 QString num(std::uint64_t v)
 {
@@ -793,19 +788,14 @@ void NumaView::layoutGraph(const Fonts& f, const QRectF& area) const
 
     // The graph: its vertices laid out on a circle (Boost's circle layout, rotated so that
     // four nodes sit on the corners and three make a triangle), stretched to the area.
-    NodeGraph g(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j) boost::add_edge(std::size_t(i), std::size_t(j), m.config.nodeDistance(i, j), g);
-    using Point = boost::convex_topology<2>::point;
-    std::vector<Point> pos(static_cast<std::size_t>(n));
-    boost::circle_graph_layout(
-        g, boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g)), 1.0);
+    // (NumaGraph.h: the graph of the SLIT distances, built with Boost.Graph.)
+    const NumaGraph g = numaGraph(m.config, n);
     const double rot = n == 2 ? std::numbers::pi : -std::numbers::pi / 2 - std::numbers::pi / n;
     std::vector<QPointF> circle;
     double minX = 1e9, maxX = -1e9, minY = 1e9, maxY = -1e9;
-    for (const Point& p : pos) {
-        const double x = p[0] * std::cos(rot) - p[1] * std::sin(rot);
-        const double y = p[0] * std::sin(rot) + p[1] * std::cos(rot);
+    for (std::size_t v = 0; v < g.x.size(); ++v) {
+        const double x = g.x[v] * std::cos(rot) - g.y[v] * std::sin(rot);
+        const double y = g.x[v] * std::sin(rot) + g.y[v] * std::cos(rot);
         circle.emplace_back(x, y);
         minX = std::min(minX, x), maxX = std::max(maxX, x);
         minY = std::min(minY, y), maxY = std::max(maxY, y);
@@ -956,19 +946,15 @@ void NumaView::layoutGraph(const Fonts& f, const QRectF& area) const
     // Edges: from the graph, each pair once; the closer, the thicker. Labels where they
     // clear the cards and the other labels.
     std::uint32_t dMin = ~0u, dMax = 0;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        const std::uint32_t d = boost::get(boost::edge_weight, g, *it);
-        dMin = std::min(dMin, d), dMax = std::max(dMax, d);
-    }
+    for (const NumaGraphEdge& ge : g.edges) dMin = std::min(dMin, ge.distance), dMax = std::max(dMax, ge.distance);
     const QFontMetricsF fmsb(cf.smallBold);
     std::vector<QRectF> taken;
     for (const Card& c : m_cards) taken.push_back(c.rect.adjusted(-2, -2, 2, 2));
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    for (const NumaGraphEdge& ge : g.edges) {
         Edge e;
-        e.a = int(boost::source(*it, g));
-        e.b = int(boost::target(*it, g));
-        if (e.a > e.b) std::swap(e.a, e.b);
-        e.distance = boost::get(boost::edge_weight, g, *it);
+        e.a = ge.a;
+        e.b = ge.b;
+        e.distance = ge.distance;
         const QRectF ra = m_cards[std::size_t(e.a)].rect, rb = m_cards[std::size_t(e.b)].rect;
         e.line = QLineF(borderPoint(ra, rb.center()), borderPoint(rb, ra.center()));
         const double t = dMax > dMin ? double(e.distance - dMin) / double(dMax - dMin) : 0.35;
