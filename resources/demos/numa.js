@@ -16,19 +16,19 @@
 // 都低于 low 水位时，先从下一个节点取页（该节点 numa_miss，首选节点 numa_foreign），然后才考虑回收。
 // 这里节点 1 和节点 2 到节点 0 的距离都是 16。
 machine({ preset: "x86-64", swap: 0, cpus: 8,
-          nodes: [{ ram: "1G" }, { ram: "1G" }, { ram: "1G" }, { ram: "1G" }],
+          nodes: [{ ram: "512M" }, { ram: "512M" }, { ram: "512M" }, { ram: "512M" }],
           distance: [[10, 16, 16, 22], [16, 10, 22, 16], [16, 22, 10, 16], [22, 16, 16, 10]] });
 print(sh("numactl --hardware"));
 for (let n = 0; n < 4; ++n) print(`zonelist(${n}): ${kernel.zonelist(n).join(" ")}`);
 shot("nodes and distances / 节点与距离");
 
-// A program on node 0 takes 1.2 GiB: more than node 0 has.
-// 节点 0 上的程序占用 1.2 GiB：超过节点 0 的内存。
+// A program on node 0 takes 600 MiB: more than node 0 has.
+// 节点 0 上的程序占用 600 MiB：超过节点 0 的内存。
 const p = spawn("hog", { node: 0 });
-const buf = p.mmap(1200 * MiB);
-p.touch(buf, 700 * MiB);
+const buf = p.mmap(600 * MiB);
+p.touch(buf, 400 * MiB);
 shot("node 0 filling / 节点 0 在填满");
-p.touch(buf + 700 * MiB, 500 * MiB);
+p.touch(buf + 400 * MiB, 200 * MiB);
 print(sh("numastat"));
 shot("spilled to the next node / 溢出到下一个节点");
 
