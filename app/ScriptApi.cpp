@@ -571,86 +571,77 @@ QJSValue KernelApi::kmem_cache_shrink(const QJSValue& cache)
     return static_cast<double>(r.value);
 }
 
-QJSValue KernelApi::kmalloc(const QJSValue& size, const QJSValue& options)
+QJSValue KernelApi::allocCall(CommandType type, const QString& what, const QString& usage, const QJSValue& size,
+                              const QJSValue& options)
 {
-    const QString what = QStringLiteral("kmalloc()");
     const auto bytes = sizeFromJs(size);
     int node = -1;
     if (!bytes) {
-        m_engine->throwError(QJSValue::TypeError, tr("kmalloc(size): size must be a number of bytes or a size like \"64K\""));
+        m_engine->throwError(QJSValue::TypeError, usage);
         return {};
     }
     if (!nodeOption(options, what, &node)) return {};
     Command c;
-    c.type = CommandType::Kmalloc;
+    c.type = type;
     c.len = *bytes;
     c.node = node;
     CommandResult r;
     if (!apply(c, what, &r)) return {};
-    if (!r.value) return QJSValue(QJSValue::NullValue);
+    if (!r.value) return QJSValue(QJSValue::NullValue); // out of memory: NULL, as in C
     return kernelAddress(m_engine, r.value);
+}
+
+void KernelApi::freeCall(CommandType type, const QString& what, const QString& usage, const QJSValue& addr, bool local)
+{
+    const auto a = addressFromJs(addr);
+    if (!a) {
+        m_engine->throwError(QJSValue::TypeError, usage);
+        return;
+    }
+    Command c;
+    c.type = type;
+    c.addr = *a;
+    c.write = local;
+    CommandResult r;
+    apply(c, what, &r);
+}
+
+QJSValue KernelApi::kmalloc(const QJSValue& size, const QJSValue& options)
+{
+    return allocCall(CommandType::Kmalloc, QStringLiteral("kmalloc()"),
+                     tr("kmalloc(size): size must be a number of bytes or a size like \"64K\""), size, options);
 }
 
 void KernelApi::kfree(const QJSValue& addr)
 {
-    const auto a = addressFromJs(addr);
-    if (!a) {
-        m_engine->throwError(QJSValue::TypeError, tr("kfree(addr): pass the address kmalloc() returned"));
-        return;
-    }
-    Command c;
-    c.type = CommandType::Kfree;
-    c.addr = *a;
-    CommandResult r;
-    apply(c, QStringLiteral("kfree()"), &r);
+    freeCall(CommandType::Kfree, QStringLiteral("kfree()"), tr("kfree(addr): pass the address kmalloc() returned"), addr);
 }
 
 QJSValue KernelApi::vmalloc(const QJSValue& size, const QJSValue& options)
 {
-    const QString what = QStringLiteral("vmalloc()");
-    const auto bytes = sizeFromJs(size);
-    int node = -1;
-    if (!bytes) {
-        m_engine->throwError(QJSValue::TypeError, tr("vmalloc(size): size must be a number of bytes or a size like \"64K\""));
-        return {};
-    }
-    if (!nodeOption(options, what, &node)) return {};
-    Command c;
-    c.type = CommandType::Vmalloc;
-    c.len = *bytes;
-    c.node = node;
-    CommandResult r;
-    if (!apply(c, what, &r)) return {};
-    if (!r.value) return QJSValue(QJSValue::NullValue);
-    return kernelAddress(m_engine, r.value);
+    return allocCall(CommandType::Vmalloc, QStringLiteral("vmalloc()"),
+                     tr("vmalloc(size): size must be a number of bytes or a size like \"64K\""), size, options);
 }
 
 void KernelApi::vfree(const QJSValue& addr)
 {
-    const auto a = addressFromJs(addr);
-    if (!a) {
-        m_engine->throwError(QJSValue::TypeError, tr("vfree(addr): pass the address vmalloc() returned"));
-        return;
-    }
-    Command c;
-    c.type = CommandType::Vfree;
-    c.addr = *a;
-    CommandResult r;
-    apply(c, QStringLiteral("vfree()"), &r);
+    freeCall(CommandType::Vfree, QStringLiteral("vfree()"), tr("vfree(addr): pass the address vmalloc() returned"), addr);
 }
 
-QJSValue KernelApi::kmap(const QJSValue& page)
+QJSValue KernelApi::mapCall(const QString& what, const QJSValue& page, bool local)
 {
-    const QString what = QStringLiteral("kmap()");
     const auto pfn = pageOf(page, what);
     if (!pfn) return {};
     Command c;
     c.type = CommandType::Kmap;
     c.pfn = *pfn;
+    c.write = local;
     CommandResult r;
     if (!apply(c, what, &r)) return {};
     return kernelAddress(m_engine, r.value);
 }
+
+QJSValue KernelApi::kmap(const QJSValue& page) { return mapCall(QStringLiteral("kmap()"), page, false); }
 
 void KernelApi::kunmap(const QJSValue& page)
 {
@@ -666,31 +657,13 @@ void KernelApi::kunmap(const QJSValue& page)
 
 QJSValue KernelApi::kmap_local_page(const QJSValue& page)
 {
-    const QString what = QStringLiteral("kmap_local_page()");
-    const auto pfn = pageOf(page, what);
-    if (!pfn) return {};
-    Command c;
-    c.type = CommandType::Kmap;
-    c.pfn = *pfn;
-    c.write = true;
-    CommandResult r;
-    if (!apply(c, what, &r)) return {};
-    return kernelAddress(m_engine, r.value);
+    return mapCall(QStringLiteral("kmap_local_page()"), page, true);
 }
 
 void KernelApi::kunmap_local(const QJSValue& addr)
 {
-    const auto a = addressFromJs(addr);
-    if (!a) {
-        m_engine->throwError(QJSValue::TypeError, tr("kunmap_local(addr): pass the address kmap_local_page() returned"));
-        return;
-    }
-    Command c;
-    c.type = CommandType::Kunmap;
-    c.addr = *a;
-    c.write = true;
-    CommandResult r;
-    apply(c, QStringLiteral("kunmap_local()"), &r);
+    freeCall(CommandType::Kunmap, QStringLiteral("kunmap_local()"),
+             tr("kunmap_local(addr): pass the address kmap_local_page() returned"), addr, true);
 }
 
 QJSValue KernelApi::zonelist(const QJSValue& node, const QJSValue& zone)

@@ -76,6 +76,13 @@ private:
     std::optional<std::uint64_t> pageOf(const QJSValue& v, const QString& what);
     /// Reads { node: N } (-1 when absent); false (thrown) when malformed.
     bool nodeOption(const QJSValue& options, const QString& what, int* node);
+    /// kmalloc/vmalloc: a size and { node } to an address (null when memory ran out).
+    QJSValue allocCall(CommandType type, const QString& what, const QString& usage, const QJSValue& size,
+                       const QJSValue& options);
+    /// kfree/vfree/kunmap_local: an address back.
+    void freeCall(CommandType type, const QString& what, const QString& usage, const QJSValue& addr, bool local = false);
+    /// kmap/kmap_local_page: a page to its kernel address.
+    QJSValue mapCall(const QString& what, const QJSValue& page, bool local);
     QJSEngine* m_engine;
     ScriptApi* m_api;
 };
