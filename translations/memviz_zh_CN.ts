@@ -1689,439 +1689,439 @@
     </message>
     <message>
         <source>cache %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存 %1</translation>
     </message>
     <message>
         <source>1 slab</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个 slab</translation>
     </message>
     <message>
         <source>%1 slabs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个 slab</translation>
     </message>
     <message>
         <source>1 object</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个对象</translation>
     </message>
     <message>
         <source>%1 objects</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个对象</translation>
     </message>
     <message>
         <source>no objects in use</source>
-        <translation type="unfinished"></translation>
+        <translation>没有对象在使用</translation>
     </message>
     <message>
         <source>%1 of %2 objects in use</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %2 个对象，已使用 %1 个</translation>
     </message>
     <message>
         <source>no list</source>
-        <translation type="unfinished"></translation>
+        <translation>不在任何链表上</translation>
     </message>
     <message>
         <source>no list (SLUB keeps full slabs on a list only with debugging on)</source>
-        <translation type="unfinished"></translation>
+        <translation>不在任何链表上（SLUB 只有在开启调试时才把满 slab 放到链表上）</translation>
     </message>
     <message>
         <source>the partial list of node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 的部分链表</translation>
     </message>
     <message>
         <source>the CPU&apos;s slab</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 的 slab</translation>
     </message>
     <message>
         <source>kmem_cache_create(&quot;%1&quot;, %2 bytes): cache %3</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(&quot;%1&quot;, %2 字节)：缓存 %3</translation>
     </message>
     <message>
         <source>kmem_cache_create(&quot;%1&quot;, %2 bytes): %3 objects of %4 bytes per slab of %5</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(&quot;%1&quot;, %2 字节)：每个 slab 为 %5，容纳 %3 个 %4 字节的对象</translation>
     </message>
     <message>
         <source>kmem_cache_create() (mm/slab_common.c) makes the cache %1 for objects of %2 bytes (align %3, flags %4): calculate_alignment() aligns them to %5 bytes, so each takes %6 bytes in a slab.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create()（mm/slab_common.c）为 %2 字节的对象创建缓存 %1（对齐 %3，标志 %4）：calculate_alignment() 把对象对齐到 %5 字节，因此每个对象在 slab 中占 %6 字节。</translation>
     </message>
     <message>
         <source>No slab layout fits objects of this size.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有适合这种大小对象的 slab 布局。</translation>
     </message>
     <message>
         <source>calculate_order() (mm/slub.c) wants at least min_objects = 4 × (fls(%1 CPUs) + 1) = %2 objects per slab with little waste, at most order 3 (slub_max_order): order %3, %4 per slab of %5, %6 bytes left over.</source>
-        <translation type="unfinished"></translation>
+        <translation>calculate_order()（mm/slub.c）希望每个 slab 至少容纳 min_objects = 4 × (fls(%1 个 CPU) + 1) = %2 个对象，且浪费很少，阶数最多为 3（slub_max_order）：结果为 %3 阶，每个 %5 的 slab 容纳 %4，剩余 %6 字节。</translation>
     </message>
     <message>
         <source>the freelist index (a byte per object) in the slab after the objects</source>
-        <translation type="unfinished"></translation>
+        <translation>freelist 索引（每个对象一字节）放在 slab 中所有对象之后</translation>
     </message>
     <message>
         <source>the freelist index in a free object (OBJFREELIST_SLAB) or off the slab (OFF_SLAB)</source>
-        <translation type="unfinished"></translation>
+        <translation>freelist 索引放在某个空闲对象中（OBJFREELIST_SLAB）或 slab 之外（OFF_SLAB）</translation>
     </message>
     <message>
         <source>calculate_slab_order() (mm/slab.c) tries order 0 upwards until at most 1/8 of the slab is left over or slab_max_order (%1) is reached: order %2, %3 per slab of %4, %5, %6 bytes left over.</source>
-        <translation type="unfinished"></translation>
+        <translation>calculate_slab_order()（mm/slab.c）从 0 阶开始逐阶尝试，直到 slab 的剩余空间不超过 1/8，或达到 slab_max_order（%1）：结果为 %2 阶，每个 %4 的 slab 容纳 %3，%5，剩余 %6 字节。</translation>
     </message>
     <message>
         <source>No memory is taken yet: the first allocation grows the cache by a slab.</source>
-        <translation type="unfinished"></translation>
+        <translation>此时还没有占用内存：第一次分配时，缓存才会增加一个 slab。</translation>
     </message>
     <message>
         <source>Simplification: memviz never merges a new cache with a compatible one (as if booted with slab_nomerge).</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：memviz 从不把新缓存与兼容的已有缓存合并（相当于以 slab_nomerge 启动）。</translation>
     </message>
     <message>
         <source>Simplification: memviz never merges a new cache with a compatible one (as with slab_nomerge) and has no slab colouring.</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：memviz 从不把新缓存与兼容的已有缓存合并（如同 slab_nomerge），也没有 slab 着色。</translation>
     </message>
     <message>
         <source>%1 now has %2; /proc/meminfo Slab is %3 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现有 %2；/proc/meminfo 的 Slab 为 %3 kB。</translation>
     </message>
     <message>
         <source>___slab_alloc() (mm/slub.c) finds no free object in the cpu slab of %1 and no slab on node %2&apos;s partial list, so new_slab() → allocate_slab() takes an order-%3 block from the buddy allocator, frames %4 in %5, and threads its %6 of %7 bytes on a freelist. It becomes the CPU&apos;s slab; a previous cpu slab goes back to its node (deactivate_slab()).</source>
-        <translation type="unfinished"></translation>
+        <translation>___slab_alloc()（mm/slub.c）在 %1 的 cpu slab 中找不到空闲对象，节点 %2 的部分链表上也没有 slab，于是 new_slab() → allocate_slab() 从伙伴分配器取一个 %3 阶块（%5 中的页框 %4），并把其中的 %6（每个 %7 字节）串成 freelist。它成为该 CPU 的 slab；之前的 cpu slab 回到其节点（deactivate_slab()）。</translation>
     </message>
     <message>
         <source>Simplification: one CPU, so one cpu slab and no per-CPU partial list.</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：只有一个 CPU，因此只有一个 cpu slab，也没有每 CPU 部分链表。</translation>
     </message>
     <message>
         <source>cache_alloc_refill() (mm/slab.c) finds neither a partial nor a free slab of %1 on node %2, so cache_grow_begin() takes an order-%3 block from the buddy allocator (kmem_getpages()), frames %4 in %5, and cuts it into %6 of %7 bytes. The new slab goes on slabs_free, and the allocation takes its object from it next.</source>
-        <translation type="unfinished"></translation>
+        <translation>cache_alloc_refill()（mm/slab.c）在节点 %2 上既找不到 %1 的部分 slab，也找不到空闲 slab，于是 cache_grow_begin() 从伙伴分配器取一个 %3 阶块（kmem_getpages()），即 %5 中的页框 %4，并把它切分成 %6，每个 %7 字节。新 slab 放入 slabs_free，这次分配接着就从中取出对象。</translation>
     </message>
     <message>
         <source>Simplification: no slab colouring, so every slab&apos;s first object starts at its first byte.</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：没有 slab 着色，因此每个 slab 的第一个对象都从 slab 的第一个字节开始。</translation>
     </message>
     <message>
         <source>slab_alloc_node() (mm/slub.c) pops object %1 off the freelist of the cpu slab at frames %2 of %3: address %4 in the direct map, the slab&apos;s start plus %1 × %5 bytes. When the cpu slab had no free object, ___slab_alloc() first made a partial slab of the node or a new one the cpu slab. The slab has %6; a full slab leaves every list until one of its objects is freed.</source>
-        <translation type="unfinished"></translation>
+        <translation>slab_alloc_node()（mm/slub.c）从 %3 的 cpu slab（页框 %2）的 freelist 上取出对象 %1：直接映射区中的地址 %4，即 slab 起始地址加 %1 × %5 字节。如果 cpu slab 已没有空闲对象，___slab_alloc() 会先把节点上的一个部分 slab 或一个新 slab 设为 cpu slab。该 slab 现在%6；满 slab 会离开所有链表，直到它的某个对象被释放。</translation>
     </message>
     <message>
         <source>____cache_alloc() → cache_alloc_refill() (mm/slab.c) takes object %1 of the slab at frames %2 of %3, partial slabs first, then free ones: address %4 in the direct map, the slab&apos;s start plus %1 × %5 bytes. fixup_slab_list() puts the slab at the head of %6; it has %7. Simplification: one CPU and no per-CPU array cache, so objects come straight from their slab instead of batchcount (%8) at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>____cache_alloc() → cache_alloc_refill()（mm/slab.c）先从部分 slab、再从空闲 slab 中取对象，这次取的是 %3 的 slab（页框 %2）中的对象 %1：直接映射区中的地址 %4，即 slab 起始地址加 %1 × %5 字节。fixup_slab_list() 把该 slab 放到 %6 的头部；它现在%7。简化：只有一个 CPU，也没有每 CPU 的 array cache，因此对象直接从所属 slab 中取出，而不是一次取 batchcount（%8）个。</translation>
     </message>
     <message>
         <source>It is the task_struct of %1: dup_task_struct() (kernel/fork.c) allocates it for copy_process().</source>
-        <translation type="unfinished"></translation>
+        <translation>这是 %1 的 task_struct：dup_task_struct()（kernel/fork.c）为 copy_process() 分配了它。</translation>
     </message>
     <message>
         <source>kmem_cache_free() → do_slab_free() (mm/slub.c) pushes object %1 at %2 on the freelist of its slab at frames %3 of %4, which has %5. In __slab_free() a full slab that gets an object back goes on the node&apos;s partial list, and an empty slab other than the cpu slab is freed once the node keeps min_partial (%6) partial slabs.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_free() → do_slab_free()（mm/slub.c）把位于 %2 的对象 %1 放回其所在 slab（%4 的 slab，页框 %3）的 freelist，该 slab 现在%5。在 __slab_free() 中，满 slab 收回一个对象后会进入节点的部分链表；除 cpu slab 以外的空 slab，在节点已保有 min_partial（%6）个部分 slab 时会被释放。</translation>
     </message>
     <message>
         <source>kmem_cache_free() → __cache_free() → free_block() (mm/slab.c) puts object %1 at %2 back on the freelist of its slab at frames %3 of %4, which has %5. free_block() moves an empty slab to the head of slabs_free and any other to the tail of slabs_partial; while the node holds more than free_limit (%6) free objects, free slabs go back to the buddy allocator. Simplification: no per-CPU array cache, so the object does not wait there for cache_flusharray().</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_free() → __cache_free() → free_block()（mm/slab.c）把位于 %2 的对象 %1 放回其所在 slab（%4 的 slab，页框 %3）的 freelist，该 slab 现在%5。free_block() 把变空的 slab 移到 slabs_free 的头部，其他 slab 移到 slabs_partial 的尾部；只要节点持有的空闲对象超过 free_limit（%6）个，空闲 slab 就会归还给伙伴分配器。简化：没有每 CPU 的 array cache，因此对象不会先在那里等待 cache_flusharray()。</translation>
     </message>
     <message>
         <source>%1 has ended, and free_task() gives its task_struct back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已结束，free_task() 归还它的 task_struct。</translation>
     </message>
     <message>
         <source>deactivate_slab() (mm/slub.c) takes the slab at frames %1 of %2 away from the CPU: it has %3 and goes to %4. ___slab_alloc() does this when the cpu slab has no free object or lies on another node than the one asked for, and kmem_cache_shrink() flushes the cpu slab first (flush_all()).</source>
-        <translation type="unfinished"></translation>
+        <translation>deactivate_slab()（mm/slub.c）把 %2 的 slab（页框 %1）从 CPU 上摘下：它%3，去向：%4。当 cpu slab 没有空闲对象，或者它所在的节点不是请求的节点时，___slab_alloc() 会这样做；kmem_cache_shrink() 也会先刷出 cpu slab（flush_all()）。</translation>
     </message>
     <message>
         <source>%1 has %2 left; /proc/meminfo Slab is %3 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 还剩 %2；/proc/meminfo 的 Slab 为 %3 kB。</translation>
     </message>
     <message>
         <source>No object of the slab at frames %1 of %2 is in use, so discard_slab() → free_slab() (mm/slub.c) gives its order-%3 block back to the buddy allocator (the steps that follow). __slab_free() does this once the node keeps min_partial (%4) partial slabs, kmem_cache_shrink() frees every empty slab, and ___slab_alloc() drops an empty cpu slab left on another node.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 slab（页框 %1）中已没有对象在使用，因此 discard_slab() → free_slab()（mm/slub.c）把它的 %3 阶块归还给伙伴分配器（见后续步骤）。当节点已保有 min_partial（%4）个部分 slab 时，__slab_free() 会这样做；kmem_cache_shrink() 会释放所有空 slab；___slab_alloc() 也会丢弃留在其他节点上的空 cpu slab。</translation>
     </message>
     <message>
         <source>No object of the slab at frames %1 of %2 is in use, so slab_destroy() → kmem_freepages() (mm/slab.c) gives its order-%3 block back to the buddy allocator (the steps that follow). free_block() does this while the node holds more than free_limit free objects, and kmem_cache_shrink() (drain_freelist()) empties slabs_free.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的 slab（页框 %1）中已没有对象在使用，因此 slab_destroy() → kmem_freepages()（mm/slab.c）把它的 %3 阶块归还给伙伴分配器（见后续步骤）。只要节点持有的空闲对象超过 free_limit，free_block() 就会这样做；kmem_cache_shrink()（drain_freelist()）则会清空 slabs_free。</translation>
     </message>
     <message>
         <source>kfree(%1): the order-%2 block at frames %3 goes back to the buddy allocator</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)：页框 %3 处的 %2 阶块归还给伙伴分配器</translation>
     </message>
     <message>
         <source>kmalloc(%1) → %2: too large for a slab cache, an order-%3 block at frames %4</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) → %2：对 slab 缓存来说太大，直接分配页框 %4 处的 %3 阶块</translation>
     </message>
     <message>
         <source>kfree(%1): an object of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)：%2 的一个对象</translation>
     </message>
     <message>
         <source>kmalloc(%1) → %2 from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) → %2，来自 %3</translation>
     </message>
     <message>
         <source>kfree(%1) finds that the page the address lies in is not a slab, so it is a large kmalloc: free_large_kmalloc() (mm/slab_common.c) gives the order-%2 block at frames %3 back to the buddy allocator (the steps that follow). SUnreclaim in /proc/meminfo drops by %4 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1) 发现该地址所在的页不是 slab，所以这是一次大块 kmalloc：free_large_kmalloc()（mm/slab_common.c）把页框 %3 处的 %2 阶块归还给伙伴分配器（见后续步骤）。/proc/meminfo 中的 SUnreclaim 减少 %4 kB。</translation>
     </message>
     <message>
         <source>kmalloc(%1) is above KMALLOC_MAX_CACHE_SIZE (8 KiB, two pages), so kmalloc_large() (mm/slab_common.c) skips the slab caches and takes an order-%2 block straight from the buddy allocator: frames %3 in %4, at %5 in the direct map, %6 of it unused. The pages count in /proc/meminfo SUnreclaim (NR_SLAB_UNRECLAIMABLE_B) although no cache holds them; kmalloc() of more than KMALLOC_MAX_SIZE (4 MiB) fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) 超过了 KMALLOC_MAX_CACHE_SIZE（8 KiB，即两页），因此 kmalloc_large()（mm/slab_common.c）绕过 slab 缓存，直接从伙伴分配器取一个 %2 阶块：%4 中的页框 %3，位于直接映射区的 %5，其中 %6 未被使用。这些页虽然不属于任何缓存，仍计入 /proc/meminfo 的 SUnreclaim（NR_SLAB_UNRECLAIMABLE_B）；超过 KMALLOC_MAX_SIZE（4 MiB）的 kmalloc() 会失败。</translation>
     </message>
     <message>
         <source>kfree(%1) (%2) needs no size: the page the address lies in is a slab of %3, and the object&apos;s offset in the slab gives its index. So the object goes back to %3 like a kmem_cache_free() (the steps that follow).</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)（%2）不需要知道大小：该地址所在的页是 %3 的一个 slab，对象在 slab 中的偏移就给出了它的索引。因此该对象像 kmem_cache_free() 一样归还给 %3（见后续步骤）。</translation>
     </message>
     <message>
         <source>kmalloc(%1) picks a size class with kmalloc_slab(): up to 192 bytes through kmalloc_size_index[] (96 and 192 are classes of their own), above that the next power of two, from %2 bytes up under %3. So the request goes to %4, and %5 bytes of the %6-byte object stay unused. The object comes from that cache like any kmem_cache_alloc() (the steps before) and lies at %7 in the direct map: physically contiguous, as kmalloc() memory always is.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) 用 kmalloc_slab() 选择大小档位：192 字节以内查 kmalloc_size_index[]（96 和 192 各自单独成档），超过 192 字节则取下一个 2 的幂；%3 下的档位从 %2 字节起。因此该请求交给 %4，%6 字节的对象中有 %5 字节未被使用。该对象像任何 kmem_cache_alloc() 一样从该缓存中取得（见前面的步骤），位于直接映射区的 %7：物理上连续，kmalloc() 分配的内存总是如此。</translation>
     </message>
     <message>
         <source>Kernel stack of PID %1: reserve %2 in the vmalloc area (%3 with the guard page)</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 的内核栈：在 vmalloc 区预留 %2（含保护页共 %3）</translation>
     </message>
     <message>
         <source>vmalloc(%1): reserve %2 (%3 with the guard page)</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc(%1)：预留 %2（含保护页共 %3）</translation>
     </message>
     <message>
         <source>Map page %1 of the vmalloc area at %2: %3 → frame %4</source>
-        <translation type="unfinished"></translation>
+        <translation>映射 vmalloc 区域（%2）的第 %1 页：%3 → 页框 %4</translation>
     </message>
     <message>
         <source>Kernel stack of PID %1: the order-1 block at frames %2, at %3 in the direct map</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 的内核栈：页框 %2 处的 1 阶块，位于直接映射区的 %3</translation>
     </message>
     <message>
         <source>vmalloc at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc，位于 %1</translation>
     </message>
     <message>
         <source>Simplification: memviz keeps the kernel&apos;s mappings as a table of areas instead of page tables in simulated memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：memviz 用一张区域表记录内核的映射，而不是在模拟内存中建立页表。</translation>
     </message>
     <message>
         <source>copy_process() → dup_task_struct() → alloc_thread_stack_node() (kernel/fork.c) gives %1 its kernel stack: with CONFIG_VMAP_STACK it is vmalloc&apos;d, %2 (THREAD_SIZE) aligned to its size, here at %3. Every vmalloc area ends in an unmapped guard page, so a stack overflowing downwards runs into unmapped memory and faults instead of corrupting its neighbour; the %4 come next, from the process&apos;s node. Simplification: no per-CPU cache of freed stacks (NR_CACHED_STACKS).</source>
-        <translation type="unfinished"></translation>
+        <translation>copy_process() → dup_task_struct() → alloc_thread_stack_node()（kernel/fork.c）为 %1 分配内核栈：启用 CONFIG_VMAP_STACK 时，内核栈由 vmalloc 分配，大小为 %2（THREAD_SIZE），并按自身大小对齐，这里位于 %3。每个 vmalloc 区域的末尾都有一个未映射的保护页，因此向下溢出的栈会撞上未映射的内存而触发缺页异常，而不会破坏相邻的区域；接下来分配这 %4，它们来自该进程所在的节点。简化：没有缓存已释放内核栈的每 CPU 缓存（NR_CACHED_STACKS）。</translation>
     </message>
     <message>
         <source>__vmalloc_node_range() (mm/vmalloc.c) rounds %1 up to %2 and alloc_vmap_area() reserves %3 at %4: the lowest gap that fits in the vmalloc area %5–%6 (first fit), a guard page included so that an overrun faults instead of running into the next area. Then __vmalloc_area_node() takes the pages one by one from the buddy allocator and maps each: the memory is contiguous in kernel virtual addresses only.</source>
-        <translation type="unfinished"></translation>
+        <translation>__vmalloc_node_range()（mm/vmalloc.c）把 %1 向上取整为 %2，alloc_vmap_area() 在 %4 处预留 %3：这是 vmalloc 区（动态内存映射区）%5–%6 中能放下它的最低空隙（首次适配），其中含一个保护页，使越界访问触发缺页异常，而不会闯入下一个区域。随后 __vmalloc_area_node() 从伙伴分配器逐页取页并逐一映射：这块内存只在内核虚拟地址上连续。</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未知）</translation>
     </message>
     <message>
         <source>It is a page of the kernel stack of %1; KernelStack in /proc/meminfo is now %2 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是 %1 内核栈的一页；/proc/meminfo 中的 KernelStack 现为 %2 kB。</translation>
     </message>
     <message>
         <source>VmallocUsed in /proc/meminfo is now %1 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>/proc/meminfo 中的 VmallocUsed 现为 %1 kB。</translation>
     </message>
     <message>
         <source>__vmalloc_area_node() (mm/vmalloc.c) took frame %1 in %2 from the buddy allocator (vm_area_alloc_pages(), GFP_KERNEL | __GFP_HIGHMEM) and vmap_pages_range() maps it at %3, page %4 of the area at %5. The frames of an area need not be contiguous, nor in lowmem on x86-32: only the addresses are.</source>
-        <translation type="unfinished"></translation>
+        <translation>__vmalloc_area_node()（mm/vmalloc.c）从伙伴分配器取得 %2 中的页框 %1（vm_area_alloc_pages()，GFP_KERNEL | __GFP_HIGHMEM），vmap_pages_range() 把它映射到 %3，即 %5 处区域的第 %4 页。一个区域的各个页框不必连续，在 x86-32 上也不必位于低端内存：连续的只是地址。</translation>
     </message>
     <message>
         <source>x86-32 has no vmalloc&apos;d stacks (no CONFIG_VMAP_STACK): alloc_thread_stack_node() (kernel/fork.c) takes an order-1 block of lowmem, %1 = THREAD_SIZE, frames %2, and the kernel stack of %3 lives at its direct-map address %4. There is no guard page, so an overflowing stack silently overwrites the memory below it. KernelStack in /proc/meminfo is now %5 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>x86-32 上的内核栈不用 vmalloc 分配（没有 CONFIG_VMAP_STACK）：alloc_thread_stack_node()（kernel/fork.c）从低端内存取一个 1 阶块，%1 = THREAD_SIZE，页框 %2，%3 的内核栈就位于它在直接映射区中的地址 %4。这里没有保护页，因此栈溢出时会悄无声息地覆盖其下方的内存。/proc/meminfo 中的 KernelStack 现为 %5 kB。</translation>
     </message>
     <message>
         <source>A vmalloc area changes at %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处的 vmalloc 区域发生变化。%2</translation>
     </message>
     <message>
         <source>Kernel stack of PID %1: the order-1 block at frames %2 goes back</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 的内核栈：页框 %2 处的 1 阶块被归还</translation>
     </message>
     <message>
         <source>Kernel stack of PID %1 at %2 is freed</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 位于 %2 的内核栈被释放</translation>
     </message>
     <message>
         <source>vfree(%1): unmap %2 (%3 with the guard page)</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree(%1)：解除 %2 的映射（含保护页共 %3）</translation>
     </message>
     <message>
         <source>%1 has ended: free_thread_stack() (kernel/fork.c) gives its kernel stack, the order-1 block at frames %2 (%3 at %4 in the direct map), back to the buddy allocator (the steps that follow). KernelStack in /proc/meminfo is now %5 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已结束：free_thread_stack()（kernel/fork.c）把它的内核栈，即页框 %2 处的 1 阶块（%3，位于直接映射区的 %4），归还给伙伴分配器（见后续步骤）。/proc/meminfo 中的 KernelStack 现为 %5 kB。</translation>
     </message>
     <message>
         <source>Simplification: Linux purges freed areas lazily (lazy_max_pages) with one TLB flush for many; memviz flushes at once, page by page up to 33 pages (tlb_single_page_flush_ceiling) or the whole TLB above that.</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：Linux 会延迟清除已释放的区域（lazy_max_pages），攒够一批后只刷新一次 TLB；memviz 则立即刷新：不超过 33 页（tlb_single_page_flush_ceiling）时逐页刷新，超过时刷新整个 TLB。</translation>
     </message>
     <message>
         <source>%1 has ended: free_thread_stack() (kernel/fork.c) vfree()s its kernel stack at %2. remove_vm_area() unmaps its %3, which go back to the buddy allocator, and the kernel TLB entries of the range are flushed (the steps that follow). Linux would keep the stack for the next fork (NR_CACHED_STACKS) and free it after an RCU grace period.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已结束：free_thread_stack()（kernel/fork.c）用 vfree() 释放它位于 %2 的内核栈。remove_vm_area() 解除其 %3 的映射，这些页归还给伙伴分配器，该范围的内核 TLB 表项也被刷新（见后续步骤）。真实的 Linux 会把这个栈留给下一次 fork 使用（NR_CACHED_STACKS），并在 RCU 宽限期之后才释放它。</translation>
     </message>
     <message>
         <source>vfree(%1) (mm/vmalloc.c) finds the area with find_vmap_area() and remove_vm_area() unmaps its %2; they go back to the buddy allocator one by one and the kernel TLB entries of %3 are flushed (the steps that follow). VmallocUsed in /proc/meminfo is now %4 kB.</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree(%1)（mm/vmalloc.c）用 find_vmap_area() 找到该区域，remove_vm_area() 解除其 %2 的映射；这些页逐一归还给伙伴分配器，%3 的内核 TLB 表项被刷新（见后续步骤）。/proc/meminfo 中的 VmallocUsed 现为 %4 kB。</translation>
     </message>
     <message>
         <source>kunmap(page %1): pkmap slot %2 at %3, count now %4</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap(页 %1)：%3 处的 pkmap 槽位 %2，计数现为 %4</translation>
     </message>
     <message>
         <source>kmap(page %1) → %2 (pkmap slot %3, count %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap(页 %1) → %2（pkmap 槽位 %3，计数 %4）</translation>
     </message>
     <message>
         <source>kunmap_local(%1): fixmap slot %2 of page %3 is released</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap_local(%1)：释放页 %3 的临时映射槽位 %2</translation>
     </message>
     <message>
         <source>kmap_local_page(page %1) → %2 (fixmap slot %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local_page(页 %1) → %2（临时映射槽位 %3）</translation>
     </message>
     <message>
         <source>kunmap(page %1): a direct-map page, nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap(页 %1)：直接映射区中的页，无需撤销</translation>
     </message>
     <message>
         <source>kmap(page %1) → %2: a direct-map address, nothing to map</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap(页 %1) → %2：直接映射区地址，无需映射</translation>
     </message>
     <message>
         <source>flush_all_zero_pkmaps(): %1 unused pkmap slots freed</source>
-        <translation type="unfinished"></translation>
+        <translation>flush_all_zero_pkmaps()：释放了 %1 个未使用的 pkmap 槽位</translation>
     </message>
     <message>
         <source>kunmap(page %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap(页 %1)</translation>
     </message>
     <message>
         <source>kmap(page %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap(页 %1)</translation>
     </message>
     <message>
         <source>kmap() (mm/highmem.c) of the HighMem page in frame %1: the page has no permanent kernel address, so kmap_high() gives it one in the persistent kmap window at %2. A slot already mapping the page just counts one user more; otherwise map_new_virtual() scans on from last_pkmap_nr for a slot with count 0 and writes its PTE: slot %3, address %4. pkmap_count[%3] is now %5: 1 for the mapping plus one per user, so the page stays mapped until kunmap(). The window has %6 slots (LAST_PKMAP); when all are in use kmap() sleeps.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap()（mm/highmem.c）映射页框 %1 中的高端内存页：该页没有永久的内核地址，因此 kmap_high() 在位于 %2 的永久内存映射区（pkmap）中为它分配一个。如果已有槽位映射着该页，只需把使用者计数加一；否则 map_new_virtual() 从 last_pkmap_nr 开始往后查找计数为 0 的槽位，并写入它的 PTE：槽位 %3，地址 %4。pkmap_count[%3] 现为 %5：映射本身占 1，每个使用者再加 1，因此该页在 kunmap() 之前一直保持映射。该映射区共有 %6 个槽位（LAST_PKMAP）；全部占用时 kmap() 会睡眠等待。</translation>
     </message>
     <message>
         <source>kmap_local_page() (include/linux/highmem-internal.h → __kmap_local_pfn_prot() in mm/highmem.c) maps the HighMem page in frame %1 at a per-CPU fixmap slot: kmap_local_idx_push() takes slot %2 at %3 and its PTE is written, with no lock and no TLB flush. The slots form a stack, %4 of %5 in use now, so kunmap_local() must release them in reverse order. It is the cheap way to reach a HighMem page for a moment; kmap_atomic() does the same with page faults and preemption off.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local_page()（include/linux/highmem-internal.h → mm/highmem.c 中的 __kmap_local_pfn_prot()）把页框 %1 中的高端内存页映射到固定映射区（fixmap）中一个每 CPU 的临时映射槽位：kmap_local_idx_push() 取得位于 %3 的槽位 %2 并写入其 PTE，既不加锁，也不刷新 TLB。这些槽位构成一个栈，当前已使用 %4 个（共 %5 个），因此 kunmap_local() 必须按相反的顺序释放它们。这是短暂访问高端内存页的廉价方式；kmap_atomic() 做的是同样的事，只是同时禁用了缺页处理和抢占。</translation>
     </message>
     <message>
         <source>The page in frame %1 is not in HighMem, so it has a permanent address in the direct map: kmap() and kmap_local_page() just return page_address() = %2, and kunmap() has nothing to undo. On 64-bit every page is like this, since all RAM is in the direct map.</source>
-        <translation type="unfinished"></translation>
+        <translation>页框 %1 中的页不在高端内存中，因此它在直接映射区中有永久地址：kmap() 和 kmap_local_page() 只是返回 page_address() = %2，kunmap() 也无需撤销任何东西。在 64 位系统上每一页都是这样，因为全部 RAM 都在直接映射区中。</translation>
     </message>
     <message>
         <source>kmap() maps the page in frame %1. Only HighMem pages need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap() 映射页框 %1 中的页。只有高端内存页才需要这样做。</translation>
     </message>
     <message>
         <source>kunmap() → kunmap_high() (mm/highmem.c) drops one user of pkmap slot %1 (%2, page %3): pkmap_count is now %4. At 1 the slot keeps its mapping, unused, until map_new_virtual() wraps around to slot 0 and flush_all_zero_pkmaps() frees all such slots with one TLB flush: kunmap() itself never flushes.</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap() → kunmap_high()（mm/highmem.c）让 pkmap 槽位 %1（%2，页 %3）的使用者减一：pkmap_count 现为 %4。计数为 1 时，槽位保留映射但无人使用，直到 map_new_virtual() 绕回槽位 0，由 flush_all_zero_pkmaps() 释放所有这样的槽位，并且只刷新一次 TLB：kunmap() 本身从不刷新 TLB。</translation>
     </message>
     <message>
         <source>kunmap_local() → kunmap_local_indexed() (mm/highmem.c) clears the PTE of fixmap slot %1 (%2, page %3), flushes that one kernel address from the TLB (flush_tlb_one_kernel(), the step that follows) and pops the slot: %4 of %5 in use. Unlike kunmap(), the slot is free again at once: a kmap_local mapping lives only until its kunmap_local().</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap_local() → kunmap_local_indexed()（mm/highmem.c）清除临时映射槽位 %1（%2，页 %3）的 PTE，从 TLB 中刷新这一个内核地址（flush_tlb_one_kernel()，见下一步），并弹出该槽位：已使用 %4 个（共 %5 个）。与 kunmap() 不同，该槽位立即重新空闲：kmap_local 映射只存活到与之对应的 kunmap_local() 为止。</translation>
     </message>
     <message>
         <source>The page in frame %1 (%2) is in the direct map, not in HighMem: kmap() gave its permanent address, so kunmap() and kunmap_local() have nothing to undo. On 64-bit every page is like this.</source>
-        <translation type="unfinished"></translation>
+        <translation>页框 %1（%2）中的页位于直接映射区，不在高端内存中：kmap() 返回的就是它的永久地址，因此 kunmap() 和 kunmap_local() 都无需撤销任何东西。在 64 位系统上每一页都是这样。</translation>
     </message>
     <message>
         <source>map_new_virtual() has scanned to the end of the pkmap window and wraps to slot 0, so flush_all_zero_pkmaps() (mm/highmem.c) first frees every slot whose pkmap_count is 1 (mapped, but without a user since its kunmap()): %1 slots, their PTEs cleared. When it freed any, one flush_tlb_kernel_range() over the whole window follows: batching the flushes at the wrap is why kunmap() does not flush.</source>
-        <translation type="unfinished"></translation>
+        <translation>map_new_virtual() 已扫描到永久内存映射区（pkmap）的末尾并绕回槽位 0，因此 flush_all_zero_pkmaps()（mm/highmem.c）先释放所有 pkmap_count 为 1 的槽位（仍有映射，但自 kunmap() 之后已无使用者）：共 %1 个槽位，其 PTE 被清除。只要释放了槽位，随后就对整个映射区执行一次 flush_tlb_kernel_range()：正因为在绕回时批量刷新，kunmap() 才不需要刷新 TLB。</translation>
     </message>
     <message>
         <source>kunmap() of the page in frame %1. Only HighMem pages need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>对页框 %1 中的页执行 kunmap()。只有高端内存页才需要这样做。</translation>
     </message>
     <message>
         <source>get_page_from_freelist() (mm/page_alloc.c) walks the zonelist of node %1, whose fallback order is %2: none of node %1&apos;s zones could give an order-%3 block at the watermark, so the block %4 comes from %5, next in that order (node_distance(%1, %6) = %7). zone_statistics() counts it as numa_miss of node %6 and numa_foreign of node %1 (numastat shows both), and a CPU of node %1 reaches it only across the interconnect, more slowly than its own memory. The order was fixed at boot by build_zonelists(): nearest node first, equal distances taken in turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>get_page_from_freelist()（mm/page_alloc.c）遍历节点 %1 的 zonelist，其后备顺序为 %2：节点 %1 的所有 zone 都无法在满足水位线要求的前提下提供 %3 阶块，因此块 %4 来自按该顺序排在后面的 %5（node_distance(%1, %6) = %7）。zone_statistics() 把它记为节点 %6 的 numa_miss 和节点 %1 的 numa_foreign（numastat 会同时显示这两项），而节点 %1 的 CPU 只能经由互连访问它，比访问本节点的内存更慢。这个顺序在启动时由 build_zonelists() 确定：最近的节点在前，距离相同的节点轮流排在前面。</translation>
     </message>
     <message>
         <source>slab</source>
-        <translation type="unfinished"></translation>
+        <translation>slab</translation>
     </message>
     <message>
         <source>vmalloc page</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 页</translation>
     </message>
     <message>
         <source>kernel stack</source>
-        <translation type="unfinished"></translation>
+        <translation>内核栈</translation>
     </message>
     <message>
         <source>New slab cache</source>
-        <translation type="unfinished"></translation>
+        <translation>新建 slab 缓存</translation>
     </message>
     <message>
         <source>Slab cache grows</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 缓存增长</translation>
     </message>
     <message>
         <source>Slab object allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>分配 slab 对象</translation>
     </message>
     <message>
         <source>Slab object freed</source>
-        <translation type="unfinished"></translation>
+        <translation>释放 slab 对象</translation>
     </message>
     <message>
         <source>Slab leaves cache</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 离开缓存</translation>
     </message>
     <message>
         <source>kmalloc / kfree</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc / kfree</translation>
     </message>
     <message>
         <source>vmalloc</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc</translation>
     </message>
     <message>
         <source>vfree</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree</translation>
     </message>
     <message>
         <source>kmap</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap</translation>
     </message>
     <message>
         <source>kunmap</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap</translation>
     </message>
     <message>
         <source>NUMA node fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点后备分配</translation>
     </message>
     <message>
         <source>TLB flush: invlpg kernel address %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新 TLB：invlpg 内核地址 %1（%2）</translation>
     </message>
     <message>
         <source>%1 grows: a new slab of %2 at frames %3 in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 增长：新增一个 %2 的 slab，位于 %4 的页框 %3</translation>
     </message>
     <message>
         <source>kmem_cache_alloc(%1) → %2: object %3 of the slab at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_alloc(%1) → %2：%4 处 slab 的对象 %3</translation>
     </message>
     <message>
         <source>kmem_cache_free(%1, %2): object %3 of the slab at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_free(%1, %2)：%4 处 slab 的对象 %3</translation>
     </message>
     <message>
         <source>%1: the cpu slab at %2 goes back to its node (deactivate_slab)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 处的 cpu slab 回到其节点（deactivate_slab）</translation>
     </message>
     <message>
         <source>%1 gives the empty slab at frames %2 back to the buddy allocator</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 把页框 %2 处的空 slab 归还给伙伴分配器</translation>
     </message>
     <message>
         <source>Node %1 has no room for an order-%2 block: %3 comes from %4</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 无法提供 %2 阶块：%3 来自 %4</translation>
     </message>
     <message>
         <source>flush_tlb_kernel_range() (arch/x86/mm/tlb.c) was asked to flush more than tlb_single_page_flush_ceiling = 33 pages of kernel addresses, so do_flush_tlb_all() invalidates every TLB entry, the global ones too: %1 valid translations are gone. Every page touched next costs a miss and a page walk.</source>
-        <translation type="unfinished"></translation>
+        <translation>flush_tlb_kernel_range()（arch/x86/mm/tlb.c）要刷新的内核地址超过 tlb_single_page_flush_ceiling = 33 页，因此 do_flush_tlb_all() 使所有 TLB 表项失效，包括全局表项：%1 个有效转换全部丢失。之后访问的每一页都要付出一次未命中和一次页表遍历的代价。</translation>
     </message>
     <message>
         <source>The kernel unmapped %1 (vfree(), kunmap_local() or the pkmap flush), so flush_tlb_kernel_range() (arch/x86/mm/tlb.c) invalidates its translation with invlpg (flush_tlb_one_kernel()), page by page for up to tlb_single_page_flush_ceiling = 33 pages. Kernel mappings are global (_PAGE_GLOBAL): no CR3 write drops them, only such a flush. It dropped %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核解除了 %1 的映射（vfree()、kunmap_local() 或 pkmap 批量刷新），因此 flush_tlb_kernel_range()（arch/x86/mm/tlb.c）用 invlpg 使它的转换失效（flush_tlb_one_kernel()），不超过 tlb_single_page_flush_ceiling = 33 页时逐页进行。内核映射是全局的（_PAGE_GLOBAL）：写 CR3 不会清除它们，只有这样的刷新才会。本次丢弃了 %2。</translation>
     </message>
     <message>
         <source>drop_slab() (mm/vmscan.c) then runs the shrinkers of the reclaimable slab caches (dentries, inodes) so that they free unused objects and empty slabs. memviz&apos;s slab caches have no shrinkers: their objects belong to the script or to live processes, so drop_slab() frees nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>接着 drop_slab()（mm/vmscan.c）运行可回收 slab 缓存（dentry、inode）的 shrinker，让它们释放未使用的对象和空 slab。memviz 的 slab 缓存没有 shrinker：其中的对象属于脚本或仍在运行的进程，因此 drop_slab() 在这里不会释放任何东西。</translation>
     </message>
 </context>
 <context>
@@ -2428,131 +2428,131 @@ pictures of every view.</source>
     </message>
     <message>
         <source>NUMA nodes need a 64-bit x86 preset: 32-bit and textbook machines have a single node</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点需要 64 位 x86 预设：32 位机器和教科书机器只有一个节点</translation>
     </message>
     <message>
         <source>%1 NUMA nodes: memviz supports 1 to %2 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个 NUMA 节点：memviz 支持 1 到 %2 个节点</translation>
     </message>
     <message>
         <source>the NUMA nodes&apos; memory adds up to %1, not to the machine&apos;s RAM</source>
-        <translation type="unfinished"></translation>
+        <translation>各 NUMA 节点的内存合计为 %1，与机器的内存不符</translation>
     </message>
     <message>
         <source>NUMA node %1 has %2 of memory: each node needs at least 64 MiB, a whole number of pages</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点 %1 有 %2 内存：每个节点至少需要 64 MiB，且必须是整数个页</translation>
     </message>
     <message>
         <source>NUMA node %1 has %2 of memory: too little for the kernel image, the boot allocations and the node&apos;s memmap with 16 MiB to spare</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点 %1 有 %2 内存：太少，放下内核映像、启动时的分配和该节点的 memmap 后剩余不足 16 MiB</translation>
     </message>
     <message>
         <source>the distance matrix has %1 rows: it needs one row per NUMA node</source>
-        <translation type="unfinished"></translation>
+        <translation>距离矩阵有 %1 行：每个 NUMA 节点需要一行</translation>
     </message>
     <message>
         <source>row %1 of the distance matrix has the wrong length: it needs one entry per NUMA node</source>
-        <translation type="unfinished"></translation>
+        <translation>距离矩阵第 %1 行的长度不对：每个 NUMA 节点需要一项</translation>
     </message>
     <message>
         <source>distance[%1][%1] must be 10 (LOCAL_DISTANCE): a node&apos;s distance to itself</source>
-        <translation type="unfinished"></translation>
+        <translation>distance[%1][%1] 必须为 10（LOCAL_DISTANCE）：这是节点到自身的距离</translation>
     </message>
     <message>
         <source>distance[%1][%2] is not valid: a distance between two nodes must be 11 to 255, and the matrix symmetric (distance[%1][%2] equal to distance[%2][%1])</source>
-        <translation type="unfinished"></translation>
+        <translation>distance[%1][%2] 无效：两个节点之间的距离必须在 11 到 255 之间，且矩阵必须对称（distance[%1][%2] 等于 distance[%2][%1]）</translation>
     </message>
     <message>
         <source>the NUMA configuration is not valid (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 配置无效（%1）</translation>
     </message>
     <message>
         <source>pfn %1 (0x%2) is still mapped with kmap() or kmap_local_page(): kunmap it before freeing the block</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn %1（0x%2）仍被 kmap() 或 kmap_local_page() 映射：释放该块之前请先 kunmap</translation>
     </message>
     <message>
         <source>there is no slab cache with id %1 (kmem_cache_create() returns the id of a new cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 id 为 %1 的 slab 缓存（kmem_cache_create() 返回新缓存的 id）</translation>
     </message>
     <message>
         <source>a slab cache named &quot;%1&quot; exists already</source>
-        <translation type="unfinished"></translation>
+        <translation>名为“%1”的 slab 缓存已存在</translation>
     </message>
     <message>
         <source>a slab cache needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 缓存需要一个名称</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid slab cache name: it must be 1 to 32 characters, without spaces, colons or control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的 slab 缓存名称：必须为 1 到 32 个字符，不含空格、冒号或控制字符</translation>
     </message>
     <message>
         <source>%1 bytes (%2) is too large: at most %3 (KMALLOC_MAX_SIZE for kmalloc() and slab objects, the machine&apos;s RAM for vmalloc())</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节（%2）太大：最多 %3（kmalloc() 和 slab 对象的上限为 KMALLOC_MAX_SIZE，vmalloc() 的上限为机器的内存大小）</translation>
     </message>
     <message>
         <source>alignment %1 is not valid: it must be a power of two and at most the page size</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐值 %1 无效：必须是 2 的幂，且不超过页大小</translation>
     </message>
     <message>
         <source>kfree() / kmem_cache_free() of 0x%1: not an object kmalloc() or kmem_cache_alloc() handed out to the script, or it was freed already (double free)</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree() / kmem_cache_free() 0x%1：这不是 kmalloc() 或 kmem_cache_alloc() 交给脚本的对象，或者它已被释放（重复释放）</translation>
     </message>
     <message>
         <source>0x%1 is an object of the slab cache %2 (&quot;%3&quot;), not of the cache given to kmem_cache_free()</source>
-        <translation type="unfinished"></translation>
+        <translation>0x%1 是 slab 缓存 %2（“%3”）的对象，不属于传给 kmem_cache_free() 的缓存</translation>
     </message>
     <message>
         <source>vfree(0x%1): not an address vmalloc() returned, or it was freed already (double free)</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree(0x%1)：这不是 vmalloc() 返回的地址，或者它已被释放（重复释放）</translation>
     </message>
     <message>
         <source>no free range of %1 (plus a guard page) is left in the kernel&apos;s vmalloc area</source>
-        <translation type="unfinished"></translation>
+        <translation>内核的 vmalloc 区中已没有 %1（另加一个保护页）的空闲范围</translation>
     </message>
     <message>
         <source>all %1 kmap slots are in use (LAST_PKMAP for kmap(), KM_MAX_IDX for kmap_local_page()): kunmap a page first; the kernel would wait for a slot</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 %1 个 kmap 槽位都已占用（kmap() 为 LAST_PKMAP，kmap_local_page() 为 KM_MAX_IDX）：请先 kunmap 一个页；内核会等待空闲槽位</translation>
     </message>
     <message>
         <source>kunmap of 0x%1: no kmap() or kmap_local_page() mapping of that page or address is in use (a kmap_local slot can only be released from the top, the most recent first)</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap 0x%1：该页或该地址没有正在使用的 kmap() 或 kmap_local_page() 映射（kmap_local 槽位只能从栈顶释放，即最近映射的先释放）</translation>
     </message>
     <message>
         <source>there is no NUMA node %1: this machine has one node, node 0</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在 NUMA 节点 %1：这台机器只有一个节点，即节点 0</translation>
     </message>
     <message>
         <source>there is no NUMA node %1: this machine has nodes 0 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在 NUMA 节点 %1：这台机器有节点 0 到 %2</translation>
     </message>
     <message>
         <source>distance[%1][%1] is %2, but a node&apos;s distance to itself must be 10 (LOCAL_DISTANCE)</source>
-        <translation type="unfinished"></translation>
+        <translation>distance[%1][%1] 为 %2，但节点到自身的距离必须为 10（LOCAL_DISTANCE）</translation>
     </message>
     <message>
         <source>The distance matrix must be symmetric: distance[%1][%2] is %3 but distance[%2][%1] is %4</source>
-        <translation type="unfinished"></translation>
+        <translation>距离矩阵必须对称：distance[%1][%2] 为 %3，但 distance[%2][%1] 为 %4</translation>
     </message>
     <message>
         <source>distance[%1][%2] is %3: a distance between two different nodes must be 11 to 255</source>
-        <translation type="unfinished"></translation>
+        <translation>distance[%1][%2] 为 %3：两个不同节点之间的距离必须在 11 到 255 之间</translation>
     </message>
     <message>
         <source>the NUMA nodes&apos; memory adds up to %1, but the machine&apos;s RAM is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>各 NUMA 节点的内存合计为 %1，但机器的内存为 %2</translation>
     </message>
     <message>
         <source>Slab caches</source>
-        <translation type="unfinished"></translation>
+        <translation>Slab 缓存</translation>
     </message>
     <message>
         <source>Kernel address space</source>
-        <translation type="unfinished"></translation>
+        <translation>内核地址空间</translation>
     </message>
     <message>
         <source>NUMA nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点</translation>
     </message>
 </context>
 <context>
@@ -3045,79 +3045,79 @@ pictures of every view.</source>
     </message>
     <message>
         <source>kmem_cache_alloc_node(%1, node %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_alloc_node(%1, 节点 %2)</translation>
     </message>
     <message>
         <source>kmem_cache_alloc(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_alloc(%1)</translation>
     </message>
     <message>
         <source>kmem_cache_free(%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_free(%1, %2)</translation>
     </message>
     <message>
         <source>kmem_cache_shrink(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_shrink(%1)</translation>
     </message>
     <message>
         <source>alloc_pages_node(node %1, order %2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>alloc_pages_node(节点 %1, %2 阶, %3)</translation>
     </message>
     <message>
         <source>spawn &quot;%1&quot; on node %2</source>
-        <translation type="unfinished"></translation>
+        <translation>spawn &quot;%1&quot;（节点 %2）</translation>
     </message>
     <message>
         <source>kmem_cache_create(&quot;%1&quot;, %2, align %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(&quot;%1&quot;, %2, 对齐 %3)</translation>
     </message>
     <message>
         <source>kmem_cache_create(&quot;%1&quot;, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(&quot;%1&quot;, %2)</translation>
     </message>
     <message>
         <source>cache %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存 %1</translation>
     </message>
     <message>
         <source>kmalloc_node(%1, node %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc_node(%1, 节点 %2)</translation>
     </message>
     <message>
         <source>kmalloc(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1)</translation>
     </message>
     <message>
         <source>kfree(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)</translation>
     </message>
     <message>
         <source>vmalloc_node(%1, node %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc_node(%1, 节点 %2)</translation>
     </message>
     <message>
         <source>vmalloc(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc(%1)</translation>
     </message>
     <message>
         <source>vfree(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree(%1)</translation>
     </message>
     <message>
         <source>kmap_local_page(pfn %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local_page(pfn %1)</translation>
     </message>
     <message>
         <source>kmap(pfn %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap(pfn %1)</translation>
     </message>
     <message>
         <source>kunmap_local(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap_local(%1)</translation>
     </message>
     <message>
         <source>kunmap(pfn %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap(pfn %1)</translation>
     </message>
 </context>
 <context>
@@ -3151,578 +3151,578 @@ pictures of every view.</source>
     </message>
     <message>
         <source>%1: options must be an object, e.g. { node: 1 }</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：options 必须是对象，例如 { node: 1 }</translation>
     </message>
     <message>
         <source>%1: pass a cache from kmem_cache_create() or the name of a cache in /proc/slabinfo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：请传入 kmem_cache_create() 返回的缓存，或 /proc/slabinfo 中某个缓存的名称</translation>
     </message>
     <message>
         <source>%1: pass the page alloc_pages() returned, or its pfn</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：请传入 alloc_pages() 返回的页，或它的 pfn</translation>
     </message>
     <message>
         <source>kmem_cache_create(name, size, align, flags): name must be a string, e.g. &quot;task_struct&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(name, size, align, flags)：name 必须是字符串，例如 &quot;task_struct&quot;</translation>
     </message>
     <message>
         <source>kmem_cache_create(name, size, align, flags): size, align and flags must be whole numbers, e.g. kmem_cache_create(&quot;task_struct&quot;, 1792, 64, SLAB_HWCACHE_ALIGN)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(name, size, align, flags)：size、align 和 flags 必须是整数，例如 kmem_cache_create(&quot;task_struct&quot;, 1792, 64, SLAB_HWCACHE_ALIGN)</translation>
     </message>
     <message>
         <source>%1: pass the object&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：请传入对象的地址</translation>
     </message>
     <message>
         <source>kmalloc(size): size must be a number of bytes or a size like &quot;64K&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(size)：size 必须是字节数，或形如 &quot;64K&quot; 的大小</translation>
     </message>
     <message>
         <source>kfree(addr): pass the address kmalloc() returned</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(addr)：请传入 kmalloc() 返回的地址</translation>
     </message>
     <message>
         <source>vmalloc(size): size must be a number of bytes or a size like &quot;64K&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc(size)：size 必须是字节数，或形如 &quot;64K&quot; 的大小</translation>
     </message>
     <message>
         <source>vfree(addr): pass the address vmalloc() returned</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree(addr)：请传入 vmalloc() 返回的地址</translation>
     </message>
     <message>
         <source>kunmap_local(addr): pass the address kmap_local_page() returned</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap_local(addr)：请传入 kmap_local_page() 返回的地址</translation>
     </message>
     <message>
         <source>__pa(): %1 is not a direct-map address (only lowmem has one)</source>
-        <translation type="unfinished"></translation>
+        <translation>__pa()：%1 不是直接映射区中的地址（只有低端内存才有这种地址）</translation>
     </message>
     <message>
         <source>__va(): physical address %1 is not in the direct map (HighMem has no permanent kernel address; use kmap)</source>
-        <translation type="unfinished"></translation>
+        <translation>__va()：物理地址 %1 不在直接映射区中（高端内存没有永久的内核地址；请使用 kmap）</translation>
     </message>
 </context>
 <context>
     <name>memviz::KernelSpaceView</name>
     <message>
         <source>user space</source>
-        <translation type="unfinished"></translation>
+        <translation>用户空间</translation>
     </message>
     <message>
         <source>0 – %1 · %2, not to scale</source>
-        <translation type="unfinished"></translation>
+        <translation>0 – %1 · %2，未按比例</translation>
     </message>
     <message>
         <source>direct map (lowmem)</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区（低端内存）</translation>
     </message>
     <message>
         <source>direct map</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区</translation>
     </message>
     <message>
         <source>vmalloc area</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 区（动态内存映射区）</translation>
     </message>
     <message>
         <source>pkmap (kmap window)</source>
-        <translation type="unfinished"></translation>
+        <translation>永久内存映射区（pkmap）</translation>
     </message>
     <message>
         <source>fixmap (kmap_local slots)</source>
-        <translation type="unfinished"></translation>
+        <translation>固定映射区（kmap_local 槽位）</translation>
     </message>
     <message>
         <source>fixmap</source>
-        <translation type="unfinished"></translation>
+        <translation>固定映射区</translation>
     </message>
     <message>
         <source>kernel text</source>
-        <translation type="unfinished"></translation>
+        <translation>内核代码</translation>
     </message>
     <message>
         <source>modules</source>
-        <translation type="unfinished"></translation>
+        <translation>模块</translation>
     </message>
     <message>
         <source>vmemmap (struct pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>vmemmap（struct page 数组）</translation>
     </message>
     <message>
         <source>gap (VMALLOC_OFFSET)</source>
-        <translation type="unfinished"></translation>
+        <translation>间隙（VMALLOC_OFFSET）</translation>
     </message>
     <message>
         <source>non-canonical hole</source>
-        <translation type="unfinished"></translation>
+        <translation>非规范地址空洞</translation>
     </message>
     <message>
         <source>no addresses here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处没有地址</translation>
     </message>
     <message>
         <source>vmalloc</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc</translation>
     </message>
     <message>
         <source>pkmap</source>
-        <translation type="unfinished"></translation>
+        <translation>pkmap</translation>
     </message>
     <message>
         <source>vmemmap</source>
-        <translation type="unfinished"></translation>
+        <translation>vmemmap</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished">用户态</translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>non-canonical</source>
-        <translation type="unfinished"></translation>
+        <translation>非规范</translation>
     </message>
     <message>
         <source>gap</source>
-        <translation type="unfinished"></translation>
+        <translation>间隙</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1, not to scale</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，未按比例</translation>
     </message>
     <message>
         <source>The process&apos;s own addresses. Every process has its own; the kernel half above is the same in every process.</source>
-        <translation type="unfinished"></translation>
+        <translation>进程自己的地址。每个进程都有自己的一份；上方的内核部分在每个进程中都相同。</translation>
     </message>
     <message>
         <source>Lowmem mapped 1:1 at PAGE_OFFSET: virtual = physical + %1. kmalloc, the slab caches and page tables live here. It ends at high_memory (%2): frames above %3 (HighMem) have no address here.</source>
-        <translation type="unfinished"></translation>
+        <translation>低端内存在 PAGE_OFFSET 处 1:1 映射：虚拟地址 = 物理地址 + %1。kmalloc、slab 缓存和页表都位于这里。它止于 high_memory（%2）：%3 以上的页框（高端内存）在这里没有地址。</translation>
     </message>
     <message>
         <source>All of RAM mapped 1:1 at PAGE_OFFSET: virtual = physical + %1; %2 of RAM in a region of %3. kmalloc and the slab caches live here.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部内存在 PAGE_OFFSET 处 1:1 映射：虚拟地址 = 物理地址 + %1；%2 的内存位于一个 %3 的区域中。kmalloc 和 slab 缓存位于这里。</translation>
     </message>
     <message>
         <source>vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps any free frames into them, one page at a time, HighMem first.</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc() 在这里预留虚拟地址连续的区域（每个区域之后有一个保护页），并把任意空闲页框逐页映射进去，优先使用高端内存。</translation>
     </message>
     <message>
         <source>vmalloc() reserves virtually contiguous areas here (a guard page after each) and maps any free frames into them, one page at a time. Kernel stacks are vmalloc&apos;d too (CONFIG_VMAP_STACK).</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc() 在这里预留虚拟地址连续的区域（每个区域之后有一个保护页），并把任意空闲页框逐页映射进去。内核栈也由 vmalloc 分配（CONFIG_VMAP_STACK）。</translation>
     </message>
     <message>
         <source>%1 slots for kmap(): a HighMem page keeps its slot while it is used; slots no longer used are freed when the search for a free slot wraps around.</source>
-        <translation type="unfinished"></translation>
+        <translation>供 kmap() 使用的 %1 个槽位：高端内存页在使用期间一直占用其槽位；查找空闲槽位绕回开头时，释放不再使用的槽位。</translation>
     </message>
     <message>
         <source>Addresses fixed at compile time. Among them %1 kmap_local (kmap_atomic) slots per CPU: short-lived mappings of HighMem pages, used like a stack.</source>
-        <translation type="unfinished"></translation>
+        <translation>编译时确定的固定地址。其中包括每个 CPU %1 个 kmap_local（kmap_atomic）槽位：用于高端内存页的短期映射，按栈的方式使用。</translation>
     </message>
     <message>
         <source>Addresses fixed at compile time (local APIC, early ioremap, ...).</source>
-        <translation type="unfinished"></translation>
+        <translation>编译时确定的固定地址（local APIC、early ioremap 等）。</translation>
     </message>
     <message>
         <source>The kernel image, mapped at __START_KERNEL_map (%1); _text is at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核映像，映射在 __START_KERNEL_map（%1）；_text 位于 %2。</translation>
     </message>
     <message>
         <source>Loadable modules are mapped here.</source>
-        <translation type="unfinished"></translation>
+        <translation>可加载模块映射在这里。</translation>
     </message>
     <message>
         <source>The struct page array: one entry for every frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>struct page 数组：每个页框对应一项。</translation>
     </message>
     <message>
         <source>The kernel uses this for %1; memviz does not simulate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核把这里用于 %1；memviz 不模拟它。</translation>
     </message>
     <message>
         <source>A gap between the direct map and the vmalloc area: a stray access past either faults.</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区与 vmalloc 区之间的间隙：越过任一区域的误访问都会触发异常。</translation>
     </message>
     <message>
         <source>Not canonical: the CPU refuses these addresses, so user and kernel halves sit at the two ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>非规范地址：CPU 拒绝这些地址，因此用户和内核两半分别位于两端。</translation>
     </message>
     <message>
         <source>Unused.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用。</translation>
     </message>
     <message>
         <source>&amp;Scale:</source>
-        <translation type="unfinished">刻度(&amp;S)：</translation>
+        <translation>刻度(&amp;S)：</translation>
     </message>
     <message>
         <source>to scale</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例</translation>
     </message>
     <message>
         <source>breaks over holes</source>
-        <translation type="unfinished"></translation>
+        <translation>空洞处截断</translation>
     </message>
     <message>
         <source>logarithmic</source>
-        <translation type="unfinished">对数</translation>
+        <translation>对数</translation>
     </message>
     <message>
         <source>To scale: every region as long as its addresses. Breaks: every region gets room, the holes between them are cut short. Logarithmic: lengths by the logarithm of the size.</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例：每个区域的长度与其地址范围成比例。截断：每个区域都有足够空间，区域之间的空洞被截短。对数：长度按大小的对数计算。</translation>
     </message>
     <message>
         <source>&amp;kmalloc vs vmalloc</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc 与 vmalloc 对比(&amp;K)</translation>
     </message>
     <message>
         <source>Set the last large kmalloc (one block of contiguous frames) beside the last vmalloc (pages from anywhere). Shown by itself once both exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>把最近一次大块 kmalloc（一块连续的页框）与最近一次 vmalloc（页来自任意位置）并排显示。两者都存在后单独显示此对比。</translation>
     </message>
     <message>
         <source>Kernel address space</source>
-        <translation type="unfinished"></translation>
+        <translation>内核地址空间</translation>
     </message>
     <message>
         <source>The kernel&apos;s virtual address regions and the physical frames they map</source>
-        <translation type="unfinished"></translation>
+        <translation>内核的虚拟地址区域及其映射的物理页框</translation>
     </message>
     <message>
         <source>Simplified: the kernel&apos;s mappings are tables, not page tables in simulated memory; KASLR is off, so every region is at its documented address; one CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：内核的映射以表的形式保存，而不是模拟内存中的页表；KASLR 关闭，因此每个区域都位于文档给出的地址；只有一个 CPU。</translation>
     </message>
     <message>
         <source>The kernel&apos;s 1 GiB of addresses (left) against physical memory (right). The first %1 of RAM is mapped 1:1 (the band); HighMem above it has no permanent address: kmap and vmalloc map its frames a page at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核的 1 GiB 地址（左）与物理内存（右）对照。内存的前 %1 被 1:1 映射（色带）；其上的高端内存没有永久地址：kmap 和 vmalloc 逐页映射它的页框。</translation>
     </message>
     <message>
         <source>The kernel&apos;s 1 GiB of addresses (left) against physical memory (right). All of this machine&apos;s RAM fits below %1 and is mapped 1:1 (the band): it has no HighMem.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核的 1 GiB 地址（左）与物理内存（右）对照。这台机器的全部内存都在 %1 以下，都被 1:1 映射（色带）：它没有高端内存。</translation>
     </message>
     <message>
         <source>The kernel half of the address space (left) against physical memory (right). The direct map covers all of RAM (the band); vmalloc maps frames from anywhere into a virtually contiguous area.</source>
-        <translation type="unfinished"></translation>
+        <translation>地址空间的内核部分（左）与物理内存（右）对照。直接映射区覆盖全部内存（色带）；vmalloc 把任意位置的页框映射到一段虚拟地址连续的区域中。</translation>
     </message>
     <message>
         <source>vmalloc reserves %1 at %2 (a guard page included); its pages come next, one frame at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 在 %2 预留 %1（含一个保护页）；接下来逐个页框映射它的页。</translation>
     </message>
     <message>
         <source>vmalloc maps page %1 of the area: %2 → frame %3. Any free frame will do, so the frames of one area need not be contiguous.</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 映射该区域的第 %1 页：%2 → 页框 %3。任何空闲页框都可以，因此同一区域的页框不必连续。</translation>
     </message>
     <message>
         <source>A kernel stack of %1: the order-1 block at frame %2, reached through the direct map at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 %1 的内核栈：位于页框 %2 的 1 阶块，通过直接映射区中的 %3 访问。</translation>
     </message>
     <message>
         <source>The kernel stack at %1 is given back.</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的内核栈被归还。</translation>
     </message>
     <message>
         <source>vfree(%1): the area&apos;s mappings go (%2 with its guard page); its frames return to the buddy allocator and the kernel TLB is flushed over the area.</source>
-        <translation type="unfinished"></translation>
+        <translation>vfree(%1)：撤销该区域的映射（%2，含保护页）；其页框归还给伙伴分配器，并在该区域范围内刷新内核 TLB。</translation>
     </message>
     <message>
         <source>kmap(): HighMem frame %1 is mapped in pkmap slot %2 at %3 (count %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap()：高端内存页框 %1 映射到 pkmap 槽位 %2，地址 %3（计数 %4）。</translation>
     </message>
     <message>
         <source>kmap_local_page(): HighMem frame %1 gets kmap_local slot %2 at %3 in the fixmap, until kunmap_local().</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local_page()：高端内存页框 %1 获得固定映射区中的 kmap_local 槽位 %2，地址 %3，直到 kunmap_local()。</translation>
     </message>
     <message>
         <source>kmap() of frame %1 maps nothing: the direct map already has it at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>对页框 %1 的 kmap() 不建立任何映射：直接映射区中已有它，地址为 %2。</translation>
     </message>
     <message>
         <source>kunmap(): pkmap slot %1 keeps frame %2 mapped (count %3) until the next flush of unused slots.</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap()：pkmap 槽位 %1 仍保持页框 %2 的映射（计数 %3），直到下一次刷新未使用的槽位。</translation>
     </message>
     <message>
         <source>kunmap_local(): slot %1 is free again and the TLB entry of %2 is flushed.</source>
-        <translation type="unfinished"></translation>
+        <translation>kunmap_local()：槽位 %1 重新空闲，%2 的 TLB 表项被刷新。</translation>
     </message>
     <message>
         <source>The search for a free pkmap slot wrapped around: %1 slots no longer used are freed and the kernel TLB is flushed over the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>查找空闲 pkmap 槽位时绕回了开头：释放 %1 个不再使用的槽位，并在整个 pkmap 窗口范围内刷新内核 TLB。</translation>
     </message>
     <message>
         <source>kunmap() of a frame in the direct map does nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>对直接映射区中页框的 kunmap() 不做任何事。</translation>
     </message>
     <message>
         <source>kfree(%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)。</translation>
     </message>
     <message>
         <source>kmalloc(%1) is too big for the kmalloc caches: %2 contiguous frames from the buddy allocator (order %3), at %4 in the direct map.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) 对 kmalloc 缓存来说太大：从伙伴分配器取得 %2 个连续页框（%3 阶），位于直接映射区的 %4。</translation>
     </message>
     <message>
         <source>kmalloc(%1): an object of %2 at %3, in a slab reached through the direct map.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1)：位于 %3 的一个 %2 对象，所在的 slab 通过直接映射区访问。</translation>
     </message>
     <message>
         <source>A new slab of %1: frame %2 and up, reached through the direct map.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的一个新 slab：从页框 %2 开始，通过直接映射区访问。</translation>
     </message>
     <message>
         <source>The TLB entry of kernel address %1 is flushed (invlpg): no CPU may keep using the old mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新内核地址 %1 的 TLB 表项（invlpg）：任何 CPU 都不能再使用旧映射。</translation>
     </message>
     <message>
         <source>The whole TLB is flushed, global kernel entries too.</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新整个 TLB，全局的内核表项也一并刷新。</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>no direct map</source>
-        <translation type="unfinished"></translation>
+        <translation>无直接映射</translation>
     </message>
     <message>
         <source>virtual addresses ↑</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟地址 ↑</translation>
     </message>
     <message>
         <source>physical memory (%1) ↑</source>
-        <translation type="unfinished"></translation>
+        <translation>物理内存（%1） ↑</translation>
     </message>
     <message>
         <source>TLB flushed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已刷新 TLB：%1</translation>
     </message>
     <message>
         <source>TLB flushed: all, global entries too</source>
-        <translation type="unfinished"></translation>
+        <translation>已刷新 TLB：全部，包括全局表项</translation>
     </message>
     <message>
         <source>direct map: lowmem 1:1 (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区：低端内存 1:1（%1）</translation>
     </message>
     <message>
         <source>direct map: all RAM 1:1 (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区：全部内存 1:1（%1）</translation>
     </message>
     <message>
         <source>va = pa + %1</source>
-        <translation type="unfinished"></translation>
+        <translation>va = pa + %1</translation>
     </message>
     <message>
         <source>RAM</source>
-        <translation type="unfinished"></translation>
+        <translation>RAM</translation>
     </message>
     <message>
         <source>vmalloc(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc(%1)</translation>
     </message>
     <message>
         <source>kernel stacks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>内核栈（%1）</translation>
     </message>
     <message>
         <source>stacks</source>
-        <translation type="unfinished"></translation>
+        <translation>栈</translation>
     </message>
     <message>
         <source>pkmap: %1 of %2 slots</source>
-        <translation type="unfinished"></translation>
+        <translation>pkmap：已用 %1 个槽位，共 %2 个</translation>
     </message>
     <message>
         <source>pkmap %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>pkmap %1/%2</translation>
     </message>
     <message>
         <source>kmap_local: %1 of %2 slots</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local：已用 %1 个槽位，共 %2 个</translation>
     </message>
     <message>
         <source>kmap_local %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local %1/%2</translation>
     </message>
     <message>
         <source>Nothing to compare yet: run kmalloc() of more than 8 KiB and vmalloc().</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无可对比的内容：请运行大于 8 KiB 的 kmalloc() 和 vmalloc()。</translation>
     </message>
     <message>
         <source>No large kmalloc yet: kmalloc() of more than 8 KiB takes contiguous frames.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无大块 kmalloc：大于 8 KiB 的 kmalloc() 占用连续的页框。</translation>
     </message>
     <message>
         <source>No vmalloc area yet: vmalloc() maps frames from anywhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无 vmalloc 区域：vmalloc() 从任意位置映射页框。</translation>
     </message>
     <message>
         <source>virtual</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟</translation>
     </message>
     <message>
         <source>physical</source>
-        <translation type="unfinished"></translation>
+        <translation>物理</translation>
     </message>
     <message>
         <source>&lt;b&gt;frame %1&lt;/b&gt; (%2) · physical %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;页框 %1&lt;/b&gt;（%2） · 物理地址 %3</translation>
     </message>
     <message>
         <source>no zone</source>
-        <translation type="unfinished"></translation>
+        <translation>无 zone</translation>
     </message>
     <message>
         <source>pkmap slot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pkmap 槽位 %1</translation>
     </message>
     <message>
         <source>kernel address %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>内核地址 %1（%2）</translation>
     </message>
     <message>
         <source>also in the direct map at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同时位于直接映射区的 %1</translation>
     </message>
     <message>
         <source>HighMem: no kernel address until kmap() or vmalloc maps it</source>
-        <translation type="unfinished"></translation>
+        <translation>高端内存：在被 kmap() 或 vmalloc 映射之前没有内核地址</translation>
     </message>
     <message>
         <source>kmap_local slot %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local 槽位 %1，地址 %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 → frame %3 (physical %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 → 页框 %3（物理地址 %4）</translation>
     </message>
     <message>
         <source>vmalloc page</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 页</translation>
     </message>
     <message>
         <source>kernel stack page</source>
-        <translation type="unfinished"></translation>
+        <translation>内核栈页</translation>
     </message>
     <message>
         <source>kernel stack (direct map)</source>
-        <translation type="unfinished"></translation>
+        <translation>内核栈（直接映射区）</translation>
     </message>
     <message>
         <source>pkmap slot</source>
-        <translation type="unfinished"></translation>
+        <translation>pkmap 槽位</translation>
     </message>
     <message>
         <source>kmap_local slot</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap_local 槽位</translation>
     </message>
     <message>
         <source>direct-map page</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区页</translation>
     </message>
     <message>
         <source>slab (direct map)</source>
-        <translation type="unfinished"></translation>
+        <translation>slab（直接映射区）</translation>
     </message>
     <message>
         <source>large kmalloc (direct map)</source>
-        <translation type="unfinished"></translation>
+        <translation>大块 kmalloc（直接映射区）</translation>
     </message>
     <message>
         <source>vmalloc page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 第 %1 页</translation>
     </message>
     <message>
         <source>kmalloc page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc 第 %1 页</translation>
     </message>
     <message>
         <source>%1 · %2 – %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 – %3</translation>
     </message>
     <message>
         <source>guard page at %1: never mapped, so running off the area faults</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的保护页：从不映射，因此越出该区域的访问会触发异常</translation>
     </message>
     <message>
         <source>%1: reserved, no frame mapped yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已预留，尚未映射页框</translation>
     </message>
     <message>
         <source>a cell here holds about %1 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>这里每格约含 %1 个页框</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3 (%4)&lt;br&gt;%5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3（%4）&lt;br&gt;%5</translation>
     </message>
     <message>
         <source>&lt;b&gt;The direct map&lt;/b&gt;&lt;br&gt;virtual = physical + PAGE_OFFSET (%1): frames 0 – %2 (%3) need no page-table work to be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;直接映射区&lt;/b&gt;&lt;br&gt;虚拟地址 = 物理地址 + PAGE_OFFSET（%1）：访问页框 0 – %2（%3）无需任何页表操作</translation>
     </message>
     <message>
         <source>No machine yet.</source>
-        <translation type="unfinished">尚未创建机器。</translation>
+        <translation>尚未创建机器。</translation>
     </message>
     <message>
         <source>This machine has no kernel address space to show (a textbook page-table spec).</source>
-        <translation type="unfinished"></translation>
+        <translation>这台机器没有可显示的内核地址空间（教科书式的页表规格）。</translation>
     </message>
     <message>
         <source>kmalloc vs vmalloc</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc 与 vmalloc 对比</translation>
     </message>
     <message>
         <source>kmalloc(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1)</translation>
     </message>
     <message>
         <source>%1 contiguous frames: one order-%2 block from the buddy allocator, reached through the direct map.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个连续页框：来自伙伴分配器的一个 %2 阶块，通过直接映射区访问。</translation>
     </message>
     <message>
         <source>%1 pages, each from any free frame; virtually contiguous. Here the frames happen to be contiguous too.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个页，每页取自任意空闲页框；虚拟地址连续。这里的页框碰巧也是连续的。</translation>
     </message>
     <message>
         <source>%1 pages, each from any free frame: virtually contiguous, physically in %2 pieces.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个页，每页取自任意空闲页框：虚拟地址连续，物理上分成 %2 段。</translation>
     </message>
     <message>
         <source>frames %1</source>
-        <translation type="unfinished"></translation>
+        <translation>页框 %1</translation>
     </message>
     <message>
         <source>frames %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>页框 %1–%2</translation>
     </message>
     <message>
         <source>(first %1 of %2 pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>（前 %1 页，共 %2 页）</translation>
     </message>
     <message>
         <source>direct map: lowmem 1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区：低端内存 1:1</translation>
     </message>
     <message>
         <source>direct map: all RAM 1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>直接映射区：全部内存 1:1</translation>
     </message>
     <message>
         <source>kernel stack</source>
-        <translation type="unfinished"></translation>
+        <translation>内核栈</translation>
     </message>
     <message>
         <source>kmap / kmap_local slot</source>
-        <translation type="unfinished"></translation>
+        <translation>kmap / kmap_local 槽位</translation>
     </message>
     <message>
         <source>slab / kmalloc</source>
-        <translation type="unfinished"></translation>
+        <translation>slab / kmalloc</translation>
     </message>
     <message>
         <source>this step</source>
-        <translation type="unfinished">本步</translation>
+        <translation>本步</translation>
     </message>
 </context>
 <context>
@@ -4240,27 +4240,27 @@ pictures of every view.</source>
     </message>
     <message>
         <source>Slab caches: full, partial and free slabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Slab 缓存：满、部分和空闲 slab</translation>
     </message>
     <message>
         <source>kmalloc against vmalloc: contiguous and scattered frames</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc 与 vmalloc 对比：连续的与分散的页框</translation>
     </message>
     <message>
         <source>x86-32 with 2 GiB: the direct map, HighMem and kmap</source>
-        <translation type="unfinished"></translation>
+        <translation>2 GiB 的 x86-32：直接映射区、高端内存与 kmap</translation>
     </message>
     <message>
         <source>Four NUMA nodes: the fallback order and spilling to the next node</source>
-        <translation type="unfinished"></translation>
+        <translation>四个 NUMA 节点：后备顺序与溢出到下一个节点</translation>
     </message>
     <message>
         <source>User and kernel allocations both end in the buddy allocator</source>
-        <translation type="unfinished"></translation>
+        <translation>用户分配和内核分配最终都落到伙伴分配器</translation>
     </message>
     <message>
         <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;Physical memory is contiguous apart from the legacy holes below 1 MiB; NUMA nodes follow one another in physical order (machine({ nodes: [...] })).&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half.&lt;/li&gt;&lt;li&gt;Huge pages are 2 MiB only (no 1 GiB pages, none on 2-level x86-32). Transparent huge pages never reclaim or compact, have no huge zero page (a read maps the 4 KiB zero page), no khugepaged and no multi-size THP; anonymous mappings are not aligned to 2 MiB for them. Splitting splits the whole huge page and all its mappings at once; reclaim splits before swapping. The hugetlb pool grows from the free lists only (no overcommitted huge pages, no hugetlbfs files); reservations are per process.&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One set of LRU lists and one kswapd for all nodes. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The kernel&apos;s own memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU: the classic SLAB allocator has no per-CPU array caches or shared arrays (a freed object goes straight back to its slab, and cache_reap never runs); SLUB has one cpu slab and no per-CPU partial list. No slab colouring, no merging of compatible caches (as with slab_nomerge), no constructors. kmalloc&apos;s size classes are those of Linux 6.x in both modes.&lt;/li&gt;&lt;li&gt;The caches have no shrinkers: drop_caches 2 frees nothing, and SReclaimable stays 0 unless a script creates a cache with SLAB_RECLAIM_ACCOUNT. Boot-time slab, percpu and driver memory are not simulated, so Slab starts at 0 kB.&lt;/li&gt;&lt;li&gt;The kernel&apos;s mappings (direct map, vmalloc area, pkmap, fixmap) are kept as tables, not as page tables in simulated memory; KASLR is off. vfree() flushes the kernel TLB at once instead of purging lazily. On x86-32 lowmem keeps the notes&apos; 896 MiB (a 6.12 kernel shrinks it to keep 128 MiB of vmalloc space).&lt;/li&gt;&lt;li&gt;kmap() and kmap_local_page() refuse instead of sleeping or crashing: when every pkmap slot is taken, on a 17th kmap_local, or on kunmap of a page that is not mapped.&lt;/li&gt;&lt;li&gt;NUMA: one set of per-node counters in /proc/zoneinfo (node 0 shows the machine&apos;s); numactl only shows the hardware, numastat only its default table; no memory policies (interleave, bind) and no NUMA balancing. The hugetlb pool is filled from node 0&apos;s zonelist.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;memviz 遵循内核的算法和命名，并说明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴分配器空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中挪用。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后再成批合并；memviz 立即合并。&lt;/li&gt;&lt;li&gt;没有内存规整：找不到空闲块的高阶分配在回收之后失败。伙伴分配器练习中的内核分配（alloc_pages）不进行回收。&lt;/li&gt;&lt;li&gt;物理内存除 1 MiB 以下的传统空洞外都是连续的；NUMA 节点按物理地址顺序依次排列（machine({ nodes: [...] })）。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中每 CPU 页列表的大小是内核启动时的值；其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中不含内核部分。&lt;/li&gt;&lt;li&gt;大页只有 2 MiB 一种（没有 1 GiB 页，二级页表的 x86-32 上没有大页）。透明大页从不回收或规整，没有大零页（读访问映射 4 KiB 的零页），没有 khugepaged，也没有多尺寸 THP；匿名映射不会为此按 2 MiB 对齐。拆分时一次拆开整个大页及其所有映射；回收时先拆分再换出。hugetlb 池只从空闲链表扩充（没有超额分配的大页，没有 hugetlbfs 文件）；预留按进程计算。&lt;/li&gt;&lt;li&gt;缺页之后重试的访问显示为一次 TLB 填充，不再进行第二次页表遍历；MMU 在装入 TLB 的那次遍历中设置 Accessed 和 Dirty 位。&lt;/li&gt;&lt;li&gt;脏的页缓存页不会被回写（cat 读取的是页缓存，页缓存就是文件本身）；共享库从一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbins：释放的堆 chunk 立即合并。访问超出映射文件末尾时不会产生 SIGBUS。对未映射区间的 munmap() 会被拒绝（Linux 会默默接受）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内存压力：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;模拟时间按 memviz 的整数估值计算：TLB 命中 1 ns，页表遍历 20 ns，软性缺页 1 µs，从磁盘或交换区读取 100 µs，写出一页 20 µs，回收时检查一页 50 ns。回写是同步的。不统计 CPU 时间（sar -u 和 vmstat 显示 CPU 空闲；中断和上下文切换均为 0）。&lt;/li&gt;&lt;li&gt;所有节点共用一组 LRU 链表和一个 kswapd。kswapd 在运行中程序的两次页访问之间运行，一直工作到某个 zone 高于其 high 水位线（或连续 16 轮未释放任何页后放弃）。&lt;/li&gt;&lt;li&gt;匿名页与文件页的平衡只依据 swappiness 和缓存修剪规则：不考虑近期回收代价，没有重新缺页（workingset）检测，没有 MGLRU；没有交换预读；不收缩 slab。&lt;/li&gt;&lt;li&gt;每页一个交换项；交换槽位从交换区的游标开始按 next-fit 查找，优先级最高的交换区优先。x86 像 Linux 一样把交换项保存在不存在（non-present）的 PTE 中（类型在第 59-63 位，取反后的偏移在第 9-58 位）。&lt;/li&gt;&lt;li&gt;OOM killer 不了解 cpuset、内存策略（mempolicy）或内存 cgroup，因此 panic_on_oom 为 1 和 2 时都会 panic；受害进程的内存立即释放（即 oom_reaper 的工作）。&lt;/li&gt;&lt;li&gt;sar 报告机器自启动以来记录的每秒历史，就好像它在启动时就已在第二个终端中运行；vmstat 与 procps 4.0.2 一样，每次运行只读取一次内存信息。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内核自身的内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU：经典的 SLAB 分配器没有每 CPU array cache 或共享数组（释放的对象直接回到它的 slab，cache_reap 从不运行）；SLUB 只有一个 cpu slab，没有每 CPU 部分链表。没有 slab 着色，不合并兼容的缓存（相当于 slab_nomerge），没有构造函数。两种模式下 kmalloc 的大小类别都与 Linux 6.x 相同。&lt;/li&gt;&lt;li&gt;缓存没有 shrinker：drop_caches 2 不释放任何内存，除非脚本用 SLAB_RECLAIM_ACCOUNT 创建缓存，否则 SReclaimable 保持为 0。不模拟启动时的 slab、percpu 和驱动内存，因此 Slab 从 0 kB 开始。&lt;/li&gt;&lt;li&gt;内核的映射（直接映射区、vmalloc 区、pkmap、fixmap）以表的形式保存，而不是模拟内存中的页表；KASLR 关闭。vfree() 立即刷新内核 TLB，而不是延迟清除。在 x86-32 上低端内存保持笔记中的 896 MiB（6.12 内核会将其缩小，以保留 128 MiB 的 vmalloc 空间）。&lt;/li&gt;&lt;li&gt;kmap() 和 kmap_local_page() 在以下情况下直接拒绝，而不是睡眠或崩溃：所有 pkmap 槽位都已占用、第 17 次 kmap_local，或对未映射的页执行 kunmap。&lt;/li&gt;&lt;li&gt;NUMA：/proc/zoneinfo 中只有一组每节点计数器（节点 0 显示整台机器的计数）；numactl 只显示硬件，numastat 只显示其默认表格；没有内存策略（interleave、bind），也没有 NUMA 平衡。hugetlb 池按节点 0 的 zonelist 填充。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -4306,196 +4306,196 @@ pictures of every view.</source>
     <name>memviz::NumaView</name>
     <message>
         <source>Node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1</translation>
     </message>
     <message>
         <source>Fallback order of &amp;node:</source>
-        <translation type="unfinished"></translation>
+        <translation>节点的后备顺序(&amp;N)：</translation>
     </message>
     <message>
         <source>The node whose zonelist is numbered: the order in which an allocation that prefers this node tries the zones. It follows the allocation being shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>对其 zonelist 编号的节点：编号即优先使用该节点的分配依次尝试各 zone 的顺序。它随所显示的分配而变化。</translation>
     </message>
     <message>
         <source>NUMA nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>NUMA 节点</translation>
     </message>
     <message>
         <source>The nodes with their zones and free memory, the distances between them and the zonelist fallback order of the selected node</source>
-        <translation type="unfinished"></translation>
+        <translation>各节点及其 zone 和空闲内存、节点之间的距离，以及所选节点的 zonelist 后备顺序</translation>
     </message>
     <message>
         <source>Fallback order for Node %1: %2</source>
         <extracomment>The kernel&apos;s boot message (build_zonelists); keep the numbers as they are.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fallback order for Node %1: %2</translation>
     </message>
     <message>
         <source>memory only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅内存</translation>
     </message>
     <message>
         <source>no CPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>无 CPU</translation>
     </message>
     <message>
         <source>CPU %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1</translation>
     </message>
     <message>
         <source>CPUs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1</translation>
     </message>
     <message>
         <source>Zonelist entry %1 of node %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %2 的 zonelist 第 %1 项：%3</translation>
     </message>
     <message>
         <source>Node %1&apos;s allocation checks %2</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 的分配检查 %2</translation>
     </message>
     <message>
         <source>%1 has %2 free pages, above its %3 watermark of %4 (+ %5 reserve): the pages come from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 个空闲页，高于其 %3 水位线 %4（+ %5 预留）：页从这里分配。</translation>
     </message>
     <message>
         <source>%1 has %2 free pages but no free block of order %3: try the next zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 个空闲页，但没有 %3 阶的空闲块：尝试下一个 zone。</translation>
     </message>
     <message>
         <source>%1 has %2 free pages, %3 without the rest of the order-%4 request: not above its %5 watermark of %6 (+ %7 reserve). Try the next zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 个空闲页，扣除 %4 阶请求的其余页后为 %3：不高于其 %5 水位线 %6（+ %7 预留）。尝试下一个 zone。</translation>
     </message>
     <message>
         <source>%1 has %2 free pages, not above its %3 watermark of %4 (+ %5 reserve): try the next zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有 %2 个空闲页，不高于其 %3 水位线 %4（+ %5 预留）：尝试下一个 zone。</translation>
     </message>
     <message>
         <source>No zone of node %1 is above its watermark: the order-%2 block comes from %3 on node %4 (distance %5). numastat counts a numa_miss on node %4 and a numa_foreign on node %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 没有 zone 高于其水位线：%2 阶块来自节点 %4 上的 %3（距离 %5）。numastat 在节点 %4 上记一次 numa_miss，在节点 %1 上记一次 numa_foreign。</translation>
     </message>
     <message>
         <source>The order-%1 block at pfn %2 comes from %3 on the preferred node %4: a numa_hit.</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn %2 处的 %1 阶块来自首选节点 %4 上的 %3：一次 numa_hit。</translation>
     </message>
     <message>
         <source>The order-%1 block at pfn %2 comes from %3 on node %4, not the preferred node %5: a numa_miss on node %4 and a numa_foreign on node %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn %2 处的 %1 阶块来自节点 %4 上的 %3，而不是首选节点 %5：在节点 %4 上记一次 numa_miss，在节点 %5 上记一次 numa_foreign。</translation>
     </message>
     <message>
         <source>Every zone in node %1&apos;s zonelist is at or below its low watermark: the slow path wakes kswapd and walks the zonelist again against the min watermark.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 的 zonelist 中每个 zone 都处于或低于其 low 水位线：慢速路径唤醒 kswapd，并按 min 水位线再次遍历 zonelist。</translation>
     </message>
     <message>
         <source>No zone in node %1&apos;s zonelist could satisfy the allocation.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 的 zonelist 中没有 zone 能满足这次分配。</translation>
     </message>
     <message>
         <source>The numbers 1, 2, 3 … are the order in which an allocation tries the zones of node 0 (its zonelist); a zone gives pages only while it stays above its watermark.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字 1、2、3 … 是分配尝试节点 0 各 zone 的顺序（即它的 zonelist）；zone 只有在保持高于其水位线时才提供页。</translation>
     </message>
     <message>
         <source>Each card is a node with its zones; the lines are the SLIT distances between nodes (10 is a node to itself), thicker when closer. The numbers 1, 2, 3 … are the order in which an allocation on node %1 tries the zones.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张卡片是一个节点及其 zone；连线表示节点之间的 SLIT 距离（10 表示节点到自身），距离越近线越粗。数字 1、2、3 … 是节点 %1 上的分配尝试各 zone 的顺序。</translation>
     </message>
     <message>
         <source>One node. A PC without NUMA is one node: every CPU shares all of memory (UMA), and Linux still puts all physical memory into node 0 so that the same code serves NUMA and non-NUMA machines. Allocations fall back only between the zones of this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个节点。没有 NUMA 的 PC 就是一个节点：所有 CPU 共享全部内存（UMA），而 Linux 仍把全部物理内存放入节点 0，使同一套代码能同时用于 NUMA 和非 NUMA 机器。分配只在本节点的各 zone 之间后备。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Node %1&lt;/b&gt; · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;节点 %1&lt;/b&gt; · %2</translation>
     </message>
     <message>
         <source>%1 of RAM, pfn %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 内存，pfn %2 到 %3</translation>
     </message>
     <message>
         <source>managed %1 pages (%2), free %3 pages (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>受管 %1 页（%2），空闲 %3 页（%4）</translation>
     </message>
     <message>
         <source>node %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1：%2</translation>
     </message>
     <message>
         <source>distances (node_distance): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>距离（node_distance）：%1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;present %2 pages, managed %3 pages (%4)&lt;br&gt;free %5 pages (%6)</source>
-        <translation type="unfinished">&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;实有（present）%2 页，受管（managed）%3 页（%4）&lt;br&gt;空闲 %5 页（%6）</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;实有（present）%2 页，受管（managed）%3 页（%4）&lt;br&gt;空闲 %5 页（%6）</translation>
     </message>
     <message>
         <source>%1: %2 pages (%3)</source>
-        <translation type="unfinished">%1：%2 页（%3）</translation>
+        <translation>%1：%2 页（%3）</translation>
     </message>
     <message>
         <source>entry %1 of node %2&apos;s zonelist</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %2 的 zonelist 第 %1 项</translation>
     </message>
     <message>
         <source>not in node %1&apos;s zonelist up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不在节点 %1 的 zonelist（最高到 %2）中</translation>
     </message>
     <message>
         <source>Click to select its first frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击以选中它的第一个页框。</translation>
     </message>
     <message>
         <source>Zonelist up to %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>zonelist（最高到 %1）：</translation>
     </message>
     <message>
         <source>No machine yet.</source>
-        <translation type="unfinished">尚未创建机器。</translation>
+        <translation>尚未创建机器。</translation>
     </message>
     <message>
         <source>preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>首选</translation>
     </message>
     <message>
         <source>selected</source>
-        <translation type="unfinished"></translation>
+        <translation>已选中</translation>
     </message>
     <message>
         <source>%1 RAM · %2 free (%3 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 内存 · 空闲 %2（%3 %）</translation>
     </message>
     <message>
         <source>%1 · %2 free</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 空闲 %2</translation>
     </message>
     <message>
         <source>Click to show its fallback order.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击以显示它的后备顺序。</translation>
     </message>
     <message>
         <source>node_distance(%1, %2) = %3: the SLIT&apos;s relative cost of node %1 reaching node %2&apos;s memory (10 is a node&apos;s own memory).</source>
-        <translation type="unfinished"></translation>
+        <translation>node_distance(%1, %2) = %3：SLIT 中节点 %1 访问节点 %2 内存的相对代价（10 表示节点自身的内存）。</translation>
     </message>
     <message>
         <source>numa_hit: allocations that got memory on the node they preferred (counted on that node).</source>
-        <translation type="unfinished"></translation>
+        <translation>numa_hit：在首选节点上获得内存的分配（计在该节点上）。</translation>
     </message>
     <message>
         <source>numa_miss: allocations that preferred another node but got memory on this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>numa_miss：首选其他节点、却在本节点获得内存的分配。</translation>
     </message>
     <message>
         <source>numa_foreign: allocations that preferred this node but got memory on another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>numa_foreign：首选本节点、却在其他节点获得内存的分配。</translation>
     </message>
     <message>
         <source>local_node: allocations satisfied here for a CPU of this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>local_node：在本节点为本节点的 CPU 满足的分配。</translation>
     </message>
     <message>
         <source>other_node: allocations satisfied here for a CPU of another node.</source>
-        <translation type="unfinished"></translation>
+        <translation>other_node：在本节点为其他节点的 CPU 满足的分配。</translation>
     </message>
     <message>
         <source>build_zonelists() prints this at boot: the nodes by find_next_best_node(), nearest first, ties taken in turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>build_zonelists() 在启动时打印这一行：按 find_next_best_node() 排列的节点，最近的在前，距离相同时轮流排列。</translation>
     </message>
 </context>
 <context>
@@ -5509,102 +5509,102 @@ tables</source>
     </message>
     <message>
         <source>Slab (kmalloc, kmem_cache)</source>
-        <translation type="unfinished"></translation>
+        <translation>Slab（kmalloc、kmem_cache）</translation>
     </message>
     <message>
         <source>vmalloc area page</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 区的页</translation>
     </message>
     <message>
         <source>Kernel stack</source>
-        <translation type="unfinished"></translation>
+        <translation>内核栈</translation>
     </message>
     <message>
         <source>a slab: objects of one slab cache (kmem_cache_alloc, kmalloc)</source>
-        <translation type="unfinished"></translation>
+        <translation>slab：同一个 slab 缓存的对象（kmem_cache_alloc、kmalloc）</translation>
     </message>
     <message>
         <source>a page of a vmalloc area</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc 区域中的一页</translation>
     </message>
     <message>
         <source>a page of a process&apos;s kernel stack</source>
-        <translation type="unfinished"></translation>
+        <translation>进程内核栈中的一页</translation>
     </message>
     <message>
         <source>State: slab of the cache %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：缓存 %1 的 slab</translation>
     </message>
     <message>
         <source>Objects in use: %1 of %2, %3 bytes each</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用的对象：%1/%2，每个 %3 字节</translation>
     </message>
     <message>
         <source>none (a full slab)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（满 slab）</translation>
     </message>
     <message>
         <source>the partial list of node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 的部分链表</translation>
     </message>
     <message>
         <source>the CPU&apos;s slab (SLUB)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 的 slab（SLUB）</translation>
     </message>
     <message>
         <source>List: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>链表：%1</translation>
     </message>
     <message>
         <source>Kernel address %1 (direct map)</source>
-        <translation type="unfinished"></translation>
+        <translation>内核地址 %1（直接映射区）</translation>
     </message>
     <message>
         <source>State: page %1 of the vmalloc area %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：vmalloc 区域 %2–%3 的第 %1 页</translation>
     </message>
     <message>
         <source>vmalloc(%1): %2 mapped, the last page a guard</source>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc(%1)：映射了 %2，最后一页是保护页</translation>
     </message>
     <message>
         <source>Kernel address %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内核地址 %1</translation>
     </message>
     <message>
         <source>State: kernel stack of process %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：进程 %1（%2）的内核栈</translation>
     </message>
     <message>
         <source>State: kernel stack of process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：进程 %1 的内核栈</translation>
     </message>
     <message>
         <source>Kernel address %1 (vmalloc area)</source>
-        <translation type="unfinished"></translation>
+        <translation>内核地址 %1（vmalloc 区）</translation>
     </message>
     <message>
         <source>State: a large kmalloc() (above 8 KiB: straight from the buddy allocator)</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：大块 kmalloc()（超过 8 KiB：直接来自伙伴分配器）</translation>
     </message>
     <message>
         <source>slab</source>
         <comment>a slab, in a cell</comment>
-        <translation type="unfinished"></translation>
+        <translation>slab</translation>
     </message>
     <message>
         <source>vmalloc</source>
         <comment>a vmalloc page, in a cell</comment>
-        <translation type="unfinished"></translation>
+        <translation>vmalloc</translation>
     </message>
     <message>
         <source>stack %1</source>
         <comment>kernel stack of a pid, in a cell</comment>
-        <translation type="unfinished"></translation>
+        <translation>栈 %1</translation>
     </message>
     <message>
         <source>Zone: %1 (node %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存域：%1（节点 %2）</translation>
     </message>
 </context>
 <context>
@@ -6060,27 +6060,27 @@ tables</source>
     </message>
     <message>
         <source>machine(): nodes must list the NUMA nodes, e.g. nodes: [{ ram: &quot;8G&quot; }, { ram: &quot;8G&quot; }]</source>
-        <translation type="unfinished"></translation>
+        <translation>machine()：nodes 必须列出各个 NUMA 节点，例如 nodes: [{ ram: &quot;8G&quot; }, { ram: &quot;8G&quot; }]</translation>
     </message>
     <message>
         <source>machine(): nodes[%1] needs its memory, e.g. { ram: &quot;8G&quot; } (add memoryOnly: true for a node without CPUs)</source>
-        <translation type="unfinished"></translation>
+        <translation>machine()：nodes[%1] 需要指定内存大小，例如 { ram: &quot;8G&quot; }（没有 CPU 的节点再加上 memoryOnly: true）</translation>
     </message>
     <message>
         <source>machine(): distance must be a matrix like [[10, 20], [20, 10]]</source>
-        <translation type="unfinished"></translation>
+        <translation>machine()：distance 必须是形如 [[10, 20], [20, 10]] 的矩阵</translation>
     </message>
     <message>
         <source>machine(): distance[%1][%2] must be a whole number like 10 or 20</source>
-        <translation type="unfinished"></translation>
+        <translation>machine()：distance[%1][%2] 必须是整数，例如 10 或 20</translation>
     </message>
     <message>
         <source>machine(): distance[%1] must be a row of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>machine()：distance[%1] 必须是一行数字</translation>
     </message>
     <message>
         <source>machine(): slab must be &quot;slab&quot; (the classic allocator of the notes) or &quot;slub&quot; (Linux 6.8 and later)</source>
-        <translation type="unfinished"></translation>
+        <translation>machine()：slab 必须是 &quot;slab&quot;（笔记中讲的经典分配器）或 &quot;slub&quot;（Linux 6.8 及以后的版本）</translation>
     </message>
 </context>
 <context>
@@ -6141,355 +6141,355 @@ tables</source>
     <name>memviz::SlabView</name>
     <message>
         <source>full</source>
-        <translation type="unfinished"></translation>
+        <translation>满</translation>
     </message>
     <message>
         <source>partial</source>
-        <translation type="unfinished"></translation>
+        <translation>部分</translation>
     </message>
     <message>
         <source>free</source>
-        <translation type="unfinished">空闲</translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>cpu slab</source>
-        <translation type="unfinished"></translation>
+        <translation>cpu slab</translation>
     </message>
     <message>
         <source>in use</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用</translation>
     </message>
     <message>
         <source>object in use</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用的对象</translation>
     </message>
     <message>
         <source>free object</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲对象</translation>
     </message>
     <message>
         <source>next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个</translation>
     </message>
     <message>
         <source>handed out next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个被分配</translation>
     </message>
     <message>
         <source>share in use</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用比例</translation>
     </message>
     <message>
         <source>share in use (objects too small to draw)</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用比例（对象太小，无法逐个绘制）</translation>
     </message>
     <message>
         <source>left over</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余空间</translation>
     </message>
     <message>
         <source>this step</source>
-        <translation type="unfinished">本步</translation>
+        <translation>本步</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;H)：</translation>
     </message>
     <message>
         <source>caches in use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中的缓存</translation>
     </message>
     <message>
         <source>all caches</source>
-        <translation type="unfinished"></translation>
+        <translation>全部缓存</translation>
     </message>
     <message>
         <source>kmalloc only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 kmalloc</translation>
     </message>
     <message>
         <source>&quot;Caches in use&quot;: caches that have slabs, the caches a script created and the cache of the current step. The kernel&apos;s boot caches (kmalloc-8 … kmalloc-8k, kmem_cache, task_struct) are listed after the script&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>“使用中的缓存”：拥有 slab 的缓存、脚本创建的缓存，以及当前步骤涉及的缓存。内核启动时创建的缓存（kmalloc-8 … kmalloc-8k、kmem_cache、task_struct）排在脚本自己的缓存之后。</translation>
     </message>
     <message>
         <source>Slab caches</source>
-        <translation type="unfinished"></translation>
+        <translation>Slab 缓存</translation>
     </message>
     <message>
         <source>Each slab cache with its slabs on their lists, and the objects of each slab in use or free</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 slab 缓存及其各链表上的 slab，以及每个 slab 中已使用或空闲的对象</translation>
     </message>
     <message>
         <source>SLUB (Linux 6.8+): the CPU allocates from its cpu slab, then from a slab of the node&apos;s partial list, then from a new slab from the buddy allocator. Full slabs are on no list (drawn apart here).</source>
-        <translation type="unfinished"></translation>
+        <translation>SLUB（Linux 6.8+）：CPU 先从它的 cpu slab 分配，其次从节点部分链表上的 slab 分配，最后从伙伴分配器取得新的 slab。满 slab 不在任何链表上（这里单独画出）。</translation>
     </message>
     <message>
         <source>SLAB, as the notes draw it: each cache has three lists, full, partial and free. Allocation takes a partial slab, then a free one, and only then grows the cache by a slab from the buddy allocator.</source>
-        <translation type="unfinished"></translation>
+        <translation>SLAB（按笔记中的画法）：每个缓存有三个链表：满、部分和空闲。分配时先取部分 slab，再取空闲 slab，都没有时才从伙伴分配器取一个 slab 来扩充缓存。</translation>
     </message>
     <message>
         <source>kfree(%1): a large kmalloc is not in a slab; its %2 go straight back to the buddy allocator.</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)：大块 kmalloc 不在 slab 中；它的 %2 直接归还给伙伴分配器。</translation>
     </message>
     <message>
         <source>kmalloc(%1) is larger than %2: it goes straight to the buddy allocator (order %3 at pfn %4), no slab cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) 大于 %2：直接交给伙伴分配器（%3 阶，pfn %4），不经过 slab 缓存。</translation>
     </message>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source> The slab becomes the cpu slab.</source>
-        <translation type="unfinished"></translation>
+        <translation> 该 slab 成为 cpu slab。</translation>
     </message>
     <message>
         <source> The slab moves from the %1 list to the %2 list.</source>
-        <translation type="unfinished"></translation>
+        <translation> 该 slab 从%1链表移到%2链表。</translation>
     </message>
     <message>
         <source>kmem_cache_create(&quot;%1&quot;, %2): objects of %3 bytes (stride %4), %5 per slab of %6 (order %7). It has no slabs yet: the first allocation grows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>kmem_cache_create(&quot;%1&quot;, %2)：对象 %3 字节（步长 %4），每个 %6 的 slab 容纳 %5 个（%7 阶）。它还没有 slab：第一次分配时才会扩充。</translation>
     </message>
     <message>
         <source>%1 grows: the buddy allocator gives %2 (order %3, pfn %4), cut into %5 objects of %6 bytes. The new slab becomes the cpu slab.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 扩充：伙伴分配器提供 %2（%3 阶，pfn %4），切分成 %5 个 %6 字节的对象。新 slab 成为 cpu slab。</translation>
     </message>
     <message>
         <source>%1 grows: the buddy allocator gives %2 (order %3, pfn %4), cut into %5 objects of %6 bytes. The new slab joins the free list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 扩充：伙伴分配器提供 %2（%3 阶，pfn %4），切分成 %5 个 %6 字节的对象。新 slab 加入空闲链表。</translation>
     </message>
     <message>
         <source>%1 hands out object %2 of the slab at pfn %3: address %4 (%5 of %6 objects of the slab in use).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分配出 pfn %3 处 slab 的对象 %2：地址 %4（该 slab 的 %6 个对象中已使用 %5 个）。</translation>
     </message>
     <message>
         <source>Object %1 at %2 goes back to its slab of %3 at pfn %4 (%5 of %6 objects of the slab in use).</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %2 的对象 %1 回到它所属的 %3 slab（pfn %4）（该 slab 的 %6 个对象中已使用 %5 个）。</translation>
     </message>
     <message>
         <source>deactivate_slab(): the cpu slab of %1 goes back to the node, onto the %2 list.</source>
-        <translation type="unfinished"></translation>
+        <translation>deactivate_slab()：%1 的 cpu slab 回到节点，放入%2链表。</translation>
     </message>
     <message>
         <source>%1 gives an empty slab back: pfn %2 (order %3) returns to the buddy allocator.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 归还一个空 slab：pfn %2（%3 阶）回到伙伴分配器。</translation>
     </message>
     <message>
         <source>kfree(%1): the object belongs to %2, which takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>kfree(%1)：该对象属于 %2，由它收回。</translation>
     </message>
     <message>
         <source>kmalloc(%1) is served by %2, the smallest size class that fits: object at %3 (%4 bytes of it unused).</source>
-        <translation type="unfinished"></translation>
+        <translation>kmalloc(%1) 由 %2 提供，这是能容纳它的最小大小类别：对象位于 %3（其中 %4 字节未使用）。</translation>
     </message>
     <message>
         <source>full (SLUB keeps no list) · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>满（SLUB 不维护链表） · %1</translation>
     </message>
     <message>
         <source>full (slabs_full) · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>满（slabs_full） · %1</translation>
     </message>
     <message>
         <source>partial (node list) · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>部分（节点链表） · %1</translation>
     </message>
     <message>
         <source>partial (slabs_partial) · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>部分（slabs_partial） · %1</translation>
     </message>
     <message>
         <source>free (slabs_free) · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲（slabs_free） · %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Slabs with every object in use. SLUB keeps them on no list (only with slub_debug); memviz draws them here. A free into one of them puts it on the partial list.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有对象都已使用的 slab。SLUB 不把它们放在任何链表上（仅在启用 slub_debug 时才放）；memviz 把它们画在这里。释放其中的一个对象会把该 slab 放到部分链表上。</translation>
     </message>
     <message>
         <source>slabs_full: slabs with every object in use. A free moves the slab to slabs_partial.</source>
-        <translation type="unfinished"></translation>
+        <translation>slabs_full：所有对象都已使用的 slab。释放一个对象会把该 slab 移到 slabs_partial。</translation>
     </message>
     <message>
         <source>The node&apos;s partial list: slabs with free objects that are not the cpu slab. When the cpu slab is full, the CPU takes the first of these.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点的部分链表：有空闲对象、且不是 cpu slab 的 slab。cpu slab 用满时，CPU 取其中的第一个。</translation>
     </message>
     <message>
         <source>slabs_partial: slabs with some objects in use. Allocation looks here first; a slab that fills up moves to slabs_full, one that empties to slabs_free.</source>
-        <translation type="unfinished"></translation>
+        <translation>slabs_partial：部分对象已使用的 slab。分配时先查找这里；填满的 slab 移到 slabs_full，全部空出的移到 slabs_free。</translation>
     </message>
     <message>
         <source>slabs_free: slabs with no object in use. Allocation uses them when no partial slab is left; they go back to the buddy allocator when the node holds more free objects than its free_limit, or at kmem_cache_shrink().</source>
-        <translation type="unfinished"></translation>
+        <translation>slabs_free：没有任何对象在使用的 slab。没有部分 slab 可用时，分配才使用它们；当节点持有的空闲对象多于其 free_limit，或调用 kmem_cache_shrink() 时，它们被归还给伙伴分配器。</translation>
     </message>
     <message>
         <source>The cpu slab (kmem_cache_cpu-&gt;slab): the one slab this CPU allocates from, without taking the node&apos;s lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>cpu slab（kmem_cache_cpu-&gt;slab）：该 CPU 从中分配的那一个 slab，分配时无需获取节点的锁。</translation>
     </message>
     <message>
         <source>object size %1 bytes, stride %2 bytes (aligned to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>对象大小 %1 字节，步长 %2 字节（按 %3 对齐）</translation>
     </message>
     <message>
         <source>%1 objects per slab of %2 (order %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 %2 的 slab 含 %1 个对象（%3 阶）</translation>
     </message>
     <message>
         <source>%1 of %2 objects in use, %3 slabs</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用 %1/%2 个对象，%3 个 slab</translation>
     </message>
     <message>
         <source>since boot: %1 allocations, %2 frees, %3 slabs grown, %4 given back</source>
-        <translation type="unfinished"></translation>
+        <translation>自启动以来：分配 %1 次，释放 %2 次，扩充 %3 个 slab，归还 %4 个</translation>
     </message>
     <message>
         <source>min_partial %1: empty slabs the node keeps on its partial list</source>
-        <translation type="unfinished"></translation>
+        <translation>min_partial %1：节点在其部分链表上保留的空 slab 数</translation>
     </message>
     <message>
         <source>tunables: limit %1, batchcount %2, shared %3</source>
-        <translation type="unfinished"></translation>
+        <translation>可调参数：limit %1，batchcount %2，shared %3</translation>
     </message>
     <message>
         <source>a kmalloc size class</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 kmalloc 大小类别</translation>
     </message>
     <message>
         <source>created at boot by the kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>由内核在启动时创建</translation>
     </message>
     <message>
         <source>reclaimable (SReclaimable)</source>
-        <translation type="unfinished"></translation>
+        <translation>可回收（SReclaimable）</translation>
     </message>
     <message>
         <source>SLAB_HWCACHE_ALIGN</source>
-        <translation type="unfinished"></translation>
+        <translation>SLAB_HWCACHE_ALIGN</translation>
     </message>
     <message>
         <source>%1, object %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，对象 %2（共 %3 个）</translation>
     </message>
     <message>
         <source>slab at pfn %1 (%2 list)</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 位于 pfn %1（%2链表）</translation>
     </message>
     <message>
         <source>slab at pfn %1–%2 (%3 list)</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 位于 pfn %1–%2（%3链表）</translation>
     </message>
     <message>
         <source>address %1</source>
-        <translation type="unfinished"></translation>
+        <translation>地址 %1</translation>
     </message>
     <message>
         <source>free: the cache hands it out next</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲：缓存下一个分配的就是它</translation>
     </message>
     <message>
         <source>free: first on this slab&apos;s freelist</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲：位于该 slab 的 freelist 首位</translation>
     </message>
     <message>
         <source>%1 bytes left over at the end of the slab: %2 objects of %3 bytes fill %4 of %5 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 末尾剩余 %1 字节：%2 个 %3 字节的对象占用了 %5 字节中的 %4 字节。</translation>
     </message>
     <message>
         <source>%1 more slabs on the %2 list are not drawn. A bigger view shows more of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2链表上还有 %1 个 slab 未画出。放大视图可以显示更多。</translation>
     </message>
     <message>
         <source>The buddy allocator: a slab is 2^order contiguous pages from it (alloc_pages()), and an empty slab goes back to it (free_pages()).</source>
-        <translation type="unfinished"></translation>
+        <translation>伙伴分配器：slab 是从它取得的 2^order 个连续页（alloc_pages()），空 slab 会归还给它（free_pages()）。</translation>
     </message>
     <message>
         <source>memviz simplifies: one CPU, so SLAB has no per-CPU array caches and SLUB no per-CPU partial list; no slab colouring, no merging of caches, no constructors.</source>
-        <translation type="unfinished"></translation>
+        <translation>memviz 的简化：只有一个 CPU，因此 SLAB 没有每 CPU array cache，SLUB 没有每 CPU 部分链表；没有 slab 着色，不合并缓存，没有构造函数。</translation>
     </message>
     <message>
         <source>+%1 more</source>
-        <translation type="unfinished">还有 %1 个</translation>
+        <translation>+%1 个</translation>
     </message>
     <message>
         <source>buddy allocator</source>
-        <translation type="unfinished"></translation>
+        <translation>伙伴分配器</translation>
     </message>
     <message>
         <source>No machine yet.</source>
-        <translation type="unfinished">尚未创建机器。</translation>
+        <translation>尚未创建机器。</translation>
     </message>
     <message>
         <source>No cache to show with this filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>此筛选条件下没有可显示的缓存。</translation>
     </message>
     <message>
         <source>SLUB</source>
-        <translation type="unfinished"></translation>
+        <translation>SLUB</translation>
     </message>
     <message>
         <source>SLAB</source>
-        <translation type="unfinished"></translation>
+        <translation>SLAB</translation>
     </message>
     <message>
         <source>%1 · %2 caches · %3 slabs · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 个缓存 · %3 个 slab · %4</translation>
     </message>
     <message>
         <source>%1-byte objects</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节的对象</translation>
     </message>
     <message>
         <source>%1-byte objects (stride %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节的对象（步长 %2）</translation>
     </message>
     <message>
         <source>%1 · %2 per slab of %3 (order %4) · %5 / %6 objects in use</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 每个 %3 的 slab 含 %2 个（%4 阶） · 已使用 %5 / %6 个对象</translation>
     </message>
     <message>
         <source>%1 B · %2/slab · %3 · %4/%5 in use</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B · %2/slab · %3 · 已用 %4/%5</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished">空</translation>
+        <translation>空</translation>
     </message>
     <message>
         <source>slab at pfn %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 位于 pfn %1（%2）</translation>
     </message>
     <message>
         <source>slab at pfn %1–%2 (%3, order %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>slab 位于 pfn %1–%2（%3，%4 阶）</translation>
     </message>
     <message>
         <source> · object %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation> · 对象 %1，位于 %2</translation>
     </message>
     <message>
         <source> · back to the buddy allocator</source>
-        <translation type="unfinished"></translation>
+        <translation> · 归还给伙伴分配器</translation>
     </message>
     <message>
         <source> · from the buddy allocator</source>
-        <translation type="unfinished"></translation>
+        <translation> · 来自伙伴分配器</translation>
     </message>
     <message>
         <source>pfn %1 · object %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn %1 · 对象 %2 · %3</translation>
     </message>
     <message>
         <source>pfn %1, order %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn %1，%2 阶</translation>
     </message>
 </context>
 <context>
@@ -6985,11 +6985,11 @@ Let time pass (sleep() in a script) to see the history.</source>
     </message>
     <message>
         <source>spawn(name, { node: N }): the node must be a whole number, e.g. spawn(&quot;a&quot;, { node: 1 })</source>
-        <translation type="unfinished"></translation>
+        <translation>spawn(name, { node: N })：node 必须是整数，例如 spawn(&quot;a&quot;, { node: 1 })</translation>
     </message>
     <message>
         <source>spawn(name, options): options must be an object, e.g. { node: 1 }</source>
-        <translation type="unfinished"></translation>
+        <translation>spawn(name, options)：options 必须是对象，例如 { node: 1 }</translation>
     </message>
 </context>
 <context>
