@@ -1007,9 +1007,16 @@ void NumaView::ensureLayout() const
     const QFontMetricsF fmCap(f.bold);
     m_captionText = captionText();
     const int capLines = W < 700 ? 3 : 2;
-    const QRectF capArea(pad, m_header.bottom() + pad * 0.5, W - 2 * pad, fmCap.lineSpacing() * capLines + 2);
+    // Chinese lines come from the CJK fallback font, which is taller than the Latin one.
+    const bool cjk = std::any_of(m_captionText.cbegin(), m_captionText.cend(), [](QChar c) { return c.unicode() >= 0x2E80; });
+    const QRectF capArea(pad, m_header.bottom() + pad * 0.5, W - 2 * pad,
+                         fmCap.lineSpacing() * (cjk ? 1.35 : 1.0) * capLines + 2);
     const QRectF used = fmCap.boundingRect(capArea, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m_captionText);
-    m_caption = QRectF(capArea.left(), capArea.top(), capArea.width(), std::min(capArea.height(), used.height()));
+    // A caption longer than a line gets all its lines (the measured rect can stay one line for
+    // text without spaces, such as Chinese).
+    const bool longCaption = fmCap.horizontalAdvance(m_captionText) > capArea.width();
+    m_caption = QRectF(capArea.left(), capArea.top(), capArea.width(),
+                       longCaption ? capArea.height() : std::min(capArea.height(), used.height()));
     if (m.nodes.empty()) return;
 
     // The bottom band: the fallback line and the zonelist as chips; the numastat table

@@ -893,10 +893,17 @@ void SlabView::ensureLayout() const
     // Caption: what the step did, or how to read the lists.
     m_captionText = captionText();
     const int capLines = W < 800 && H >= 360 ? 3 : 2;
-    const QRectF capArea(pad, m_header.bottom() + pad * 0.4, W - 2 * pad, fmb.lineSpacing() * capLines + 2);
+    // Chinese lines come from the CJK fallback font, which is taller than the Latin one.
+    const bool cjk = std::any_of(m_captionText.cbegin(), m_captionText.cend(), [](QChar c) { return c.unicode() >= 0x2E80; });
+    const QRectF capArea(pad, m_header.bottom() + pad * 0.4, W - 2 * pad,
+                         fmb.lineSpacing() * (cjk ? 1.35 : 1.0) * capLines + 2);
     const QFontMetricsF capFm(stepCaption().isEmpty() ? f.text : f.bold);
     const QRectF used = capFm.boundingRect(capArea, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m_captionText);
-    m_caption = QRectF(capArea.left(), capArea.top(), capArea.width(), std::min(capArea.height(), used.height()));
+    // A caption longer than a line gets all its lines (the measured rect can stay one line for
+    // text without spaces, such as Chinese).
+    const bool longCaption = capFm.horizontalAdvance(m_captionText) > capArea.width();
+    m_caption = QRectF(capArea.left(), capArea.top(), capArea.width(),
+                       longCaption ? capArea.height() : std::min(capArea.height(), used.height()));
 
     // The legend flows along the bottom, shortened when the long one would take a third line.
     m_compactLegend = H < 360;
