@@ -5,6 +5,7 @@
 #include "alloc/KernelMap.h"
 #include "alloc/Kmem.h"
 #include "phys/Numa.h"
+#include "reclaim/Replacement.h"
 #include "stats/Shell.h"
 #include "util/Size.h"
 
@@ -340,6 +341,66 @@ void ScriptApi::printList(const QJSValue& args)
     if (!text.endsWith(QLatin1Char('\n'))) text += QLatin1Char('\n');
     outcome->output += text;
     emit m_owner->printed(text);
+}
+
+QJSValue ScriptApi::replacement(const QJSValue& options)
+{
+    const QString usage = tr("lab.replacement({ policy: \"FIFO\" | \"LRU\" | \"OPT\" | \"CLOCK\" | \"LINUX\", frames: 3, "
+                             "refs: [1, 2, 3, 4, 1, 2, 5] })");
+    if (!options.isObject()) {
+        m_engine->throwError(QJSValue::TypeError, usage);
+        return {};
+    }
+    ReplPolicy policy = ReplPolicy::Fifo;
+    const QJSValue pol = options.property(QStringLiteral("policy"));
+    if (!pol.isUndefined() && !replPolicyFromName(pol.toString().toStdString(), &policy)) {
+        m_engine->throwError(QJSValue::RangeError,
+                             tr("lab.replacement(): unknown policy \"%1\" (FIFO, LRU, OPT, CLOCK or LINUX)").arg(pol.toString()));
+        return {};
+    }
+    double frames = 3;
+    const QJSValue fr = options.property(QStringLiteral("frames"));
+    if ((!fr.isUndefined() && !isInteger(fr, &frames)) || frames < 1 || frames > 64) {
+        m_engine->throwError(QJSValue::RangeError, tr("lab.replacement(): frames must be a whole number from 1 to 64"));
+        return {};
+    }
+    const QJSValue refs = options.property(QStringLiteral("refs"));
+    const int n = refs.isArray() ? refs.property(QStringLiteral("length")).toInt() : -1;
+    if (n < 0 || n > 100000) {
+        m_engine->throwError(QJSValue::TypeError, usage);
+        return {};
+    }
+    std::vector<std::int64_t> pages;
+    for (int i = 0; i < n; ++i) {
+        double d = 0;
+        if (!isInteger(refs.property(static_cast<quint32>(i)), &d) || d < 0 || d > 1e15) {
+            m_engine->throwError(QJSValue::RangeError,
+                                 tr("lab.replacement(): refs[%1] must be a page number (a whole number ≥ 0)").arg(i));
+            return {};
+        }
+        pages.push_back(static_cast<std::int64_t>(d));
+    }
+    const ReplResult r = simulateReplacement(policy, static_cast<int>(frames), pages);
+    QJSValue steps = m_engine->newArray(static_cast<quint32>(r.steps.size()));
+    for (quint32 i = 0; i < r.steps.size(); ++i) {
+        const ReplStep& st = r.steps[i];
+        QJSValue o = m_engine->newObject();
+        o.setProperty(QStringLiteral("ref"), static_cast<double>(st.ref));
+        o.setProperty(QStringLiteral("hit"), st.hit);
+        o.setProperty(QStringLiteral("victim"), st.victim == kNoPage ? QJSValue(QJSValue::NullValue)
+                                                                     : QJSValue(static_cast<double>(st.victim)));
+        QJSValue f = m_engine->newArray(static_cast<quint32>(st.frames.size()));
+        for (quint32 k = 0; k < st.frames.size(); ++k)
+            f.setProperty(k, st.frames[k] == kNoPage ? QJSValue(QJSValue::NullValue) : QJSValue(static_cast<double>(st.frames[k])));
+        o.setProperty(QStringLiteral("frames"), f);
+        steps.setProperty(i, o);
+    }
+    QJSValue out = m_engine->newObject();
+    out.setProperty(QStringLiteral("policy"), QString::fromLatin1(replPolicyName(policy).data()));
+    out.setProperty(QStringLiteral("steps"), steps);
+    out.setProperty(QStringLiteral("hits"), static_cast<double>(r.hits));
+    out.setProperty(QStringLiteral("misses"), static_cast<double>(r.misses));
+    return out;
 }
 
 KernelApi::KernelApi(QJSEngine* engine, ScriptApi* api) : m_engine(engine), m_api(api) {}

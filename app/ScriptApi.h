@@ -25,6 +25,8 @@ public:
     Q_INVOKABLE QString sh(const QJSValue& commandLine);
     Q_INVOKABLE void shot(const QJSValue& name);
     Q_INVOKABLE void printList(const QJSValue& args);
+    /// lab.replacement({ policy, frames, refs }): the page-replacement lab's records.
+    Q_INVOKABLE QJSValue replacement(const QJSValue& options);
     /// Appends to nothing; tells listeners (the console) that text was printed.
     void printedText(const QString& text);
 

@@ -87,6 +87,9 @@ void ScriptEngine::install()
     global.setProperty(QStringLiteral("machine"), api.property(QStringLiteral("machine")));
     global.setProperty(QStringLiteral("sh"), api.property(QStringLiteral("sh")));
     global.setProperty(QStringLiteral("shot"), api.property(QStringLiteral("shot")));
+    QJSValue lab = m_engine->newObject();
+    lab.setProperty(QStringLiteral("replacement"), api.property(QStringLiteral("replacement")));
+    global.setProperty(QStringLiteral("lab"), lab);
     QJSValue kernelObj = m_engine->newQObject(kernel);
     kernelObj.setProperty(QStringLiteral("__pa"), kernelObj.property(QStringLiteral("pa")));
     kernelObj.setProperty(QStringLiteral("__va"), kernelObj.property(QStringLiteral("va")));

@@ -6082,6 +6082,22 @@ tables</source>
         <source>machine(): slab must be &quot;slab&quot; (the classic allocator of the notes) or &quot;slub&quot; (Linux 6.8 and later)</source>
         <translation>machine()：slab 必须是 &quot;slab&quot;（笔记中讲的经典分配器）或 &quot;slub&quot;（Linux 6.8 及以后的版本）</translation>
     </message>
+    <message>
+        <source>lab.replacement({ policy: &quot;FIFO&quot; | &quot;LRU&quot; | &quot;OPT&quot; | &quot;CLOCK&quot; | &quot;LINUX&quot;, frames: 3, refs: [1, 2, 3, 4, 1, 2, 5] })</source>
+        <translation>lab.replacement({ policy: &quot;FIFO&quot; | &quot;LRU&quot; | &quot;OPT&quot; | &quot;CLOCK&quot; | &quot;LINUX&quot;, frames: 3, refs: [1, 2, 3, 4, 1, 2, 5] })</translation>
+    </message>
+    <message>
+        <source>lab.replacement(): unknown policy &quot;%1&quot; (FIFO, LRU, OPT, CLOCK or LINUX)</source>
+        <translation>lab.replacement()：未知的置换策略“%1”（可选 FIFO、LRU、OPT、CLOCK 或 LINUX）</translation>
+    </message>
+    <message>
+        <source>lab.replacement(): frames must be a whole number from 1 to 64</source>
+        <translation>lab.replacement()：frames 必须是 1 到 64 之间的整数</translation>
+    </message>
+    <message>
+        <source>lab.replacement(): refs[%1] must be a page number (a whole number ≥ 0)</source>
+        <translation>lab.replacement()：refs[%1] 必须是页号（≥ 0 的整数）</translation>
+    </message>
 </context>
 <context>
     <name>memviz::ScriptEditor</name>

@@ -105,6 +105,20 @@ private slots:
         QCOMPARE(r.output, QStringLiteral("true 4 PGD/PUD/PMD/PTE\nfalse\n"));
     }
 
+    void replacementLab()
+    {
+        // Belady's anomaly from a script: FIFO on 1,2,3,4,1,2,5,1,2,3,4,5 misses 9 times with
+        // 3 frames and 10 with 4.
+        ScriptEngine e;
+        const auto r = e.run(QStringLiteral("const refs = [1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5];\n"
+                                            "const a = lab.replacement({ policy: 'FIFO', frames: 3, refs });\n"
+                                            "const b = lab.replacement({ policy: 'FIFO', frames: 4, refs });\n"
+                                            "print(a.misses, b.misses, a.steps[3].victim, a.steps[3].frames.join(','), a.steps[0].victim);\n"),
+                             QStringLiteral("lab.js"), nullptr, test::config("x86-64", "256M"));
+        QVERIFY2(r.ok, qPrintable(r.errorLine()));
+        QCOMPARE(r.output, QStringLiteral("9 10 1 4,2,3 null\n"));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QString>("source");
@@ -153,6 +167,10 @@ private slots:
                                         << 1 << QStringLiteral("machine()");
         QTest::newRow("unknown node") << QStringLiteral("kernel.kmalloc(64, { node: 2 });\n") << 1 << QStringLiteral("kmalloc()");
         QTest::newRow("zonelist node") << QStringLiteral("\nkernel.zonelist(5);\n") << 2 << QStringLiteral("zonelist()");
+        QTest::newRow("lab policy") << QStringLiteral("lab.replacement({ policy: 'MRU', frames: 3, refs: [1, 2] });\n") << 1
+                                    << QStringLiteral("MRU");
+        QTest::newRow("lab refs") << QStringLiteral("\nlab.replacement({ policy: 'LRU', frames: 3, refs: [1, -2] });\n") << 2
+                                  << QStringLiteral("refs[1]");
     }
 
     void badInput()
