@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 #include <algorithm>
@@ -48,6 +49,39 @@ inline MachineConfig config(const char* preset, const char* ram = nullptr)
 template <class Sim> void skipPerCommandCheck(Sim& s)
 {
     if constexpr (requires { s.setCheckAfterEachCommand(false); }) s.setCheckAfterEachCommand(false);
+}
+
+/// A SLIT written as "10,20;20,10" -> {{10,20},{20,10}}; "" -> no matrix (10 local, 20 remote).
+inline std::vector<std::vector<std::uint32_t>> distanceMatrix(const QString& text)
+{
+    std::vector<std::vector<std::uint32_t>> m;
+    if (text.isEmpty()) return m;
+    for (const QString& row : text.split(u';')) {
+        std::vector<std::uint32_t> r;
+        for (const QString& v : row.split(u',')) r.push_back(v.toUInt());
+        m.push_back(r);
+    }
+    return m;
+}
+
+/// `base` with one NUMA node per entry of `sizes` ("512M", ...; RAM is their sum), the
+/// distances of distanceMatrix(), `cpuCount` CPUs; "1" in `cpus` marks the nodes with CPUs
+/// (empty: every node has some).
+inline MachineConfig withNumaNodes(MachineConfig c, const QStringList& sizes, const QString& distances,
+                                   const QString& cpus, int cpuCount)
+{
+    c.numaNodes.clear();
+    c.ramBytes = 0;
+    for (int i = 0; i < sizes.size(); ++i) {
+        NumaNodeConfig n;
+        n.ramBytes = *parseSize(sizes[i].toStdString());
+        n.hasCpus = cpus.isEmpty() || cpus[i] == u'1';
+        c.numaNodes.push_back(n);
+        c.ramBytes += n.ramBytes;
+    }
+    c.distance = distanceMatrix(distances);
+    c.cpus = cpuCount;
+    return c;
 }
 
 inline Simulator boot(const MachineConfig& c)

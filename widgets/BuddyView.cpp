@@ -487,9 +487,7 @@ void BuddyView::paintEvent(QPaintEvent*)
         // The selector's label is a child widget: give it the view's text colour.
         m_themeApplied = true;
         m_theme = Palette::theme();
-        QPalette pal = m_zoneLabel->palette();
-        pal.setColor(QPalette::WindowText, Palette::text());
-        m_zoneLabel->setPalette(pal);
+        Palette::applyTextColour(m_zoneLabel);
     }
     ensureLayouts();
     QPainter p(this);

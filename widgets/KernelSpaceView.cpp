@@ -2017,11 +2017,7 @@ void KernelSpaceView::paintEvent(QPaintEvent*)
         m_theme = Palette::theme();
         m_imagesDirty = true;
         m_dirty = true;
-        for (QWidget* w : std::initializer_list<QWidget*> { m_scaleLabel, m_compareBox }) {
-            QPalette pal = w->palette();
-            pal.setColor(QPalette::WindowText, Palette::text());
-            w->setPalette(pal);
-        }
+        for (QWidget* w : std::initializer_list<QWidget*> { m_scaleLabel, m_compareBox }) Palette::applyTextColour(w);
     }
     ensureLayout();
     const Fonts f(this);
@@ -2076,11 +2072,7 @@ void KernelSpaceView::paintHeader(QPainter& p, const Fonts& f) const
         QFontMetricsF(f.title).elidedText(tr("Kernel address space"), Qt::ElideRight, titleRect.width()));
     p.setPen(QPen(Palette::gridLine(), 1));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
-    const bool stepText = !stepCaption().isEmpty();
-    p.setFont(stepText ? f.bold : f.text);
-    p.setPen(stepText ? Palette::text() : Palette::mutedText());
-    p.drawText(m_caption, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-        Palette::fitWrapped(p.font(), m_caption, m_captionText));
+    drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
 }
 
 void KernelSpaceView::paintVirtualBar(QPainter& p, const Fonts& f) const

@@ -759,11 +759,7 @@ void LruSwapView::paintEvent(QPaintEvent*)
     p.setPen(QPen(Palette::gridLine(), 1));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
 
-    const bool stepText = !stepCaption().isEmpty();
-    p.setFont(stepText ? f.bold : f.text);
-    p.setPen(stepText ? Palette::text() : Palette::mutedText());
-    p.drawText(m_caption, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-        Palette::fitWrapped(p.font(), m_caption, m_captionText));
+    drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
 
     paintQueues(p, f);
     paintSwap(p, f);

@@ -1113,9 +1113,7 @@ void NumaView::paintEvent(QPaintEvent*)
 {
     if (m_theme != Palette::theme()) {
         m_theme = Palette::theme();
-        QPalette pal = m_nodeLabel->palette();
-        pal.setColor(QPalette::WindowText, Palette::text());
-        m_nodeLabel->setPalette(pal);
+        Palette::applyTextColour(m_nodeLabel);
     }
     ensureLayout();
     const Fonts f(this);
@@ -1125,11 +1123,8 @@ void NumaView::paintEvent(QPaintEvent*)
     p.fillRect(rect(), Palette::background());
     paintHeader(p, f);
 
-    const bool stepText = !stepCaption().isEmpty();
-    p.setFont(stepText ? f.bold : f.text);
-    p.setPen(stepText ? Palette::text() : Palette::mutedText());
-    p.drawText(m_caption, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-        Palette::fitWrapped(p.font(), m_caption, m_captionText));
+
+    drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
 
     if (m_cards.empty()) {
         p.setFont(f.text);

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 #include <QFontDatabase>
+#include <QPainter>
 
 namespace memviz {
 
@@ -293,6 +294,20 @@ QString Palette::fitWrapped(const QFont& f, const QRectF& r, const QString& s)
         if (sp > 0) cut = sp;
     }
     return s.left(cut).trimmed() + more;
+}
+
+void Palette::applyTextColour(QWidget* w)
+{
+    QPalette pal = w->palette();
+    pal.setColor(QPalette::WindowText, text());
+    w->setPalette(pal);
+}
+
+void drawViewCaption(QPainter& p, const ScaledFonts& f, const QRectF& r, const QString& text, bool step)
+{
+    p.setFont(step ? f.bold : f.text);
+    p.setPen(step ? Palette::text() : Palette::mutedText());
+    p.drawText(r, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, Palette::fitWrapped(p.font(), r, text));
 }
 
 QFont Palette::monoFont(const QFont& like)

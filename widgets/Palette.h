@@ -99,6 +99,8 @@ public:
     /// s as it fits r when word-wrapped: whole, or cut at a word with "…" (text without
     /// spaces, such as Chinese, is cut between characters), or elided on one line.
     static QString fitWrapped(const QFont& f, const QRectF& r, const QString& s);
+    /// Gives a widget drawn by the style (a view's header label or check box) the theme's text colour.
+    static void applyTextColour(QWidget* w);
 
     // Colour tables for frame maps (QImage::Format_Indexed8, one byte per frame).
     //
@@ -241,5 +243,9 @@ struct ScaledFonts {
     qreal px = 14, lh = 0, slh = 0; ///< the pixel size, line spacing of text and of small text
     ScaledFonts(const QWidget* w, qreal heightDiv, qreal widthDiv, qreal maxPx);
 };
+
+/// A view's caption under its header: the current step's narration in bold text, or (when
+/// `step` is false) how to read the view in muted text; word-wrapped into r, cut with "…".
+void drawViewCaption(QPainter& p, const ScaledFonts& f, const QRectF& r, const QString& text, bool step);
 
 } // namespace memviz

@@ -1098,9 +1098,7 @@ void SlabView::paintEvent(QPaintEvent*)
 {
     if (m_theme != Palette::theme()) {
         m_theme = Palette::theme();
-        QPalette pal = m_filterLabel->palette();
-        pal.setColor(QPalette::WindowText, Palette::text());
-        m_filterLabel->setPalette(pal);
+        Palette::applyTextColour(m_filterLabel);
     }
     ensureLayout();
     const Fonts f(this);
@@ -1110,11 +1108,8 @@ void SlabView::paintEvent(QPaintEvent*)
     p.fillRect(rect(), Palette::background());
     paintHeader(p, f);
 
-    const bool stepText = !stepCaption().isEmpty();
-    p.setFont(stepText ? f.bold : f.text);
-    p.setPen(stepText ? Palette::text() : Palette::mutedText());
-    p.drawText(m_caption, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-        Palette::fitWrapped(p.font(), m_caption, m_captionText));
+
+    drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
 
     const Machine& m = m_ctx->machine();
     if (m.frames.size() == 0 || m.kmem.caches.empty()) {

@@ -654,9 +654,7 @@ void ZoneView::paintEvent(QPaintEvent*)
 {
     if (m_theme != Palette::theme()) {
         m_theme = Palette::theme();
-        QPalette pal = m_scaleLabel->palette();
-        pal.setColor(QPalette::WindowText, Palette::text());
-        m_scaleLabel->setPalette(pal);
+        Palette::applyTextColour(m_scaleLabel);
     }
     ensureLayout();
     const Fonts f(this);
@@ -667,11 +665,7 @@ void ZoneView::paintEvent(QPaintEvent*)
     paintHeader(p, f);
 
     // The caption: what the step did (highlighted) or how to read the view.
-    const bool stepText = !stepCaption().isEmpty();
-    p.setFont(stepText ? f.bold : f.text);
-    p.setPen(stepText ? Palette::text() : Palette::mutedText());
-    p.drawText(m_caption, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-        Palette::fitWrapped(p.font(), m_caption, m_captionText));
+    drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
 
     if (m_bars.empty()) {
         p.setFont(f.text);

@@ -23,35 +23,10 @@ using namespace std::string_literals;
 
 namespace {
 
-/// "10,20;20,10" -> {{10,20},{20,10}}; "" -> no matrix.
-std::vector<std::vector<std::uint32_t>> matrix(const QString& text)
-{
-    std::vector<std::vector<std::uint32_t>> m;
-    if (text.isEmpty()) return m;
-    for (const QString& row : text.split(u';')) {
-        std::vector<std::uint32_t> r;
-        for (const QString& v : row.split(u',')) r.push_back(v.toUInt());
-        m.push_back(r);
-    }
-    return m;
-}
-
 /// An x86-64 machine with one node per entry of `sizes` ("1" in `cpus` marks a node with CPUs).
 MachineConfig numaConfig(const QStringList& sizes, const QString& distances, const QString& cpus = {}, int cpuCount = 6)
 {
-    MachineConfig c = config("x86-64");
-    c.numaNodes.clear();
-    c.ramBytes = 0;
-    for (int i = 0; i < sizes.size(); ++i) {
-        NumaNodeConfig n;
-        n.ramBytes = *parseSize(sizes[i].toStdString());
-        n.hasCpus = cpus.isEmpty() || cpus[i] == u'1';
-        c.numaNodes.push_back(n);
-        c.ramBytes += n.ramBytes;
-    }
-    c.distance = matrix(distances);
-    c.cpus = cpuCount;
-    return c;
+    return withNumaNodes(config("x86-64"), sizes, distances, cpus, cpuCount);
 }
 
 /// `count` nodes of 64 MiB each (enough for the orders, which need no boot).

@@ -30,37 +30,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// "10,20;20,10" -> {{10,20},{20,10}}; "" -> no matrix (10 local, 20 remote).
-std::vector<std::vector<std::uint32_t>> matrix(const QString& text)
-{
-    std::vector<std::vector<std::uint32_t>> m;
-    if (text.isEmpty()) return m;
-    for (const QString& row : text.split(u';')) {
-        std::vector<std::uint32_t> r;
-        for (const QString& v : row.split(u',')) r.push_back(v.toUInt());
-        m.push_back(r);
-    }
-    return m;
-}
-
 /// An x86-64 machine with one node per entry of `sizes` ("1" in `cpus` marks a node with
 /// CPUs); no sizes: the plain one-node preset machine of 1 GiB.
 MachineConfig numaConfig(const QStringList& sizes, const QString& distances, const QString& cpus = {}, int cpuCount = 8)
 {
-    MachineConfig c = test::config("x86-64", "1G");
-    if (sizes.isEmpty()) return c;
-    c.numaNodes.clear();
-    c.ramBytes = 0;
-    for (int i = 0; i < sizes.size(); ++i) {
-        NumaNodeConfig n;
-        n.ramBytes = *parseSize(sizes[i].toStdString());
-        n.hasCpus = cpus.isEmpty() || cpus[i] == u'1';
-        c.numaNodes.push_back(n);
-        c.ramBytes += n.ramBytes;
-    }
-    c.distance = matrix(distances);
-    c.cpus = cpuCount;
-    return c;
+    const MachineConfig c = test::config("x86-64", "1G");
+    return sizes.isEmpty() ? c : test::withNumaNodes(c, sizes, distances, cpus, cpuCount);
 }
 
 const char* const kLine3 = "10,20,30;20,10,20;30,20,10";
