@@ -1,7 +1,10 @@
 #include "Headless.h"
 
+#include "Animation.h"
 #include "Exporter.h"
+#include "Palette.h"
 #include "ScriptEngine.h"
+#include "TableExport.h"
 #include "ViewContext.h"
 #include "Views.h"
 #include "sim/Simulator.h"
@@ -44,6 +47,15 @@ QByteArray eventsJsonl(const Simulator& sim)
 
 int runHeadless(const Options& o)
 {
+    // Pictures for slides: the dark theme, and presentation mode's look (large type, thick
+    // lines, high contrast) as the window's presentation mode gives it.
+    Palette::applyToApplication(o.theme == QLatin1String("dark") ? Theme::Dark : Theme::Light);
+    if (o.presentation) {
+        Palette::setPresentation(true);
+        QFont big = QApplication::font();
+        if (big.pointSizeF() > 0) big.setPointSizeF(std::max(16.0, big.pointSizeF() * 1.6));
+        QApplication::setFont(big);
+    }
     MachineConfig cfg;
     QString error;
     if (!configFromOptions(o, &cfg, &error)) {
@@ -56,6 +68,16 @@ int runHeadless(const Options& o)
         return 2;
     }
     const QString source = QString::fromUtf8(f.readAll());
+    const bool animating = !o.animateView.isEmpty();
+    if (animating) {
+        bool known = false;
+        for (const ViewInfo& v : viewCatalogue()) known = known || v.id == o.animateView;
+        if (!known) {
+            err(QStringLiteral("memviz: ")
+                + tr("--animate: there is no view \"%1\"; the views are: %2").arg(o.animateView, Animation::viewIds()));
+            return 2;
+        }
+    }
     if (!QDir().mkpath(o.outDir)) {
         err(QStringLiteral("memviz: ") + tr("cannot create the directory %1").arg(o.outDir));
         return 2;
@@ -74,9 +96,34 @@ int runHeadless(const Options& o)
     }
     const Simulator& sim = *r.sim;
 
+    // The range is checked against the run before anything is written.
+    AnimationSpec spec;
+    if (animating) {
+        spec.from = o.from;
+        spec.to = o.toSet ? o.to : sim.eventCount();
+        spec.framesPerStep = o.framesPerStep;
+        spec.fps = o.fps;
+        spec.size = QSize(o.width, o.height);
+        spec.outDir = o.outDir;
+        spec.baseName = o.animateView;
+        spec.png = true;
+        spec.gif = o.gif;
+        const QString e = Animation::check(&spec, sim.eventCount());
+        if (!e.isEmpty()) {
+            err(QStringLiteral("memviz: ") + tr("--animate %1: %2").arg(o.animateView, e));
+            return 2;
+        }
+    }
+
     QSaveFile events(QDir(o.outDir).filePath(QStringLiteral("events.jsonl")));
     if (!events.open(QIODevice::WriteOnly) || events.write(eventsJsonl(sim)) < 0 || !events.commit()) {
         err(QStringLiteral("memviz: ") + tr("cannot write %1: %2").arg(events.fileName(), events.errorString()));
+        return 2;
+    }
+    // The run's history as the timeline plots it, every column.
+    const auto timeline = TableExport::fromSamples(sim.current().samples);
+    if (!TableExport::save(*timeline, QDir(o.outDir).filePath(QStringLiteral("timeline.csv")), &error)) {
+        err(QStringLiteral("memviz: ") + error);
         return 2;
     }
 
@@ -113,6 +160,16 @@ int runHeadless(const Options& o)
         }
     }
     for (const Made& v : views) delete v.widget;
+
+    if (animating) {
+        // Pictures of one view over the range, streamed: numbered PNGs and, with --gif, VIEW.gif.
+        const FrameSource frames = Animation::viewSource(sim, o.animateView, spec.size, 1.0, &error);
+        const AnimationResult a = Animation::write(frames, spec);
+        if (!a.ok) {
+            err(QStringLiteral("memviz: ") + (frames ? a.error : error));
+            return 2;
+        }
+    }
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 /// `memviz --headless --script FILE.js --out DIR`: run a script without a window,
-/// print its output, write DIR/events.jsonl and a PNG of every view per shot().
+/// print its output, write DIR/events.jsonl, DIR/timeline.csv and a PNG of every view per
+/// shot(); with --animate VIEW also numbered frames VIEW-NNNNNN.png (and VIEW.gif).
 
 #include "CommandLine.h"
 

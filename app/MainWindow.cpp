@@ -1,17 +1,26 @@
 #include "MainWindow.h"
 
 #include "AllocPanel.h"
+#include "AnimationDialog.h"
+#include "EventLogModel.h"
+#include "EventLogView.h"
+#include "OomView.h"
+#include "TableExport.h"
+#include "TimelinePlot.h"
 #include "PressurePanel.h"
 #include "ConsoleWidget.h"
 #include "ErrorText.h"
+#include "ExerciseDialog.h"
 #include "Exporter.h"
 #include "Headless.h"
 #include "Language.h"
 #include "NewMachineDialog.h"
 #include "Palette.h"
 #include "PlayerBar.h"
+#include "PointerHighlight.h"
 #include "ScriptEditor.h"
 #include "ScriptEngine.h"
+#include "SessionFile.h"
 #include "Session.h"
 #include "ViewContext.h"
 #include "Views.h"
@@ -23,6 +32,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QListWidget>
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QDir>
@@ -84,7 +96,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     QSettings settings;
     m_player->setSpeedIndex(settings.value(QStringLiteral("player/speedIndex"), 3).toInt());
     m_session->setSpeed(PlayerBar::speeds().value(m_player->speedIndex(), 4.0));
-    setTheme(settings.value(QStringLiteral("ui/theme")).toString() == QLatin1String("dark"));
+    setTheme(options.theme.isEmpty() ? settings.value(QStringLiteral("ui/theme")).toString() == QLatin1String("dark")
+                                     : options.theme == QLatin1String("dark"));
+    m_presentationViews = settings.value(QStringLiteral("presentation/views")).toStringList();
+    if (m_presentationViews.isEmpty()) {
+        // By default the step-by-step views of the centre and the narration.
+        for (int i = 0; i < m_centre->count(); ++i) m_presentationViews << m_views.key(m_centre->widget(i));
+        m_presentationViews << QStringLiteral("explain");
+    }
 
     MachineConfig cfg;
     QString error;
@@ -105,6 +124,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     retranslate();
     updateStatus();
 
+    if (options.presentation) QTimer::singleShot(0, this, [this] { setPresentationMode(true); });
+    if (!options.sessionFile.isEmpty()) {
+        const QString path = options.sessionFile;
+        QTimer::singleShot(0, this, [this, path] {
+            const QString error = openSessionFrom(path);
+            if (!error.isEmpty()) m_console->append(error, ConsoleWidget::Kind::Error);
+        });
+    }
     if (!options.script.isEmpty()) {
         QFile f(options.script);
         if (f.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -126,7 +153,7 @@ void MainWindow::buildViews()
     m_centre->setDocumentMode(true);
     for (const QString& id : {QStringLiteral("buddy"), QStringLiteral("walk"), QStringLiteral("cow"),
              QStringLiteral("timeline"), QStringLiteral("lru"), QStringLiteral("slab"), QStringLiteral("kernel"),
-             QStringLiteral("numa")}) {
+             QStringLiteral("numa"), QStringLiteral("replacement")}) {
         QWidget* w = createView(id, m_ctx, this);
         w->setObjectName(QStringLiteral("view-") + id);
         m_views.insert(id, w);
@@ -181,6 +208,9 @@ void MainWindow::buildViews()
     QWidget* events = createView(QStringLiteral("events"), m_ctx, this);
     m_views.insert(QStringLiteral("events"), events);
     QDockWidget* evDock = dock(QStringLiteral("events"), events, Qt::BottomDockWidgetArea);
+    QWidget* explain = createView(QStringLiteral("explain"), m_ctx, this);
+    m_views.insert(QStringLiteral("explain"), explain);
+    QDockWidget* explainDock = dock(QStringLiteral("explain"), explain, Qt::BottomDockWidgetArea);
 
     m_alloc = new AllocPanel(m_ctx, this);
     QDockWidget* allocDock = dock(QStringLiteral("alloc"), m_alloc, Qt::LeftDockWidgetArea);
@@ -195,6 +225,7 @@ void MainWindow::buildViews()
         c.ramBytes = ram;
         c.swapBytes = swap;
         if (Error e = m_session->newMachine(c)) QMessageBox::warning(this, tr("New machine"), errorText(e));
+        else setChapters({});
     });
     m_console = new ConsoleWidget(this);
     QDockWidget* conDock = dock(QStringLiteral("console"), m_console, Qt::BottomDockWidgetArea);
@@ -203,6 +234,8 @@ void MainWindow::buildViews()
     tabifyDockWidget(conDock, evDock);
     tabifyDockWidget(evDock, edDock);
     conDock->raise();
+    // The narration of the current step sits beside the console, always in sight.
+    splitDockWidget(conDock, explainDock, Qt::Horizontal);
     resizeDocks({m_docks.value(QStringLiteral("physical")), m_docks.value(QStringLiteral("alloc"))}, {400, 260},
                 Qt::Horizontal);
     resizeDocks({conDock}, {240}, Qt::Vertical);
@@ -244,7 +277,12 @@ void MainWindow::buildViews()
     key(Qt::Key_Left, &Session::stepBack);
     key(Qt::Key_Home, &Session::toStart);
     key(Qt::Key_End, &Session::toEnd);
-    key(Qt::Key_PageDown, &Session::nextCommand);
+    auto* pageDown = new QShortcut(QKeySequence(Qt::Key_PageDown), this);
+    connect(pageDown, &QShortcut::activated, this, [this] {
+        // A presenter's remote sends Page Down: play the next command as a build; else jump to it.
+        if (m_presenting) m_session->presentNext();
+        else m_session->nextCommand();
+    });
     key(Qt::Key_PageUp, &Session::previousCommand);
     auto* next = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
     connect(next, &QShortcut::activated, this, [this] { gotoChapter(+1); });
@@ -254,6 +292,7 @@ void MainWindow::buildViews()
 
 void MainWindow::setChapters(const std::vector<ScriptShot>& shots)
 {
+    m_shots = shots;
     m_chapters->clear();
     m_chapters->addItem(tr("start"), QVariant::fromValue<qulonglong>(0));
     const Simulator* sim = m_session->simulator();
@@ -316,8 +355,147 @@ void MainWindow::setFocusMode(bool on)
     if (QAction* a = m_actions.value(QStringLiteral("focus"))) a->setChecked(on);
 }
 
+QStringList MainWindow::presentableViews() const
+{
+    QStringList ids;
+    for (const ViewInfo& v : viewCatalogue())
+        if (m_views.contains(v.id)) ids << v.id;
+    return ids;
+}
+
+void MainWindow::setPresentationViews(const QStringList& ids)
+{
+    QStringList keep;
+    for (const QString& id : presentableViews())
+        if (ids.contains(id)) keep << id;
+    m_presentationViews = keep;
+    QSettings().setValue(QStringLiteral("presentation/views"), keep);
+    if (m_presenting) {
+        // Apply at once: leave and come back with the new choice.
+        setPresentationMode(false);
+        setPresentationMode(true);
+    }
+}
+
+void MainWindow::choosePresentationViews()
+{
+    QDialog dlg(this);
+    dlg.setWindowTitle(tr("Views in presentation mode"));
+    auto* layout = new QVBoxLayout(&dlg);
+    auto* label = new QLabel(tr("Presentation mode shows only these views (the centre views as tabs):"), &dlg);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    auto* list = new QListWidget(&dlg);
+    for (const QString& id : presentableViews()) {
+        QString title = id;
+        for (const ViewInfo& v : viewCatalogue())
+            if (v.id == id) title = v.title;
+        auto* item = new QListWidgetItem(title, list);
+        item->setData(Qt::UserRole, id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_presentationViews.contains(id) ? Qt::Checked : Qt::Unchecked);
+    }
+    layout->addWidget(list, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dlg);
+    connect(buttons, &QDialogButtonBox::accepted, &dlg, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dlg, &QDialog::reject);
+    layout->addWidget(buttons);
+    dlg.resize(420, 520);
+    if (dlg.exec() != QDialog::Accepted) return;
+    QStringList ids;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->checkState() == Qt::Checked) ids << list->item(i)->data(Qt::UserRole).toString();
+    if (ids.isEmpty()) {
+        QMessageBox::information(this, tr("Views in presentation mode"), tr("Choose at least one view; the choice was not changed."));
+        return;
+    }
+    setPresentationViews(ids);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == m_presenting) return;
+    if (on) {
+        if (!m_focusHidden.isEmpty()) setFocusMode(false);
+        m_presenting = true;
+        m_presentSavedState = saveState();
+        m_presentWasMaximized = isMaximized();
+        m_presentSavedGeometry = saveGeometry();
+        m_presentSavedFont = QApplication::font();
+        QStringList ids = m_presentationViews;
+        if (ids.isEmpty()) ids = presentableViews();
+        for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it) it.value()->setVisible(ids.contains(it.key()));
+        bool anyCentre = false;
+        for (int i = 0; i < m_centre->count(); ++i) anyCentre = anyCentre || ids.contains(m_views.key(m_centre->widget(i)));
+        for (int i = 0; i < m_centre->count(); ++i)
+            m_centre->setTabVisible(i, !anyCentre || ids.contains(m_views.key(m_centre->widget(i))) || i == m_centre->currentIndex());
+        if (anyCentre && !ids.contains(m_views.key(m_centre->currentWidget())))
+            for (int i = 0; i < m_centre->count(); ++i)
+                if (ids.contains(m_views.key(m_centre->widget(i)))) {
+                    m_centre->setCurrentIndex(i);
+                    break;
+                }
+        for (int i = 0; i < m_centre->count(); ++i)
+            if (anyCentre && !ids.contains(m_views.key(m_centre->widget(i)))) m_centre->setTabVisible(i, false);
+        menuBar()->hide();
+        statusBar()->hide();
+        // Large type everywhere: docks, tables and the player follow the application font, the
+        // views' own text grows from it (Palette::viewFont), lines thicken and colours harden.
+        QFont big = m_presentSavedFont;
+        if (big.pointSizeF() > 0) big.setPointSizeF(std::max(16.0, big.pointSizeF() * 1.6));
+        else big.setPixelSize(std::max(22, big.pixelSize() * 8 / 5));
+        QApplication::setFont(big);
+        Palette::setPresentation(true);
+        // Without a window manager (a bare X server on a classroom PC) full screen is only a
+        // hint: take the whole screen ourselves first.
+        if (QScreen* sc = screen()) setGeometry(sc->geometry());
+        showFullScreen();
+        // The narration gets room for its sentences at the larger type.
+        if (QDockWidget* ex = m_docks.value(QStringLiteral("explain")); ex && ex->isVisible())
+            resizeDocks({ex}, {height() / 4}, Qt::Vertical);
+        m_pointer = new PointerHighlight(this);
+        m_pointer->show();
+        m_presentHint = new QLabel(this);
+        m_presentHint->setObjectName(QStringLiteral("presentationHint"));
+        m_presentHint->setStyleSheet(QStringLiteral("QLabel { background: rgba(0, 0, 0, 190); color: white; padding: 10px; "
+                                                    "border-radius: 6px; }"));
+        retranslate();
+        m_presentHint->adjustSize();
+        m_presentHint->move((width() - m_presentHint->width()) / 2, 12);
+        m_presentHint->show();
+        m_presentHint->raise();
+        m_pointer->raise();
+        QTimer::singleShot(5000, m_presentHint, &QWidget::hide);
+        auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+        connect(esc, &QShortcut::activated, this, [this] { setPresentationMode(false); });
+        m_presentKeys.append(esc);
+    } else {
+        m_presenting = false;
+        qDeleteAll(m_presentKeys);
+        m_presentKeys.clear();
+        delete m_pointer;
+        m_pointer = nullptr;
+        delete m_presentHint;
+        m_presentHint = nullptr;
+        Palette::setPresentation(false);
+        QApplication::setFont(m_presentSavedFont);
+        for (int i = 0; i < m_centre->count(); ++i) m_centre->setTabVisible(i, true);
+        menuBar()->show();
+        statusBar()->show();
+        if (m_presentWasMaximized) showMaximized();
+        else showNormal();
+        restoreGeometry(m_presentSavedGeometry);
+        restoreState(m_presentSavedState);
+    }
+    if (QAction* a = m_actions.value(QStringLiteral("present"))) a->setChecked(on);
+    for (QWidget* w : std::as_const(m_views)) w->update();
+    emit m_ctx->stateChanged(false);
+}
+
 void MainWindow::raiseView(const QString& id)
 {
+    // A presentation shows the views chosen for it, and only those.
+    if (m_presenting && !m_presentationViews.isEmpty() && !m_presentationViews.contains(id)) return;
     if (QWidget* w = m_views.value(id); w && m_centre->indexOf(w) >= 0) m_centre->setCurrentWidget(w);
     else if (QDockWidget* d = m_docks.value(id)) {
         d->show();
@@ -346,6 +524,12 @@ void MainWindow::buildMenus()
     action(file, QStringLiteral("run"), [this] { runScript(m_editor->source(), m_editor->fileName()); },
            QKeySequence(Qt::Key_F5));
     file->addSeparator();
+    action(file, QStringLiteral("openSession"), [this] { openSession(); }, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QMenu* recent = file->addMenu(QString());
+    m_menus.insert(QStringLiteral("recent"), recent);
+    action(file, QStringLiteral("saveSession"), [this] { saveSession(false); }, QKeySequence::Save);
+    action(file, QStringLiteral("saveSessionAs"), [this] { saveSession(true); }, QKeySequence::SaveAs);
+    file->addSeparator();
     QMenu* exportView = file->addMenu(QString());
     m_menus.insert(QStringLiteral("exportView"), exportView);
     for (const ViewInfo& v : viewCatalogue()) {
@@ -358,6 +542,11 @@ void MainWindow::buildMenus()
     }
     action(file, QStringLiteral("exportWindowPng"), [this] { exportWindow(QStringLiteral("png")); });
     action(file, QStringLiteral("exportWindowSvg"), [this] { exportWindow(QStringLiteral("svg")); });
+    action(file, QStringLiteral("exportAnimation"), [this] { exportAnimation(); });
+    QMenu* tables = file->addMenu(QString());
+    m_menus.insert(QStringLiteral("exportTables"), tables);
+    for (const QString& t : {QStringLiteral("oom"), QStringLiteral("events"), QStringLiteral("timeline")})
+        action(tables, QStringLiteral("exportTable-") + t, [this, t] { exportTable(t); });
     action(file, QStringLiteral("saveEvents"), [this] { saveEventLog(); });
     file->addSeparator();
     action(file, QStringLiteral("quit"), [this] { close(); }, QKeySequence::Quit);
@@ -389,10 +578,23 @@ void MainWindow::buildMenus()
     QAction* focus = action(view, QStringLiteral("focus"), [this](bool on) { setFocusMode(on); },
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     focus->setCheckable(true);
+    QAction* present = action(view, QStringLiteral("present"), [this](bool on) { setPresentationMode(on); },
+                              QKeySequence(Qt::Key_F11));
+    present->setCheckable(true);
+    action(view, QStringLiteral("presentViews"), [this] { choosePresentationViews(); });
     action(view, QStringLiteral("resetLayout"), [this] {
         QSettings().remove(QStringLiteral("window/state"));
         QMessageBox::information(this, tr("Reset layout"), tr("The default layout is used the next time memviz starts."));
     });
+
+    QMenu* tools = menu(QStringLiteral("tools"));
+    action(tools, QStringLiteral("exercises"), [this] {
+        if (!m_exercises) m_exercises = new ExerciseDialog(this);
+        m_exercises->show();
+        m_exercises->raise();
+        m_exercises->activateWindow();
+    });
+    action(tools, QStringLiteral("replacementLab"), [this] { raiseView(QStringLiteral("replacement")); });
 
     QMenu* lang = menu(QStringLiteral("language"));
     m_languageGroup = new QActionGroup(this);
@@ -430,19 +632,34 @@ void MainWindow::retranslate()
     m_menus.value(QStringLiteral("demos"))->setTitle(tr("&Demos"));
     m_menus.value(QStringLiteral("view"))->setTitle(tr("&View"));
     m_menus.value(QStringLiteral("language"))->setTitle(tr("&Language"));
+    m_menus.value(QStringLiteral("tools"))->setTitle(tr("&Class"));
+    m_actions.value(QStringLiteral("exercises"))->setText(tr("&Exercises…"));
+    m_actions.value(QStringLiteral("replacementLab"))->setText(tr("&Page-replacement lab"));
     m_menus.value(QStringLiteral("help"))->setTitle(tr("&Help"));
     m_menus.value(QStringLiteral("exportView"))->setTitle(tr("Export view"));
     m_actions.value(QStringLiteral("new"))->setText(tr("&New machine…"));
     m_actions.value(QStringLiteral("open"))->setText(tr("&Open script…"));
     m_actions.value(QStringLiteral("run"))->setText(tr("&Run script"));
+    m_actions.value(QStringLiteral("openSession"))->setText(tr("Open &session…"));
+    m_actions.value(QStringLiteral("saveSession"))->setText(tr("&Save session"));
+    m_actions.value(QStringLiteral("saveSessionAs"))->setText(tr("Save session &as…"));
+    m_menus.value(QStringLiteral("recent"))->setTitle(tr("Recent sessions"));
+    updateRecentMenu();
     m_actions.value(QStringLiteral("exportWindowPng"))->setText(tr("Export window as PNG…"));
     m_actions.value(QStringLiteral("exportWindowSvg"))->setText(tr("Export window as SVG…"));
     m_actions.value(QStringLiteral("saveEvents"))->setText(tr("Save event log (JSON lines)…"));
+    m_actions.value(QStringLiteral("exportAnimation"))->setText(tr("Export animation (PNG pictures, GIF)…"));
+    m_menus.value(QStringLiteral("exportTables"))->setTitle(tr("Export table"));
+    m_actions.value(QStringLiteral("exportTable-oom"))->setText(tr("OOM candidates (CSV or text)…"));
+    m_actions.value(QStringLiteral("exportTable-events"))->setText(tr("Event log (CSV or text)…"));
+    m_actions.value(QStringLiteral("exportTable-timeline"))->setText(tr("Timeline data (CSV or text)…"));
     m_actions.value(QStringLiteral("quit"))->setText(tr("&Quit"));
     m_actions.value(QStringLiteral("light"))->setText(tr("Light theme"));
     m_actions.value(QStringLiteral("dark"))->setText(tr("Dark theme"));
     m_actions.value(QStringLiteral("resetLayout"))->setText(tr("Reset layout"));
     m_actions.value(QStringLiteral("focus"))->setText(tr("Centre view only (hide the docks)"));
+    m_actions.value(QStringLiteral("present"))->setText(tr("Presentation mode"));
+    m_actions.value(QStringLiteral("presentViews"))->setText(tr("Views in presentation mode…"));
     m_actions.value(QStringLiteral("lang-system"))->setText(tr("System language"));
     m_actions.value(QStringLiteral("lang-en"))->setText(QStringLiteral("English"));
     m_actions.value(QStringLiteral("lang-zh_CN"))->setText(QStringLiteral("简体中文"));
@@ -465,6 +682,9 @@ void MainWindow::retranslate()
     m_docks.value(QStringLiteral("pressure"))->setWindowTitle(tr("Memory pressure"));
     m_docks.value(QStringLiteral("console"))->setWindowTitle(tr("Console"));
     m_docks.value(QStringLiteral("script"))->setWindowTitle(tr("Script"));
+    if (m_presentHint)
+        m_presentHint->setText(tr("Presentation · Page Down: next command · Page Up: back · ← →: one step · "
+                                  "Space: play · Esc: leave"));
     for (QAction* a : m_menus.value(QStringLiteral("demos"))->actions()) {
         const QString f = a->data().toString();
         a->setText(demoTitle(f));
@@ -507,6 +727,7 @@ void MainWindow::changeEvent(QEvent* e)
 
 void MainWindow::closeEvent(QCloseEvent* e)
 {
+    setPresentationMode(false); // save the normal layout, not the presentation's
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -597,6 +818,7 @@ void MainWindow::runConsoleLine(const QString& line)
         const std::uint64_t from = r.newMachine ? 0 : before;
         const std::uint64_t end = r.sim->eventCount();
         m_session->adopt(std::move(*r.sim), from);
+        if (r.newMachine) setChapters({});
         m_session->playUntil(end);
     }
 }
@@ -660,6 +882,7 @@ void MainWindow::newMachine()
     NewMachineDialog dlg(sim ? sim->config() : MachineConfig(), this);
     if (dlg.exec() != QDialog::Accepted) return;
     if (Error e = m_session->newMachine(dlg.config())) QMessageBox::warning(this, tr("New machine"), errorText(e));
+    else setChapters({}); // the last script's chapters belong to its run
 }
 
 void MainWindow::exportView(const QString& id, const QString& format)
@@ -684,6 +907,50 @@ void MainWindow::exportWindow(const QString& format)
     else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
+void MainWindow::exportAnimation()
+{
+    const Simulator* sim = m_session->simulator();
+    if (!sim) return;
+    m_session->pause();
+    const std::uint64_t was = m_session->cursor();
+    AnimationSetup s;
+    s.sim = sim;
+    s.cursor = was;
+    for (int i = 0; i < m_chapters->count(); ++i) s.chapters.append({m_chapters->itemData(i).toULongLong(), m_chapters->itemText(i)});
+    s.currentView = m_views.key(m_centre->currentWidget());
+    s.viewSize = [this](const QString& id) {
+        QWidget* w = m_views.value(id);
+        return w && w->isVisible() ? w->size() : QSize();
+    };
+    s.devicePixelRatio = devicePixelRatioF();
+    s.windowSize = size();
+    s.windowFrames = [this](std::uint64_t cursor, double progress) {
+        m_session->seek(cursor);           // one event forward is a cheap step
+        m_ctx->setProgress(progress);      // the step's animation at this point
+        QCoreApplication::processEvents(); // queued repaints and replots
+        return grab().toImage();
+    };
+    s.windowDone = [this, was] { m_session->seek(was); };
+    AnimationDialog d(std::move(s), this);
+    d.exec();
+}
+
+void MainWindow::exportTable(const QString& what)
+{
+    if (what == QLatin1String("oom")) {
+        if (auto* v = qobject_cast<OomView*>(m_views.value(what)))
+            TableExport::saveWithDialog(this, *TableExport::fromModel(*v->model()), QStringLiteral("oom-candidates"),
+                                        tr("Export the OOM candidates"));
+    } else if (what == QLatin1String("events")) {
+        if (auto* v = qobject_cast<EventLogView*>(m_views.value(what)))
+            TableExport::saveWithDialog(this, *TableExport::fromModel(*v->model()), QStringLiteral("events"),
+                                        tr("Export the event log"));
+    } else if (auto* p = qobject_cast<TimelinePlot*>(m_views.value(QStringLiteral("timeline")))) {
+        TableExport::saveWithDialog(this, *TableExport::fromTimeline(*p), QStringLiteral("timeline"),
+                                    tr("Export the timeline's data"));
+    }
+}
+
 void MainWindow::saveEventLog()
 {
     const Simulator* sim = m_session->simulator();
@@ -696,29 +963,137 @@ void MainWindow::saveEventLog()
         QMessageBox::warning(this, tr("Save event log"), tr("Cannot write %1: %2").arg(path, f.errorString()));
 }
 
+QString MainWindow::saveSessionTo(const QString& path)
+{
+    const Simulator* sim = m_session->simulator();
+    if (!sim) return tr("There is no machine to save.");
+    m_session->pause();
+    SessionData d = sessionFromSimulator(*sim, m_session->cursor());
+    d.windowState = saveState();
+    d.windowGeometry = saveGeometry();
+    d.centreView = m_views.key(m_centre->currentWidget());
+    for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it)
+        if (it.value()->toggleViewAction()->isChecked()) d.visibleDocks << it.key(); // open, even if behind a tab
+    d.visibleDocks.sort();
+    d.scriptSource = m_editor->source();
+    d.scriptName = m_editor->fileName();
+    d.chapters = m_shots;
+    if (QAction* a = m_languageGroup->checkedAction()) d.language = a->data().toString(); // "" = the system's
+    d.theme = Palette::isDark() ? QStringLiteral("dark") : QStringLiteral("light");
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString error = memviz::saveSession(path, d);
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) return error;
+    m_sessionPath = path;
+    addRecentSession(path);
+    return QString();
+}
+
+QString MainWindow::openSessionFrom(const QString& path)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto loaded = loadSession(path);
+    QApplication::restoreOverrideCursor();
+    if (auto* e = std::get_if<SessionError>(&loaded)) return e->message();
+    LoadedSession& s = std::get<LoadedSession>(loaded);
+    if (m_presenting) setPresentationMode(false);
+    const SessionData& d = s.data;
+    m_editor->setSource(d.scriptSource, d.scriptName);
+    m_session->adopt(std::move(s.sim), d.cursor);
+    setChapters(d.chapters);
+    const int at = m_chapters->findData(QVariant::fromValue<qulonglong>(d.cursor));
+    if (at >= 0) m_chapters->setCurrentIndex(at);
+    if (!d.windowGeometry.isEmpty()) restoreGeometry(d.windowGeometry);
+    // The saved layout; the list of open docks when the layout does not fit this memviz.
+    if (d.windowState.isEmpty() || !restoreState(d.windowState))
+        for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it)
+            it.value()->setVisible(d.visibleDocks.contains(it.key()));
+    if (QWidget* w = m_views.value(d.centreView); w && m_centre->indexOf(w) >= 0) m_centre->setCurrentWidget(w);
+    setTheme(d.theme == QLatin1String("dark"));
+    if (QAction* now = m_languageGroup->checkedAction(); !now || now->data().toString() != d.language) {
+        applyLanguage(d.language);
+        for (QAction* a : m_languageGroup->actions()) a->setChecked(a->data().toString() == d.language);
+    }
+    m_sessionPath = path;
+    addRecentSession(path);
+    m_console->append(tr("Opened %1: %L2 commands, %L3 events, at step %L4.")
+                          .arg(QDir::toNativeSeparators(path))
+                          .arg(d.commands.size())
+                          .arg(d.eventCount)
+                          .arg(m_session->cursor()),
+                      ConsoleWidget::Kind::Info);
+    updateStatus();
+    return QString();
+}
+
+void MainWindow::saveSession(bool askForName)
+{
+    QString path = m_sessionPath;
+    if (askForName || path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Save session"),
+                                            path.isEmpty() ? QStringLiteral("session.memviz") : path,
+                                            tr("memviz sessions (*.memviz)"));
+        if (path.isEmpty()) return;
+        if (!path.endsWith(QLatin1String(".memviz"))) path += QStringLiteral(".memviz");
+    }
+    const QString error = saveSessionTo(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Save session"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::openSession()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("memviz sessions (*.memviz)"));
+    if (path.isEmpty()) return;
+    const QString error = openSessionFrom(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Open session"), error);
+}
+
+QStringList MainWindow::recentSessions() const
+{
+    return QSettings().value(QStringLiteral("session/recent")).toStringList();
+}
+
+void MainWindow::addRecentSession(const QString& path)
+{
+    QStringList recent = recentSessions();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > 8) recent.removeLast();
+    QSettings().setValue(QStringLiteral("session/recent"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    QMenu* menu = m_menus.value(QStringLiteral("recent"));
+    if (!menu) return;
+    menu->clear();
+    const QStringList recent = recentSessions();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction* a = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            const QString error = openSessionFrom(path);
+            if (!error.isEmpty()) QMessageBox::warning(this, tr("Open session"), error);
+        });
+    }
+    if (!recent.isEmpty()) menu->addSeparator();
+    QAction* clear = menu->addAction(tr("Clear the list"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        QSettings().remove(QStringLiteral("session/recent"));
+        updateRecentMenu();
+    });
+}
+
 void MainWindow::setTheme(bool dark)
 {
-    Palette::setTheme(dark ? Theme::Dark : Theme::Light);
+    Palette::applyToApplication(dark ? Theme::Dark : Theme::Light);
     QSettings().setValue(QStringLiteral("ui/theme"), dark ? QStringLiteral("dark") : QStringLiteral("light"));
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette p;
-    if (dark) {
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
-        p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    } else {
-        p = QApplication::style()->standardPalette();
-    }
-    QApplication::setPalette(p);
     if (m_themeGroup) m_actions.value(dark ? QStringLiteral("dark") : QStringLiteral("light"))->setChecked(true);
     for (QWidget* w : std::as_const(m_views)) w->update();
     emit m_ctx->stateChanged(false);

@@ -189,6 +189,20 @@ void Session::playUntil(std::uint64_t cursor)
     play();
 }
 
+void Session::presentNext()
+{
+    if (!m_sim) return;
+    if (m_playing) {
+        const std::uint64_t end = m_stopAt.value_or(m_sim->eventCount());
+        pause();
+        setCursor(end, false);
+        return;
+    }
+    const std::size_t n = m_sim->commands().size();
+    for (std::size_t k = 0; k <= n; ++k)
+        if (m_sim->commandStart(k) > m_cursor) return playUntil(m_sim->commandStart(k));
+}
+
 void Session::finishAnimation()
 {
     m_progress = 1.0;

@@ -57,6 +57,9 @@ public slots:
     void playUntil(std::uint64_t cursor);
     /// Skip the rest of the current step's animation.
     void finishAnimation();
+    /// A presenter's "next": plays the next command's events, animated, and stops at its end;
+    /// pressed again while they play, it skips to that end (like a slide's build).
+    void presentNext();
 
 signals:
     void runChanged();

@@ -3,9 +3,11 @@
 #include "BuddyView.h"
 #include "CowView.h"
 #include "EventLogView.h"
+#include "ExplainPanel.h"
 #include "PageWalkView.h"
 #include "PhysicalMemoryView.h"
 #include "ProcessView.h"
+#include "ReplacementLabView.h"
 #include "SlabView.h"
 #include "KernelSpaceView.h"
 #include "LruSwapView.h"
@@ -31,7 +33,8 @@ QList<ViewInfo> viewCatalogue()
             {QStringLiteral("timeline"), tr("Timeline")},         {QStringLiteral("zones"), tr("Zones")},
             {QStringLiteral("lru"), tr("LRU lists and swap")},    {QStringLiteral("oom"), tr("OOM killer")},
             {QStringLiteral("slab"), tr("Slab caches")},          {QStringLiteral("kernel"), tr("Kernel address space")},
-            {QStringLiteral("numa"), tr("NUMA nodes")},           {QStringLiteral("events"), tr("Events")}};
+            {QStringLiteral("numa"), tr("NUMA nodes")},           {QStringLiteral("events"), tr("Events")},
+            {QStringLiteral("replacement"), tr("Page-replacement lab")}, {QStringLiteral("explain"), tr("Explanation")}};
 }
 
 QWidget* createView(const QString& id, ViewContext* ctx, QWidget* parent)
@@ -39,6 +42,8 @@ QWidget* createView(const QString& id, ViewContext* ctx, QWidget* parent)
     if (id == QLatin1String("buddy")) return new BuddyView(ctx, parent);
     if (id == QLatin1String("physical")) return new PhysicalMemoryView(ctx, parent);
     if (id == QLatin1String("events")) return new EventLogView(ctx, parent);
+    if (id == QLatin1String("explain")) return new ExplainPanel(ctx, parent);
+    if (id == QLatin1String("replacement")) return new ReplacementLabView(ctx, parent);
     if (id == QLatin1String("walk")) return new PageWalkView(ctx, parent);
     if (id == QLatin1String("cow")) return new CowView(ctx, parent);
     if (id == QLatin1String("processes")) return new ProcessView(ctx, parent);

@@ -1,5 +1,6 @@
 // memviz: parse the command line, then run headless or open the main window.
 #include "CommandLine.h"
+#include "Exercise.h"
 #include "Headless.h"
 #include "Language.h"
 #include "MainWindow.h"
@@ -24,8 +25,8 @@ int main(int argc, char** argv)
     for (int i = 0; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
     // A headless run, --help and --version never need a display.
     bool noWindow = false;
-    for (const char* flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v", "-?"})
-        noWindow = noWindow || args.contains(QLatin1String(flag));
+    for (const char* flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v", "-?", "--exercise"})
+        for (const QString& a : args) noWindow = noWindow || a == QLatin1String(flag) || a.startsWith(QLatin1String(flag) + u'=');
     if (noWindow && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     if (noWindow) qInstallMessageHandler(quietHandler);
     QApplication app(argc, argv);
@@ -38,6 +39,7 @@ int main(int argc, char** argv)
     if (!memviz::parseCommandLine(QApplication::arguments(), &options, &exitCode)) return exitCode;
     memviz::applyLanguage(options.language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString()
                                                      : options.language);
+    if (!options.exercise.isEmpty()) return memviz::runExerciseCli(options);
     if (options.headless) return memviz::runHeadless(options);
     memviz::MainWindow w(options);
     w.show();

@@ -2123,6 +2123,484 @@
         <source>drop_slab() (mm/vmscan.c) then runs the shrinkers of the reclaimable slab caches (dentries, inodes) so that they free unused objects and empty slabs. memviz&apos;s slab caches have no shrinkers: their objects belong to the script or to live processes, so drop_slab() frees nothing here.</source>
         <translation>接着 drop_slab()（mm/vmscan.c）运行可回收 slab 缓存（dentry、inode）的 shrinker，让它们释放未使用的对象和空 slab。memviz 的 slab 缓存没有 shrinker：其中的对象属于脚本或仍在运行的进程，因此 drop_slab() 在这里不会释放任何东西。</translation>
     </message>
+    <message>
+        <source>Simplification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseText</name>
+    <message>
+        <source>%1. Virtual address %2 = %3 %4 %5 (binary: PDE index | PTE index | offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 1, PFN %6 (%7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 1, PFN %6 (%7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ physical address %1 × %2 + %3 = %4; the byte there is %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ fault: the page-directory entry is not valid (PDE fault)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>→ fault: the page-table entry is not valid (PTE fault)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDE fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PTE fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: %1 of the %2 addresses translate; %3 fault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address translation with a two-level page table (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A textbook machine, as in OSTEP&apos;s paging-multilevel-translate.py:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page size: %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>virtual addresses: %1 bits = %2 bits page-directory index | %2 bits page-table index | %3 bits offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physical memory: %1 bytes = %2 frames of %3 bytes; physical address = PFN × %3 + offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bit %1 = valid, bits %2–%3 = PFN (frame number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bits %2–%3 = PFN (frame number), bit %1 = valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page-directory and page-table entries: 1 byte each, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page directory and every page table fill one page (%1 entries); the page directory is in frame %2 (PDBR = %2, decimal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory dump (hex, byte offsets on top). These are all the pages the questions need; every other page holds data too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Translate each virtual address: give the physical address and the byte stored there, or say that the translation faults and whether the page-directory entry (PDE) or the page-table entry (PTE) is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the physical address in hex (e.g. 0x1a7), or PDE or PTE when the translation faults at that level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (kernel, global)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLB hits and misses (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A process reads the virtual addresses below, one after the other. The machine is x86-64 with 4 KiB pages: the virtual page number (VPN) is the address without its last three hex digits (address &gt;&gt; 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLB has 4 entries and is fully associative (one set of 4 ways).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLB has 4 entries and is 2-way set-associative: 2 sets of 2 ways; a page goes to set VPN mod 2 (the lowest bit of the VPN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacement: LRU. A miss in a full set evicts the entry used longest ago (a hit counts as a use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacement: FIFO. A miss in a full set evicts the entry loaded longest ago (hits do not change the order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A miss loads the page&apos;s translation into its set: into the lowest-numbered empty way while there is one, else in place of the victim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every address lies in one read-only anonymous mapping of 16 pages at %1, so no access fails (the first access to a page also takes a page fault; that does not change what the TLB does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLB is empty at the start: the process has just been switched back in, and without PCID loading CR3 flushed the TLB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the start the TLB holds: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accesses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which accesses hit in the TLB and which miss? Which entry does each miss evict? What does the TLB hold at the end?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type h for a hit or m for a miss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPN %1, set %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit (way %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss → loaded into way %1, which was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss → way %1: evicts %2, the entry used longest ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss → way %1: evicts %2, the entry loaded longest ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLB: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">命中</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: %1 hits and %2 misses in %3 accesses (%4 TLB, %5). At the end the TLB holds: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fully associative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. free(%2): block %3 (order %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its buddy %1 (%2 XOR %3) is free with order %4: they merge into %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 is the whole zone: nothing left to merge with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its buddy %1 (%2 XOR %3) is not a free block of order %4: no more merging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes to the tail of list %2: the buddy of the block it would form, %3, is free, so a merge is likely soon (buddy_merge_likely()).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes to the head of list %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free lists: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 = alloc(%3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = alloc(%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free block of order %1 or more: the allocation fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list %1 is not empty; its head, block %2, is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lowest non-empty list of order ≥ %1 is list %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its head, block %1, is split (expand()):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 → %2 + %3; %4 goes to the head of list %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = pfn %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = pfn %2 (pages %2–%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After all requests: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buddy allocator (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A zone of %1 page frames, pfn 0 to %2, all free at the start: one block of order %3 (%1 pages) at pfn 0. A block of order k is 2^k pages and starts at a multiple of 2^k; its buddy starts at pfn XOR 2^k. Linux has orders up to 10; this zone only uses orders 0 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The allocator works as Linux&apos;s (mm/page_alloc.c), with one free list per order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alloc(k) takes the block at the head of the lowest non-empty free list of order ≥ k. While that block is larger than 2^k pages it is halved (expand()): the lower half is kept, the upper half goes to the head of the list one order lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free(X) gives block X back. While its buddy is a free block of the same order, the two merge into one block of the next order (at the lower pfn) and the buddy leaves its list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block that comes out goes to the head of its list, except when its buddy is busy but the buddy of the block the two would form is free: then a merge is likely soon, and it goes to the tail (buddy_merge_likely()).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free lists are written as [order] and the first pfn of each block on that list, head first: [2] 4, 20 means the list of order 2 holds block 4, then block 20. Nothing else allocates from this zone, and there are no per-CPU page lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests, in order (each alloc names its block):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For each request: which pfn does the alloc return, which blocks are split or merged, and what are the free lists afterwards?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an alloc type the pfn it returns. For a free type the block that ends up on a free list after merging, as pfn/order (e.g. 8/3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page replacement with %1 (seed %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference string (page numbers, in order): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames: %1 (numbered 0 to %2), all empty at the start. Policy: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A miss fills the lowest-numbered empty frame while there is one; after that the policy chooses the victim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIFO evicts the page that was loaded longest ago; hits change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRU evicts the page that was used longest ago; a hit counts as a use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OPT (Belady) evicts the page whose next use is farthest in the future; a page never used again counts as farthest, and among several such pages the one in the lowest-numbered frame goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLOCK (second chance): each frame has a use bit, set when its page is loaded or used. The hand points at frame 0 at the start and stays there while empty frames are filled. On a miss with no empty frame, the hand looks at its frame: a set use bit is cleared and the hand moves on to the next frame (after the last comes frame 0); the first frame with a clear use bit is the victim, and the hand stops one frame past it. In the solution, * marks a set use bit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For each access: is it a hit or a miss, and which page does a miss evict? How many misses are there in all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type h for a hit, m for a miss that fills an empty frame, or m and the evicted page for a miss that evicts one (e.g. m 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished">页 %1</translation>
+    </message>
+    <message>
+        <source>hit (frame %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss → frame %1, which was empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at access %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hand is at frame %1, whose use bit is clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hand clears the use bit of frame %1 and stops at frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hand clears the use bits of frames %1 and stops at frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss → frame %1: evicts %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss, evicts %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand → frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. page %2 → %3   %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all: %1 misses and %2 hits in %3 accesses with %4 frames (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address translation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLB hits and misses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buddy allocator</source>
+        <translation type="unfinished">伙伴分配器</translation>
+    </message>
+    <message>
+        <source>Page replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked solution (by memviz&apos;s simulator):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--exercise: unknown kind &quot;%1&quot;; the kinds are %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed: &quot;%1&quot; is not a whole number from 0 to 18446744073709551615</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionFile</name>
+    <message>
+        <source>%1 is out of range: expected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is out of range: expected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>memviz</name>
@@ -2205,10 +2683,6 @@ pictures of every view.</source>
 </source>
         <translation>请运行 memviz --help 查看帮助。
 </translation>
-    </message>
-    <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>意外的参数“%1”</translation>
     </message>
     <message>
         <source>--timeout needs a whole number of seconds ≥ 1</source>
@@ -2554,6 +3028,138 @@ pictures of every view.</source>
         <source>NUMA nodes</source>
         <translation>NUMA 节点</translation>
     </message>
+    <message>
+        <source>A .memviz session file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[session.memviz]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a generated exercise and exit: translate, tlb, buddy or replacement (the same --seed gives the same exercise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --exercise: also print the worked solution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headless: write numbered PNG frames of one view (buddy, walk, ...) for a range of steps into --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --animate: the first step (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --animate: the last step (default: the end of the run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --animate: also write VIEW.gif (looping).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --animate: the picture size (default 1280x800).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --animate --gif: frames per second (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --animate: pictures per step, showing its animation (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (headless: pictures in its look: large type, thick lines, high contrast).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour theme: light or dark (default: the saved choice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (only a .memviz session file can be named without an option)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--theme needs light or dark, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--answers needs --exercise KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs --animate VIEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--animate needs --headless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from needs a whole number ≥ 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to needs a whole number ≥ 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to %1 is before --from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT between 64x64 and 7680x4320, e.g. 1280x800</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fps needs a whole number from 1 to 50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--frames-per-step needs a whole number from 1 to 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a session file opens in the window: not with --headless or --exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--animate: there is no view &quot;%1&quot;; the views are: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--animate %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page-replacement lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>memviz::AllocPanel</name>
@@ -2616,6 +3222,256 @@ pictures of every view.</source>
     <message>
         <source>pfn 0x%1 · order %2 · %3 · %4</source>
         <translation>pfn 0x%1 · %2 阶 · %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::Animation</name>
+    <message>
+        <source>The run has %1 events, so a range cannot start at event %2 (choose 0 to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range ends at event %1, before its start at event %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose numbered PNG pictures, an animated GIF, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures per step must be 1 to %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GIF&apos;s speed must be 1 to %1 pictures per second, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture size must be between %1×%1 and %2×%3 pixels, not %4×%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot start file names: use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to draw the pictures from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was drawn at event %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no view &quot;%1&quot;; the views are: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>memviz::AnimationDialog</name>
+    <message>
+        <source>Export animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures per step:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width × height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIF speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pictures per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event n shows the machine after n events (0: just booted), as the player counts them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: one picture per event. More: the step&apos;s animation in between, the last picture showing the event done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 = one picture per event; more show each step&apos;s animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast the GIF plays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbered PNG pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animated GIF (loops)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">导出</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This command (events %L1 to %L2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chapter, &quot;%1&quot; (events %L2 to %L3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole run (events %L1 to %L2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events typed below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As on screen (%1×%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD (1280×720)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full HD (1920×1080)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 picture of %1×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 pictures of %2×%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, playing %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to draw the pictures from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing picture %L1 of %L2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote 1 picture to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %L1 pictures to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3129,6 +3985,193 @@ pictures of every view.</source>
     <message>
         <source>Shows only events whose type contains this text.</source>
         <translation>只显示类型中包含此文本的事件。</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::ExerciseDialog</name>
+    <message>
+        <source>0x… or PDE / PTE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h or m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h, m or m page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pfn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pfn/order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exercise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed always gives the same exercise, in every language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next seed (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text for a projector (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the problem and the steps shown so far to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heck answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks every line you filled in (Enter checks one line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked solution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;ide solution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worked solution appears here one step at a time, as memviz&apos;s simulator found it: Reveal next step (Ctrl+R), or Reveal all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not what the simulator found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read this answer. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>memviz::ExplainPanel</name>
+    <message numerus="yes">
+        <source>Start of the run · %Ln step(s) recorded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No machine yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every step of the run is explained here: what happened, why, with this run&apos;s numbers and the kernel function that does it in Linux. Step with → and ←, jump to the next command with Page Down, or press Space to play.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %L1 of %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command %L1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memviz simplifies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>memviz::GifWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not enough memory to encode the GIF %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GIF encoder failed on %1: %2 (giflib error %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A GIF picture must be 1 to 65535 pixels wide and high, not %1×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GIF is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A frame of %1×%2 pixels does not fit the GIF %3 of %4×%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The GIF %1 has no frames</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4261,6 +5304,114 @@ pictures of every view.</source>
     <message>
         <source>&lt;p&gt;memviz follows the kernel&apos;s algorithms and names, and says where it simplifies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One buddy free list per order; Linux keeps one per migrate type (unmovable, movable, reclaimable) and may steal from another type&apos;s list.&lt;/li&gt;&lt;li&gt;No per-CPU page lists: Linux parks freed order-0..3 pages on a per-CPU list (free_unref_page) and merges them later in batches; memviz merges at once.&lt;/li&gt;&lt;li&gt;No compaction: an allocation of a higher order that finds no free block fails after reclaim. Kernel allocations from the buddy exercise (alloc_pages) do not reclaim.&lt;/li&gt;&lt;li&gt;Physical memory is contiguous apart from the legacy holes below 1 MiB; NUMA nodes follow one another in physical order (machine({ nodes: [...] })).&lt;/li&gt;&lt;li&gt;Per-CPU page-list sizes in /proc/zoneinfo are the kernel&apos;s boot-time values; their counts stay 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Virtual memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU; the user page tables hold no kernel half.&lt;/li&gt;&lt;li&gt;Huge pages are 2 MiB only (no 1 GiB pages, none on 2-level x86-32). Transparent huge pages never reclaim or compact, have no huge zero page (a read maps the 4 KiB zero page), no khugepaged and no multi-size THP; anonymous mappings are not aligned to 2 MiB for them. Splitting splits the whole huge page and all its mappings at once; reclaim splits before swapping. The hugetlb pool grows from the free lists only (no overcommitted huge pages, no hugetlbfs files); reservations are per process.&lt;/li&gt;&lt;li&gt;After a fault the retried access is shown as a TLB fill without a second walk; the MMU sets Accessed and Dirty on the walk that loads the TLB.&lt;/li&gt;&lt;li&gt;Dirty page-cache pages are not written back (cat reads the page cache, which is the file); the shared libraries are in the page cache from the start, so exec reads nothing from disk.&lt;/li&gt;&lt;li&gt;glibc malloc without tcache and fastbins: a freed heap chunk coalesces at once. No SIGBUS past the end of a mapped file. munmap() of an unmapped range is refused (Linux accepts it silently).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Memory pressure:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Simulated time is charged by memviz&apos;s round figures: 1 ns a TLB hit, 20 ns a walk, 1 µs a minor fault, 100 µs a read from disk or swap, 20 µs writing a page out, 50 ns to look at a page in reclaim. Writeback is synchronous. No CPU time is accounted (sar -u and vmstat show an idle CPU; interrupts and context switches are 0).&lt;/li&gt;&lt;li&gt;One set of LRU lists and one kswapd for all nodes. kswapd runs between two page accesses of the running program and works until a zone is above its high watermark (or gives up after 16 passes that free nothing).&lt;/li&gt;&lt;li&gt;The anon/file balance uses swappiness and the cache-trim rule only: no recent reclaim costs, no refault (workingset) detection, no MGLRU; no swap readahead; no slab shrinking.&lt;/li&gt;&lt;li&gt;One swap entry per page; swap slots are found next-fit from the area&apos;s cursor, highest priority area first. x86 keeps the swap entry in the non-present PTE as Linux does (type in bits 59-63, the offset inverted in bits 9-58).&lt;/li&gt;&lt;li&gt;The OOM killer knows no cpusets, mempolicies or memory cgroups, so panic_on_oom 1 and 2 both panic; the victim&apos;s memory is freed at once (the oom_reaper&apos;s work).&lt;/li&gt;&lt;li&gt;sar reports the per-second history the machine recorded since boot, as if it had been started in a second terminal at boot; vmstat, like procps 4.0.2, reads memory once per run.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The kernel&apos;s own memory:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One CPU: the classic SLAB allocator has no per-CPU array caches or shared arrays (a freed object goes straight back to its slab, and cache_reap never runs); SLUB has one cpu slab and no per-CPU partial list. No slab colouring, no merging of compatible caches (as with slab_nomerge), no constructors. kmalloc&apos;s size classes are those of Linux 6.x in both modes.&lt;/li&gt;&lt;li&gt;The caches have no shrinkers: drop_caches 2 frees nothing, and SReclaimable stays 0 unless a script creates a cache with SLAB_RECLAIM_ACCOUNT. Boot-time slab, percpu and driver memory are not simulated, so Slab starts at 0 kB.&lt;/li&gt;&lt;li&gt;The kernel&apos;s mappings (direct map, vmalloc area, pkmap, fixmap) are kept as tables, not as page tables in simulated memory; KASLR is off. vfree() flushes the kernel TLB at once instead of purging lazily. On x86-32 lowmem keeps the notes&apos; 896 MiB (a 6.12 kernel shrinks it to keep 128 MiB of vmalloc space).&lt;/li&gt;&lt;li&gt;kmap() and kmap_local_page() refuse instead of sleeping or crashing: when every pkmap slot is taken, on a 17th kmap_local, or on kunmap of a page that is not mapped.&lt;/li&gt;&lt;li&gt;NUMA: one set of per-node counters in /proc/zoneinfo (node 0 shows the machine&apos;s); numactl only shows the hardware, numastat only its default table; no memory policies (interleave, bind) and no NUMA balancing. The hugetlb pool is filled from node 0&apos;s zonelist.&lt;/li&gt;&lt;/ul&gt;</source>
         <translation>&lt;p&gt;memviz 遵循内核的算法和命名，并说明在哪些地方做了简化：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;每阶只有一个伙伴分配器空闲链表；Linux 按迁移类型（不可移动、可移动、可回收）各维护一个，并可能从其他类型的链表中挪用。&lt;/li&gt;&lt;li&gt;没有每 CPU 页列表：Linux 把释放的 0..3 阶页先暂存在每 CPU 列表上（free_unref_page），之后再成批合并；memviz 立即合并。&lt;/li&gt;&lt;li&gt;没有内存规整：找不到空闲块的高阶分配在回收之后失败。伙伴分配器练习中的内核分配（alloc_pages）不进行回收。&lt;/li&gt;&lt;li&gt;物理内存除 1 MiB 以下的传统空洞外都是连续的；NUMA 节点按物理地址顺序依次排列（machine({ nodes: [...] })）。&lt;/li&gt;&lt;li&gt;/proc/zoneinfo 中每 CPU 页列表的大小是内核启动时的值；其计数始终为 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;虚拟内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU；用户页表中不含内核部分。&lt;/li&gt;&lt;li&gt;大页只有 2 MiB 一种（没有 1 GiB 页，二级页表的 x86-32 上没有大页）。透明大页从不回收或规整，没有大零页（读访问映射 4 KiB 的零页），没有 khugepaged，也没有多尺寸 THP；匿名映射不会为此按 2 MiB 对齐。拆分时一次拆开整个大页及其所有映射；回收时先拆分再换出。hugetlb 池只从空闲链表扩充（没有超额分配的大页，没有 hugetlbfs 文件）；预留按进程计算。&lt;/li&gt;&lt;li&gt;缺页之后重试的访问显示为一次 TLB 填充，不再进行第二次页表遍历；MMU 在装入 TLB 的那次遍历中设置 Accessed 和 Dirty 位。&lt;/li&gt;&lt;li&gt;脏的页缓存页不会被回写（cat 读取的是页缓存，页缓存就是文件本身）；共享库从一开始就在页缓存中，因此 exec 不从磁盘读取任何内容。&lt;/li&gt;&lt;li&gt;glibc malloc 没有 tcache 和 fastbins：释放的堆 chunk 立即合并。访问超出映射文件末尾时不会产生 SIGBUS。对未映射区间的 munmap() 会被拒绝（Linux 会默默接受）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内存压力：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;模拟时间按 memviz 的整数估值计算：TLB 命中 1 ns，页表遍历 20 ns，软性缺页 1 µs，从磁盘或交换区读取 100 µs，写出一页 20 µs，回收时检查一页 50 ns。回写是同步的。不统计 CPU 时间（sar -u 和 vmstat 显示 CPU 空闲；中断和上下文切换均为 0）。&lt;/li&gt;&lt;li&gt;所有节点共用一组 LRU 链表和一个 kswapd。kswapd 在运行中程序的两次页访问之间运行，一直工作到某个 zone 高于其 high 水位线（或连续 16 轮未释放任何页后放弃）。&lt;/li&gt;&lt;li&gt;匿名页与文件页的平衡只依据 swappiness 和缓存修剪规则：不考虑近期回收代价，没有重新缺页（workingset）检测，没有 MGLRU；没有交换预读；不收缩 slab。&lt;/li&gt;&lt;li&gt;每页一个交换项；交换槽位从交换区的游标开始按 next-fit 查找，优先级最高的交换区优先。x86 像 Linux 一样把交换项保存在不存在（non-present）的 PTE 中（类型在第 59-63 位，取反后的偏移在第 9-58 位）。&lt;/li&gt;&lt;li&gt;OOM killer 不了解 cpuset、内存策略（mempolicy）或内存 cgroup，因此 panic_on_oom 为 1 和 2 时都会 panic；受害进程的内存立即释放（即 oom_reaper 的工作）。&lt;/li&gt;&lt;li&gt;sar 报告机器自启动以来记录的每秒历史，就好像它在启动时就已在第二个终端中运行；vmstat 与 procps 4.0.2 一样，每次运行只读取一次内存信息。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;内核自身的内存：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;只有一个 CPU：经典的 SLAB 分配器没有每 CPU array cache 或共享数组（释放的对象直接回到它的 slab，cache_reap 从不运行）；SLUB 只有一个 cpu slab，没有每 CPU 部分链表。没有 slab 着色，不合并兼容的缓存（相当于 slab_nomerge），没有构造函数。两种模式下 kmalloc 的大小类别都与 Linux 6.x 相同。&lt;/li&gt;&lt;li&gt;缓存没有 shrinker：drop_caches 2 不释放任何内存，除非脚本用 SLAB_RECLAIM_ACCOUNT 创建缓存，否则 SReclaimable 保持为 0。不模拟启动时的 slab、percpu 和驱动内存，因此 Slab 从 0 kB 开始。&lt;/li&gt;&lt;li&gt;内核的映射（直接映射区、vmalloc 区、pkmap、fixmap）以表的形式保存，而不是模拟内存中的页表；KASLR 关闭。vfree() 立即刷新内核 TLB，而不是延迟清除。在 x86-32 上低端内存保持笔记中的 896 MiB（6.12 内核会将其缩小，以保留 128 MiB 的 vmalloc 空间）。&lt;/li&gt;&lt;li&gt;kmap() 和 kmap_local_page() 在以下情况下直接拒绝，而不是睡眠或崩溃：所有 pkmap 槽位都已占用、第 17 次 kmap_local，或对未映射的页执行 kunmap。&lt;/li&gt;&lt;li&gt;NUMA：/proc/zoneinfo 中只有一组每节点计数器（节点 0 显示整台机器的计数）；numactl 只显示硬件，numastat 只显示其默认表格；没有内存策略（interleave、bind），也没有 NUMA 平衡。hugetlb 池按节点 0 的 zonelist 填充。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Views in presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode shows only these views (the centre views as tabs):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one view; the choice was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exercises…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Page-replacement lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export animation (PNG pictures, GIF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OOM candidates (CSV or text)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log (CSV or text)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline data (CSV or text)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Views in presentation mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation · Page Down: next command · Page Up: back · ← →: one step · Space: play · Esc: leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the OOM candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the timeline&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no machine to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1: %L2 commands, %L3 events, at step %L4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memviz sessions (*.memviz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6013,6 +7164,512 @@ tables</source>
     </message>
 </context>
 <context>
+    <name>memviz::ReplacementLabTable</name>
+    <message>
+        <source>Replacement table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hits: %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hits: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">命中</translation>
+    </message>
+    <message>
+        <source>miss: page loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>victim of the miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use bit (CLOCK), PG_referenced (LINUX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PG_referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active list (LINUX); unshaded: inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not replayed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: page %2 is referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stands for virtual page 0x%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not replayed yet: step forward (→) or click the column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 frames, step %3, frame %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not replayed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 is virtual page 0x%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hit: the page referenced at this step was already here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miss: loaded here in place of page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Miss: loaded into this free frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use bit set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use bit clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock hand points here: the next frame it examines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the active list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the inactive list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PG_referenced set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PG_referenced clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: not replayed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, step %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts so far (up to step %1) of the whole string&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reference string yet: type one, draw a random one or record one from the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>memviz::ReplacementLabView</name>
+    <message>
+        <source>FIFO evicts the page that was loaded first, however often it is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRU evicts the page whose last use lies furthest back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OPT (Belady&apos;s optimum) evicts the page whose next use lies farthest ahead: the fewest misses possible, but only with knowledge of the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLOCK (second chance): the hand passes over pages whose use bit is set, clearing it, and evicts the first page without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LINUX: a new page joins the inactive list; a second access moves it to the active list; reclaim takes the inactive list&apos;s tail, giving a referenced page another round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 is already in frame %2; FIFO&apos;s order does not change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 is in frame %2 and becomes the most recently used page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 is already in frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 is in frame %2; its use bit stays set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 is in frame %2; its use bit is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 was referenced before on the inactive list: mark_page_accessed() moves it to the active list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 on the active list gets PG_referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 on the inactive list gets PG_referenced (mark_page_accessed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hit: %1 is in frame %2 and already has PG_referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 goes into free frame %2 with its use bit set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 goes into free frame %2 at the head of the inactive list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 goes into free frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 evicts %2 (first in: loaded at step %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 evicts %2 (least recently used: last used at step %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 evicts %2: next used farthest away (never again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 evicts %2: next used farthest away (at step %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: the hand finds %1 with its use bit clear and evicts it for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 has its use bit set — cleared, the hand moves on; %2 is evicted for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 have their use bits set — cleared, the hand moves on; %2 is evicted for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss: %1 evicts %2 from the tail of the inactive list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 moved to the inactive list (the active list was the longer one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 had PG_referenced — cleared, another round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (entry %2, column %3) is not a page number: type whole numbers from 0 to %4, separated by spaces or commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (entry %2, column %3) is too large: page numbers go from 0 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type at least one page number, for example 1 2 3 4 1 2 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 references: the lab replays at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;String:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1 2 3 4 1 2 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page numbers (0 to %1) separated by spaces or commas, at most %2; Enter replays them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A random string for this seed (the same seed always gives the same string); no page twice in a row, since a repeated page always hits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the &amp;run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process whose page accesses are recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last %1 page accesses of the process up to the player&apos;s position (consecutive accesses to one page count once); pages are numbered 1, 2, 3 … in order of first use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follow the player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record again at every step of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every policy a second time with one frame more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belady&apos;s anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FIFO on 1 2 3 4 1 2 5 1 2 3 4 5 with 3 and with 4 frames: more frames, more misses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the start (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step back (←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step forward (→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the end (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses by frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses of the whole string with 1, 2, 3 … frames. A line that goes up is Belady&apos;s anomaly: LRU and OPT never show one (they are stack algorithms: n frames always hold what n − 1 would), FIFO and CLOCK can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses</source>
+        <translation type="unfinished">未命中</translation>
+    </message>
+    <message>
+        <source>Page-replacement lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reference string replayed under several page-replacement policies side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference string is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 (entry %2) is out of range: page numbers go from 0 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run to record from yet: run a script or spawn a process first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no process %1 at this point of the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process %1 (%2) made no page access up to event %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed string: %1 references to %2 distinct pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random string, seed %1: %2 references to pages 1–%3, no page twice in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = 0x%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: all %1 page accesses of process %2 (%3) up to event %4 (repeats of one page folded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: the last %1 page accesses of process %2 (%3) up to event %4 (repeats of one page folded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual pages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belady&apos;s anomaly: FIFO misses %1 times with %2 frames and %3 times with %4 frames on the same string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more frames, more misses (Belady&apos;s anomaly) at %2→%3 frames: %4 → %5 misses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No anomaly on this string: one frame more never costs a miss more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation type="unfinished">暂停（Space）</translation>
+    </message>
+    <message>
+        <source>Play the string step by step (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>memviz::ScriptApi</name>
     <message>
         <source>machine() takes an object, e.g. machine({ preset: &quot;x86-64&quot;, ram: &quot;8G&quot; })</source>
@@ -6151,6 +7808,261 @@ tables</source>
     <message>
         <source>the script ran for more than %1 s and was stopped (an endless loop?)</source>
         <translation>脚本运行超过 %1 秒，已被停止（死循环？）</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::SessionFile</name>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a view id such as &quot;walk&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2 written as a decimal string, e.g. &quot;4096&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (expected %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is too long (%1 characters, at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not valid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a machine has 1 to 6 paging levels, this list has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the textbook machine these page size, levels and entries describe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown architecture &quot;%1&quot; (known: %2, or a custom one with &quot;custom&quot;: true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match %2, which has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a decimal string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 6 numbers (one per zone type), found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 NUMA nodes: memviz supports 1 to %2 nodes</source>
+        <translation type="unfinished">%1 个 NUMA 节点：memviz 支持 1 到 %2 个节点</translation>
+    </message>
+    <message>
+        <source>the distance matrix has %1 rows: it needs one row per NUMA node</source>
+        <translation type="unfinished">距离矩阵有 %1 行：每个 NUMA 节点需要一行</translation>
+    </message>
+    <message>
+        <source>row %1 of the distance matrix has the wrong length: it needs one entry per NUMA node</source>
+        <translation type="unfinished">距离矩阵第 %1 行的长度不对：每个 NUMA 节点需要一项</translation>
+    </message>
+    <message>
+        <source>missing: this is not a memviz session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;, found %2: this is not a memviz session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made by a newer memviz (format version %1); this memviz reads version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event counts add up to more than 2^64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain a NUL character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first string must be empty (id 0 means no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list is empty: the first string must be the empty one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events, but the commands&apos; event counts add up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the session &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the session &quot;%1&quot;: at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the session &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the machine&apos;s names are not valid UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text of command %1 is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name in the simulator&apos;s string table is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event counts of the commands are missing (build the data with sessionFromSimulator())</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not text: this is not a memviz session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of the JSON text: it is truncated (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1: this is not a memviz session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the commands&apos; event counts are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fresh boot of this machine names its string %1 &quot;%2&quot;, the file %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 command is refused when the run is rebuilt: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebuilding the run, this %1 command makes %2 events, but the file records %3: the file was changed, or made by a memviz that simulates differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rebuilt run has %1 events, the file records %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rebuilt run&apos;s events differ from the recorded ones (checksum %1, the file records %2): the file was changed, or made by a memviz that simulates differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder, not a session file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 bytes; a session is at most %2 bytes)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6506,6 +8418,21 @@ tables</source>
     <message>
         <source>pfn %1, order %2</source>
         <translation>pfn %1，%2 阶</translation>
+    </message>
+</context>
+<context>
+    <name>memviz::TableExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished">CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Plain-text table (*.txt)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,16 @@ QFont atLeast(QFont f, qreal pt)
     return f;
 }
 
+/// The font of the view's text: the widget's font, at least `pt` points; in presentation
+/// mode the view font (16 pt and up, growing with the view), captions larger alike.
+QFont viewFontAtLeast(const QWidget* w, qreal pt)
+{
+    if (!Palette::presentation()) return atLeast(w->font(), pt);
+    QFont f = Palette::viewFont(w);
+    if (f.pointSizeF() > 0) f.setPointSizeF(f.pointSizeF() * pt / 10);
+    return f;
+}
+
 QRectF lerp(const QRectF& a, const QRectF& b, double t)
 {
     return QRectF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t, a.width() + (b.width() - a.width()) * t,
@@ -268,7 +278,11 @@ void BuddyView::invalidate()
 
 QRectF BuddyView::headerRect() const
 {
-    const int h = std::max(m_zoneBox->sizeHint().height(), m_zoneLabel->sizeHint().height()) + 12;
+    // As tall as the selector, or as the statistics' text (larger in presentation mode).
+    const qreal text = QFontMetricsF(viewFontAtLeast(this, 10)).height();
+    const qreal h = std::max<qreal>({ qreal(m_zoneBox->sizeHint().height()),
+                        qreal(m_zoneLabel->sizeHint().height()), text })
+        + 12;
     return QRectF(0, 0, width(), h);
 }
 
@@ -315,9 +329,9 @@ void BuddyView::ensureLayouts() const
     const Machine& after = m_ctx->machine();
     const Machine& before = m_ctx->previousMachine();
 
-    const QFont base = atLeast(font(), 10);
+    const QFont base = viewFontAtLeast(this, 10);
     const QFontMetricsF fm(base), fmb(Palette::bold(base));
-    const QFont capFont = atLeast(font(), 11);
+    const QFont capFont = viewFontAtLeast(this, 11);
     const QFontMetricsF cfm(capFont), cfmb(Palette::bold(capFont));
 
     // Caption: as tall as its text needs, at most 40 % of the widget.
@@ -483,11 +497,12 @@ std::vector<BuddyView::Sprite> BuddyView::sprites(double t) const
 
 void BuddyView::paintEvent(QPaintEvent*)
 {
-    if (!m_themeApplied || m_theme != Palette::theme()) {
+    if (m_generation != Palette::generation()) {
         // The selector's label is a child widget: give it the view's text colour.
-        m_themeApplied = true;
-        m_theme = Palette::theme();
+        m_generation = Palette::generation();
         Palette::applyTextColour(m_zoneLabel);
+        m_dirty = true; // the layout measures text in fonts that presentation mode changes
+        placeHeader();
     }
     ensureLayouts();
     QPainter p(this);
@@ -499,7 +514,7 @@ void BuddyView::paintEvent(QPaintEvent*)
     const double t = QEasingCurve(QEasingCurve::InOutCubic).valueForProgress(std::clamp(m_ctx->progress(), 0.0, 1.0));
     if (!m_after.isValid()) {
         p.setPen(Palette::mutedText());
-        p.setFont(atLeast(font(), 12));
+        p.setFont(viewFontAtLeast(this, 12));
         const QRectF area(0, headerRect().bottom(), width(), captionRect().top() - headerRect().bottom());
         p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
             m_ctx->simulator() ? tr("This zone has no memory.") : tr("No machine yet."));
@@ -519,7 +534,7 @@ void BuddyView::paintEvent(QPaintEvent*)
 void BuddyView::paintHeader(QPainter& p) const
 {
     const QRectF head = headerRect();
-    const QFont base = atLeast(font(), 10);
+    const QFont base = viewFontAtLeast(this, 10);
 
     const Machine& m = m_ctx->machine();
     if (m_zone < 0 || static_cast<std::size_t>(m_zone) >= m.zones.size()) return;
@@ -540,7 +555,7 @@ void BuddyView::paintHeader(QPainter& p) const
     p.setPen(hot ? hotText() : Palette::text());
     p.drawText(
         r, Qt::AlignRight | Qt::AlignVCenter, QFontMetricsF(p.font()).elidedText(stats, Qt::ElideRight, r.width()));
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, head.bottom() - 0.5), QPointF(width(), head.bottom() - 0.5));
 }
 
@@ -548,7 +563,7 @@ void BuddyView::paintRows(QPainter& p, double t) const
 {
     const BuddyLayout& l = m_after;
     const Machine& m = m_ctx->machine();
-    const QFont base = atLeast(font(), 10);
+    const QFont base = viewFontAtLeast(this, 10);
     const QFont strong = Palette::bold(base);
     const QFontMetricsF fm(base);
     const Event* e = m_ctx->currentEvent();
@@ -558,13 +573,13 @@ void BuddyView::paintRows(QPainter& p, double t) const
     // Column backgrounds: the "in hand" column and the "allocated" lane.
     const QRectF rowsArea(l.area().left(), l.rows().front().rect.top(), l.area().width(),
         l.rows().back().rect.bottom() - l.rows().front().rect.top());
-    const QColor tray = Palette::mix(Palette::background(), Palette::zone(zt), Palette::theme() == Theme::Dark ? 0.10 : 0.06);
+    const QColor tray = Palette::tint(Palette::zone(zt), Palette::theme() == Theme::Dark ? 0.10 : 0.06);
     const QRectF workCol(l.workHeader().left(), rowsArea.top(), l.workHeader().width(), rowsArea.height());
     const QRectF exitCol(l.exitHeader().left(), rowsArea.top(), l.exitHeader().width(), rowsArea.height());
     p.setPen(Qt::NoPen);
     p.setBrush(tray);
     p.drawRoundedRect(workCol, 6, 6);
-    p.setBrush(Palette::mix(Palette::background(), Palette::mutedText(), 0.08));
+    p.setBrush(Palette::tint(Palette::mutedText(), 0.08));
     p.drawRoundedRect(exitCol, 6, 6);
 
     // Column titles.
@@ -590,7 +605,7 @@ void BuddyView::paintRows(QPainter& p, double t) const
             band.setAlphaF(Palette::theme() == Theme::Dark ? 0.16f : 0.08f);
             p.fillRect(row.rect, band);
         }
-        p.setPen(QPen(Palette::gridLine(), 1));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
         p.drawLine(QPointF(row.rect.left() + 4, row.rect.bottom() - 0.5),
             QPointF(row.rect.right() - 4, row.rect.bottom() - 0.5));
 
@@ -635,7 +650,7 @@ void BuddyView::paintLinks(QPainter& p, const BuddyLayout& l, qreal opacity) con
     p.save();
     p.setOpacity(opacity);
     QColor c = Palette::mutedText();
-    p.setPen(QPen(c, 1.2));
+    p.setPen(QPen(c, Palette::line(1.2)));
     p.setBrush(c);
     for (const BuddyRow& row : l.rows()) {
         for (int i = 1; i < row.boxCount; ++i) {
@@ -655,7 +670,7 @@ void BuddyView::paintLinks(QPainter& p, const BuddyLayout& l, qreal opacity) con
 
 void BuddyView::paintMarkers(QPainter& p, double t) const
 {
-    const QFont base = atLeast(font(), 10);
+    const QFont base = viewFontAtLeast(this, 10);
     const QFontMetricsF fm(base);
     const Event* e = m_ctx->currentEvent();
     const bool tailAdd = e && e->zone == m_zone && e->type == EventType::BuddyListAdd && (e->flags & EventFlag::Tail);
@@ -725,14 +740,14 @@ void BuddyView::paintTrails(QPainter& p, const std::vector<Sprite>& all, double 
         p.save();
         p.setOpacity(0.55);
         p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(c, 1.5, Qt::DashLine));
+        p.setPen(QPen(c, Palette::line(1.5), Qt::DashLine));
         p.drawRoundedRect(s.from.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
         const QPointF a = border(s.from, s.rect.center());
         const QPointF b = border(s.rect, s.from.center());
         const QLineF line(a, b);
         if (line.length() > 8) {
             p.setOpacity(0.8);
-            p.setPen(QPen(c, 2, Qt::SolidLine, Qt::RoundCap));
+            p.setPen(QPen(c, Palette::line(2), Qt::SolidLine, Qt::RoundCap));
             p.drawLine(line);
             const QLineF unit = line.unitVector();
             const QPointF dir(unit.dx(), unit.dy()), normal(-dir.y(), dir.x());
@@ -749,7 +764,7 @@ void BuddyView::paintTrails(QPainter& p, const std::vector<Sprite>& all, double 
 void BuddyView::paintLegend(QPainter& p) const
 {
     const ZoneType zt = m_ctx->machine().zones[static_cast<std::size_t>(m_zone)].type;
-    const QFont base = atLeast(font(), 10);
+    const QFont base = viewFontAtLeast(this, 10);
     const QFontMetricsF fm(base);
     p.setFont(base);
     const qreal h = fm.height();
@@ -773,7 +788,7 @@ void BuddyView::paintLegend(QPainter& p) const
         const qreal need = h * 1.8 + 6 + fm.horizontalAdvance(it.text) + 20;
         if (x + need > right) break;
         const QRectF sw(x, y + 2, h * 1.8, h - 4);
-        QPen pen(it.border, it.width);
+        QPen pen(it.border, Palette::line(it.width));
         if (it.dashed) pen.setStyle(Qt::DashLine);
         p.setPen(pen);
         p.setBrush(it.fill);
@@ -790,13 +805,13 @@ void BuddyView::paintSprite(QPainter& p, const Sprite& s) const
     p.save();
     p.setOpacity(s.opacity);
     const QRectF r = s.rect.adjusted(0.5, 0.5, -0.5, -0.5);
-    QPen pen(s.highlight ? Palette::highlight() : s.border, s.highlight ? 3.0 : 1.5);
+    QPen pen(s.highlight ? Palette::highlight() : s.border, Palette::line(s.highlight ? 3.0 : 1.5));
     if (s.dashed) pen.setStyle(Qt::DashLine);
     p.setPen(pen);
     p.setBrush(s.hollow ? QBrush(Qt::NoBrush) : QBrush(s.fill));
     p.drawRoundedRect(r, 5, 5);
     if (!s.label.isEmpty()) {
-        const QFont f = atLeast(font(), 10);
+        const QFont f = viewFontAtLeast(this, 10);
         const QFontMetricsF fm(f);
         if (fm.horizontalAdvance(s.label) <= r.width() - 4) {
             p.setFont(f);
@@ -811,10 +826,10 @@ void BuddyView::paintSprite(QPainter& p, const Sprite& s) const
 void BuddyView::paintCaption(QPainter& p) const
 {
     const QRectF r = captionRect();
-    const QFont capFont = atLeast(font(), 11);
+    const QFont capFont = viewFontAtLeast(this, 11);
     const QFont capBold = Palette::bold(capFont);
-    p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
+    p.setBrush(Palette::tint(Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
     p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
 
     const QRectF inner = r.adjusted(12, 8, -12, -8);

@@ -93,8 +93,7 @@ private:
     mutable BuddyLayout m_before;
     mutable BuddyLayout m_after;
     mutable qreal m_captionHeight = 0;
-    Theme m_theme = Theme::Light;
-    bool m_themeApplied = false;
+    int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

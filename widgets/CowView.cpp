@@ -518,9 +518,9 @@ std::uint64_t CowView::defaultFocus() const
 
 void CowView::ensureLayouts() const
 {
-    if (!m_dirty && m_theme == Palette::theme()) return;
+    if (!m_dirty && m_generation == Palette::generation()) return;
     m_dirty = false;
-    m_theme = Palette::theme();
+    m_generation = Palette::generation();
     syncSelector();
 
     const Machine& m = m_ctx->machine();
@@ -674,7 +674,7 @@ void CowView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::TextAntialiasing);
     p.fillRect(rect(), Palette::background());
     const QRectF head = headerRect();
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, head.bottom() - 0.5), QPointF(width(), head.bottom() - 0.5));
 
     const QFont tf = textFont();
@@ -716,18 +716,32 @@ void CowView::paintColumnTitles(QPainter& p) const
     const std::array<QRectF, 2> cols { QRectF(row0->rect[0].left(), y, row0->rect[0].width(), fm.height() * 2),
         QRectF(row0->rect[1].left(), y, row0->rect[1].width(), fm.height() * 2) };
     const std::array<std::uint32_t, 2> pids { m_pair.first, m_pair.second };
+    const double laneW = lanes[1] - lanes[0];
+    const QString names[3]
+        = { tr("only %1").arg(m_pair.first), tr("shared by both"), tr("only %1").arg(m_pair.second) };
     for (int s = 0; s < 2; ++s) {
-        const QRectF r = cols[static_cast<std::size_t>(s)];
+        QRectF r = cols[static_cast<std::size_t>(s)];
         const std::uint32_t pid = pids[static_cast<std::size_t>(s)];
         const Process* pr = m.proc(pid);
         const double dot = fm.height() * 0.6;
+        QString title = s == 0 ? tr("%1 (parent)").arg(procLabel(m, pid)) : tr("%1 (child)").arg(procLabel(m, pid));
+        if (pr && !pr->alive()) title += u" — "_s + tr("exited");
+        // The titles may run on over the neighbouring lane, up to that lane's own title (large
+        // text in presentation mode, or Chinese, would not fit over the entries alone).
+        const double gap = fm.averageCharWidth() * 2;
+        if (s == 0) {
+            r.setRight(std::max(r.right(), lanes[0] - std::min(laneW - 4, fm.horizontalAdvance(names[0])) / 2 - gap));
+        } else {
+            const double need = std::max(dot + 6 + fmb.horizontalAdvance(title),
+                fm.horizontalAdvance(tr("its page-table entries (PTEs)")));
+            const double limit = lanes[2] + std::min(laneW - 4, fm.horizontalAdvance(names[2])) / 2 + gap;
+            r.setLeft(std::min(r.left(), std::max(limit, r.right() - need)));
+        }
         p.setPen(Qt::NoPen);
         p.setBrush(Palette::process(pid));
         p.drawEllipse(QRectF(r.left(), r.top() + (fm.height() - dot) / 2, dot, dot));
         p.setFont(Palette::bold(tf));
         p.setPen(Palette::text());
-        QString title = s == 0 ? tr("%1 (parent)").arg(procLabel(m, pid)) : tr("%1 (child)").arg(procLabel(m, pid));
-        if (pr && !pr->alive()) title += u" — "_s + tr("exited");
         p.drawText(QRectF(r.left() + dot + 6, r.top(), r.width() - dot - 6, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter, fmb.elidedText(title, Qt::ElideRight, r.width() - dot - 6));
         p.setFont(tf);
@@ -736,14 +750,11 @@ void CowView::paintColumnTitles(QPainter& p) const
             fm.elidedText(tr("its page-table entries (PTEs)"), Qt::ElideRight, r.width()));
     }
     // Lanes: who maps the frames in each.
-    const double laneW = lanes[1] - lanes[0];
     p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
     p.drawText(QRectF(lanes[0] - laneW / 2, y, 3 * laneW, fm.height()), Qt::AlignCenter, tr("physical frames"));
     p.setFont(tf);
     p.setPen(Palette::mutedText());
-    const QString names[3]
-        = { tr("only %1").arg(m_pair.first), tr("shared by both"), tr("only %1").arg(m_pair.second) };
     for (int l = 0; l < 3; ++l)
         p.drawText(QRectF(lanes[static_cast<std::size_t>(l)] - laneW / 2, y + fm.height(), laneW, fm.height()),
             Qt::AlignCenter, fm.elidedText(names[l], Qt::ElideRight, laneW - 4));
@@ -751,8 +762,8 @@ void CowView::paintColumnTitles(QPainter& p) const
     p.setPen(Qt::NoPen);
     for (int l = 0; l < 3; ++l) {
         const QColor band = l == 1
-            ? Palette::mix(Palette::background(), Palette::text(), 0.05)
-            : Palette::mix(Palette::background(), Palette::process(l == 0 ? m_pair.first : m_pair.second),
+            ? Palette::tint(Palette::text(), 0.05)
+            : Palette::tint(Palette::process(l == 0 ? m_pair.first : m_pair.second),
                 Palette::theme() == Theme::Dark ? 0.08 : 0.06);
         p.setBrush(band);
         p.drawRoundedRect(QRectF(lanes[static_cast<std::size_t>(l)] - laneW / 2 + 3, m_body.top() - 2, laneW - 6,
@@ -823,10 +834,10 @@ void CowView::paintLines(QPainter& p, double t) const
             }
             p.save();
             p.setOpacity(opacity);
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.85), 5.5));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.85), Palette::line(5.5)));
             p.setBrush(Qt::NoBrush);
             p.drawPath(path);
-            p.setPen(QPen(c, 2.5, writable ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
+            p.setPen(QPen(c, Palette::line(2.5), writable ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
             p.drawPath(path);
             // Arrowhead at the frame.
             const QPointF dir(s == 0 ? 1 : -1, 0);
@@ -871,11 +882,11 @@ void CowView::paintFrames(QPainter& p, double t) const
               const bool shared = f.zero || mapcount >= 2;
               // Shared frames: a second ring (the lane title says "shared"). In-flight frames: dashed.
               if (shared) {
-                  p.setPen(QPen(Palette::text(), 2));
+                  p.setPen(QPen(Palette::text(), Palette::line(2)));
                   p.setBrush(Qt::NoBrush);
                   p.drawRoundedRect(r.adjusted(-4, -4, 4, 4), 8, 8);
               }
-              QPen border(inFlight ? Palette::text() : c.darker(140), inFlight ? 2 : 1.5);
+              QPen border(inFlight ? Palette::text() : c.darker(140), Palette::line(inFlight ? 2 : 1.5));
               if (inFlight) border.setStyle(Qt::DashLine);
               p.setPen(border);
               p.setBrush(c);
@@ -956,7 +967,7 @@ void CowView::paintFrames(QPainter& p, double t) const
         draw(fa, shown, opacity, count, fb && t < 0.5 ? fb->inFlight : fa.inFlight, filled);
         if (newFrameStep && e->pfn == fa.pfn) {
             p.save();
-            p.setPen(QPen(Palette::highlight(), 3));
+            p.setPen(QPen(Palette::highlight(), Palette::line(3)));
             p.setBrush(Qt::NoBrush);
             const double grow = (1 - t) * (1 - t) * 30;
             p.drawRoundedRect(shown.adjusted(-5 - grow, -5 - grow, 5 + grow, 5 + grow), 8, 8);
@@ -976,7 +987,7 @@ void CowView::paintLock(QPainter& p, const QRectF& r, const QColor& c, double op
     const double lift = open * h * 0.22;
     QRectF shackle(r.center().x() - sw / 2, r.top() - lift, sw, h * 0.9);
     p.save();
-    p.setPen(QPen(c, std::max(1.6, w * 0.14), Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(c, std::max(Palette::line(1.6), w * 0.14), Qt::SolidLine, Qt::RoundCap));
     p.setBrush(Qt::NoBrush);
     QPainterPath arc;
     arc.moveTo(shackle.left(), body.top());
@@ -1011,11 +1022,11 @@ void CowView::paintEntries(QPainter& p, double t) const
             const QRectF r = rowsA[i].rect[si];
             const QColor hue = Palette::process(pids[si]);
             // Box: tinted by the process when the entry maps something, dashed when not.
-            QPen border(shown.present ? hue : Palette::gridLine(), shown.present ? 1.5 : 1.2);
+            QPen border(shown.present ? hue : Palette::gridLine(), Palette::line(shown.present ? 1.5 : 1.2));
             if (!shown.present) border.setStyle(Qt::DashLine);
             p.setPen(border);
             p.setBrush(shown.present
-                    ? Palette::mix(Palette::background(), hue, Palette::theme() == Theme::Dark ? 0.16 : 0.10)
+                    ? Palette::tint(hue, Palette::theme() == Theme::Dark ? 0.16 : 0.10)
                     : Palette::background());
             p.drawRoundedRect(r, 6, 6);
             const QRectF inner = r.adjusted(8, 2, -8, -2);
@@ -1084,10 +1095,10 @@ void CowView::paintEntries(QPainter& p, double t) const
             if (writer || stepHere) {
                 const QColor hl = Palette::highlight();
                 p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 6));
+                p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), Palette::line(6)));
                 p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), 8, 8);
                 p.setPen(QPen(Palette::withAlpha(hl, stepHere ? 0.55 + 0.45 * pulse : 0.9),
-                    stepHere ? 3 + 1.5 * (1 - pulse) : 2.5));
+                    Palette::line(stepHere ? 3 + 1.5 * (1 - pulse) : 2.5)));
                 p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), 8, 8);
                 // "write" on the outer side of the box.
                 const QString w = m_fault.kind == int(FaultKind::ZeroPage) ? tr("read") : tr("write");
@@ -1123,9 +1134,9 @@ void CowView::paintCopy(QPainter& p, double t) const
     const QPointF b(right ? to->rect.left() - 3 : to->rect.right() + 3, y);
     const QPointF dir(right ? 1 : -1, 0);
     p.save();
-    p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 6));
+    p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), Palette::line(6)));
     p.drawLine(a, b);
-    p.setPen(QPen(hl, 3, Qt::SolidLine, Qt::FlatCap));
+    p.setPen(QPen(hl, Palette::line(3), Qt::SolidLine, Qt::FlatCap));
     p.drawLine(a, b - dir * 6);
     QPolygonF head;
     head << b << b - dir * 9 + QPointF(0, 5.5) << b - dir * 9 - QPointF(0, 5.5);
@@ -1136,10 +1147,10 @@ void CowView::paintCopy(QPainter& p, double t) const
     const double ph = std::min(from->rect.height() * 0.5, 26.0), pw = ph * 0.78;
     const QPointF c = lerp(a + dir * (pw / 2), b - dir * (pw / 2 + 6), t);
     const QRectF sheet(c.x() - pw / 2, c.y() - ph / 2, pw, ph);
-    p.setPen(QPen(hl.darker(120), 1.5));
+    p.setPen(QPen(hl.darker(120), Palette::line(1.5)));
     p.setBrush(Palette::background());
     p.drawRect(sheet);
-    p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.6), 1));
+    p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.6), Palette::line(1)));
     for (int k = 1; k <= 3; ++k) {
         const double ly = sheet.top() + sheet.height() * k / 4.0;
         p.drawLine(QPointF(sheet.left() + 2.5, ly), QPointF(sheet.right() - 2.5 - (k % 2) * pw * 0.25, ly));
@@ -1163,8 +1174,8 @@ void CowView::paintCaption(QPainter& p) const
     const QRectF r = captionRect();
     const QFont tf = textFont();
     const QFont tb = Palette::bold(tf);
-    p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
+    p.setBrush(Palette::tint(Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
     p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
     const QRectF inner = r.adjusted(12, 8, -12, -8);
     double x = inner.left();

@@ -199,7 +199,7 @@ private:
     mutable QRectF m_body;
     mutable double m_captionH = 0;
     mutable QString m_captionTag, m_captionTitle, m_captionBody;
-    mutable Theme m_theme = Theme::Light;
+    mutable int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

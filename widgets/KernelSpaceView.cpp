@@ -327,9 +327,9 @@ void drawBreak(QPainter& p, double left, double right, double y, double amp)
     zig.moveTo(left - 3, y);
     for (int i = 1; i <= teeth; ++i) zig.lineTo(left - 3 + step * i, y + ((i % 2) ? -amp : amp));
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(Palette::background(), 4));
+    p.setPen(QPen(Palette::background(), Palette::line(4)));
     p.drawPath(zig);
-    p.setPen(QPen(Palette::mutedText(), 1.3));
+    p.setPen(QPen(Palette::mutedText(), Palette::line(1.3)));
     p.drawPath(zig);
 }
 
@@ -1207,6 +1207,16 @@ void KernelSpaceView::ensureLayout() const
             if (!stack(tops, want, hs, lo, hi, 2)) {
                 if (mode < 5) continue;
                 stack(tops, want, hs, lo - 1e6, hi, 2);
+            } else if (mode < 5) {
+                // A label pushed far from its region (large text in presentation mode) reads as
+                // another region's: fewer lines instead.
+                bool near = true;
+                for (std::size_t j = 0; j < shown.size() && j < tops.size(); ++j) {
+                    const QRectF& rr = m_regions[shown[j]].rect;
+                    const double a = std::clamp(rr.top(), lo, hi), b = std::clamp(rr.bottom(), lo, hi);
+                    near = near && tops[j] <= b + f.slh * 1.5 && tops[j] + hs[j] >= a - f.slh * 1.5;
+                }
+                if (!near) continue;
             }
             for (std::size_t j = 0; j < shown.size() && j < tops.size(); ++j) {
                 const RegionText& t = texts[std::size_t(m_regions[shown[j]].region)];
@@ -2013,8 +2023,8 @@ QString KernelSpaceView::toolTipAt(QPointF pos) const
 
 void KernelSpaceView::paintEvent(QPaintEvent*)
 {
-    if (m_theme != Palette::theme()) {
-        m_theme = Palette::theme();
+    if (m_generation != Palette::generation()) {
+        m_generation = Palette::generation();
         m_imagesDirty = true;
         m_dirty = true;
         for (QWidget* w : std::initializer_list<QWidget*> { m_scaleLabel, m_compareBox }) Palette::applyTextColour(w);
@@ -2070,7 +2080,7 @@ void KernelSpaceView::paintHeader(QPainter& p, const Fonts& f) const
     const QRectF titleRect(pad, m_header.top(), std::max<qreal>(10, right - pad), m_header.height());
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetricsF(f.title).elidedText(tr("Kernel address space"), Qt::ElideRight, titleRect.width()));
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
     drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
 }
@@ -2092,13 +2102,13 @@ void KernelSpaceView::paintVirtualBar(QPainter& p, const Fonts& f) const
         const double y0 = m_vbar.bottom() - g.from * m_vbar.height(), y1 = m_vbar.bottom() - g.to * m_vbar.height();
         const QRectF rr(m_vbar.left(), y1, m_vbar.width(), y0 - y1);
         QColor fill = regionFill(r.kind);
-        if (g.broken && r.kind == KernelRegionKind::DirectMap) fill = Palette::mix(fill, Palette::background(), 0.6);
+        if (g.broken && r.kind == KernelRegionKind::DirectMap) fill = Palette::faded(fill, 0.6);
         p.fillRect(rr, fill);
         if (r.kind == KernelRegionKind::Hole && !g.broken && rr.height() > 3)
             p.fillRect(rr, QBrush(Palette::gridLine(), Qt::BDiagPattern));
     }
     // Boundaries between regions.
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     for (const RegionBox& b : m_regions)
         p.drawLine(QPointF(m_vbar.left(), b.rect.top()), QPointF(m_vbar.right(), b.rect.top()));
     p.setBrush(Qt::NoBrush);
@@ -2131,7 +2141,7 @@ void KernelSpaceView::paintVirtualBar(QPainter& p, const Fonts& f) const
             if (const KernelRegion* r = regionOf(l, va))
                 for (const RegionBox& b : m_regions)
                     if (b.start == r->start) {
-                        p.setPen(QPen(hot(), 2.5));
+                        p.setPen(QPen(hot(), Palette::line(2.5)));
                         p.setBrush(Qt::NoBrush);
                         p.drawRect(b.rect.adjusted(-1.5, -1.5, 1.5, 1.5));
                     }
@@ -2147,7 +2157,7 @@ void KernelSpaceView::paintVirtualBar(QPainter& p, const Fonts& f) const
         const bool hole = r.kind == KernelRegionKind::Hole;
         const qreal ly = lb.rect.top() + (lb.line2.isEmpty() ? lb.rect.height() / 2 : f.slh / 2);
         const qreal ay = std::clamp(lb.anchorY, b.rect.top(), b.rect.bottom());
-        p.setPen(QPen(Palette::mutedText(), 1));
+        p.setPen(QPen(Palette::mutedText(), Palette::line(1)));
         const qreal x1 = lb.rect.right() + 3, x2 = m_vbar.left() - 5;
         if (std::abs(ly - ay) > 1)
             p.drawPolyline(
@@ -2175,7 +2185,7 @@ void KernelSpaceView::paintPhysicalBar(QPainter& p, const Fonts& f) const
     p.drawText(m_phead, Qt::AlignCenter, m_pheadText);
     for (std::size_t i = 0; i < m_strips.size(); ++i) {
         const ZoneStrip& s = m_strips[i];
-        p.fillRect(s.rect, Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.05 : 0.03));
+        p.fillRect(s.rect, Palette::tint(Palette::text(), Palette::isDark() ? 0.05 : 0.03));
         if (i < m_stripImages.size()) {
             p.save();
             p.setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -2184,14 +2194,14 @@ void KernelSpaceView::paintPhysicalBar(QPainter& p, const Fonts& f) const
         }
         const bool high = s.zoneId >= 0 && m.zones[std::size_t(s.zoneId)].type == ZoneType::HighMem;
         const QColor zc = s.zoneId >= 0 ? Palette::zone(m.zones[std::size_t(s.zoneId)].type) : Palette::mutedText();
-        p.setPen(QPen(Palette::gridLine(), 1));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(s.rect);
         // The zone's hue as a stripe on the outer edge.
         p.fillRect(QRectF(s.rect.right() + 1, s.rect.top(), 4, s.rect.height()), zc);
         if (high) {
             // No band reaches HighMem: its edge facing the virtual side is marked.
-            p.setPen(QPen(Palette::alarm(), 2, Qt::DashLine));
+            p.setPen(QPen(Palette::alarm(), Palette::line(2), Qt::DashLine));
             p.drawLine(QPointF(s.rect.left() - 3, s.rect.top()), QPointF(s.rect.left() - 3, s.rect.bottom()));
         }
         // The label, with a leader when it had to move.
@@ -2201,7 +2211,7 @@ void KernelSpaceView::paintPhysicalBar(QPainter& p, const Fonts& f) const
         const qreal ly = lb.rect.top() + f.slh / 2;
         const qreal ay = std::clamp(lb.anchorY, s.rect.top(), s.rect.bottom());
         if (!(ay >= lb.rect.top() && ay <= lb.rect.bottom())) {
-            p.setPen(QPen(Palette::mutedText(), 1));
+            p.setPen(QPen(Palette::mutedText(), Palette::line(1)));
             p.drawPolyline(QPolygonF({ QPointF(s.rect.right() + 6, ay), QPointF(lb.rect.left() - 2, ly) }));
         }
         const QFontMetricsF fms(f.small);
@@ -2229,7 +2239,7 @@ void KernelSpaceView::paintMappings(QPainter& p, const Fonts& f, double t, bool 
     const auto bandLabel = [&] {
         if (m_bandLabel.isEmpty()) return;
         const QRectF& r = m_bandLabel;
-        p.setPen(QPen(Palette::withAlpha(directColour(), 0.6), 1));
+        p.setPen(QPen(Palette::withAlpha(directColour(), 0.6), Palette::line(1)));
         p.setBrush(Palette::withAlpha(Palette::background(), 0.92));
         p.drawRoundedRect(r, 4, 4);
         p.setFont(f.smallBold);
@@ -2254,7 +2264,7 @@ void KernelSpaceView::paintMappings(QPainter& p, const Fonts& f, double t, bool 
             p.setPen(Qt::NoPen);
             p.setBrush(Palette::withAlpha(c, Palette::isDark() ? 0.22 : 0.16));
             p.drawPolygon(m_band.polygon);
-            p.setPen(QPen(Palette::withAlpha(c, 0.7), 1.2));
+            p.setPen(QPen(Palette::withAlpha(c, 0.7), Palette::line(1.2)));
             p.drawLine(m_band.polygon[0], m_band.polygon[3]);
             p.drawLine(m_band.polygon[1], m_band.polygon[2]);
         }
@@ -2264,7 +2274,7 @@ void KernelSpaceView::paintMappings(QPainter& p, const Fonts& f, double t, bool 
             const double y0 = m_vbar.bottom() - m_scale.fraction(in.start) * m_vbar.height();
             const double y1 = m_vbar.bottom() - m_scale.fractionOfEnd(in.end) * m_vbar.height();
             const QColor c = lineColour(in.kind);
-            p.setPen(QPen(Palette::withAlpha(c, 0.55), 1));
+            p.setPen(QPen(Palette::withAlpha(c, 0.55), Palette::line(1)));
             p.setBrush(Palette::withAlpha(c, 0.10));
             p.drawPolygon(QPolygonF({ QPointF(m_vbar.right(), y0 + 0.5), QPointF(m_vbar.right(), y1 - 0.5),
                 QPointF(in.rect.left(), in.rect.top()), QPointF(in.rect.left(), in.rect.bottom()) }));
@@ -2285,17 +2295,17 @@ void KernelSpaceView::paintMappings(QPainter& p, const Fonts& f, double t, bool 
         // Casings help a few lines; a fan of hundreds is visible by itself, and their casings
         // would wash out the frames where they end.
         if (casing.size() <= 64) {
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.33), 3.0));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.33), Palette::line(3.0)));
             p.drawLines(casing.data(), int(casing.size()));
         }
         for (int k = 0; k < kinds; ++k) {
             const auto kind = static_cast<LineKind>(k);
             const QColor c = lineColour(kind);
             const double a = kind == LineKind::Slab ? 0.35 : 0.6;
-            p.setPen(QPen(Palette::withAlpha(c, a), 1.0));
+            p.setPen(QPen(Palette::withAlpha(c, a), Palette::line(1.0)));
             p.drawLines(byKind[std::size_t(k)].data(), int(byKind[std::size_t(k)].size()));
             // A dot on each frame, ringed in the background colour so it stands out on a busy raster.
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), a), 1.5));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), a), Palette::line(1.5)));
             p.setBrush(Palette::withAlpha(Palette::ink(c), a));
             // One dot per cell, however many frames of it are mapped; small and plain when
             // there are many (a row of ringed dots would hide the frames).
@@ -2323,18 +2333,18 @@ void KernelSpaceView::paintMappings(QPainter& p, const Fonts& f, double t, bool 
         if (a <= 0.01) continue;
         const QPointF to = l.grows ? l.from + (l.to - l.from) * t : l.to;
         if (cased(l) || lit) {
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.55 * a), lit ? 4.5 : 3.0));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.55 * a), Palette::line(lit ? 4.5 : 3.0)));
             p.drawLine(lit ? QLineF(l.from, to) : casingOf(l.from, to));
         }
-        p.setPen(QPen(Palette::withAlpha(c, a), lit ? 2.4 : 1.0));
+        p.setPen(QPen(Palette::withAlpha(c, a), Palette::line(lit ? 2.4 : 1.0)));
         p.drawLine(l.from, to);
         if (!l.grows || t > 0.85) {
             if (lit) {
                 p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(Palette::withAlpha(c, a), 2));
+                p.setPen(QPen(Palette::withAlpha(c, a), Palette::line(2)));
                 p.drawEllipse(l.to, 4.5, 4.5);
             } else if (cased(l)) {
-                p.setPen(QPen(Palette::withAlpha(Palette::background(), a), 1.5));
+                p.setPen(QPen(Palette::withAlpha(Palette::background(), a), Palette::line(1.5)));
                 p.setBrush(Palette::withAlpha(Palette::ink(c), a));
                 p.drawEllipse(l.to, 3.0, 3.0);
             }
@@ -2347,9 +2357,9 @@ void KernelSpaceView::paintMappings(QPainter& p, const Fonts& f, double t, bool 
     if (sel)
         if (const auto pt = pointOfFrame(*sel)) {
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(Palette::background(), 4));
+            p.setPen(QPen(Palette::background(), Palette::line(4)));
             p.drawEllipse(*pt, 6, 6);
-            p.setPen(QPen(Palette::text(), 2));
+            p.setPen(QPen(Palette::text(), Palette::line(2)));
             p.drawEllipse(*pt, 6, 6);
         }
     // The TLB flush badge.
@@ -2389,7 +2399,8 @@ void KernelSpaceView::paintInsets(QPainter& p, const Fonts& f, double t, bool ov
                 p.fillRect(h >= 4 ? r.adjusted(0, 0.5, 0, -0.5) : r, Palette::withAlpha(c, fade));
             }
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(Palette::withAlpha(in.current ? hot() : Palette::mutedText(), fade), in.current ? 2 : 1));
+            p.setPen(QPen(Palette::withAlpha(in.current ? hot() : Palette::mutedText(), fade),
+                Palette::line(in.current ? 2 : 1)));
             p.drawRect(in.rect);
         }
         // The flash of the slot or page the step maps: a ring that grows and fades.
@@ -2397,9 +2408,9 @@ void KernelSpaceView::paintInsets(QPainter& p, const Fonts& f, double t, bool ov
             const QRectF r = in.cell(std::size_t(in.flash));
             const qreal grow = 2 + 7 * t;
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(Palette::withAlpha(Palette::highlight(), 1.0 - 0.7 * t), 2.5));
+            p.setPen(QPen(Palette::withAlpha(Palette::highlight(), 1.0 - 0.7 * t), Palette::line(2.5)));
             p.drawRect(r.adjusted(-grow, -grow / 2, grow, grow / 2));
-            p.setPen(QPen(hot(), 2));
+            p.setPen(QPen(hot(), Palette::line(2)));
             p.drawRect(r);
         }
         // The name above, on a pill so that lines pass under it (again over the step's lines).
@@ -2431,7 +2442,7 @@ void KernelSpaceView::paintCompare(QPainter& p, const Fonts& f, double t, bool o
                 if (!lit) continue;
                 const QPointF a(c.pageCells[i].center().x(), c.pageCells[i].bottom());
                 const QPointF b(c.frameCells[i].center().x(), c.frameCells[i].top());
-                p.setPen(QPen(hot(), 2.2));
+                p.setPen(QPen(hot(), Palette::line(2.2)));
                 p.drawLine(a, a + (b - a) * t);
             }
         return;
@@ -2440,8 +2451,8 @@ void KernelSpaceView::paintCompare(QPainter& p, const Fonts& f, double t, bool o
     const std::uint64_t ps = m.pageSize();
     const Event* e = stepEvent();
     const qreal pad = std::round(f.lh * 0.5);
-    p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.05 : 0.025));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
+    p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.05 : 0.025));
     p.drawRoundedRect(m_panel, 6, 6);
     p.setFont(f.bold);
     p.setPen(Palette::text());
@@ -2507,13 +2518,13 @@ void KernelSpaceView::paintCompare(QPainter& p, const Fonts& f, double t, bool o
             if (litAll || int(i) == litPage) continue;
             const QPointF a(c.pageCells[i].center().x(), c.pageCells[i].bottom());
             const QPointF b(c.frameCells[i].center().x(), c.frameCells[i].top());
-            p.setPen(QPen(Palette::withAlpha(Palette::ink(lc), 0.8), 1.1));
+            p.setPen(QPen(Palette::withAlpha(Palette::ink(lc), 0.8), Palette::line(1.1)));
             p.drawLine(a, b);
         }
         for (std::size_t i = 0; i < c.pageCells.size(); ++i) {
             const bool lit = litAll || int(i) == litPage;
-            p.setPen(lit ? QPen(hot(), 2) : QPen(Palette::gridLine(), 1));
-            p.setBrush(Palette::mix(Palette::background(), lc, 0.55));
+            p.setPen(lit ? QPen(hot(), Palette::line(2)) : QPen(Palette::gridLine(), Palette::line(1)));
+            p.setBrush(Palette::tint(lc, 0.55));
             p.drawRect(c.pageCells[i]);
             if (i < c.frameCells.size() && i < c.frames.size()) {
                 const Pfn pf = c.frames[i];
@@ -2521,7 +2532,7 @@ void KernelSpaceView::paintCompare(QPainter& p, const Fonts& f, double t, bool o
                 const FrameState st = pf < m.frames.size() ? m.frames.state(m.frames.headOf(pf)) : FrameState::Hole;
                 const QColor fc = Palette::frame(z < m.zones.size() ? m.zones[z].type : ZoneType::Count, st);
                 p.setBrush(fc);
-                p.setPen(lit ? QPen(hot(), 2) : QPen(Palette::gridLine(), 1));
+                p.setPen(lit ? QPen(hot(), Palette::line(2)) : QPen(Palette::gridLine(), Palette::line(1)));
                 p.drawRect(c.frameCells[i]);
             }
         }
@@ -2583,11 +2594,11 @@ void KernelSpaceView::paintFooter(QPainter& p, const Fonts& f) const
             const qreal need = sw + 5 + fms.horizontalAdvance(it.text) + f.slh;
             if (x + need - f.slh > m_legend.right()) break;
             if (it.band) {
-                p.setPen(QPen(Palette::withAlpha(it.c, 0.7), 1));
+                p.setPen(QPen(Palette::withAlpha(it.c, 0.7), Palette::line(1)));
                 p.setBrush(Palette::withAlpha(it.c, Palette::isDark() ? 0.3 : 0.22));
                 p.drawRect(QRectF(x, cy - f.slh * 0.3, sw, f.slh * 0.6));
             } else {
-                p.setPen(QPen(it.c, 2.2));
+                p.setPen(QPen(it.c, Palette::line(2.2)));
                 p.drawLine(QPointF(x, cy), QPointF(x + sw, cy));
             }
             p.setPen(Palette::mutedText());

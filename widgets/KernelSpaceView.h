@@ -267,7 +267,7 @@ private:
     mutable bool m_cacheDirty = true;
     mutable QImage m_cache; ///< the settled picture
     mutable QSize m_laidOut; ///< the size the layout is for
-    mutable Theme m_theme = Theme::Light;
+    mutable int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
     mutable KernelSpaceScale m_scale;
     mutable QRectF m_header, m_caption, m_legend, m_footnote, m_panel, m_vbar, m_pbar, m_vhead, m_phead, m_badge,
         m_linesArea;

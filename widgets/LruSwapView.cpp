@@ -70,7 +70,7 @@ QColor cellFill(const Machine& m, Pfn pfn)
     case FrameState::File:
         return Palette::pageCache(m.frames.count(pfn) > 0);
     default:
-        return Palette::mix(Palette::background(), Palette::mutedText(), 0.6);
+        return Palette::tint(Palette::mutedText(), 0.6);
     }
 }
 
@@ -371,7 +371,7 @@ QColor LruSwapView::slotColour(SlotState s)
     const bool dark = Palette::isDark();
     switch (s) {
     case SlotState::Free:
-        return Palette::mix(Palette::background(), Palette::text(), dark ? 0.12 : 0.08);
+        return Palette::tint(Palette::text(), dark ? 0.12 : 0.08);
     case SlotState::Used:
         return dark ? QColor(0x6a, 0x9a, 0xdc) : QColor(0x3f, 0x6f, 0xb0);
     case SlotState::Cached:
@@ -669,12 +669,12 @@ void LruSwapView::ensureLayout() const
 void LruSwapView::renderGrids() const
 {
     const Machine& m = m_ctx->machine();
-    const bool sameShape = m_gridImages.size() == m_panels.size() && m_gridTheme == Palette::theme();
+    const bool sameShape = m_gridImages.size() == m_panels.size() && m_gridGeneration == Palette::generation();
     if (!sameShape) {
         m_gridImages.assign(m_panels.size(), QImage());
         m_gridMaps.assign(m_panels.size(), CowChunks<SwapMapChunk>());
         m_gridGeos.assign(m_panels.size(), SwapGridGeometry());
-        m_gridTheme = Palette::theme();
+        m_gridGeneration = Palette::generation();
     }
     QList<QRgb> table(GCount);
     table[GNone] = Palette::background().rgb();
@@ -756,7 +756,7 @@ void LruSwapView::paintEvent(QPaintEvent*)
         p.drawText(r, Qt::AlignRight | Qt::AlignVCenter,
             QFontMetricsF(f.small).elidedText(counters, Qt::ElideLeft, r.width()));
     }
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
 
     drawViewCaption(p, f, m_caption, m_captionText, !stepCaption().isEmpty());
@@ -772,7 +772,7 @@ void LruSwapView::paintCell(QPainter& p, const QRectF& r, Pfn pfn, const Machine
 {
     const QColor fill = cellFill(m, pfn);
     const QColor ink = Palette::textOn(fill);
-    p.setPen(QPen(fill.darker(Palette::isDark() ? 80 : 125), 1));
+    p.setPen(QPen(fill.darker(Palette::isDark() ? 80 : 125), Palette::line(1)));
     p.setBrush(fill);
     p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
     if (pfn >= m.frames.size()) return;
@@ -780,7 +780,7 @@ void LruSwapView::paintCell(QPainter& p, const QRectF& r, Pfn pfn, const Machine
     if (m.pageExt.test(pfn, PageFlag::SwapCache)) {
         // Hatched, with a border in the grid's swap-cache colour.
         p.setBrush(QBrush(Palette::withAlpha(ink, 0.55), Qt::BDiagPattern));
-        p.setPen(QPen(slotColour(SlotState::Cached), std::max(2.0, s * 0.12)));
+        p.setPen(QPen(slotColour(SlotState::Cached), std::max(Palette::line(2.0), s * 0.12)));
         p.drawRect(r.adjusted(1, 1, -1, -1));
     }
     if (m.pageExt.test(pfn, PageFlag::Referenced)) {
@@ -822,12 +822,12 @@ void LruSwapView::paintQueues(QPainter& p, const Fonts& f) const
         // Alternate anon and file bands so the two halves read as pairs.
         if (!lruIsFile(q.list) && q.list != LruList::Unevictable) {
             p.setPen(Qt::NoPen);
-            p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.05 : 0.03));
+            p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.05 : 0.03));
             p.drawRect(q.row);
         }
         const bool lit = scanned && *scanned == q.list;
         if (lit) {
-            p.setPen(QPen(Palette::highlight(), 2));
+            p.setPen(QPen(Palette::highlight(), Palette::line(2)));
             p.setBrush(Palette::withAlpha(Palette::highlight(), 0.06));
             p.drawRoundedRect(q.row.adjusted(-2, 1, 2, -1), 4, 4);
         }
@@ -845,17 +845,20 @@ void LruSwapView::paintQueues(QPainter& p, const Fonts& f) const
             fms.elidedText(sz, Qt::ElideRight, label.width()));
 
         // The queue's spine from the head to the tail, then the cells.
-        p.setPen(QPen(Palette::gridLine(), 2));
         const qreal sy = q.strip.center().y();
-        p.drawLine(QPointF(q.strip.left(), sy), QPointF(q.strip.right() + 4, sy));
+        qreal spineLeft = q.strip.left();
         if (q.size == 0) {
+            // "empty" where the head would be, the spine after it.
             p.setFont(f.small);
             p.setPen(Palette::mutedText());
             p.drawText(q.strip.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("empty"));
+            spineLeft = std::min(q.strip.right(), q.strip.left() + 4 + fms.horizontalAdvance(tr("empty")) + 6);
         }
+        p.setPen(QPen(Palette::gridLine(), Palette::line(2)));
+        p.drawLine(QPointF(spineLeft, sy), QPointF(q.strip.right() + 4, sy));
         for (std::size_t i = 0; i < q.pages.size(); ++i) paintCell(p, q.cells[i], q.pages[i], m);
         if (!q.more.isEmpty()) {
-            p.setPen(QPen(Palette::mutedText(), 1, Qt::DashLine));
+            p.setPen(QPen(Palette::mutedText(), Palette::line(1), Qt::DashLine));
             p.setBrush(Palette::background());
             p.drawRoundedRect(q.more, 3, 3);
             p.setFont(f.small);
@@ -866,7 +869,7 @@ void LruSwapView::paintQueues(QPainter& p, const Fonts& f) const
         // The tail end: an arrow out of the list (eviction for the inactive lists,
         // deactivation for the active ones).
         const qreal ax = q.strip.right() + 6;
-        p.setPen(QPen(lit ? hot() : Palette::mutedText(), lit ? 2.5 : 1.5));
+        p.setPen(QPen(lit ? hot() : Palette::mutedText(), Palette::line(lit ? 2.5 : 1.5)));
         p.drawLine(QPointF(ax, sy), QPointF(ax + fms.horizontalAdvance(u"→"_s), sy));
         arrowHead(p, QPointF(ax + fms.horizontalAdvance(u"→"_s) + 4, sy), QPointF(ax, sy), 7,
             lit ? hot() : Palette::mutedText());
@@ -874,7 +877,7 @@ void LruSwapView::paintQueues(QPainter& p, const Fonts& f) const
             // The batch taken from the tail: as many cells as it scanned, bracketed.
             const std::size_t n = std::min<std::size_t>(q.cells.size(), std::size_t(e->a));
             const QRectF a = q.cells[q.cells.size() - n], b = q.cells.back();
-            p.setPen(QPen(hot(), 2));
+            p.setPen(QPen(hot(), Palette::line(2)));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(QRectF(a.topLeft(), b.bottomRight()).adjusted(-3, -3, 3, 3), 3, 3);
         }
@@ -928,7 +931,7 @@ void LruSwapView::paintSwap(QPainter& p, const Fonts& f) const
             p.drawImage(target, m_gridImages[i]);
             if (sp.grid.squares() && sp.grid.cellW >= 6) {
                 // Cell borders when cells are big enough to be counted.
-                p.setPen(QPen(Palette::background(), 1));
+                p.setPen(QPen(Palette::background(), Palette::line(1)));
                 for (int c = 0; c <= sp.grid.columns; ++c)
                     p.drawLine(QPointF(target.left() + c * sp.grid.cellW, target.top()),
                         QPointF(target.left() + c * sp.grid.cellW, target.bottom()));
@@ -940,7 +943,7 @@ void LruSwapView::paintSwap(QPainter& p, const Fonts& f) const
             // see: mark each with a small square when there are not too many.
             if (!sp.grid.squares() && m.swap.cache.size() <= 4096) {
                 const qreal d = 5;
-                p.setPen(QPen(Palette::background(), 1));
+                p.setPen(QPen(Palette::background(), Palette::line(1)));
                 p.setBrush(slotColour(SlotState::Cached));
                 for (auto it = m.swap.cache.begin(); it != m.swap.cache.end(); ++it) {
                     if (SwapEntry::type(it->first) != std::uint32_t(sp.type)) continue;
@@ -973,7 +976,7 @@ void LruSwapView::paintStep(QPainter& p, const Fonts& f, double t) const
     if (!e) return;
     const qreal cell = m_cellPx;
     const auto ring = [&](const QRectF& r, qreal width) {
-        p.setPen(QPen(Palette::highlight(), width));
+        p.setPen(QPen(Palette::highlight(), Palette::line(width)));
         p.setBrush(Qt::NoBrush);
         const qreal grow = std::max(3.0, (12 - r.width()) / 2);
         p.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 3, 3);
@@ -997,7 +1000,7 @@ void LruSwapView::paintStep(QPainter& p, const Fonts& f, double t) const
         const qreal bulge = std::max<qreal>(cell * 1.5, std::abs(end.x() - src.x()) * 0.12);
         const QPointF ctl(mid.x(), std::min(src.y(), end.y()) - bulge);
         path.quadTo(ctl, end);
-        p.setPen(QPen(Palette::withAlpha(hot(), 0.85), 2.5, Qt::DashLine));
+        p.setPen(QPen(Palette::withAlpha(hot(), 0.85), Palette::line(2.5), Qt::DashLine));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
         arrowHead(p, end, path.pointAtPercent(0.92), 12, hot());
@@ -1028,7 +1031,7 @@ void LruSwapView::paintStep(QPainter& p, const Fonts& f, double t) const
     if (!sr.isEmpty()) {
         // A ring around the slot that settles over the step (a one-pixel slot gets a ring you can see).
         const qreal grow = std::max(3.0, (20 - sr.width()) / 2) + 8 * (1 - ramp(t, 0.3, 1.0));
-        p.setPen(QPen(Palette::highlight(), 3));
+        p.setPen(QPen(Palette::highlight(), Palette::line(3)));
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(sr.adjusted(-grow, -grow, grow, grow), 3, 3);
     }
@@ -1047,7 +1050,7 @@ void LruSwapView::paintStep(QPainter& p, const Fonts& f, double t) const
             else
                 b -= dir / len * stop;
             const QPointF tip = a + (b - a) * ramp(t, 0.0, 0.8);
-            p.setPen(QPen(hot(), 2.5));
+            p.setPen(QPen(hot(), Palette::line(2.5)));
             p.drawLine(a, tip);
             arrowHead(p, tip, a, 11, hot());
         }
@@ -1065,7 +1068,7 @@ void LruSwapView::paintLegend(QPainter& p, const Fonts& f) const
         const QRectF box = boxes[i].translated(m_legend.topLeft());
         const qreal s = box.height() * 0.7;
         const QRectF r(box.left(), box.center().y() - s / 2, s, s);
-        p.setPen(QPen(it.fill.darker(125), 1));
+        p.setPen(QPen(it.fill.darker(125), Palette::line(1)));
         p.setBrush(it.fill);
         p.drawRect(r);
         const QColor ink = Palette::textOn(it.fill);
@@ -1082,7 +1085,7 @@ void LruSwapView::paintLegend(QPainter& p, const Fonts& f) const
             p.drawPolygon(tri);
         } else if (it.kind == 3) {
             p.setBrush(QBrush(Palette::withAlpha(ink, 0.55), Qt::BDiagPattern));
-            p.setPen(QPen(slotColour(SlotState::Cached), 2));
+            p.setPen(QPen(slotColour(SlotState::Cached), Palette::line(2)));
             p.drawRect(r.adjusted(1, 1, -1, -1));
         }
         p.setPen(Palette::mutedText());

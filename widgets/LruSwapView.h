@@ -160,7 +160,7 @@ private:
     mutable std::vector<QImage> m_gridImages;
     mutable std::vector<CowChunks<SwapMapChunk>> m_gridMaps;
     mutable std::vector<SwapGridGeometry> m_gridGeos;
-    mutable Theme m_gridTheme = Theme::Light;
+    mutable int m_gridGeneration = -1; ///< Palette::generation() of the grid images' colours
     mutable bool m_gridsValid = false;
 };
 

@@ -1111,9 +1111,10 @@ void NumaView::ensureLayout() const
 
 void NumaView::paintEvent(QPaintEvent*)
 {
-    if (m_theme != Palette::theme()) {
-        m_theme = Palette::theme();
+    if (m_generation != Palette::generation()) {
+        m_generation = Palette::generation();
         Palette::applyTextColour(m_nodeLabel);
+        m_dirty = true; // the layout measures text in fonts that presentation mode changes
     }
     ensureLayout();
     const Fonts f(this);
@@ -1138,7 +1139,7 @@ void NumaView::paintEvent(QPaintEvent*)
     for (const Card& c : m_cards) paintCard(p, cf, c, t);
     paintSpill(p, f);
     if (!m_note.isEmpty()) {
-        p.setPen(QPen(Palette::gridLine(), 3));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(3)));
         p.drawLine(QPointF(m_note.left() - 8, m_note.top() + 2), QPointF(m_note.left() - 8, m_note.bottom() - 2));
         const QFont nf = Palette::pixelFont(Palette::viewFont(this), m_notePx);
         p.setFont(nf);
@@ -1158,7 +1159,7 @@ void NumaView::paintHeader(QPainter& p, const Fonts& f) const
     const QRectF titleRect(pad, m_header.top(), std::max(0.0, right - pad), m_header.height());
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetricsF(f.title).elidedText(tr("NUMA nodes"), Qt::ElideRight, titleRect.width()));
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
 }
 
@@ -1173,13 +1174,14 @@ void NumaView::paintEdges(QPainter& p) const
     std::stable_partition(order.begin(), order.end(), [&](const Edge* e) { return e->a != m_node && e->b != m_node; });
     const auto colourOf = [&](const Edge& e) {
         const double t = dMax > dMin ? double(e.distance - dMin) / double(dMax - dMin) : 0.3;
-        return Palette::mix(Palette::text(), Palette::background(), 0.15 + 0.45 * t);
+        return Palette::faded(Palette::text(), 0.15 + 0.45 * t);
     };
     for (const Edge* e : order) {
         const bool mine = e->a == m_node || e->b == m_node;
         QColor c = colourOf(*e);
-        if (!mine) c = Palette::mix(c, Palette::background(), e->labelled ? 0.45 : 0.6);
-        p.setPen(QPen(c, e->labelled ? e->width : std::min<qreal>(e->width, 1.5), Qt::SolidLine, Qt::RoundCap));
+        if (!mine) c = Palette::faded(c, e->labelled ? 0.45 : 0.6);
+        p.setPen(QPen(c, Palette::line(e->labelled ? e->width : std::min<qreal>(e->width, 1.5)), Qt::SolidLine,
+            Qt::RoundCap));
         p.drawLine(e->line);
     }
     p.setFont(cardFonts().smallBold);
@@ -1187,7 +1189,7 @@ void NumaView::paintEdges(QPainter& p) const
         if (!e->labelled) continue;
         const bool mine = e->a == m_node || e->b == m_node;
         const QColor c = colourOf(*e);
-        p.setPen(QPen(mine ? c : Palette::mix(c, Palette::background(), 0.45), mine ? 1.5 : 1));
+        p.setPen(QPen(mine ? c : Palette::faded(c, 0.45), Palette::line(mine ? 1.5 : 1)));
         p.setBrush(Palette::background());
         p.drawRoundedRect(e->label, e->label.height() / 2, e->label.height() / 2);
         p.setPen(mine ? Palette::text() : Palette::mutedText());
@@ -1200,7 +1202,7 @@ void NumaView::paintBadge(QPainter& p, const QFont& font, const QRectF& r, int r
     const Check c = checkOf(zoneId);
     const bool now = checkingZone() == zoneId;
     const double t = smooth(m_ctx->progress());
-    const QColor neutral = Palette::mix(Palette::text(), Palette::background(), Palette::isDark() ? 0.35 : 0.25);
+    const QColor neutral = Palette::faded(Palette::text(), Palette::isDark() ? 0.35 : 0.25);
     QColor fill = neutral;
     if (c != Check::None) {
         const QColor result = c == Check::Pass ? passColour() : failColour();
@@ -1210,7 +1212,7 @@ void NumaView::paintBadge(QPainter& p, const QFont& font, const QRectF& r, int r
     if (now) {
         // A ring that grows and fades over the step.
         const qreal grow = 2 + r.width() * 0.5 * t;
-        p.setPen(QPen(Palette::withAlpha(fill, 1.0 - 0.7 * t), 2.5));
+        p.setPen(QPen(Palette::withAlpha(fill, 1.0 - 0.7 * t), Palette::line(2.5)));
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(r.adjusted(-grow, -grow, grow, grow));
     }
@@ -1236,8 +1238,10 @@ void NumaView::paintCard(QPainter& p, const CardFonts& f, const Card& c, double 
     const bool target = sp && sp->confirmed && sp->to == c.node;
 
     // The card.
-    p.setPen(selected ? QPen(Palette::text(), 2.5) : target ? QPen(hot(), 2.5) : QPen(Palette::gridLine(), 1.2));
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.08 : 0.04));
+    p.setPen(selected ? QPen(Palette::text(), Palette::line(2.5))
+            : target  ? QPen(hot(), Palette::line(2.5))
+                      : QPen(Palette::gridLine(), Palette::line(1.2)));
+    p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.08 : 0.04));
     p.drawRoundedRect(c.rect, 8, 8);
 
     // Title: the node, a tag for the selected one, its CPUs on the right.
@@ -1285,7 +1289,7 @@ void NumaView::paintCard(QPainter& p, const CardFonts& f, const Card& c, double 
         p.setPen(Palette::text());
         p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fms.elidedText(s, Qt::ElideRight, r.width()));
     }
-    const QColor track = Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.14 : 0.08);
+    const QColor track = Palette::tint(Palette::text(), Palette::isDark() ? 0.14 : 0.08);
     if (!c.freeBar.isEmpty() && managed > 0) {
         // One segment per zone, lowest zone first: the node's free pages in the zones' colours.
         p.setPen(Qt::NoPen);
@@ -1301,7 +1305,7 @@ void NumaView::paintCard(QPainter& p, const CardFonts& f, const Card& c, double 
             p.drawRect(QRectF(bx, c.freeBar.top(), w, c.freeBar.height()));
             bx += w;
         }
-        p.setPen(QPen(Palette::gridLine(), 1));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(c.freeBar);
     }
@@ -1316,24 +1320,24 @@ void NumaView::paintCard(QPainter& p, const CardFonts& f, const Card& c, double 
         if (chk != Check::None) {
             const QColor rc = chk == Check::Pass ? passColour() : failColour();
             const double a = (now ? std::min(1.0, t * 2) : 1.0) * (Palette::isDark() ? 0.26 : 0.16);
-            p.setPen(now ? QPen(Palette::withAlpha(rc, 0.9), 1.5) : Qt::NoPen);
+            p.setPen(now ? QPen(Palette::withAlpha(rc, 0.9), Palette::line(1.5)) : Qt::NoPen);
             p.setBrush(Palette::withAlpha(rc, a));
             p.drawRoundedRect(r.row.adjusted(-3, 0, 3, 0), 5, 5);
         }
         if (r.zoneId == usedZone) {
-            p.setPen(QPen(hot(), 2));
+            p.setPen(QPen(hot(), Palette::line(2)));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(r.row.adjusted(-3, 0, 3, 0), 5, 5);
         }
         if (m_ctx->selectedFrame() && z.contains(*m_ctx->selectedFrame())) {
-            p.setPen(QPen(Palette::text(), 1, Qt::DotLine));
+            p.setPen(QPen(Palette::text(), Palette::line(1), Qt::DotLine));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(r.row.adjusted(-2, 1, 2, -1), 4, 4);
         }
         if (r.rank > 0)
             paintBadge(p, f.smallBold, r.badge, r.rank, r.zoneId);
         else {
-            p.setPen(QPen(Palette::gridLine(), 1, Qt::DashLine));
+            p.setPen(QPen(Palette::gridLine(), Palette::line(1), Qt::DashLine));
             p.setBrush(Qt::NoBrush);
             p.drawEllipse(r.badge.adjusted(2, 2, -2, -2));
         }
@@ -1354,19 +1358,19 @@ void NumaView::paintCard(QPainter& p, const CardFonts& f, const Card& c, double 
                                                                : Palette::zone(z.type);
         p.setBrush(fillC);
         p.drawRect(QRectF(b.left(), b.top(), b.width() * frac, b.height()));
-        p.setPen(QPen(Palette::gridLine(), 1));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(b);
         if (r.scale.hasBreak() && b.width() >= 40) {
             const qreal bx = b.left() + ZoneBarScale::kZoomShare * b.width();
-            p.setPen(QPen(Palette::background(), 3));
+            p.setPen(QPen(Palette::background(), Palette::line(3)));
             p.drawLine(QPointF(bx - 2, b.bottom() + 1), QPointF(bx + 2, b.top() - 1));
-            p.setPen(QPen(Palette::mutedText(), 1.2));
+            p.setPen(QPen(Palette::mutedText(), Palette::line(1.2)));
             p.drawLine(QPointF(bx - 2, b.bottom() + 1), QPointF(bx + 2, b.top() - 1));
         }
         for (Wmark w : { Wmark::Min, Wmark::Low, Wmark::High }) {
             const qreal mx = b.left() + b.width() * r.scale.fraction(z.mark(w));
-            p.setPen(QPen(Palette::ink(Palette::watermark(w)), 2));
+            p.setPen(QPen(Palette::ink(Palette::watermark(w)), Palette::line(2)));
             p.drawLine(QPointF(mx, b.top() - 3), QPointF(mx, b.bottom() + 3));
         }
         if (b.right() + 6 < r.row.right() - 20) {
@@ -1398,12 +1402,12 @@ void NumaView::paintSpill(QPainter& p, const Fonts& f) const
         else
             part.lineTo(q);
     }
-    const QColor c = s->confirmed ? hot() : Palette::mix(hot(), Palette::background(), 0.3);
+    const QColor c = s->confirmed ? hot() : Palette::faded(hot(), 0.3);
     const qreal w = std::max(3.0, f.px * 0.3);
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(Palette::background(), w + 4, Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(Palette::background(), Palette::line(w + 4), Qt::SolidLine, Qt::RoundCap));
     p.drawPath(part);
-    p.setPen(QPen(c, w, s->confirmed ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
+    p.setPen(QPen(c, Palette::line(w), s->confirmed ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap));
     p.drawPath(part);
     // The head at the tip.
     const QPointF tip = s->path.pointAtPercent(shown);
@@ -1412,7 +1416,7 @@ void NumaView::paintSpill(QPainter& p, const Fonts& f) const
     QPolygonF head;
     head << tip << tip - QPointF(std::cos(ang - 0.45), std::sin(ang - 0.45)) * hl
          << tip - QPointF(std::cos(ang + 0.45), std::sin(ang + 0.45)) * hl;
-    p.setPen(QPen(Palette::background(), 1.5));
+    p.setPen(QPen(Palette::background(), Palette::line(1.5)));
     p.setBrush(c);
     p.drawPolygon(head);
 }
@@ -1438,8 +1442,8 @@ void NumaView::paintBottom(QPainter& p, const Fonts& f) const
         const Chip& c = m_chips[i];
         const Check chk = checkOf(c.zoneId);
         const QColor edge = chk == Check::Pass ? passColour() : chk == Check::Fail ? failColour() : Palette::gridLine();
-        p.setPen(QPen(edge, chk == Check::None ? 1 : 1.8));
-        p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.08 : 0.04));
+        p.setPen(QPen(edge, Palette::line(chk == Check::None ? 1 : 1.8)));
+        p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.08 : 0.04));
         p.drawRoundedRect(c.rect, c.rect.height() / 2, c.rect.height() / 2);
         const qreal d = c.rect.height() - 4;
         const QFont& chipFont = m_chipsSmall ? f.smallBold : f.bold;
@@ -1476,7 +1480,7 @@ void NumaView::paintBottom(QPainter& p, const Fonts& f) const
         p.drawText(QRectF(m_table.left() + labelW + colW * i, m_table.top(), colW, rowH),
             Qt::AlignRight | Qt::AlignVCenter, u"node%1"_s.arg(i));
     }
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(m_table.left(), m_table.top() + rowH + 1), QPointF(m_table.right(), m_table.top() + rowH + 1));
     std::vector<NodeNumaStat> now, was;
     for (int i = 0; i < n; ++i) {

@@ -203,7 +203,7 @@ private:
     mutable qreal m_cardPx = 14; ///< the cards' text size: as large as the room allows
     mutable qreal m_notePx = 14; ///< the one-node note's text size
     mutable bool m_chipsSmall = false; ///< the zonelist chips in small text (a long zonelist in a narrow view)
-    mutable Theme m_theme = Theme::Light;
+    mutable int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

@@ -53,12 +53,12 @@ std::uint64_t scoreOf(std::int64_t points, std::uint64_t total)
 
 QColor victimFill()
 {
-    return Palette::mix(Palette::background(), Palette::highlight(), Palette::isDark() ? 0.38 : 0.20);
+    return Palette::tint(Palette::highlight(), Palette::isDark() ? 0.38 : 0.20);
 }
 
 QColor currentFill()
 {
-    return Palette::mix(Palette::background(), Palette::watermark(Wmark::Low), Palette::isDark() ? 0.30 : 0.20);
+    return Palette::tint(Palette::watermark(Wmark::Low), Palette::isDark() ? 0.30 : 0.20);
 }
 
 } // namespace
@@ -93,7 +93,7 @@ public:
         p->save();
         p->setRenderHint(QPainter::Antialiasing);
         p->setPen(Qt::NoPen);
-        p->setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.10 : 0.06));
+        p->setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.10 : 0.06));
         p->drawRoundedRect(barArea, 3, 3);
         if (frac > 0) {
             const std::uint32_t pid = index.data(OomTableModel::PidRole).toUInt();
@@ -361,7 +361,7 @@ protected:
         QColor fill, ink, sub;
         switch (m_kind) {
         case Kind::Info:
-            fill = Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.07 : 0.04);
+            fill = Palette::tint(Palette::text(), Palette::isDark() ? 0.07 : 0.04);
             ink = Palette::text();
             sub = Palette::mutedText();
             break;
@@ -382,7 +382,8 @@ protected:
             break;
         }
         const QRectF r = QRectF(rect()).adjusted(1, 1, -1, -1);
-        p.setPen(m_kind == Kind::Kill ? QPen(Palette::highlight(), 2) : QPen(Palette::gridLine(), 1));
+        p.setPen(m_kind == Kind::Kill ? QPen(Palette::highlight(), Palette::line(2))
+                                      : QPen(Palette::gridLine(), Palette::line(1)));
         p.setBrush(fill);
         p.drawRoundedRect(r, 6, 6);
         const QFontMetricsF fd(font());
@@ -573,6 +574,8 @@ bool OomView::stepEvents(std::vector<Event>& candidates, std::optional<Event>& k
 
 void OomView::refresh()
 {
+    // Presentation mode changes the fonts as well as the colours (applyTheme() below).
+    if (m_generation != Palette::generation()) applyFonts();
     const Machine& m = m_ctx->machine();
     std::vector<Event> cands;
     std::optional<Event> kill;
@@ -706,7 +709,11 @@ void OomView::applyFonts()
     // A docked, narrow view may go below the view font so that every column fits.
     const bool compact = width() < 760;
     const qreal basePx = compact ? std::min<qreal>(QFontInfo(base).pixelSize(), 12) : QFontInfo(base).pixelSize();
-    const qreal px = std::clamp(std::min(height() / 34.0, width() / 60.0), basePx, std::max(basePx, 26.0));
+    // Presentation mode: the text grows faster with the view's height and further, as far as
+    // the columns fit across (the view font is larger too).
+    const qreal grow = Palette::presentation() ? 1.25 : 1.0;
+    const qreal px
+        = std::clamp(std::min(height() * grow / 34.0, width() / 60.0), basePx, std::max(basePx, 26.0 * grow));
     m_delegate->compact = compact;
     // A narrow view drops the two columns the points' tooltip also gives.
     m_table->setColumnHidden(OomTableModel::Swap, compact);
@@ -722,20 +729,20 @@ void OomView::applyFonts()
 
 void OomView::applyTheme()
 {
-    m_theme = Palette::theme();
+    m_generation = Palette::generation();
     QPalette pal = palette();
     pal.setColor(QPalette::Window, Palette::background());
     pal.setColor(QPalette::WindowText, Palette::text());
     setPalette(pal);
     QPalette tp = m_table->palette();
     tp.setColor(QPalette::Base, Palette::background());
-    tp.setColor(QPalette::AlternateBase, Palette::mix(Palette::background(), Palette::text(), 0.04));
+    tp.setColor(QPalette::AlternateBase, Palette::tint(Palette::text(), 0.04));
     tp.setColor(QPalette::Text, Palette::text());
-    tp.setColor(QPalette::Window, Palette::mix(Palette::background(), Palette::text(), 0.06));
-    tp.setColor(QPalette::Button, Palette::mix(Palette::background(), Palette::text(), 0.06));
+    tp.setColor(QPalette::Window, Palette::tint(Palette::text(), 0.06));
+    tp.setColor(QPalette::Button, Palette::tint(Palette::text(), 0.06));
     tp.setColor(QPalette::ButtonText, Palette::text());
     tp.setColor(QPalette::WindowText, Palette::text());
-    tp.setColor(QPalette::Highlight, Palette::mix(Palette::background(), QColor(0x35, 0x74, 0xf0), 0.35));
+    tp.setColor(QPalette::Highlight, Palette::tint(QColor(0x35, 0x74, 0xf0), 0.35));
     tp.setColor(QPalette::HighlightedText, Palette::text());
     m_table->setPalette(tp);
     m_table->horizontalHeader()->setPalette(tp);
@@ -754,7 +761,7 @@ void OomView::changeEvent(QEvent* event)
     } else if (event->type() == QEvent::FontChange) {
         applyFonts();
     } else if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
-        && m_theme != Palette::theme()) {
+        && m_generation != Palette::generation()) {
         refresh();
     }
     QWidget::changeEvent(event);

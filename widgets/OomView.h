@@ -141,7 +141,7 @@ private:
     Mode m_mode = Mode::Live;
     bool m_panic = false;
     QString m_title, m_detail;
-    Theme m_theme = Theme::Light;
+    int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

@@ -111,7 +111,7 @@ QColor faultColour()
 /// A pale fill of a hue on the current background.
 QColor tint(const QColor& c, double strength = 1.0)
 {
-    return Palette::mix(Palette::background(), c, (Palette::isDark() ? 0.30 : 0.16) * strength);
+    return Palette::tint(c, (Palette::isDark() ? 0.30 : 0.16) * strength);
 }
 
 void arrowHead(QPainter& p, QPointF tip, QPointF from, qreal size, const QColor& c)
@@ -150,7 +150,7 @@ void growArrow(QPainter& p, const QPolygonF& path, double t, const QColor& c, qr
         }
     }
     p.save();
-    QPen pen(c, width, style, Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(c, Palette::line(width), style, Qt::RoundCap, Qt::RoundJoin);
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
     const QPointF tip = drawn.back();
@@ -1050,7 +1050,17 @@ bool PageWalkView::fits(Layout& l, qreal px, int context) const
         cx += cw + l.pad * 0.6;
     }
     if (chipRows > 2) return false;
-    const qreal leftH = fmb.lineSpacing() * 1.15 + chipRows * chipRowH + l.pad * 0.4 + 2 * l.lh;
+    // The explanation under the chips: two lines, or as many as it takes up to four (Chinese
+    // lines are taller than Latin ones).
+    qreal explainH = 2 * l.lh;
+    if (t.faulted) {
+        const QString ex = faultKindExplanation(
+            t.faultKind, t.faultFlags & AccessFlag::Write, t.faultFlags & AccessFlag::Major);
+        explainH = std::clamp(
+            QFontMetricsF(l.font).boundingRect(QRectF(0, 0, halfW, 1e6), Qt::TextWordWrap, ex).height() + 1, explainH,
+            4 * l.lh);
+    }
+    const qreal leftH = fmb.lineSpacing() * 1.15 + chipRows * chipRowH + l.pad * 0.4 + explainH;
     const qreal rightH = 5 * l.lh;
     const qreal faultH = t.source == PageWalkTrace::Source::Translate
         ? std::ceil(fmb.lineSpacing() * 1.2 + 2 * l.lh + 2 * l.pad)
@@ -1119,7 +1129,7 @@ struct PageWalkView::Scene {
         if (!overlay) return;
         p.save();
         p.setOpacity(ramp(k, 0.2, 0.8));
-        p.setPen(QPen(Palette::highlight(), std::max(2.0, l.px * 0.18)));
+        p.setPen(QPen(Palette::highlight(), std::max(Palette::line(2.0), l.px * 0.18)));
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(r.adjusted(-2, -2, 2, 2), l.px * 0.4, l.px * 0.4);
         p.restore();
@@ -1128,7 +1138,7 @@ struct PageWalkView::Scene {
     void box(const QRectF& r, const QColor& fill, const QColor& border, qreal width = 1.5,
         Qt::PenStyle style = Qt::SolidLine) const
     {
-        p.setPen(QPen(border, width, style));
+        p.setPen(QPen(border, Palette::line(width), style));
         p.setBrush(fill);
         p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), l.px * 0.35, l.px * 0.35);
     }
@@ -1146,7 +1156,7 @@ struct PageWalkView::Scene {
     {
         const QFontMetricsF fm(l.smallBold);
         const QRectF r(at.x(), at.y(), fm.horizontalAdvance(label) + l.pad * 0.9, l.chipH);
-        p.setPen(QPen(on ? c : Palette::gridLine(), 1.2));
+        p.setPen(QPen(on ? c : Palette::gridLine(), Palette::line(1.2)));
         p.setBrush(on ? QBrush(c) : QBrush(Qt::NoBrush));
         p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
         p.setFont(l.smallBold);
@@ -1282,7 +1292,7 @@ struct PageWalkView::Scene {
                 p.save();
                 p.setOpacity(
                     ramp(k, 0, 0.5) * (f.level >= 0 && tc.levels[static_cast<std::size_t>(f.level)].skipped ? 0.5 : 1));
-                p.setPen(QPen(Palette::ink(c), std::max(2.5, l.px * 0.2)));
+                p.setPen(QPen(Palette::ink(c), std::max(Palette::line(2.5), l.px * 0.2)));
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(f.box.adjusted(1, 1, -1, -1), l.px * 0.35, l.px * 0.35);
                 p.restore();
@@ -1514,7 +1524,7 @@ struct PageWalkView::Scene {
         const bool empty = !a.entry.present(value);
         text(val, rewritten ? l.monoBold : l.mono, empty ? Palette::mutedText() : Palette::text(),
             entryText(value, false), Qt::AlignRight | Qt::AlignVCenter);
-        p.setPen(QPen(Palette::gridLine(), 1));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
         p.drawLine(
             QPointF(r.left() + l.pad * 0.5, r.bottom() - 0.5), QPointF(r.right() - l.pad * 0.5, r.bottom() - 0.5));
     }
@@ -1530,7 +1540,8 @@ struct PageWalkView::Scene {
             : valid                   ? tint(hue, 1.6)
                                       : tint(faultColour(), 1.2);
         p.fillRect(r, fill);
-        p.setPen(QPen(valid || rewritten ? Palette::ink(hue) : faultColour(), std::max(2.0, l.px * 0.16)));
+        p.setPen(QPen(valid || rewritten ? Palette::ink(hue) : faultColour(),
+            std::max(Palette::line(2.0), l.px * 0.16)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(r.adjusted(1, 1, -1, -1));
         const qreal lineH = std::ceil(QFontMetricsF(l.mono).lineSpacing() * 1.22);
@@ -1584,7 +1595,7 @@ struct PageWalkView::Scene {
             path << QPointF(f.below.center().x(), f.below.bottom() + 1)
                  << QPointF(c.header.center().x(), c.header.top() - 2);
             growArrow(p, path, ramp(k, 0, 0.7),
-                L.skipped ? Palette::mix(Palette::background(), Palette::ink(colourOf(f.level)), 0.5) : Palette::ink(colourOf(f.level)),
+                L.skipped ? Palette::tint(Palette::ink(colourOf(f.level)), 0.5) : Palette::ink(colourOf(f.level)),
                 width, head, L.skipped ? Qt::DashLine : Qt::SolidLine);
         }
         // CR3 → the top table.
@@ -1807,7 +1818,7 @@ struct PageWalkView::Scene {
                     const bool taken = kind == tc.faultKind;
                     const QColor c
                         = kind == FaultKind::Segv || kind == FaultKind::Oom ? faultColour() : QColor(0x2f, 0x6f, 0xd0);
-                    p.setPen(QPen(taken ? c : Palette::gridLine(), taken ? 2 : 1.2));
+                    p.setPen(QPen(taken ? c : Palette::gridLine(), Palette::line(taken ? 2 : 1.2)));
                     p.setBrush(taken ? c : Palette::background());
                     p.drawRoundedRect(cr.adjusted(0.5, 0.5, -0.5, -0.5), l.chipH * 0.3, l.chipH * 0.3);
                     p.setFont(l.smallBold);
@@ -1996,9 +2007,9 @@ void PageWalkView::paintEvent(QPaintEvent*)
     }
     const qreal dpr = devicePixelRatioF();
     const QSize px = (QSizeF(size()) * dpr).toSize();
-    if (m_cacheDirty || m_cache.size() != px || m_cacheTheme != Palette::theme()) {
+    if (m_cacheDirty || m_cache.size() != px || m_cacheGeneration != Palette::generation()) {
         m_cacheDirty = false;
-        m_cacheTheme = Palette::theme();
+        m_cacheGeneration = Palette::generation();
         if (m_cache.size() != px) m_cache = QImage(px, QImage::Format_ARGB32_Premultiplied);
         m_cache.setDevicePixelRatio(dpr);
         m_cache.fill(Palette::background());

@@ -209,7 +209,7 @@ private:
     mutable bool m_layoutDirty = true;
     mutable QImage m_cache; ///< the settled part of the picture
     mutable bool m_cacheDirty = true;
-    Theme m_cacheTheme = Theme::Light;
+    int m_cacheGeneration = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

@@ -1,5 +1,9 @@
 #include "Palette.h"
 
+#include <QApplication>
+#include <QStyle>
+#include <QStyleFactory>
+
 #include <cmath>
 
 #include <QFontInfo>
@@ -16,6 +20,8 @@ namespace memviz {
 
 namespace {
 Theme g_theme = Theme::Light;
+bool g_presentation = false;
+int g_generation = 0;
 
 /// Process hues in slot order: neighbouring slots (consecutive pids) far apart on the
 /// colour wheel; none near the crimson of highlight() or the gold of the page cache,
@@ -35,7 +41,78 @@ Theme Palette::theme()
 }
 void Palette::setTheme(Theme t)
 {
+    if (t != g_theme) ++g_generation;
     g_theme = t;
+}
+
+void Palette::applyToApplication(Theme t)
+{
+    setTheme(t);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    if (t == Theme::Dark) {
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
+        p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        // Disabled fields must look disabled on dark too.
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+        p.setColor(QPalette::Disabled, QPalette::Base, QColor(0x2b, 0x2d, 0x31));
+    } else {
+        p = QApplication::style()->standardPalette();
+    }
+    QApplication::setPalette(p);
+}
+
+void Palette::setPresentation(bool on)
+{
+    if (on != g_presentation) ++g_generation;
+    g_presentation = on;
+}
+
+bool Palette::presentation()
+{
+    return g_presentation;
+}
+
+int Palette::generation()
+{
+    return g_generation;
+}
+
+qreal Palette::line(qreal width)
+{
+    return std::max<qreal>(1.0, g_presentation ? 2.0 * width : width);
+}
+
+QColor Palette::tint(const QColor& c, double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    // Half as much again, less so towards full strength (continuous, stays below 1).
+    if (g_presentation) t += 0.5 * std::min(t, 1.0 - t);
+    return mix(background(), c, t);
+}
+
+QColor Palette::faded(const QColor& c, double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    return mix(c, background(), g_presentation ? 0.6 * t : t);
+}
+
+QColor Palette::ink(const QColor& c)
+{
+    // Presentation mode: darker on the light theme (lighter would wash out the hue on dark).
+    if (g_presentation && !isDark()) return c.darker(135);
+    return isDark() ? c.lighter(150) : c.darker(115);
 }
 
 QColor Palette::zone(ZoneType t)
@@ -68,7 +145,8 @@ QColor Palette::frame(ZoneType z, FrameState s)
     case FrameState::Free: {
         // A pale tint of the zone hue: free memory recedes, allocations stand out.
         const QColor bg = background();
-        const double a = dark ? 0.30 : 0.24;
+        // Presentation mode: more of the hue, so a washed-out projector still shows the zone.
+        const double a = g_presentation ? (dark ? 0.42 : 0.38) : (dark ? 0.30 : 0.24);
         return QColor::fromRgbF(bg.redF() * (1 - a) + base.redF() * a, bg.greenF() * (1 - a) + base.greenF() * a,
             bg.blueF() * (1 - a) + base.blueF() * a);
     }
@@ -127,8 +205,9 @@ QColor Palette::pageTable(std::uint32_t pid)
 
 QColor Palette::pageCache(bool mapped)
 {
-    if (g_theme == Theme::Dark) return mapped ? hsl(46, 0.72, 0.55) : hsl(46, 0.38, 0.36);
-    return mapped ? hsl(46, 0.78, 0.45) : hsl(46, 0.60, 0.74);
+    if (g_theme == Theme::Dark)
+        return mapped ? hsl(46, 0.72, 0.55) : g_presentation ? hsl(46, 0.55, 0.38) : hsl(46, 0.38, 0.36);
+    return mapped ? hsl(46, 0.78, 0.45) : g_presentation ? hsl(46, 0.75, 0.66) : hsl(46, 0.60, 0.74);
 }
 
 QColor Palette::zeroPage()
@@ -166,16 +245,22 @@ QColor Palette::background()
 {
     return g_theme == Theme::Dark ? QColor(0x1e, 0x1f, 0x22) : QColor(0xfb, 0xfb, 0xfb);
 }
+// Presentation mode: text at full contrast, muted text close to it (contrast ratio above
+// 7:1 on the background, WCAG's AAA level), grid lines and outlines that a projector
+// does not wash out.
 QColor Palette::text()
 {
+    if (g_presentation) return g_theme == Theme::Dark ? QColor(0xfa, 0xfa, 0xfa) : QColor(0x0a, 0x0a, 0x0a);
     return g_theme == Theme::Dark ? QColor(0xee, 0xee, 0xee) : QColor(0x1a, 0x1a, 0x1a);
 }
 QColor Palette::mutedText()
 {
+    if (g_presentation) return g_theme == Theme::Dark ? QColor(0xcc, 0xcc, 0xcc) : QColor(0x3c, 0x3c, 0x3c);
     return g_theme == Theme::Dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60);
 }
 QColor Palette::gridLine()
 {
+    if (g_presentation) return g_theme == Theme::Dark ? QColor(0x6c, 0x6e, 0x76) : QColor(0x9c, 0x9c, 0x9c);
     return g_theme == Theme::Dark ? QColor(0x3a, 0x3b, 0x40) : QColor(0xd6, 0xd6, 0xd6);
 }
 QColor Palette::highlight()
@@ -229,11 +314,13 @@ QColor Palette::watermark(Wmark w)
 QFont Palette::viewFont(const QWidget* w)
 {
     QFont f = w->font();
-    const double scaled = std::clamp(std::min(w->width() / 110.0, w->height() / 66.0), 10.5, 14.0);
+    // Presentation mode: read from the back of a classroom on a 720p or 1080p projector.
+    const double scaled = g_presentation ? std::clamp(std::min(w->width() / 90.0, w->height() / 54.0), 16.0, 24.0)
+                                         : std::clamp(std::min(w->width() / 110.0, w->height() / 66.0), 10.5, 14.0);
     if (f.pointSizeF() > 0)
         f.setPointSizeF(std::max(scaled, f.pointSizeF()));
     else
-        f.setPixelSize(std::max(14, f.pixelSize()));
+        f.setPixelSize(std::max(g_presentation ? 21 : 14, f.pixelSize()));
     return f;
 }
 
@@ -254,7 +341,10 @@ ScaledFonts::ScaledFonts(const QWidget* w, qreal heightDiv, qreal widthDiv, qrea
 {
     const QFont base = Palette::viewFont(w);
     const qreal basePx = QFontInfo(base).pixelSize();
-    px = std::clamp(std::min(w->height() / heightDiv, w->width() / widthDiv), basePx, std::max(basePx, maxPx));
+    // Presentation mode: the text grows faster with the view and further.
+    const qreal grow = Palette::presentation() ? 1.25 : 1.0;
+    px = std::clamp(std::min(w->height() * grow / heightDiv, w->width() * grow / widthDiv), basePx,
+                    std::max(basePx, maxPx * grow));
     text = Palette::pixelFont(base, px);
     bold = Palette::pixelFont(base, px, true);
     small = Palette::pixelFont(base, std::max(11.0, px * 0.88));

@@ -37,6 +37,31 @@ class Palette {
 public:
     static Theme theme();
     static void setTheme(Theme t);
+    /// setTheme() plus the application's widget palette (Fusion style; dark window, base and
+    /// text colours for Theme::Dark), so tables, labels and dialogs follow the views.
+    static void applyToApplication(Theme t);
+
+    /// Presentation mode (a projector in a lit room): lines about twice as thick (line()),
+    /// text, outlines and grid lines of higher contrast, pale fills more saturated
+    /// (tint()), larger view fonts (viewFont()). The hue families stay the same.
+    /// After changing it (or the theme) the caller repaints the views: the app emits
+    /// ViewContext::stateChanged(false) and calls update() on each; views that cache
+    /// pictures or layouts compare generation().
+    static void setPresentation(bool on);
+    static bool presentation();
+    /// Changes whenever the theme or presentation mode changes: what a view cached under
+    /// another generation (a picture, a colour table, a text layout) is stale.
+    static int generation();
+    /// The pen width for a line drawn `width` device-independent pixels wide: `width` in
+    /// normal mode, twice that in presentation mode, never below 1.
+    static qreal line(qreal width);
+    /// c laid over the background at strength t (0 background, 1 c): the pale fills of
+    /// panels and cells. Presentation mode takes them further towards c, so that they
+    /// survive a washed-out projector.
+    static QColor tint(const QColor& c, double t);
+    /// c faded towards the background by t (0 c, 1 background): secondary lines and
+    /// text. Presentation mode fades them less.
+    static QColor faded(const QColor& c, double t);
 
     /// Base hue of a zone (DMA blue, DMA32 green, Normal orange, HighMem purple ...).
     static QColor zone(ZoneType t);
@@ -78,7 +103,8 @@ public:
     static QColor tlbMiss() { return QColor(0xe6, 0x7e, 0x22); }
     static QColor alarm() { return QColor(0xd6, 0x27, 0x28); }
     /// The text font of a big view: the widget's font, never below 10.5 pt and growing with
-    /// the view up to 14 pt (a full-screen view on a 1080p projector).
+    /// the view up to 14 pt (a full-screen view on a 1080p projector); in presentation mode
+    /// from 16 pt up to 24 pt.
     static QFont viewFont(const QWidget* w);
     /// A fixed-pitch font the size of `like`.
     static QFont monoFont(const QFont& like);
@@ -93,7 +119,7 @@ public:
     static QColor withAlpha(QColor c, double a);
     static bool isDark() { return theme() == Theme::Dark; }
     /// A hue as a line or text colour that keeps its contrast on the background.
-    static QColor ink(const QColor& c) { return isDark() ? c.lighter(150) : c.darker(115); }
+    static QColor ink(const QColor& c);
     /// f at a pixel size (at least 1), bold or not.
     static QFont pixelFont(QFont f, qreal px, bool bold = false);
     /// s as it fits r when word-wrapped: whole, or cut at a word with "…" (text without

@@ -265,7 +265,7 @@ std::vector<const Zone*> zonesByStart(const Machine& m)
 } // namespace
 
 PhysicalMemoryView::PhysicalMemoryView(ViewContext* ctx, QWidget* parent)
-    : QAbstractScrollArea(parent), m_ctx(ctx), m_renderedTheme(Palette::theme())
+    : QAbstractScrollArea(parent), m_ctx(ctx), m_renderedGeneration(Palette::generation())
 {
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -291,10 +291,12 @@ QSize PhysicalMemoryView::minimumSizeHint() const { return QSize(240, 180); }
 
 QFont PhysicalMemoryView::textFont() const
 {
-    // Projector-friendly: never below 10.5 pt, whatever the desktop's default.
+    // Projector-friendly: never below 10.5 pt, whatever the desktop's default; 16 pt in
+    // presentation mode (the legend beside the map stays compact, so not larger).
+    const bool show = Palette::presentation();
     QFont f = font();
-    if (f.pointSizeF() > 0) f.setPointSizeF(std::max(10.5, f.pointSizeF()));
-    else f.setPixelSize(std::max(14, f.pixelSize()));
+    if (f.pointSizeF() > 0) f.setPointSizeF(std::max(show ? 16.0 : 10.5, f.pointSizeF()));
+    else f.setPixelSize(std::max(show ? 21 : 14, f.pixelSize()));
     return f;
 }
 
@@ -352,23 +354,32 @@ void PhysicalMemoryView::relayout()
 
     // The legend stays whole, never clipped: beside the grid when that leaves the
     // grid most of the width, else as a band below it, else (tiny views) not at all.
-    m_legendRect = QRect();
-    m_legendBand = false;
-    m_legendCompact = 0;
-    QSize side = legend(nullptr, QRect(0, 0, 0, vp.height()), 0, false);
-    if (side.height() > vp.height()) side = legend(nullptr, QRect(0, 0, 0, vp.height()), m_legendCompact = 1, false);
-    if (side.height() <= vp.height()
-        && vp.width() - m_gutterWidth - side.width() >= std::max(400, vp.width() * 11 / 20)) {
-        m_legendRect = QRect(vp.width() - side.width(), 0, side.width(), vp.height());
-    } else {
+    // Presentation mode's large text may leave no room for it: then it is set smaller
+    // (the normal text size) rather than left out.
+    m_legendFont = textFont();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        m_legendRect = QRect();
+        m_legendBand = false;
         m_legendCompact = 0;
-        QSize band = legend(nullptr, QRect(0, 0, vp.width(), 0), 0, true);
-        if (band.height() > vp.height() * 2 / 5)
-            band = legend(nullptr, QRect(0, 0, vp.width(), 0), m_legendCompact = 1, true);
-        if (band.height() <= vp.height() * 2 / 5 && band.width() <= vp.width()) {
-            m_legendBand = true;
-            m_legendRect = QRect(0, vp.height() - band.height(), vp.width(), band.height());
+        QSize side = legend(nullptr, QRect(0, 0, 0, vp.height()), 0, false);
+        if (side.height() > vp.height())
+            side = legend(nullptr, QRect(0, 0, 0, vp.height()), m_legendCompact = 1, false);
+        if (side.height() <= vp.height()
+            && vp.width() - m_gutterWidth - side.width() >= std::max(400, vp.width() * 11 / 20)) {
+            m_legendRect = QRect(vp.width() - side.width(), 0, side.width(), vp.height());
+        } else {
+            m_legendCompact = 0;
+            QSize band = legend(nullptr, QRect(0, 0, vp.width(), 0), 0, true);
+            if (band.height() > vp.height() * 2 / 5)
+                band = legend(nullptr, QRect(0, 0, vp.width(), 0), m_legendCompact = 1, true);
+            if (band.height() <= vp.height() * 2 / 5 && band.width() <= vp.width()) {
+                m_legendBand = true;
+                m_legendRect = QRect(0, vp.height() - band.height(), vp.width(), band.height());
+            }
         }
+        if (!m_legendRect.isNull() || !Palette::presentation()) break;
+        if (m_legendFont.pointSizeF() > 0) m_legendFont.setPointSizeF(10.5);
+        else m_legendFont.setPixelSize(14);
     }
     const int right = m_legendRect.isNull() || m_legendBand ? vp.width() : m_legendRect.left();
     const int bottom = m_legendBand ? m_legendRect.top() : vp.height();
@@ -471,10 +482,11 @@ void PhysicalMemoryView::ensureRendered()
     const Machine& m = m_ctx->machine();
     const Pfn frames = m.frames.size();
     if (frames != m_layoutFrames) relayout();
-    if (Palette::theme() != m_renderedTheme) {
-        m_renderedTheme = Palette::theme();
+    if (Palette::generation() != m_renderedGeneration) {
+        m_renderedGeneration = Palette::generation();
         m_renderer.refreshColours();
         if (!m_display.isNull()) m_display.setColorTable(Palette::frameColourTable());
+        relayout(); // presentation mode's fonts size the header, the gutter and the legend
     }
     if (!frames) return;
 
@@ -743,7 +755,7 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
 
     // Frame separators: thin gaps of background between cells.
     if (cell >= 8) {
-        p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.6), 0));
+        p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.6), Palette::line(0)));
         QVector<QLine> lines;
         const int x0 = m_geo.origin.x(), x1 = x0 + m_geo.width();
         const int y0 = int(m_geo.rowTop(r0)), y1 = int(m_geo.rowTop(r1));
@@ -775,7 +787,7 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
         }
         pfn = end;
     }
-    QPen outline(Palette::withAlpha(Palette::text(), 0.8), cell >= 20 ? 2 : 1);
+    QPen outline(Palette::withAlpha(Palette::text(), 0.8), Palette::line(cell >= 20 ? 2 : 1));
     outline.setJoinStyle(Qt::MiterJoin);
     p.setPen(outline);
     p.setBrush(Qt::NoBrush);
@@ -850,7 +862,7 @@ void PhysicalMemoryView::paintBlockDetail(QPainter& p, const QRect& gridArea)
 void PhysicalMemoryView::paintZoneBoundaries(QPainter& p, const QRect&)
 {
     const Machine& m = m_ctx->machine();
-    QPen pen(Palette::text(), 2);
+    QPen pen(Palette::text(), Palette::line(2));
     pen.setCapStyle(Qt::SquareCap);
     pen.setJoinStyle(Qt::MiterJoin);
     p.setPen(pen);
@@ -922,15 +934,15 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
             if (!r.intersects(gridArea)) continue;
             if (h.primary && t < 1.0) {
                 const double grow = (1.0 - t) * (1.0 - t) * 48.0;
-                p.setPen(QPen(Palette::withAlpha(hl, 0.25 + 0.6 * t), 3));
+                p.setPen(QPen(Palette::withAlpha(hl, 0.25 + 0.6 * t), Palette::line(3)));
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 4, 4);
             }
             const double width = h.primary ? 3.0 + 1.5 * (1.0 - pulse) : 2.0;
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), width + 3));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), Palette::line(width + 3)));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r);
-            QPen pen(Palette::withAlpha(hl, h.primary ? 0.55 + 0.45 * pulse : 0.9), width);
+            QPen pen(Palette::withAlpha(hl, h.primary ? 0.55 + 0.45 * pulse : 0.9), Palette::line(width));
             if (!h.primary) pen.setStyle(Qt::DashLine);
             p.setPen(pen);
             p.drawRect(r);
@@ -942,9 +954,9 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
         const QRectF r = QRectF(atLeast(m_geo.cellRect(m.zeroPfn), 10)).adjusted(-2, -2, 2, 2);
         if (r.intersects(gridArea)) {
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 5));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), Palette::line(5)));
             p.drawEllipse(r);
-            p.setPen(QPen(Palette::zeroPage(), 2.5));
+            p.setPen(QPen(Palette::zeroPage(), Palette::line(2.5)));
             p.drawEllipse(r);
         }
     }
@@ -955,15 +967,15 @@ void PhysicalMemoryView::paintHighlights(QPainter& p, const QRect& gridArea)
         const FrameState s = m.frames.state(head);
         const int order = s == FrameState::Tail ? 0 : std::min(m.frames.order(head), kMaxOrder);
         if (order > 0 && m_geo.framesPerCell == 1) {
-            QPen dashed(Palette::text(), 1.5, Qt::DashLine);
+            QPen dashed(Palette::text(), Palette::line(1.5), Qt::DashLine);
             p.setPen(dashed);
             for (const QRect& r : m_geo.rangeRects(head, head + (Pfn(1) << order)))
                 p.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
         }
         const QRectF r = QRectF(atLeast(m_geo.cellRect(*sel), 8)).adjusted(-1, -1, 1, 1);
-        p.setPen(QPen(Palette::background(), 5));
+        p.setPen(QPen(Palette::background(), Palette::line(5)));
         p.drawRect(r);
-        p.setPen(QPen(Palette::text(), 2.5));
+        p.setPen(QPen(Palette::text(), Palette::line(2.5)));
         p.drawRect(r);
     }
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -997,7 +1009,7 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
         p.fillRect(bar, Palette::zone(z->type));
         if (eventZone >= 0 && &m.zones[static_cast<std::size_t>(eventZone)] == z) {
             // The zone the current step examines.
-            p.setPen(QPen(Palette::highlight(), 3));
+            p.setPen(QPen(Palette::highlight(), Palette::line(3)));
             p.drawRect(bar.adjusted(-2.5, 0, 2.5, 0));
         }
         // The zone's name at its first row; it sticks to the top while the zone is
@@ -1011,7 +1023,7 @@ void PhysicalMemoryView::paintGutter(QPainter& p)
         p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, zoneName(z->type));
         // A tick joins the name to the boundary line on the grid.
         if (y0 >= m_headerHeight) {
-            p.setPen(QPen(Palette::text(), 2));
+            p.setPen(QPen(Palette::text(), Palette::line(2)));
             p.drawLine(QPointF(kPad, y0), QPointF(m_gutterWidth, y0));
         }
         taken.push_back(label.adjusted(0, -2, 0, 2));
@@ -1062,7 +1074,7 @@ void PhysicalMemoryView::paintHeader(QPainter& p)
     const QRect rest = area.adjusted(x, 0, 0, 0);
     if (rest.width() > 0)
         p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(facts, Qt::ElideRight, rest.width()));
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(0, m_headerHeight - 1, right, m_headerHeight - 1);
 }
 
@@ -1074,7 +1086,7 @@ QString PhysicalMemoryView::zoneRangeText(const Zone& z) const
 QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bool band) const
 {
     const Machine& m = m_ctx->machine();
-    const QFont font = textFont();
+    const QFont font = m_legendFont;
     QFont bold = font;
     bold.setBold(true);
     const QFontMetrics fm(font), fmb(bold);
@@ -1096,7 +1108,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
     auto box = [](QColor c) {
         return [c](QPainter& q, const QRect& r) {
             q.fillRect(r, c);
-            q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
+            q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), Palette::line(1)));
             q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
         };
     };
@@ -1112,7 +1124,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                 const int x0 = r.left() + r.width() * i / n, x1 = r.left() + r.width() * (i + 1) / n;
                 q.fillRect(QRect(x0, r.top(), x1 - x0, r.height()), Palette::frame(t, s));
             }
-            q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
+            q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), Palette::line(1)));
             q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
         };
     };
@@ -1152,7 +1164,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                     q.fillRect(QRect(x0, r.top(), x1 - x0, r.height()),
                                tables ? Palette::pageTable(pid) : Palette::process(pid));
                 }
-                q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
+                q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), Palette::line(1)));
                 q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
             };
         };
@@ -1163,7 +1175,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
         if (m.zeroPfn < m.frames.size())
             items.push_back({Item::Entry, tr("Shared zero page"), false, [](QPainter& q, const QRect& r) {
                                  q.fillRect(r, Palette::zeroPage());
-                                 q.setPen(QPen(Palette::text(), 1));
+                                 q.setPen(QPen(Palette::text(), Palette::line(1)));
                                  q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
                              }});
     }
@@ -1177,7 +1189,7 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
                                  q.fillRect(QRect(r.left(), r.top(), r.width(), h), Palette::process(pid));
                                  q.fillRect(QRect(r.left(), r.top() + h, r.width(), r.height() - h),
                                             Palette::pageTable(pid));
-                                 q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
+                                 q.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), Palette::line(1)));
                                  q.drawRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5));
                              }});
         std::size_t alive = 0;
@@ -1189,15 +1201,15 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
     if (compact < 1) {
         items.push_back({Item::Title, tr("Marks"), false, {}, false});
         items.push_back({Item::Entry, tr("This step's blocks"), false, [](QPainter& q, const QRect& r) {
-                             q.setPen(QPen(Palette::highlight(), 3));
+                             q.setPen(QPen(Palette::highlight(), Palette::line(3)));
                              q.drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
                          }});
         items.push_back({Item::Entry, tr("Selected frame"), false, [](QPainter& q, const QRect& r) {
-                             q.setPen(QPen(Palette::text(), 2.5));
+                             q.setPen(QPen(Palette::text(), Palette::line(2.5)));
                              q.drawRect(QRectF(r).adjusted(1.5, 1.5, -1.5, -1.5));
                          }});
         items.push_back({Item::Entry, tr("Zone boundary"), false, [](QPainter& q, const QRect& r) {
-                             q.setPen(QPen(Palette::text(), 2));
+                             q.setPen(QPen(Palette::text(), Palette::line(2)));
                              q.drawLine(r.left(), r.center().y(), r.right(), r.center().y());
                          }});
         if (!band) items.push_back({Item::Note, tr("Zoom: Ctrl+wheel, + and −; 0 fits"), false, {}, true});
@@ -1209,8 +1221,8 @@ QSize PhysicalMemoryView::legend(QPainter* p, const QRect& area, int compact, bo
     };
     if (p) {
         p->save();
-        p->fillRect(area, Palette::mix(Palette::background(), Palette::text(), 0.04));
-        p->setPen(QPen(Palette::gridLine(), 1));
+        p->fillRect(area, Palette::tint(Palette::text(), 0.04));
+        p->setPen(QPen(Palette::gridLine(), Palette::line(1)));
         if (band) p->drawLine(area.topLeft(), area.topRight());
         else p->drawLine(area.topLeft(), area.bottomLeft());
     }

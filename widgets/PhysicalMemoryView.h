@@ -11,6 +11,7 @@
 #include "phys/Zone.h"
 
 #include <QAbstractScrollArea>
+#include <QFont>
 #include <QImage>
 #include <QPoint>
 #include <QRect>
@@ -166,7 +167,7 @@ private:
     FrameTable m_rendered;       ///< the frames the map shows; holds their chunks for diffing
     std::vector<std::uint64_t> m_renderedZones; ///< zone spans the map was rendered with
     bool m_dirtyAll = true;
-    Theme m_renderedTheme;
+    int m_renderedGeneration; ///< Palette::generation() of the colour table
 
     FrameGridGeometry m_geo;
     FrameGridGeometry::Zoom m_zoom;
@@ -178,6 +179,7 @@ private:
     QRect m_legendRect;          ///< null when there is no room for a legend
     bool m_legendBand = false;   ///< legend below the grid rather than beside it
     int m_legendCompact = 0;     ///< 0 full legend, 1 without the marks
+    QFont m_legendFont;          ///< textFont(), or smaller when presentation mode's leaves no room
     int m_scrollY = 0;
     int m_wheelAccum = 0;
     int m_layoutGeneration = 0;

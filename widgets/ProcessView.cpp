@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QEvent>
+#include <QFontInfo>
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -477,9 +478,9 @@ ProcessView::Counters ProcessView::counters() const
 
 void ProcessView::ensureLayout() const
 {
-    if (!m_dirty && m_theme == Palette::theme()) return;
+    if (!m_dirty && m_generation == Palette::generation()) return;
     m_dirty = false;
-    m_theme = Palette::theme();
+    m_generation = Palette::generation();
     m_pid = choosePid();
 
     const QFontMetricsF fm(textFont()), mfm(monoFont());
@@ -491,8 +492,10 @@ void ProcessView::ensureLayout() const
     const double bodyBottom = (captionH > 0 ? m_captionRect.top() : height()) - kPad;
 
     // Three columns: tree and counters, the bar, the maps list.
-    const double leftW = std::clamp(width() * 0.22, 230.0, 320.0);
-    const double midW = std::clamp(width() * 0.31, 330.0, 520.0);
+    // Presentation mode's larger text widens the first two (the maps list gives way).
+    const double k = Palette::presentation() ? std::max(1.0, QFontInfo(textFont()).pixelSize() / 14.0) : 1.0;
+    const double leftW = std::clamp(width() * 0.22, 230.0 * k, 320.0 * k);
+    const double midW = std::clamp(width() * 0.31, 330.0 * k, 520.0 * k);
     m_treeRect = QRectF(kPad, bodyTop, leftW, 0);
     m_barArea = QRectF(m_treeRect.right() + 2 * kPad, bodyTop, midW, bodyBottom - bodyTop);
     m_listRect = QRectF(m_barArea.right() + 2 * kPad, bodyTop, std::max(0.0, width() - m_barArea.right() - 3 * kPad),
@@ -767,6 +770,8 @@ void ProcessView::layoutProcess() const
 
 void ProcessView::paintEvent(QPaintEvent*)
 {
+    // Presentation mode changes the fonts: the check box in the header follows.
+    if (m_generation != Palette::generation()) placeHeader();
     ensureLayout();
     {
         // The check box is a child widget: give it the view's text colour.
@@ -789,7 +794,7 @@ void ProcessView::paintEvent(QPaintEvent*)
     const QRectF titleRect(kPad, head.top(), m_follow->x() - 2 * kPad, head.height());
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetricsF(p.font()).elidedText(m_title, Qt::ElideRight, titleRect.width()));
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, head.bottom() - 0.5), QPointF(width(), head.bottom() - 0.5));
 
     paintTree(p);
@@ -833,13 +838,13 @@ void ProcessView::paintTree(QPainter& p) const
         if (r.pid == m_pid) {
             p.setPen(Qt::NoPen);
             p.setBrush(
-                Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.14 : 0.08));
+                Palette::tint(Palette::text(), Palette::theme() == Theme::Dark ? 0.14 : 0.08));
             p.drawRoundedRect(r.rect.adjusted(0, 1, 0, -1), 5, 5);
         }
     }
     // Connectors from each parent to its children.
     const Machine& m = m_ctx->machine();
-    p.setPen(QPen(Palette::mutedText(), 1.2));
+    p.setPen(QPen(Palette::mutedText(), Palette::line(1.2)));
     for (const TreeRow& r : m_tree) {
         const Process* pr = m.proc(r.pid);
         if (!pr || r.depth == 0) continue;
@@ -855,7 +860,7 @@ void ProcessView::paintTree(QPainter& p) const
     for (const TreeRow& r : m_tree) {
         const QPointF c = dots[r.pid];
         const QColor hue = r.alive ? Palette::process(r.pid) : Palette::mutedText();
-        p.setPen(QPen(r.onCpu ? Palette::text() : hue.darker(130), r.onCpu ? 2 : 1));
+        p.setPen(QPen(r.onCpu ? Palette::text() : hue.darker(130), Palette::line(r.onCpu ? 2 : 1)));
         p.setBrush(r.alive ? QBrush(hue) : QBrush(Qt::NoBrush));
         p.drawEllipse(c, dot / 2, dot / 2);
         const double x = c.x() + dot / 2 + 6;
@@ -871,7 +876,7 @@ void ProcessView::paintTree(QPainter& p) const
         p.drawText(st, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(r.status, Qt::ElideRight, st.width()));
         if (!r.alive) {
             // Struck through: the task is a zombie until its parent reaps it.
-            p.setPen(QPen(Palette::mutedText(), 1));
+            p.setPen(QPen(Palette::mutedText(), Palette::line(1)));
             p.drawLine(QPointF(x, r.rect.center().y()), QPointF(x + fm.horizontalAdvance(name), r.rect.center().y()));
         }
     }
@@ -884,7 +889,7 @@ void ProcessView::paintCounters(QPainter& p) const
     const Machine& m = m_ctx->machine();
     const Process* pr = m.proc(m_pid);
     QRectF r = m_countersRect;
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(r.left(), r.top() - kPad + 0.5), QPointF(r.right(), r.top() - kPad + 0.5));
     p.setFont(Palette::bold(tf));
     p.setPen(Palette::text());
@@ -933,7 +938,7 @@ void ProcessView::paintCounters(QPainter& p) const
     for (int i = 0; i < 8; ++i) {
         const double x = r.left() + (i % perLine) * colW;
         const double yy = y + (i / perLine) * (fm.height() + 4);
-        p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), 1));
+        p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.5), Palette::line(1)));
         p.setBrush(Palette::vma(kinds[i]));
         p.drawRect(QRectF(x + 0.5, yy + (fm.height() - sw) / 2 + 0.5, sw, sw));
         p.setPen(Palette::text());
@@ -955,8 +960,8 @@ void ProcessView::paintBar(QPainter& p) const
 
     // Gaps: small ones are background, breaks a zig-zag band.
     const QRectF bar = m_barRect;
-    p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), 0.03));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
+    p.setBrush(Palette::tint(Palette::text(), 0.03));
     p.drawRect(bar.adjusted(-0.5, -0.5, 0.5, 0.5));
     for (const auto& pc : m_scale.pieces()) {
         if (!pc.isBreak) continue;
@@ -964,7 +969,7 @@ void ProcessView::paintBar(QPainter& p) const
         p.setPen(Qt::NoPen);
         p.setBrush(Palette::background());
         p.drawRect(band.adjusted(0, -3, 0, 3));
-        QPen zig(Palette::mutedText(), 1.5);
+        QPen zig(Palette::mutedText(), Palette::line(1.5));
         zig.setJoinStyle(Qt::MiterJoin);
         p.setPen(zig);
         for (const double y : { band.top(), band.bottom() }) {
@@ -982,7 +987,7 @@ void ProcessView::paintBar(QPainter& p) const
         const VmaBox& b = m_boxes[i];
         if (b.rect.height() <= 0) continue;
         QColor fill = Palette::vma(b.kind);
-        p.setPen(QPen(Palette::background(), 1));
+        p.setPen(QPen(Palette::background(), Palette::line(1)));
         p.setBrush(fill);
         p.drawRect(b.rect);
         if (b.kind == VmaKind::SharedFile || b.kind == VmaKind::Special) {
@@ -1003,9 +1008,9 @@ void ProcessView::paintBar(QPainter& p) const
             if (!b.highlighted) continue;
             const QRectF r = b.rect.adjusted(-3, -2, 3, 2);
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), 6));
+            p.setPen(QPen(Palette::withAlpha(Palette::background(), 0.9), Palette::line(6)));
             p.drawRect(r);
-            p.setPen(QPen(Palette::withAlpha(hl, 0.55 + 0.45 * pulse), 3 + 1.5 * (1 - pulse)));
+            p.setPen(QPen(Palette::withAlpha(hl, 0.55 + 0.45 * pulse), Palette::line(3 + 1.5 * (1 - pulse))));
             p.drawRect(r);
         }
     }
@@ -1013,7 +1018,7 @@ void ProcessView::paintBar(QPainter& p) const
         // The range a step names (an munmap'ed range no longer has a VMA): a dashed bracket.
         const double y0 = m_scale.yOf(m_eventEnd), y1 = m_scale.yOf(m_eventStart);
         const QRectF r(bar.left() - 8, y0, bar.width() + 16, std::max(3.0, y1 - y0));
-        QPen pen(hl, 2, Qt::DashLine);
+        QPen pen(hl, Palette::line(2), Qt::DashLine);
         p.setPen(pen);
         p.setBrush(Palette::withAlpha(hl, 0.12));
         p.drawRect(r);
@@ -1023,10 +1028,10 @@ void ProcessView::paintBar(QPainter& p) const
         const double x = bar.left() - 4;
         QPolygonF arrow;
         arrow << QPointF(x, y) << QPointF(x - 11, y - 7) << QPointF(x - 11, y + 7);
-        p.setPen(QPen(Palette::background(), 1.5));
+        p.setPen(QPen(Palette::background(), Palette::line(1.5)));
         p.setBrush(hl);
         p.drawPolygon(arrow);
-        p.setPen(QPen(hl, 2));
+        p.setPen(QPen(hl, Palette::line(2)));
         p.drawLine(QPointF(bar.left(), y), QPointF(bar.right() + 4, y));
     }
 
@@ -1034,7 +1039,7 @@ void ProcessView::paintBar(QPainter& p) const
     const double lx = bar.right() + 18;
     const double lw = m_barArea.right() - lx;
     for (const Label& l : m_rightLabels) {
-        p.setPen(QPen(Palette::withAlpha(l.hot ? hl : Palette::mutedText(), 0.8), l.hot ? 2 : 1));
+        p.setPen(QPen(Palette::withAlpha(l.hot ? hl : Palette::mutedText(), 0.8), Palette::line(l.hot ? 2 : 1)));
         p.drawLine(QPointF(bar.right() + 2, l.want), QPointF(lx - 4, l.y));
         const QRectF r(lx, l.y - fm.height() / 2, lw, fm.height());
         p.setFont(l.strong ? Palette::bold(tf) : tf);
@@ -1061,7 +1066,7 @@ void ProcessView::paintBar(QPainter& p) const
         p.drawText(QRectF(ax, l.y - lfm.height() / 2, aw, lfm.height()), Qt::AlignRight | Qt::AlignVCenter,
             lfm.elidedText(l.text, Qt::ElideLeft, aw));
         if (addr) {
-            p.setPen(QPen(Palette::withAlpha(Palette::mutedText(), 0.8), 1));
+            p.setPen(QPen(Palette::withAlpha(Palette::mutedText(), 0.8), Palette::line(1)));
             p.drawLine(QPointF(ax + aw + 3, l.y), QPointF(bar.left() - 2, l.want));
         }
     }
@@ -1112,7 +1117,7 @@ void ProcessView::paintList(QPainter& p) const
             p.setBrush(Palette::withAlpha(Palette::highlight(), Palette::theme() == Theme::Dark ? 0.22 : 0.12));
             p.drawRoundedRect(line, 3, 3);
         }
-        p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.4), 1));
+        p.setPen(QPen(Palette::withAlpha(Palette::text(), 0.4), Palette::line(1)));
         p.setBrush(Palette::vma(row.kind));
         p.drawRect(QRectF(r.left() + 2.5, y + (m_lineH - chip) / 2 + 0.5, chip, chip));
         p.setPen(row.highlighted ? hotText() : Palette::text());
@@ -1149,8 +1154,8 @@ void ProcessView::paintCaption(QPainter& p) const
     const QFont tf = textFont();
     const QFontMetricsF fm(tf), fmb(Palette::bold(tf));
     const QRectF r = m_captionRect;
-    p.setPen(QPen(Palette::gridLine(), 1));
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
+    p.setBrush(Palette::tint(Palette::text(), Palette::theme() == Theme::Dark ? 0.07 : 0.035));
     p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     const QRectF tag(r.left() + 8, r.center().y() - fmb.height() / 2 - 2, fmb.horizontalAdvance(m_captionTag) + 14,
         fmb.height() + 4);

@@ -209,7 +209,7 @@ private:
     mutable QRectF m_treeRect, m_countersRect, m_barArea, m_barRect, m_listRect, m_captionRect;
     mutable double m_lineH = 18;
     mutable int m_listRows = 0;
-    mutable Theme m_theme = Theme::Light;
+    mutable int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

@@ -61,12 +61,12 @@ QColor slabColour()
 /// The inside of a slab: its free bytes.
 QColor stripFill()
 {
-    return Palette::mix(Palette::background(), slabColour(), Palette::isDark() ? 0.16 : 0.09);
+    return Palette::tint(slabColour(), Palette::isDark() ? 0.16 : 0.09);
 }
 /// The outline of a free object.
 QColor freeEdge()
 {
-    return Palette::mix(Palette::background(), slabColour(), Palette::isDark() ? 0.75 : 0.65);
+    return Palette::tint(slabColour(), Palette::isDark() ? 0.75 : 0.65);
 }
 QColor buddyFill()
 {
@@ -1096,9 +1096,10 @@ SlabView::Hit SlabView::hitTest(QPointF p) const
 
 void SlabView::paintEvent(QPaintEvent*)
 {
-    if (m_theme != Palette::theme()) {
-        m_theme = Palette::theme();
+    if (m_generation != Palette::generation()) {
+        m_generation = Palette::generation();
         Palette::applyTextColour(m_filterLabel);
+        m_dirty = true; // the layout measures text in fonts that presentation mode changes
     }
     ensureLayout();
     const Fonts f(this);
@@ -1161,7 +1162,7 @@ void SlabView::paintHeader(QPainter& p, const Fonts& f) const
             p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fms.elidedText(s, Qt::ElideRight, r.width()));
         }
     }
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
 }
 
@@ -1175,11 +1176,11 @@ void SlabView::paintRow(QPainter& p, const Fonts& f, const Row& row, double t) c
     const QFontMetricsF fmb(f.bold), fms(f.small), fmsb(f.smallBold);
 
     if (lit) {
-        p.setPen(QPen(Palette::highlight(), 2));
+        p.setPen(QPen(Palette::highlight(), Palette::line(2)));
         p.setBrush(Palette::withAlpha(Palette::highlight(), Palette::isDark() ? 0.10 : 0.05));
         p.drawRoundedRect(row.rect.adjusted(-3, 0, 3, 0), 6, 6);
     } else {
-        p.setPen(QPen(Palette::gridLine(), 1));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
         p.drawLine(QPointF(row.rect.left(), row.rect.bottom() + 0.5), QPointF(row.rect.right(), row.rect.bottom() + 0.5));
     }
 
@@ -1217,7 +1218,7 @@ void SlabView::paintRow(QPainter& p, const Fonts& f, const Row& row, double t) c
     const bool moving = lit && evAfter && t < 1;
     for (const Group& g : row.groups) {
         p.setPen(Qt::NoPen);
-        p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.05 : 0.035));
+        p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.05 : 0.035));
         p.drawRoundedRect(g.area.adjusted(-3, -2, 3, 2), 4, 4);
         const bool target = lit && evAfter && evAfter->list == g.list;
         QString label = groupLabel(row.cache, g.list, g.slabs);
@@ -1233,7 +1234,7 @@ void SlabView::paintRow(QPainter& p, const Fonts& f, const Row& row, double t) c
                 fms.elidedText(none, Qt::ElideRight, g.area.width() - 8));
         }
         if (!g.more.isEmpty()) {
-            p.setPen(QPen(Palette::mutedText(), 1, Qt::DashLine));
+            p.setPen(QPen(Palette::mutedText(), Palette::line(1), Qt::DashLine));
             p.setBrush(Palette::background());
             p.drawRoundedRect(g.more.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
             p.setPen(Palette::text());
@@ -1347,9 +1348,10 @@ void SlabView::paintStrips(QPainter& p, const Row& row, const Row* before, doubl
         }
         const Slab* s = it.slab;
         if (s && geo.dense()) {
-            // A density bar: each pixel column coloured by the share of its objects in use.
+            // A density bar: each device pixel column coloured by the share of its objects in use.
             const QRectF objs(it.rect.left(), it.rect.top(), cw * geo.objects, it.rect.height());
-            const int wpx = std::max(1, int(std::round(objs.width())));
+            const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+            const int wpx = std::max(1, int(std::round(objs.width() * dpr)));
             QImage img(wpx, 1, QImage::Format_RGB32);
             auto* line = reinterpret_cast<QRgb*>(img.scanLine(0));
             for (int x = 0; x < wpx; ++x) {
@@ -1386,19 +1388,19 @@ void SlabView::paintStrips(QPainter& p, const Row& row, const Row* before, doubl
             p.setBrush(slabC);
             p.drawRects(b.used);
             if (!b.hollow.isEmpty()) {
-                p.setPen(QPen(edge, 1));
+                p.setPen(QPen(edge, Palette::line(1)));
                 p.setBrush(Qt::NoBrush);
                 p.drawRects(b.hollow.constData(), int(b.hollow.size()));
             }
         }
         // The slab's outline: its pages.
-        p.setPen(QPen(Palette::ink(slabC), 1));
+        p.setPen(QPen(Palette::ink(slabC), Palette::line(1)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(sr);
         // Page boundaries of a multi-page slab, as ticks along its bottom edge.
         const int pages = 1 << c->order;
         if (pages > 1 && it.rect.width() / pages >= 6) {
-            p.setPen(QPen(Palette::ink(slabC), 1));
+            p.setPen(QPen(Palette::ink(slabC), Palette::line(1)));
             for (int k = 1; k < pages; ++k) {
                 const qreal x = std::round(it.rect.left() + it.rect.width() * k / pages);
                 p.drawLine(QPointF(x, sr.bottom() - std::max(2.0, sr.height() * 0.25)), QPointF(x, sr.bottom()));
@@ -1409,7 +1411,7 @@ void SlabView::paintStrips(QPainter& p, const Row& row, const Row* before, doubl
             const QRectF cr = geo.cellRect(next->second);
             p.setRenderHint(QPainter::Antialiasing, true);
             if (geo.dense()) {
-                p.setPen(QPen(Palette::text(), 2));
+                p.setPen(QPen(Palette::text(), Palette::line(2)));
                 p.drawLine(QPointF(cr.center().x(), sr.top() - 1), QPointF(cr.center().x(), sr.bottom() + 1));
             } else {
                 const qreal d = std::max(3.0, std::min(cr.width(), cr.height()) * 0.45);
@@ -1420,7 +1422,7 @@ void SlabView::paintStrips(QPainter& p, const Row& row, const Row* before, doubl
             p.setRenderHint(QPainter::Antialiasing, false);
         }
         if (selected && *selected == it.pfn) {
-            p.setPen(QPen(Palette::text(), 2, Qt::DashLine));
+            p.setPen(QPen(Palette::text(), Palette::line(2), Qt::DashLine));
             p.setBrush(Qt::NoBrush);
             p.drawRect(it.rect.adjusted(-2, -2, 1, 1));
         }
@@ -1445,7 +1447,7 @@ void SlabView::paintStep(QPainter& p, const Fonts& f, const Row& row, double t) 
     // The buddy allocator's box, for a slab coming from it or going back.
     if (!row.buddy.isEmpty()) {
         const QColor bf = buddyFill();
-        p.setPen(QPen(Palette::highlight(), 2));
+        p.setPen(QPen(Palette::highlight(), Palette::line(2)));
         p.setBrush(bf);
         p.drawRoundedRect(row.buddy, 4, 4);
         p.setFont(f.smallBold);
@@ -1478,7 +1480,7 @@ void SlabView::paintStep(QPainter& p, const Fonts& f, const Row& row, double t) 
     }
 
     if (!now.isEmpty()) {
-        p.setPen(QPen(Palette::highlight(), 2.5));
+        p.setPen(QPen(Palette::highlight(), Palette::line(2.5)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(now.adjusted(-2.5, -2.5, 1.5, 1.5));
     }
@@ -1501,13 +1503,13 @@ void SlabView::paintStep(QPainter& p, const Fonts& f, const Row& row, double t) 
                 p.drawRect(QRectF(inner.left(), inner.bottom() - inner.height() * share, inner.width(), inner.height() * share));
             }
             const qreal grow = 2.5 + 5 * (1 - ramp(t, 0, 0.6));
-            p.setPen(QPen(Palette::highlight(), 2.5));
+            p.setPen(QPen(Palette::highlight(), Palette::line(2.5)));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(cr.adjusted(-grow, -grow, grow, grow), 3, 3);
         } else {
             // Too small to see: a bar across the strip at the object, with a pointer above.
             const qreal x = cr.center().x();
-            p.setPen(QPen(Palette::highlight(), 3));
+            p.setPen(QPen(Palette::highlight(), Palette::line(3)));
             p.drawLine(QPointF(x, now.top() - 4), QPointF(x, now.bottom() + 3));
             QPolygonF tri;
             const qreal s = std::max(5.0, m_cellH * 0.45);
@@ -1569,14 +1571,14 @@ void SlabView::paintLegend(QPainter& p, const Fonts& f) const
         case LegendItem::FreeObj:
             p.setBrush(fill);
             p.drawRect(r);
-            p.setPen(QPen(freeEdge(), 1));
+            p.setPen(QPen(freeEdge(), Palette::line(1)));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
             break;
         case LegendItem::Next: {
             p.setBrush(fill);
             p.drawRect(r);
-            p.setPen(QPen(freeEdge(), 1));
+            p.setPen(QPen(freeEdge(), Palette::line(1)));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
             const qreal d = s * 0.45;
@@ -1602,13 +1604,13 @@ void SlabView::paintLegend(QPainter& p, const Fonts& f) const
         case LegendItem::Step:
             p.setBrush(slabC);
             p.drawRect(r.adjusted(3, 3, -3, -3));
-            p.setPen(QPen(Palette::highlight(), 2));
+            p.setPen(QPen(Palette::highlight(), Palette::line(2)));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 2, 2);
             break;
         }
         if (it.kind != LegendItem::Step) {
-            p.setPen(QPen(Palette::ink(slabC), 1));
+            p.setPen(QPen(Palette::ink(slabC), Palette::line(1)));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
         }

@@ -200,7 +200,7 @@ private:
     mutable QString m_captionText;
     mutable qreal m_cellH = 14;
     mutable bool m_compactLegend = false;
-    mutable Theme m_theme = Theme::Light;
+    mutable int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

@@ -163,11 +163,11 @@ QColor baseColour(TimelinePlot::Series s)
 
 QPen seriesPen(TimelinePlot::Series s)
 {
-    QPen pen(Palette::ink(baseColour(s)), 3.0);
+    QPen pen(Palette::ink(baseColour(s)), Palette::line(3.0));
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::RoundJoin);
     if (TimelinePlot::onRightAxis(s)) {
-        pen.setWidthF(2.5);
+        pen.setWidthF(Palette::line(2.5));
         pen.setDashPattern({ 4.0, 1.6 }); // long dashes: a jagged rate still reads as one line
     }
     return pen;
@@ -720,25 +720,34 @@ void TimelinePlot::applyFonts()
     replotSoon();
 }
 
+void TimelinePlot::syncStyle()
+{
+    if (m_styleGeneration == Palette::generation()) return;
+    applyTheme();
+    m_fontPx = 0;
+    applyFonts();
+}
+
 void TimelinePlot::applyTheme()
 {
+    m_styleGeneration = Palette::generation();
     const QColor bg = Palette::background(), text = Palette::text(), muted = Palette::mutedText();
     m_plot->setBackground(bg);
     m_plot->axisRect()->setBackground(bg);
     for (QCPAxis* a : { m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2 }) {
-        a->setBasePen(QPen(muted, 1));
-        a->setTickPen(QPen(muted, 1));
-        a->setSubTickPen(QPen(muted, 1));
+        a->setBasePen(QPen(muted, Palette::line(1)));
+        a->setTickPen(QPen(muted, Palette::line(1)));
+        a->setSubTickPen(QPen(muted, Palette::line(1)));
         a->setTickLabelColor(text);
         a->setLabelColor(text);
-        a->grid()->setPen(QPen(Palette::gridLine(), 1, Qt::SolidLine));
-        a->grid()->setZeroLinePen(QPen(Palette::gridLine(), 1, Qt::SolidLine));
+        a->grid()->setPen(QPen(Palette::gridLine(), Palette::line(1), Qt::SolidLine));
+        a->grid()->setZeroLinePen(QPen(Palette::gridLine(), Palette::line(1), Qt::SolidLine));
     }
     m_plot->legend->setBrush(bg);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setTextColor(text);
     // Not the crimson of "this step": next to free's red "used" line it would read as data.
-    m_cursor->setPen(QPen(Palette::withAlpha(text, 0.75), 2.0));
+    m_cursor->setPen(QPen(Palette::withAlpha(text, 0.75), Palette::line(2.0)));
     m_cursorLabel->setColor(bg);
     m_cursorLabel->setBrush(Palette::withAlpha(text, 0.85));
     m_cursorLabel->setPen(Qt::NoPen);
@@ -779,6 +788,7 @@ void TimelinePlot::resizeEvent(QResizeEvent* event)
 
 void TimelinePlot::setMachine(const Machine& m)
 {
+    syncStyle();
     setSamples(m.samples);
 }
 

@@ -187,6 +187,10 @@ private:
     bool m_painted = false; ///< replotted once: the layers have paint buffers
     int m_rebuilds = 0;
     qreal m_fontPx = 0;
+    int m_styleGeneration = -1; ///< Palette::generation() the pens, colours and fonts were made for
+    /// Restyles the plot when the theme or presentation mode changed since it was styled
+    /// (setMachine() calls it: the app hands the plot the machine at every state change).
+    void syncStyle();
 };
 
 } // namespace memviz

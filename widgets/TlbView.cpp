@@ -68,7 +68,7 @@ QColor TlbView::processColour(std::uint32_t pid, bool global)
 {
     if (global || pid == 0) return Palette::isDark() ? QColor(0x40, 0x46, 0x50) : QColor(0xd5, 0xda, 0xe1);
     // The process's hue in every view (Palette::process), pale enough to read text on.
-    return Palette::mix(Palette::background(), Palette::process(pid), Palette::isDark() ? 0.42 : 0.30);
+    return Palette::tint(Palette::process(pid), Palette::isDark() ? 0.42 : 0.30);
 }
 
 // ---- layout --------------------------------------------------------------------------
@@ -444,7 +444,7 @@ struct TlbView::Painter {
     void box(const QRectF& r, const QColor& fill, const QColor& border, qreal width,
         Qt::PenStyle style = Qt::SolidLine) const
     {
-        p.setPen(QPen(border, width, style));
+        p.setPen(QPen(border, Palette::line(width), style));
         p.setBrush(fill);
         p.drawRoundedRect(r, std::min(l.px * 0.3, r.height() / 3), std::min(l.px * 0.3, r.height() / 3));
     }
@@ -463,7 +463,7 @@ struct TlbView::Painter {
         const QFontMetricsF fms(l.small);
         const qreal lw = fms.horizontalAdvance(label);
         box(r,
-            changed ? Palette::mix(Palette::background(), Palette::highlight(), Palette::isDark() ? 0.25 : 0.10)
+            changed ? Palette::tint(Palette::highlight(), Palette::isDark() ? 0.25 : 0.10)
                     : Palette::background(),
             changed ? Palette::highlight() : Palette::gridLine(), changed ? 1.6 : 1);
         text(QRectF(r.left() + l.pad, r.top(), lw + 1, r.height()), l.small, Palette::mutedText(), label);
@@ -749,11 +749,14 @@ struct TlbView::Painter {
         p.save();
         p.setOpacity(ramp(k, 0, 0.3));
         p.setBrush(Qt::NoBrush);
-        // A halo in the text colour keeps the ring visible on a cell of a similar hue.
-        p.setPen(QPen(Palette::text(), width + 2.5));
-        p.drawRoundedRect(r.adjusted(-1, -1, 1, 1), l.px * 0.3, l.px * 0.3);
+        // A halo in the text colour keeps the ring visible on a cell of a similar hue. Thick
+        // (presentation mode), it moves outwards so as not to cover the cell's text.
+        const qreal halo = width + Palette::line(2.5);
+        const qreal out = std::max<qreal>(1, halo / 2 - 2);
+        p.setPen(QPen(Palette::text(), halo));
+        p.drawRoundedRect(r.adjusted(-out, -out, out, out), l.px * 0.3, l.px * 0.3);
         p.setPen(QPen(c, width));
-        p.drawRoundedRect(r.adjusted(-1, -1, 1, 1), l.px * 0.3, l.px * 0.3);
+        p.drawRoundedRect(r.adjusted(-out, -out, out, out), l.px * 0.3, l.px * 0.3);
         p.restore();
     }
 
@@ -766,7 +769,7 @@ struct TlbView::Painter {
         p.fillRect(band, fill);
         QColor edge = c;
         edge.setAlphaF(float(ramp(k, 0, 0.4)));
-        p.setPen(QPen(edge, 1.5));
+        p.setPen(QPen(edge, Palette::line(1.5)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(band.adjusted(0.5, 0.5, -0.5, -0.5));
         // The set label as a tag in the state's colour.
@@ -786,7 +789,7 @@ struct TlbView::Painter {
         if (touch == Touch::None || !e) return;
         const bool hugeEv = e->flags & EventFlag::Huge;
         const Layout::Grid& g = hugeEv ? l.huge : l.main;
-        const qreal ringW = std::max(3.0, l.px * 0.24);
+        const qreal ringW = std::max(Palette::line(3.0), l.px * 0.24);
         // A flash that peaks early and settles into a ring.
         const double flash = std::sin(std::clamp(t, 0.0, 1.0) * M_PI) * (1 - t * 0.6);
         if (touch == Touch::Hit || touch == Touch::Miss) {
@@ -830,7 +833,7 @@ struct TlbView::Painter {
                 cell_(gg, c, v.entry(before, c), 1 - k);
                 p.save();
                 p.setOpacity(0.4 + 0.6 * k);
-                p.setPen(QPen(flushColour(), 1.6, Qt::DashLine));
+                p.setPen(QPen(flushColour(), Palette::line(1.6), Qt::DashLine));
                 p.setBrush(Qt::NoBrush);
                 p.drawRoundedRect(r.adjusted(3, 3, -3, -3), l.px * 0.3, l.px * 0.3);
                 p.restore();
@@ -839,7 +842,7 @@ struct TlbView::Painter {
                 p.save();
                 QColor c = flushColour();
                 c.setAlphaF(float(1 - ramp(t, 0.8, 0.95)));
-                p.setPen(QPen(c, std::max(2.0, l.px * 0.16)));
+                p.setPen(QPen(c, std::max(Palette::line(2.0), l.px * 0.16)));
                 for (const Layout::Grid* gg : { &l.main, &l.huge })
                     if (gg->sets && sweepY >= gg->area.top() && sweepY <= gg->area.bottom() + l.px)
                         p.drawLine(QPointF(gg->area.left(), sweepY), QPointF(gg->area.right(), sweepY));
@@ -900,9 +903,9 @@ void TlbView::paintEvent(QPaintEvent*)
     // The cells the current step animates are left empty in the cache.
     std::vector<Cell> skip;
     if (touch() == Touch::Fill) skip.push_back(*touchedCell());
-    if (m_cacheDirty || m_cache.size() != px || m_cacheTheme != Palette::theme()) {
+    if (m_cacheDirty || m_cache.size() != px || m_cacheGeneration != Palette::generation()) {
         m_cacheDirty = false;
-        m_cacheTheme = Palette::theme();
+        m_cacheGeneration = Palette::generation();
         if (m_cache.size() != px) m_cache = QImage(px, QImage::Format_ARGB32_Premultiplied);
         m_cache.setDevicePixelRatio(dpr);
         m_cache.fill(Palette::background());

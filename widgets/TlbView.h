@@ -87,7 +87,7 @@ private:
     mutable qreal m_fitPx = 0;
     QImage m_cache; ///< everything but the cells the current step animates
     bool m_cacheDirty = true;
-    Theme m_cacheTheme = Theme::Light;
+    int m_cacheGeneration = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

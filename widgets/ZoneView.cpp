@@ -587,8 +587,11 @@ void ZoneView::ensureLayout() const
     // caption gets up to three lines and the legend its lines only while the bars fit.
     const qreal n = qreal(std::max<std::size_t>(1, ids.size()));
     const qreal leader = std::round(f.slh * 0.45); // room for the leader lines under the labels
+    // The tick labels' line as laid out, with the CJK fallback font's taller lines in Chinese.
+    m_axisH = std::max(f.slh, fms.boundingRect(QRectF(0, 0, 1e6, 1e6), Qt::AlignLeft | Qt::AlignTop,
+                                   tr("%1 managed").arg(u"0"_s)).height());
     const auto fixedOf = [&](const Marks& mk, bool reserve) {
-        return f.lh + mk.rows * fms.height() + leader + 3 + f.slh + (reserve ? f.slh : 0);
+        return f.lh + mk.rows * fms.height() + leader + 3 + m_axisH + (reserve ? m_axisH : 0);
     };
     qreal minRows = (n - 1) * pad * 0.8;
     for (const Marks& mk : m_marks) minRows += fixedOf(mk, false) + 14;
@@ -652,9 +655,10 @@ void ZoneView::ensureLayout() const
 
 void ZoneView::paintEvent(QPaintEvent*)
 {
-    if (m_theme != Palette::theme()) {
-        m_theme = Palette::theme();
+    if (m_generation != Palette::generation()) {
+        m_generation = Palette::generation();
         Palette::applyTextColour(m_scaleLabel);
+        m_dirty = true; // the layout measures text in fonts that presentation mode changes
     }
     ensureLayout();
     const Fonts f(this);
@@ -692,18 +696,18 @@ void ZoneView::paintHeader(QPainter& p, const Fonts& f) const
         const KswapdState s = kswapdState();
         const QColor fill = s == KswapdState::Awake ? warningColour()
             : s == KswapdState::GaveUp              ? Palette::alarm()
-                                                    : Palette::mix(Palette::background(), Palette::mutedText(), 0.25);
+                                                    : Palette::tint(Palette::mutedText(), 0.25);
         const bool lit = kswapdHighlighted();
         const double t = std::clamp(m_ctx->progress(), 0.0, 1.0);
         if (lit) {
             // A ring that grows and fades over the step.
             const qreal grow = 2 + 8 * t;
-            p.setPen(QPen(Palette::withAlpha(Palette::highlight(), 1.0 - 0.6 * t), 3));
+            p.setPen(QPen(Palette::withAlpha(Palette::highlight(), 1.0 - 0.6 * t), Palette::line(3)));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(m_badge.adjusted(-grow, -grow, grow, grow), m_badge.height() / 2 + grow,
                 m_badge.height() / 2 + grow);
         }
-        p.setPen(lit ? QPen(Palette::highlight(), 2.5) : QPen(fill.darker(115), 1));
+        p.setPen(lit ? QPen(Palette::highlight(), Palette::line(2.5)) : QPen(fill.darker(115), Palette::line(1)));
         p.setBrush(fill);
         p.drawRoundedRect(m_badge, m_badge.height() / 2, m_badge.height() / 2);
         const QColor ink = Palette::textOn(fill);
@@ -718,7 +722,7 @@ void ZoneView::paintHeader(QPainter& p, const Fonts& f) const
         p.drawText(tr_, Qt::AlignLeft | Qt::AlignVCenter,
             QFontMetricsF(f.bold).elidedText(m_badgeText, Qt::ElideRight, tr_.width()));
     }
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.drawLine(QPointF(0, m_header.bottom() - 0.5), QPointF(width(), m_header.bottom() - 0.5));
 }
 
@@ -735,7 +739,7 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
     const QFontMetricsF fm(f.text), fms(f.small), fmb(f.bold), fmsb(f.smallBold);
 
     if (hotZone) {
-        p.setPen(QPen(Palette::highlight(), 2));
+        p.setPen(QPen(Palette::highlight(), Palette::line(2)));
         p.setBrush(Palette::withAlpha(Palette::highlight(), Palette::isDark() ? 0.10 : 0.05));
         p.drawRoundedRect(b.row.adjusted(-4, -2, 4, 3), 6, 6);
     }
@@ -765,7 +769,7 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
     // The track with its bands: below min (danger), min..low (warning), low..high (pale).
     const QRectF tr_ = b.track;
     p.setPen(Qt::NoPen);
-    p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.10 : 0.06));
+    p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.10 : 0.06));
     p.drawRect(tr_);
     const double a = Palette::isDark() ? 0.38 : 0.28;
     p.setBrush(Palette::withAlpha(dangerColour(), a));
@@ -792,10 +796,10 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
     if (freeBefore != z.freePages && t < 1) {
         // The part that changes in this step, outlined.
         p.setBrush(Qt::NoBrush);
-        p.setPen(QPen(Palette::highlight(), 1.5, Qt::DashLine));
+        p.setPen(QPen(Palette::highlight(), Palette::line(1.5), Qt::DashLine));
         p.drawRect(QRectF(std::min(xBefore, b.xFree), fillR.top(), std::abs(b.xFree - xBefore), fillR.height()));
     }
-    p.setPen(QPen(Palette::gridLine(), 1));
+    p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(tr_.adjusted(0.5, 0.5, -0.5, -0.5));
 
@@ -806,9 +810,9 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
         const double h = tr_.height() + 6, y0 = tr_.top() - 3, step = h / 4;
         zig.moveTo(bx - 2, y0);
         for (int i = 1; i <= 4; ++i) zig.lineTo(bx + (i % 2 ? 3 : -3), y0 + step * i);
-        p.setPen(QPen(Palette::background(), 5));
+        p.setPen(QPen(Palette::background(), Palette::line(5)));
         p.drawPath(zig);
-        p.setPen(QPen(Palette::mutedText(), 1.5));
+        p.setPen(QPen(Palette::mutedText(), Palette::line(1.5)));
         p.drawPath(zig);
     }
 
@@ -818,7 +822,7 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
         const QColor c = Palette::ink(Palette::watermark(l.mark));
         const QColor ink = lit ? hot() : c;
         const double mx = l.mark == Wmark::Min ? b.xMin : l.mark == Wmark::Low ? b.xLow : b.xHigh;
-        p.setPen(QPen(ink, lit ? 3.5 : 2));
+        p.setPen(QPen(ink, Palette::line(lit ? 3.5 : 2)));
         p.drawLine(QPointF(mx, tr_.top() - 2), QPointF(mx, tr_.bottom() + 2));
         QString text = l.text;
         if (lit && e) {
@@ -831,7 +835,7 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
         QRectF textRect = l.rect;
         if (l.dir == MarkLabel::Centred) textRect = QRectF(l.rect.center().x() - tw / 2, l.rect.top(), tw, l.rect.height());
         const qreal uy = l.rect.bottom() + 1;
-        p.setPen(QPen(ink, 1));
+        p.setPen(QPen(ink, Palette::line(1)));
         if (l.dir == MarkLabel::Centred) {
             p.drawLine(QPointF(mx, uy), QPointF(mx, tr_.top() - 2));
             if (mx < textRect.left() + 2) p.drawLine(QPointF(mx, uy), QPointF(textRect.left() + 6, uy));
@@ -862,7 +866,7 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
             bg = Palette::background();
         }
         if (h >= fmsb.height() * 0.75) {
-            p.setPen(bg == fillC ? Qt::NoPen : QPen(Palette::gridLine(), 1));
+            p.setPen(bg == fillC ? Qt::NoPen : QPen(Palette::gridLine(), Palette::line(1)));
             p.setBrush(bg);
             p.drawRoundedRect(lr, 3, 3);
             p.setFont(f.smallBold);
@@ -892,18 +896,18 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
         const QString s = tickText(i);
         const double w = fms.horizontalAdvance(s);
         const double left = std::clamp(tx - w / 2, tr_.left(), tr_.right() - w);
-        const QRectF r(left, axisTop + 1, w + 1, f.slh);
+        const QRectF r(left, axisTop + 1, w + 1, m_axisH);
         if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& o) { return o.adjusted(-sep, 0, sep, 0).intersects(r); }))
             continue;
         taken.push_back(r);
-        p.setPen(QPen(Palette::mutedText(), 1));
+        p.setPen(QPen(Palette::mutedText(), Palette::line(1)));
         p.drawLine(QPointF(tx, tr_.bottom()), QPointF(tx, tr_.bottom() + 3));
         p.drawText(r, Qt::AlignLeft | Qt::AlignTop, s);
     }
 
     // lowmem_reserve: what this zone keeps back from allocations that could have used a higher zone.
     if (m_showReserve) {
-        const qreal resTop = axisTop + f.slh;
+        const qreal resTop = axisTop + m_axisH;
         QStringList parts;
         const Node* node = z.node < m.nodes.size() ? &m.nodes[z.node] : nullptr;
         for (std::size_t j = std::size_t(z.indexInNode) + 1; node && j < node->zones.size(); ++j) {
@@ -915,7 +919,7 @@ void ZoneView::paintBar(QPainter& p, const Fonts& f, const Bar& b, double t) con
             ? tr("lowmem_reserve: none (no higher zone)")
             : tr("lowmem_reserve (pages kept from allocations that may use a higher zone): %1").arg(parts.join(u" · "_s));
         p.setPen(Palette::mutedText());
-        p.drawText(QRectF(b.row.left(), resTop, b.row.width(), f.slh), Qt::AlignLeft | Qt::AlignTop,
+        p.drawText(QRectF(b.row.left(), resTop, b.row.width(), m_axisH), Qt::AlignLeft | Qt::AlignTop,
             fms.elidedText(s, Qt::ElideRight, b.row.width()));
     }
 }
@@ -930,8 +934,8 @@ void ZoneView::paintLegend(QPainter& p, const Fonts& f) const
         const QRectF& box = boxes[i];
         const qreal h = box.height();
         const QRectF r(box.left(), box.top() + h * 0.2, h * 1.4, h * 0.6);
-        p.setPen(QPen(Palette::gridLine(), 1));
-        p.setBrush(Palette::mix(Palette::background(), Palette::text(), Palette::isDark() ? 0.10 : 0.06));
+        p.setPen(QPen(Palette::gridLine(), Palette::line(1)));
+        p.setBrush(Palette::tint(Palette::text(), Palette::isDark() ? 0.10 : 0.06));
         p.drawRect(r);
         p.setBrush(items[i].fill);
         p.drawRect(r);

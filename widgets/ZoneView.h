@@ -143,8 +143,9 @@ private:
     mutable QString m_captionText;
     mutable QString m_badgeText;
     mutable qreal m_trackH = 24;
+    mutable qreal m_axisH = 16; ///< the line of tick labels under a track (taller in Chinese)
     mutable bool m_showReserve = true; ///< room for the lowmem_reserve line
-    mutable Theme m_theme = Theme::Light;
+    mutable int m_generation = -1; ///< Palette::generation() it was made for (theme, presentation mode)
 };
 
 } // namespace memviz

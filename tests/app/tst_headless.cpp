@@ -1,5 +1,8 @@
-// The headless runner, end to end: output, events.jsonl, PNGs, exit codes, --help.
+// The headless runner, end to end: output, events.jsonl, timeline.csv, PNGs, --animate's
+// numbered frames and GIF, exit codes, --help.
+#include <QDir>
 #include <QImage>
+#include <QImageReader>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -52,6 +55,14 @@ private slots:
         const QList<QByteArray> lines = ja.split('\n');
         QVERIFY(lines.first().startsWith("{\"seq\":0,\"cmd\":0,\"type\":"));
         QVERIFY(ja.contains("\"type\":\"BuddySplit\""));
+        // The timeline's columns beside the events, as deterministic as they are.
+        QFile ta(a.filePath(QStringLiteral("timeline.csv"))), tb(b.filePath(QStringLiteral("timeline.csv")));
+        QVERIFY(ta.open(QIODevice::ReadOnly) && tb.open(QIODevice::ReadOnly));
+        const QByteArray csv = ta.readAll();
+        QCOMPARE(csv, tb.readAll());
+        QVERIFY2(csv.startsWith("time (s),Mem total (kB),Mem used (kB),"), csv.left(200).constData());
+        QVERIFY(csv.contains("pgscank/s (/s)"));
+        QVERIFY(csv.count("\r\n") >= 2); // the header and a sample at least
         QVERIFY(ja.contains("\"type\":\"BuddyMerge\""));
 
         // A PNG of every view for each shot and at the end, none of them blank.
@@ -108,12 +119,85 @@ private slots:
         QVERIFY2(err.contains(message), err.constData());
     }
 
+    QStringList animateArgs(const QString& out, const QStringList& more) const
+    {
+        return QStringList{QStringLiteral("--headless"), QStringLiteral("--script"), demo(), QStringLiteral("--out"), out}
+            + more;
+    }
+
+    void animateWritesFramesAndGif()
+    {
+        QTemporaryDir dir;
+        QByteArray err;
+        QCOMPARE(run(animateArgs(dir.path(), {QStringLiteral("--animate"), QStringLiteral("buddy"), QStringLiteral("--from"),
+                                              QStringLiteral("3"), QStringLiteral("--to"), QStringLiteral("6"),
+                                              QStringLiteral("--frames-per-step"), QStringLiteral("2"),
+                                              QStringLiteral("--gif"), QStringLiteral("--fps"), QStringLiteral("5"),
+                                              QStringLiteral("--size"), QStringLiteral("400x250")}),
+                     nullptr, &err),
+                 0);
+        QVERIFY2(err.isEmpty(), err.constData());
+        // 4 steps × 2 pictures, numbered so that they sort, and the GIF.
+        const QStringList pngs = QDir(dir.path()).entryList({QStringLiteral("buddy-*.png")}, QDir::Files, QDir::Name);
+        QStringList expected;
+        for (int k = 0; k < 8; ++k) expected << QStringLiteral("buddy-%1.png").arg(k, 6, 10, QLatin1Char('0'));
+        QCOMPARE(pngs, expected);
+        for (const QString& name : pngs) {
+            const QImage img(dir.filePath(name));
+            QCOMPARE(img.size(), QSize(400, 250));
+            std::set<QRgb> colours;
+            for (int y = 0; y < img.height(); y += 5)
+                for (int x = 0; x < img.width(); x += 5) colours.insert(img.pixel(x, y));
+            QVERIFY2(colours.size() > 4, qPrintable(name + QStringLiteral(" looks blank")));
+        }
+        QImageReader gif(dir.filePath(QStringLiteral("buddy.gif")), "gif");
+        QVERIFY(gif.canRead());
+        QCOMPARE(gif.imageCount(), 8);
+        QCOMPARE(gif.size(), QSize(400, 250));
+        QCOMPARE(gif.loopCount(), -1); // forever
+        QImage first;
+        QVERIFY(gif.read(&first));
+        QCOMPARE(gif.nextImageDelay(), 200); // 5 fps
+        // The usual outputs are there too.
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("events.jsonl"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("timeline.csv"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("final-buddy.png"))));
+    }
+
+    void animateRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArrayList>("messages");
+        QTest::newRow("unknown view") << QStringList{QStringLiteral("--animate"), QStringLiteral("bogus")}
+                                      << QByteArrayList{"bogus", "buddy, walk, cow"};
+        QTest::newRow("from past the end")
+            << QStringList{QStringLiteral("--animate"), QStringLiteral("walk"), QStringLiteral("--from"),
+                           QStringLiteral("99999999")}
+            << QByteArrayList{"--animate walk", "99999999", "events"};
+        QTest::newRow("without --headless is caught by the parser")
+            << QStringList{QStringLiteral("--from"), QStringLiteral("3")} << QByteArrayList{"--from needs --animate"};
+    }
+    void animateRefusesBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArrayList, messages);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("o"));
+        QByteArray err;
+        QCOMPARE(run(animateArgs(out, args), nullptr, &err), 2);
+        for (const QByteArray& m : messages) QVERIFY2(err.contains(m), err.constData());
+        // Refused before anything is written.
+        QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("events.jsonl"))));
+        QVERIFY(QDir(out).entryList(QDir::Files).isEmpty());
+    }
+
     void helpDocumentsOptions()
     {
         QByteArray out;
         QCOMPARE(run({QStringLiteral("--help")}, &out), 0);
         for (const char* opt : {"--headless", "--script", "--out", "--preset", "--ram", "--swap", "--seed", "--lang",
-                                "--timeout"})
+                                "--timeout", "--animate", "--from", "--to", "--gif", "--size", "--fps",
+                                "--frames-per-step"})
             QVERIFY2(out.contains(opt), opt);
     }
 };

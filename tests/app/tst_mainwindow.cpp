@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "ScriptEditor.h"
 #include "Session.h"
+#include "SessionFile.h"
 #include "TestUtil.h"
 #include "ViewContext.h"
 
@@ -168,6 +169,66 @@ private slots:
         applyLanguage(QStringLiteral("en"));
         QCoreApplication::processEvents();
         QCOMPARE(w.windowTitle(), english);
+    }
+
+    void sessionRoundTripsThroughTheWindow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lesson.memviz"));
+        QByteArray events;
+        std::uint64_t cursor = 0;
+        {
+            MainWindow w(small());
+            w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+            w.session()->pause();
+            const Simulator* sim = w.session()->simulator();
+            w.session()->seek(sim->eventCount() / 2);
+            cursor = w.session()->cursor();
+            events = QByteArray::number(sessionEventChecksum(*sim));
+            QCOMPARE(w.saveSessionTo(path), QString());
+            QCOMPARE(w.recentSessions().value(0), QFileInfo(path).absoluteFilePath());
+        }
+        MainWindow w(small());
+        QCOMPARE(w.openSessionFrom(path), QString());
+        const Simulator* sim = w.session()->simulator();
+        QVERIFY(sim);
+        QCOMPARE(QByteArray::number(sessionEventChecksum(*sim)), events);
+        QCOMPARE(w.session()->cursor(), cursor);
+        QVERIFY(w.scriptEditor()->source().contains(QStringLiteral("alloc_pages")));
+        auto* chapters = w.findChild<QComboBox*>(QStringLiteral("chapters"));
+        QVERIFY(chapters->count() > 2); // buddy.js's shot()s
+        QCOMPARE(w.sessionPath(), path);
+    }
+
+    void damagedSessionKeepsTheOpenOne_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("inMessage");
+        QTest::newRow("garbage") << QByteArray("\x89PNG\r\n garbage") << QStringLiteral("broken.memviz");
+        QTest::newRow("newer") << QByteArray(R"({"format":"memviz-session","version":99})") << QStringLiteral("99");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("broken.memviz");
+    }
+
+    void damagedSessionKeepsTheOpenOne()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, inMessage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.memviz"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        MainWindow w(small());
+        w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+        w.session()->pause();
+        const std::uint64_t count = w.session()->simulator()->eventCount();
+        const std::uint64_t cursor = w.session()->cursor();
+        const QString error = w.openSessionFrom(path);
+        QVERIFY2(error.contains(inMessage), qPrintable(error));
+        QCOMPARE(w.session()->simulator()->eventCount(), count);
+        QCOMPARE(w.session()->cursor(), cursor);
+        QVERIFY(w.sessionPath().isEmpty());
     }
 };
 

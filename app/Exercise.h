@@ -1,0 +1,102 @@
+#pragma once
+/// Generated exercises with worked answers (issue 6): address translation on a textbook
+/// machine, TLB hits and misses, the buddy allocator, page replacement. Each exercise is
+/// built from a seed (std::mt19937_64 with our own range math, so every standard library
+/// gives the same problem) and its answers are read off memviz's own simulator: the
+/// Translate command's walk, the TLB's TlbLookup/TlbFill events, a machine's zone free
+/// lists, simulateReplacement(). `memviz --exercise KIND --seed N [--answers]` prints it;
+/// ExerciseDialog lets a student try it and reveals the solution step by step.
+
+#include "CommandLine.h"
+
+#include "reclaim/Replacement.h"
+#include "sim/Command.h"
+#include "sim/MachineConfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace memviz {
+
+enum class ExerciseKind : std::uint8_t { Translate, Tlb, Buddy, Replacement };
+
+/// "translate", "tlb", "buddy", "replacement" (the command-line names, in menu order).
+QStringList exerciseKindNames();
+QString exerciseKindName(ExerciseKind k);
+/// Case-insensitive; false for an unknown name.
+bool exerciseKindFromName(const QString& name, ExerciseKind* out);
+/// The kind as the dialog's picker shows it ("Address translation", ...), translated.
+QString exerciseKindTitle(ExerciseKind k);
+
+/// One question a student answers on one line: an address to translate, an access, a request.
+struct ExerciseItem {
+    enum class Form : std::uint8_t {
+        Address,  ///< a physical address (value) or a fault at level `level` (0: PDE, 1: PTE)
+        HitMiss,  ///< hit (value 1) or miss (value 0)
+        Victim,   ///< hit (value 1) or miss (value 0) evicting page `level` (kNoPage: a free frame was filled)
+        Pfn,      ///< a frame number (value); -1: the allocation fails
+        PfnOrder, ///< a block: pfn (value) and order (level)
+    };
+    Form form = Form::HitMiss;
+    std::int64_t value = 0;
+    std::int64_t level = -1;
+    QString prompt;   ///< what the line asks about: "0x611c", "7 (access 3)", "A = alloc(2)"
+    QString expected; ///< the right answer as the solution writes it: "0x6bc", "PTE fault", "miss, evicts 3"
+};
+
+enum class AnswerCheck : std::uint8_t { Empty, Right, Wrong, Unreadable };
+/// Checks what a student typed against the item (forgiving about case, spaces, 0x, and
+/// the English or Chinese words for hit/miss and fault).
+AnswerCheck checkAnswer(const ExerciseItem& item, const QString& typed);
+
+/// A buddy exercise's request: alloc(order) naming a block, or free() of a named block.
+struct BuddyRequest {
+    bool alloc = true;
+    int order = 0;  ///< alloc: the order asked for
+    int block = 0;  ///< index of the block (0 = "A", 1 = "B", ...)
+};
+
+struct Exercise {
+    ExerciseKind kind = ExerciseKind::Translate;
+    std::uint64_t seed = 1;
+    QString title;      ///< one line, with the seed
+    QString problem;    ///< everything needed to solve it (plain text; paragraphs are single lines)
+    QString answerHelp; ///< how to type the answers in the dialog
+    std::vector<ExerciseItem> items;
+    QStringList steps;  ///< the worked solution, one step per item, then a summary step
+    std::vector<int> noWrapLines; ///< lines of `problem` (0-based) that must not be wrapped: a memory dump
+
+    // What the exercise was built from, so that a test can re-derive every answer.
+    MachineConfig config;           ///< translate, tlb, buddy: the simulated machine
+    std::vector<Command> setup;     ///< commands that set the machine up before the questions
+    std::vector<std::uint64_t> addresses; ///< translate: virtual addresses; tlb: addresses read, in order
+    std::uint32_t pid = 0;          ///< tlb: the process that reads them
+    std::vector<BuddyRequest> requests; ///< buddy
+    std::vector<std::int64_t> refs; ///< replacement: the reference string
+    int frames = 0;                 ///< replacement: frames
+    ReplPolicy policy = ReplPolicy::Fifo; ///< replacement
+
+    /// The problem, and with `answers` the whole worked solution after it (what the CLI prints).
+    QString text(bool answers) const { return textWithSteps(answers ? static_cast<int>(steps.size()) : 0); }
+    /// The problem and the first n steps of the solution.
+    QString textWithSteps(int n) const;
+};
+
+/// Builds the exercise of `kind` for `seed`. Deterministic: the same arguments give the
+/// same text in the same language. Returns nothing only if the simulator refused the
+/// machine (which would be a bug: every generated machine is valid).
+std::optional<Exercise> generateExercise(ExerciseKind kind, std::uint64_t seed);
+
+/// `memviz --exercise KIND [--seed N] [--answers]`: prints to stdout and returns 0; an
+/// unknown KIND or a bad seed prints a message naming it to stderr and returns 2.
+int runExerciseCli(const Options& o);
+
+/// Long lines cut at spaces (or between CJK characters) to `columns` terminal cells,
+/// continuation lines indented like the first; what the CLI prints.
+QString wrapForTerminal(const QString& text, int columns = 100);
+
+} // namespace memviz
