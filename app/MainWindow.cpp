@@ -715,6 +715,7 @@ QString MainWindow::demoTitle(const QString& file)
     if (file == QLatin1String("kmalloc-vmalloc.js")) return tr("kmalloc against vmalloc: contiguous and scattered frames");
     if (file == QLatin1String("highmem.js")) return tr("x86-32 with 2 GiB: the direct map, HighMem and kmap");
     if (file == QLatin1String("numa.js")) return tr("Four NUMA nodes: the fallback order and spilling to the next node");
+    if (file == QLatin1String("replacement.js")) return tr("Page replacement: FIFO, LRU, OPT, CLOCK and Belady's anomaly");
     if (file == QLatin1String("kernel-vs-user.js")) return tr("User and kernel allocations both end in the buddy allocator");
     return file;
 }

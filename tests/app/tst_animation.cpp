@@ -633,17 +633,8 @@ private slots:
             d.grab().save(out.filePath(u"animationdialog_light.png"_s));
             // Dark, as MainWindow::setTheme makes it, and with Chinese-length labels (the real
             // zh_CN text comes later): the whole-window entry at 2× pixel density.
-            Palette::setTheme(Theme::Dark);
             const QPalette light = QApplication::palette();
-            QApplication::setStyle(u"Fusion"_s);
-            QPalette p;
-            p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-            p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-            p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-            p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-            p.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
-            p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-            QApplication::setPalette(p);
+            Palette::applyToApplication(Theme::Dark);
             FakeChinese zh;
             QCoreApplication::installTranslator(&zh);
             AnimationSetup withWindow = setup;

@@ -283,6 +283,14 @@ private slots:
             }
             QVERIFY2(spilled, qPrintable(r.output));
         }
+        if (demo == QLatin1String("replacement")) {
+            // Belady's anomaly, and the textbook totals of the other policies on the same string.
+            QVERIFY2(r.output.contains(QStringLiteral("FIFO, 3 frames: 9 misses, 3 hits")), qPrintable(r.output));
+            QVERIFY(r.output.contains(QStringLiteral("FIFO, 4 frames: 10 misses, 2 hits")));
+            QVERIFY(r.output.contains(QStringLiteral("LRU, 3 frames: 10 misses")));
+            QVERIFY(r.output.contains(QStringLiteral("OPT, 3 frames: 7 misses")));
+            QVERIFY(r.output.contains(QStringLiteral("  out               1 2 3 4 5 1")));
+        }
         if (demo == QLatin1String("kernel-vs-user")) {
             QVERIFY2(r.output.contains(QStringLiteral("KernelStack:          16 kB")), qPrintable(r.output));
             QVERIFY(r.output.contains(QStringLiteral("KernelStack:           0 kB")));

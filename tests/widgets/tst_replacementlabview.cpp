@@ -72,22 +72,7 @@ struct Lab {
 };
 
 /// The application's palette for a theme, as MainWindow::setTheme sets it (for the screenshots).
-void applyTheme(bool dark)
-{
-    Palette::setTheme(dark ? Theme::Dark : Theme::Light);
-    QPalette p = QApplication::style()->standardPalette();
-    if (dark) {
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x41));
-        p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    }
-    QApplication::setPalette(p);
-}
+void applyTheme(bool dark) { Palette::applyToApplication(dark ? Theme::Dark : Theme::Light); }
 
 /// Marks every string of the lab's two classes, to see that a language change re-reads them.
 class MarkingTranslator : public QTranslator {

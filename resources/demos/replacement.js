@@ -1,0 +1,33 @@
+// Page replacement (notes 001 §5.4, Swap: which page goes out when memory is full):
+// FIFO, LRU, OPT, CLOCK and the kernel's two LRU lists on the same reference string,
+// and Belady's anomaly: FIFO misses more with 4 frames than with 3.
+// views: replacement
+// 页面置换：内存满时换出哪一页？同一页面访问串上比较 FIFO、LRU、OPT、CLOCK 与内核的两条 LRU 链表；
+// 以及 Belady 异常：FIFO 用 4 个页框反而比 3 个页框缺页更多。
+//
+// The lab view (Class ▸ Page-replacement lab) replays any string column by column; this
+// script prints the textbook tables. 页面置换实验视图可以逐列回放任意访问串；本脚本打印教科书式表格。
+const refs = [1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5];
+
+function table(policy, frames) {
+    const r = lab.replacement({ policy, frames, refs });
+    const rows = [];
+    for (let f = 0; f < frames; f++)
+        rows.push(r.steps.map((s) => (s.frames[f] === undefined || s.frames[f] === null || s.frames[f] < 0 ? "." : String(s.frames[f]))).join(" "));
+    print(`${policy}, ${frames} frames: ${r.misses} misses, ${r.hits} hits`);
+    print("  ref   " + refs.join(" "));
+    rows.forEach((row, f) => print(`  [${f}]   ${row}`));
+    print("  miss  " + r.steps.map((s) => (s.hit ? " " : "*")).join(" "));
+    print("  out   " + r.steps.map((s) => (s.victim === undefined || s.victim === null || s.victim < 0 ? " " : String(s.victim))).join(" "));
+    return r;
+}
+
+const f3 = table("FIFO", 3);
+const f4 = table("FIFO", 4);
+print(`Belady's anomaly: FIFO ${f3.misses} misses with 3 frames, ${f4.misses} with 4.`);
+print(`Belady 异常：FIFO 3 个页框缺页 ${f3.misses} 次，4 个页框 ${f4.misses} 次。`);
+shot("belady");
+for (const p of ["LRU", "OPT", "CLOCK", "LINUX"]) table(p, 3);
+print("OPT is the lower bound no real policy beats (it needs the future); LRU never has Belady's anomaly (a stack algorithm).");
+print("OPT 是下界（需要预知未来）；LRU 是栈算法，不会出现 Belady 异常。");
+shot("policies");
