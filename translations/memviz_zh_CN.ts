@@ -2125,481 +2125,481 @@
     </message>
     <message>
         <source>Simplification:</source>
-        <translation type="unfinished"></translation>
+        <translation>简化：</translation>
     </message>
 </context>
 <context>
     <name>ExerciseText</name>
     <message>
         <source>%1. Virtual address %2 = %3 %4 %5 (binary: PDE index | PTE index | offset)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. 虚拟地址 %2 = %3 %4 %5（二进制：PDE 索引 | PTE 索引 | 页内偏移）</translation>
     </message>
     <message>
         <source>PDE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 1, PFN %6 (%7)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDE 索引 %1（%2）：页 %3 中偏移 %2 处的字节（地址 %4）= %5：有效位 1，PFN %6（%7）</translation>
     </message>
     <message>
         <source>PDE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 0</source>
-        <translation type="unfinished"></translation>
+        <translation>PDE 索引 %1（%2）：页 %3 中偏移 %2 处的字节（地址 %4）= %5：有效位 0</translation>
     </message>
     <message>
         <source>PTE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 1, PFN %6 (%7)</source>
-        <translation type="unfinished"></translation>
+        <translation>PTE 索引 %1（%2）：页 %3 中偏移 %2 处的字节（地址 %4）= %5：有效位 1，PFN %6（%7）</translation>
     </message>
     <message>
         <source>PTE index %1 (%2): byte %2 of page %3 (address %4) = %5: valid 0</source>
-        <translation type="unfinished"></translation>
+        <translation>PTE 索引 %1（%2）：页 %3 中偏移 %2 处的字节（地址 %4）= %5：有效位 0</translation>
     </message>
     <message>
         <source>→ physical address %1 × %2 + %3 = %4; the byte there is %5 (%6)</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 物理地址 %1 × %2 + %3 = %4；该处的字节为 %5（%6）</translation>
     </message>
     <message>
         <source>→ fault: the page-directory entry is not valid (PDE fault)</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 缺页：页目录项无效（PDE 缺页）</translation>
     </message>
     <message>
         <source>→ fault: the page-table entry is not valid (PTE fault)</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 缺页：页表项无效（PTE 缺页）</translation>
     </message>
     <message>
         <source>PDE fault</source>
-        <translation type="unfinished"></translation>
+        <translation>PDE 缺页</translation>
     </message>
     <message>
         <source>PTE fault</source>
-        <translation type="unfinished"></translation>
+        <translation>PTE 缺页</translation>
     </message>
     <message>
         <source>In all: %1 of the %2 addresses translate; %3 fault.</source>
-        <translation type="unfinished"></translation>
+        <translation>总计：%2 个地址中有 %1 个转换成功，%3 个缺页。</translation>
     </message>
     <message>
         <source>Address translation with a two-level page table (seed %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>二级页表的地址转换（种子 %1）</translation>
     </message>
     <message>
         <source>A textbook machine, as in OSTEP&apos;s paging-multilevel-translate.py:</source>
-        <translation type="unfinished"></translation>
+        <translation>一台教科书式的机器，与 OSTEP 的 paging-multilevel-translate.py 相同：</translation>
     </message>
     <message>
         <source>page size: %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>页大小：%1 字节</translation>
     </message>
     <message>
         <source>virtual addresses: %1 bits = %2 bits page-directory index | %2 bits page-table index | %3 bits offset</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟地址：%1 位 = %2 位页目录索引 | %2 位页表索引 | %3 位页内偏移</translation>
     </message>
     <message>
         <source>physical memory: %1 bytes = %2 frames of %3 bytes; physical address = PFN × %3 + offset</source>
-        <translation type="unfinished"></translation>
+        <translation>物理内存：%1 字节 = %2 个页框，每个 %3 字节；物理地址 = PFN × %3 + 页内偏移</translation>
     </message>
     <message>
         <source>bit %1 = valid, bits %2–%3 = PFN (frame number)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 位 = 有效位，第 %2–%3 位 = PFN（页框号）</translation>
     </message>
     <message>
         <source>bits %2–%3 = PFN (frame number), bit %1 = valid</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %2–%3 位 = PFN（页框号），第 %1 位 = 有效位</translation>
     </message>
     <message>
         <source>page-directory and page-table entries: 1 byte each, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>页目录项和页表项：各占 1 字节，%1</translation>
     </message>
     <message>
         <source>the page directory and every page table fill one page (%1 entries); the page directory is in frame %2 (PDBR = %2, decimal)</source>
-        <translation type="unfinished"></translation>
+        <translation>页目录和每个页表各占满一页（%1 个表项）；页目录位于页框 %2（PDBR = %2，十进制）</translation>
     </message>
     <message>
         <source>Memory dump (hex, byte offsets on top). These are all the pages the questions need; every other page holds data too.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存转储（十六进制，顶部标出字节偏移）。这里列出了解题所需的全部页；其他各页中也存有数据。</translation>
     </message>
     <message>
         <source>Translate each virtual address: give the physical address and the byte stored there, or say that the translation faults and whether the page-directory entry (PDE) or the page-table entry (PTE) is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>转换下列每个虚拟地址：给出物理地址以及该处存储的字节；若转换时缺页，则指出是页目录项（PDE）还是页表项（PTE）无效。</translation>
     </message>
     <message>
         <source>Type the physical address in hex (e.g. 0x1a7), or PDE or PTE when the translation faults at that level.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入十六进制的物理地址（例如 0x1a7）；若转换在某一级缺页，则输入 PDE 或 PTE。</translation>
     </message>
     <message>
         <source>%1 (kernel, global)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（内核，全局）</translation>
     </message>
     <message>
         <source>set %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>组 %1：%2</translation>
     </message>
     <message>
         <source>TLB hits and misses (seed %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLB 命中与未命中（种子 %1）</translation>
     </message>
     <message>
         <source>A process reads the virtual addresses below, one after the other. The machine is x86-64 with 4 KiB pages: the virtual page number (VPN) is the address without its last three hex digits (address &gt;&gt; 12).</source>
-        <translation type="unfinished"></translation>
+        <translation>一个进程依次读取下列虚拟地址。机器为 x86-64，页大小为 4 KiB：虚拟页号（VPN）就是地址去掉最后三位十六进制数字（address &gt;&gt; 12）。</translation>
     </message>
     <message>
         <source>The TLB has 4 entries and is fully associative (one set of 4 ways).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLB 有 4 个表项，采用全相联（1 组 × 4 路）。</translation>
     </message>
     <message>
         <source>The TLB has 4 entries and is 2-way set-associative: 2 sets of 2 ways; a page goes to set VPN mod 2 (the lowest bit of the VPN).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLB 有 4 个表项，采用 2 路组相联：2 组 × 2 路；页放入第 VPN mod 2 组（即 VPN 的最低位）。</translation>
     </message>
     <message>
         <source>Replacement: LRU. A miss in a full set evicts the entry used longest ago (a hit counts as a use).</source>
-        <translation type="unfinished"></translation>
+        <translation>替换策略：LRU。组已满时，未命中会淘汰最久未使用的表项（命中也算一次使用）。</translation>
     </message>
     <message>
         <source>Replacement: FIFO. A miss in a full set evicts the entry loaded longest ago (hits do not change the order).</source>
-        <translation type="unfinished"></translation>
+        <translation>替换策略：FIFO。组已满时，未命中会淘汰最早装入的表项（命中不改变顺序）。</translation>
     </message>
     <message>
         <source>A miss loads the page&apos;s translation into its set: into the lowest-numbered empty way while there is one, else in place of the victim.</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中时，把该页的地址转换装入其所在的组：若还有空路，则装入编号最小的空路，否则替换被淘汰的表项。</translation>
     </message>
     <message>
         <source>Every address lies in one read-only anonymous mapping of 16 pages at %1, so no access fails (the first access to a page also takes a page fault; that does not change what the TLB does).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有地址都位于 %1 处一个 16 页的只读匿名映射中，因此每次访问都不会失败（首次访问某页时还会发生缺页异常，但这不影响 TLB 的行为）。</translation>
     </message>
     <message>
         <source>The TLB is empty at the start: the process has just been switched back in, and without PCID loading CR3 flushed the TLB.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时 TLB 为空：该进程刚被切换回来，而在没有 PCID 的情况下，加载 CR3 会刷新 TLB。</translation>
     </message>
     <message>
         <source>At the start the TLB holds: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时 TLB 中有：%1</translation>
     </message>
     <message>
         <source>Accesses:</source>
-        <translation type="unfinished"></translation>
+        <translation>访问序列：</translation>
     </message>
     <message>
         <source>Which accesses hit in the TLB and which miss? Which entry does each miss evict? What does the TLB hold at the end?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些访问在 TLB 中命中，哪些未命中？每次未命中淘汰了哪个表项？最后 TLB 中有哪些表项？</translation>
     </message>
     <message>
         <source>Type h for a hit or m for a miss.</source>
-        <translation type="unfinished"></translation>
+        <translation>命中输入 h，未命中输入 m。</translation>
     </message>
     <message>
         <source>VPN %1, set %2</source>
-        <translation type="unfinished"></translation>
+        <translation>VPN %1，组 %2</translation>
     </message>
     <message>
         <source>VPN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>VPN %1</translation>
     </message>
     <message>
         <source>hit (way %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中（路 %1）</translation>
     </message>
     <message>
         <source>miss → loaded into way %1, which was empty</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中 → 装入路 %1（原为空）</translation>
     </message>
     <message>
         <source>miss → way %1: evicts %2, the entry used longest ago</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中 → 路 %1：淘汰最久未使用的表项 %2</translation>
     </message>
     <message>
         <source>miss → way %1: evicts %2, the entry loaded longest ago</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中 → 路 %1：淘汰最早装入的表项 %2</translation>
     </message>
     <message>
         <source>TLB: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLB：%1</translation>
     </message>
     <message>
         <source>hit</source>
-        <translation type="unfinished">命中</translation>
+        <translation>命中</translation>
     </message>
     <message>
         <source>miss</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中</translation>
     </message>
     <message>
         <source>In all: %1 hits and %2 misses in %3 accesses (%4 TLB, %5). At the end the TLB holds: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>总计：%3 次访问中命中 %1 次，未命中 %2 次（%4 TLB，%5）。最后 TLB 中有：%6</translation>
     </message>
     <message>
         <source>fully associative</source>
-        <translation type="unfinished"></translation>
+        <translation>全相联</translation>
     </message>
     <message>
         <source>2-way</source>
-        <translation type="unfinished"></translation>
+        <translation>2 路组相联</translation>
     </message>
     <message>
         <source>%1. free(%2): block %3 (order %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. free(%2)：块 %3（%4 阶）。</translation>
     </message>
     <message>
         <source>Its buddy %1 (%2 XOR %3) is free with order %4: they merge into %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>它的伙伴 %1（%2 XOR %3）是空闲的 %4 阶块：两者合并为 %5。</translation>
     </message>
     <message>
         <source>Block %1 is the whole zone: nothing left to merge with.</source>
-        <translation type="unfinished"></translation>
+        <translation>块 %1 就是整个内存域：已没有可以合并的伙伴。</translation>
     </message>
     <message>
         <source>Its buddy %1 (%2 XOR %3) is not a free block of order %4: no more merging.</source>
-        <translation type="unfinished"></translation>
+        <translation>它的伙伴 %1（%2 XOR %3）不是空闲的 %4 阶块：合并到此为止。</translation>
     </message>
     <message>
         <source>%1 goes to the tail of list %2: the buddy of the block it would form, %3, is free, so a merge is likely soon (buddy_merge_likely()).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 放到 %2 阶链表的尾部：它将组成的块的伙伴 %3 是空闲的，因此很可能很快就会合并（buddy_merge_likely()）。</translation>
     </message>
     <message>
         <source>%1 goes to the head of list %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 放到 %2 阶链表的头部。</translation>
     </message>
     <message>
         <source>free(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>free(%1)</translation>
     </message>
     <message>
         <source>Free lists: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲链表：%1</translation>
     </message>
     <message>
         <source>%1. %2 = alloc(%3):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2 = alloc(%3)：</translation>
     </message>
     <message>
         <source>%1 = alloc(%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = alloc(%2)</translation>
     </message>
     <message>
         <source>no free block of order %1 or more: the allocation fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 %1 阶或更高阶的空闲块：分配失败。</translation>
     </message>
     <message>
         <source>fails</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>list %1 is not empty; its head, block %2, is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 阶链表非空；取下其头部的块 %2。</translation>
     </message>
     <message>
         <source>the lowest non-empty list of order ≥ %1 is list %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>阶 ≥ %1 的非空链表中，阶最低的是 %2 阶链表。</translation>
     </message>
     <message>
         <source>Its head, block %1, is split (expand()):</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分其头部的块 %1（expand()）：</translation>
     </message>
     <message>
         <source>  %1 → %2 + %3; %4 goes to the head of list %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 → %2 + %3；%4 放到 %5 阶链表的头部。</translation>
     </message>
     <message>
         <source>%1 = pfn %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = pfn %2。</translation>
     </message>
     <message>
         <source>%1 = pfn %2 (pages %2–%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = pfn %2（页 %2–%3）。</translation>
     </message>
     <message>
         <source>After all requests: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>全部请求完成后：%1</translation>
     </message>
     <message>
         <source>The buddy allocator (seed %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>伙伴分配器（种子 %1）</translation>
     </message>
     <message>
         <source>A zone of %1 page frames, pfn 0 to %2, all free at the start: one block of order %3 (%1 pages) at pfn 0. A block of order k is 2^k pages and starts at a multiple of 2^k; its buddy starts at pfn XOR 2^k. Linux has orders up to 10; this zone only uses orders 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个内存域有 %1 个页框（pfn 0 到 %2），开始时全部空闲：pfn 0 处是一个 %3 阶块（%1 页）。k 阶块包含 2^k 页，起始于 2^k 的整数倍；它的伙伴起始于 pfn XOR 2^k。Linux 的阶最高为 10；这个内存域只用到 0 到 %3 阶。</translation>
     </message>
     <message>
         <source>The allocator works as Linux&apos;s (mm/page_alloc.c), with one free list per order:</source>
-        <translation type="unfinished"></translation>
+        <translation>分配器的工作方式与 Linux（mm/page_alloc.c）相同，每阶一个空闲链表：</translation>
     </message>
     <message>
         <source>alloc(k) takes the block at the head of the lowest non-empty free list of order ≥ k. While that block is larger than 2^k pages it is halved (expand()): the lower half is kept, the upper half goes to the head of the list one order lower.</source>
-        <translation type="unfinished"></translation>
+        <translation>alloc(k) 在阶 ≥ k 的非空空闲链表中选阶最低的一个，取下其头部的块。只要该块大于 2^k 页，就将其一分为二（expand()）：保留下半部分，上半部分放到低一阶的链表头部。</translation>
     </message>
     <message>
         <source>free(X) gives block X back. While its buddy is a free block of the same order, the two merge into one block of the next order (at the lower pfn) and the buddy leaves its list.</source>
-        <translation type="unfinished"></translation>
+        <translation>free(X) 归还块 X。只要它的伙伴是同阶的空闲块，两者就合并为高一阶的块（位于较低的 pfn），伙伴则离开它所在的链表。</translation>
     </message>
     <message>
         <source>The block that comes out goes to the head of its list, except when its buddy is busy but the buddy of the block the two would form is free: then a merge is likely soon, and it goes to the tail (buddy_merge_likely()).</source>
-        <translation type="unfinished"></translation>
+        <translation>最终得到的块放到其所在链表的头部；例外的情况是：它的伙伴正被占用，但两者将组成的块的伙伴是空闲的——这时很可能很快就会合并，于是它被放到链表尾部（buddy_merge_likely()）。</translation>
     </message>
     <message>
         <source>Free lists are written as [order] and the first pfn of each block on that list, head first: [2] 4, 20 means the list of order 2 holds block 4, then block 20. Nothing else allocates from this zone, and there are no per-CPU page lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲链表写作 [阶] 后跟该链表上各块的起始 pfn，从链表头开始：[2] 4, 20 表示 2 阶链表上依次是块 4 和块 20。这个内存域没有其他分配者，也没有每 CPU 页列表。</translation>
     </message>
     <message>
         <source>At the start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时：%1</translation>
     </message>
     <message>
         <source>Requests, in order (each alloc names its block):</source>
-        <translation type="unfinished"></translation>
+        <translation>请求序列，按顺序（每个 alloc 为它分配到的块命名）：</translation>
     </message>
     <message>
         <source>For each request: which pfn does the alloc return, which blocks are split or merged, and what are the free lists afterwards?</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个请求：alloc 返回哪个 pfn？哪些块被拆分或合并？之后的空闲链表是什么样的？</translation>
     </message>
     <message>
         <source>For an alloc type the pfn it returns. For a free type the block that ends up on a free list after merging, as pfn/order (e.g. 8/3).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 alloc，输入它返回的 pfn。对 free，输入合并后最终放入空闲链表的块，格式为 pfn/阶（例如 8/3）。</translation>
     </message>
     <message>
         <source>Page replacement with %1 (seed %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 页面置换（种子 %2）</translation>
     </message>
     <message>
         <source>Reference string (page numbers, in order): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>访问串（页号，按顺序）：%1</translation>
     </message>
     <message>
         <source>Frames: %1 (numbered 0 to %2), all empty at the start. Policy: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>页框：%1 个（编号 0 到 %2），开始时全部为空。置换策略：%3。</translation>
     </message>
     <message>
         <source>A miss fills the lowest-numbered empty frame while there is one; after that the policy chooses the victim.</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中时，若还有空页框，就填入编号最小的空页框；页框用完之后，由置换策略选出被淘汰页。</translation>
     </message>
     <message>
         <source>FIFO evicts the page that was loaded longest ago; hits change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>FIFO 淘汰最早装入的页；命中不改变任何状态。</translation>
     </message>
     <message>
         <source>LRU evicts the page that was used longest ago; a hit counts as a use.</source>
-        <translation type="unfinished"></translation>
+        <translation>LRU 淘汰最久未使用的页；命中也算一次使用。</translation>
     </message>
     <message>
         <source>OPT (Belady) evicts the page whose next use is farthest in the future; a page never used again counts as farthest, and among several such pages the one in the lowest-numbered frame goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>OPT（Belady）淘汰下次使用距今最远的页；此后不再使用的页视为最远，若有多个这样的页，则淘汰编号最小的页框中的那一页。</translation>
     </message>
     <message>
         <source>CLOCK (second chance): each frame has a use bit, set when its page is loaded or used. The hand points at frame 0 at the start and stays there while empty frames are filled. On a miss with no empty frame, the hand looks at its frame: a set use bit is cleared and the hand moves on to the next frame (after the last comes frame 0); the first frame with a clear use bit is the victim, and the hand stops one frame past it. In the solution, * marks a set use bit.</source>
-        <translation type="unfinished"></translation>
+        <translation>CLOCK（第二次机会）：每个页框有一个使用位，页装入或被使用时置 1。开始时指针指向页框 0，填充空页框期间一直停在那里。未命中且没有空页框时，指针检查它所指的页框：使用位为 1 则将其清零，指针移到下一个页框（最后一个之后是页框 0）；第一个使用位为 0 的页框中的页即为被淘汰页，指针停在该页框的下一个页框。解答中用 * 标出使用位为 1 的页框。</translation>
     </message>
     <message>
         <source>For each access: is it a hit or a miss, and which page does a miss evict? How many misses are there in all?</source>
-        <translation type="unfinished"></translation>
+        <translation>对每次访问：是命中还是未命中？未命中时淘汰哪一页？总共有多少次未命中（缺页）？</translation>
     </message>
     <message>
         <source>Type h for a hit, m for a miss that fills an empty frame, or m and the evicted page for a miss that evicts one (e.g. m 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>命中输入 h；未命中并填入空页框输入 m；未命中并淘汰了某页，则输入 m 加被淘汰的页号（例如 m 3）。</translation>
     </message>
     <message>
         <source>page %1</source>
-        <translation type="unfinished">页 %1</translation>
+        <translation>页 %1</translation>
     </message>
     <message>
         <source>hit (frame %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中（页框 %1）</translation>
     </message>
     <message>
         <source>miss → frame %1, which was empty</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中 → 页框 %1（原为空）</translation>
     </message>
     <message>
         <source>%1 at access %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在第 %2 次访问</translation>
     </message>
     <message>
         <source>%1 never</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不再使用</translation>
     </message>
     <message>
         <source>loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>装入：%1</translation>
     </message>
     <message>
         <source>last used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次使用：%1</translation>
     </message>
     <message>
         <source>next used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下次使用：%1</translation>
     </message>
     <message>
         <source>the hand is at frame %1, whose use bit is clear</source>
-        <translation type="unfinished"></translation>
+        <translation>指针位于页框 %1，其使用位为 0</translation>
     </message>
     <message>
         <source>the hand clears the use bit of frame %1 and stops at frame %2</source>
-        <translation type="unfinished"></translation>
+        <translation>指针清除页框 %1 的使用位，停在页框 %2</translation>
     </message>
     <message>
         <source>the hand clears the use bits of frames %1 and stops at frame %2</source>
-        <translation type="unfinished"></translation>
+        <translation>指针清除页框 %1 的使用位，停在页框 %2</translation>
     </message>
     <message>
         <source>miss → frame %1: evicts %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中 → 页框 %1：淘汰 %2（%3）</translation>
     </message>
     <message>
         <source>miss, evicts %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未命中，淘汰 %1</translation>
     </message>
     <message>
         <source>hand → frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>指针 → 页框 %1</translation>
     </message>
     <message>
         <source>%1. page %2 → %3   %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. 页 %2 → %3   %4</translation>
     </message>
     <message>
         <source>In all: %1 misses and %2 hits in %3 accesses with %4 frames (%5).</source>
-        <translation type="unfinished"></translation>
+        <translation>总计：%4 个页框、%3 次访问中，未命中 %1 次，命中 %2 次（%5）。</translation>
     </message>
     <message>
         <source>Address translation</source>
-        <translation type="unfinished"></translation>
+        <translation>地址转换</translation>
     </message>
     <message>
         <source>TLB hits and misses</source>
-        <translation type="unfinished"></translation>
+        <translation>TLB 命中与未命中</translation>
     </message>
     <message>
         <source>Buddy allocator</source>
-        <translation type="unfinished">伙伴分配器</translation>
+        <translation>伙伴分配器</translation>
     </message>
     <message>
         <source>Page replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>页面置换</translation>
     </message>
     <message>
         <source>Worked solution (by memviz&apos;s simulator):</source>
-        <translation type="unfinished"></translation>
+        <translation>详细解答（由 memviz 的模拟器给出）：</translation>
     </message>
     <message>
         <source>--exercise: unknown kind &quot;%1&quot;; the kinds are %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--exercise：未知的类型“%1”；可用的类型有 %2</translation>
     </message>
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number from 0 to 18446744073709551615</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed：“%1”不是 0 到 18446744073709551615 之间的整数</translation>
     </message>
 </context>
 <context>
     <name>SessionFile</name>
     <message>
         <source>%1 is out of range: expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出范围：应为 %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is out of range: expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”超出范围：应为 %2</translation>
     </message>
     <message>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>不能为空</translation>
     </message>
     <message>
         <source>must not contain a NUL character</source>
-        <translation type="unfinished"></translation>
+        <translation>不能包含 NUL 字符</translation>
     </message>
 </context>
 <context>
@@ -3030,135 +3030,135 @@ pictures of every view.</source>
     </message>
     <message>
         <source>A .memviz session file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的 .memviz 会话文件。</translation>
     </message>
     <message>
         <source>[session.memviz]</source>
-        <translation type="unfinished"></translation>
+        <translation>[session.memviz]</translation>
     </message>
     <message>
         <source>Print a generated exercise and exit: translate, tlb, buddy or replacement (the same --seed gives the same exercise).</source>
-        <translation type="unfinished"></translation>
+        <translation>生成一道练习，打印后退出：translate、tlb、buddy 或 replacement（相同的 --seed 生成相同的练习）。</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>With --exercise: also print the worked solution.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --exercise 同用：同时打印详细解答。</translation>
     </message>
     <message>
         <source>Headless: write numbered PNG frames of one view (buddy, walk, ...) for a range of steps into --out.</source>
-        <translation type="unfinished"></translation>
+        <translation>无窗口模式：把某个视图（buddy、walk 等）在一段步骤范围内的各帧写成带编号的 PNG 图片，存入 --out 目录。</translation>
     </message>
     <message>
         <source>view</source>
-        <translation type="unfinished"></translation>
+        <translation>视图</translation>
     </message>
     <message>
         <source>With --animate: the first step (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --animate 同用：起始步（默认 0）。</translation>
     </message>
     <message>
         <source>With --animate: the last step (default: the end of the run).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --animate 同用：结束步（默认：运行的末尾）。</translation>
     </message>
     <message>
         <source>With --animate: also write VIEW.gif (looping).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --animate 同用：同时写出 VIEW.gif（VIEW 为视图名，循环播放）。</translation>
     </message>
     <message>
         <source>With --animate: the picture size (default 1280x800).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --animate 同用：图片尺寸（默认 1280x800）。</translation>
     </message>
     <message>
         <source>WxH</source>
-        <translation type="unfinished"></translation>
+        <translation>宽x高</translation>
     </message>
     <message>
         <source>With --animate --gif: frames per second (default 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --animate --gif 同用：每秒帧数（默认 8）。</translation>
     </message>
     <message>
         <source>With --animate: pictures per step, showing its animation (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --animate 同用：每步的图片数，用于展示该步的动画（默认 1）。</translation>
     </message>
     <message>
         <source>Start in presentation mode (headless: pictures in its look: large type, thick lines, high contrast).</source>
-        <translation type="unfinished"></translation>
+        <translation>以演示模式启动（无窗口模式下：图片采用演示模式的外观：大字号、粗线条、高对比度）。</translation>
     </message>
     <message>
         <source>Colour theme: light or dark (default: the saved choice).</source>
-        <translation type="unfinished"></translation>
+        <translation>配色主题：light 或 dark（默认：上次保存的选择）。</translation>
     </message>
     <message>
         <source>theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>unexpected argument &quot;%1&quot; (only a .memviz session file can be named without an option)</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数“%1”（只有 .memviz 会话文件可以不带选项直接给出）</translation>
     </message>
     <message>
         <source>--theme needs light or dark, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--theme 需要 light 或 dark，而不是“%1”</translation>
     </message>
     <message>
         <source>--answers needs --exercise KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>--answers 需要配合 --exercise 类型 使用</translation>
     </message>
     <message>
         <source>--%1 needs --animate VIEW</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 需要配合 --animate 视图 使用</translation>
     </message>
     <message>
         <source>--animate needs --headless</source>
-        <translation type="unfinished"></translation>
+        <translation>--animate 需要配合 --headless 使用</translation>
     </message>
     <message>
         <source>--from needs a whole number ≥ 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--from 需要 ≥ 0 的整数</translation>
     </message>
     <message>
         <source>--to needs a whole number ≥ 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--to 需要 ≥ 0 的整数</translation>
     </message>
     <message>
         <source>--to %1 is before --from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--to %1 位于 --from %2 之前</translation>
     </message>
     <message>
         <source>--size needs WIDTHxHEIGHT between 64x64 and 7680x4320, e.g. 1280x800</source>
-        <translation type="unfinished"></translation>
+        <translation>--size 需要 64x64 到 7680x4320 之间的 宽x高，例如 1280x800</translation>
     </message>
     <message>
         <source>--fps needs a whole number from 1 to 50</source>
-        <translation type="unfinished"></translation>
+        <translation>--fps 需要 1 到 50 之间的整数</translation>
     </message>
     <message>
         <source>--frames-per-step needs a whole number from 1 to 30</source>
-        <translation type="unfinished"></translation>
+        <translation>--frames-per-step 需要 1 到 30 之间的整数</translation>
     </message>
     <message>
         <source>a session file opens in the window: not with --headless or --exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>会话文件在窗口中打开：不能与 --headless 或 --exercise 同用</translation>
     </message>
     <message>
         <source>--animate: there is no view &quot;%1&quot;; the views are: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--animate：没有视图“%1”；可用的视图有：%2</translation>
     </message>
     <message>
         <source>--animate %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--animate %1：%2</translation>
     </message>
     <message>
         <source>Page-replacement lab</source>
-        <translation type="unfinished"></translation>
+        <translation>页面置换实验</translation>
     </message>
     <message>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>讲解</translation>
     </message>
 </context>
 <context>
@@ -3228,250 +3228,250 @@ pictures of every view.</source>
     <name>memviz::Animation</name>
     <message>
         <source>The run has %1 events, so a range cannot start at event %2 (choose 0 to %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行共有 %1 个事件，因此范围不能从事件 %2 开始（请选择 0 到 %1）</translation>
     </message>
     <message>
         <source>The range ends at event %1, before its start at event %2</source>
-        <translation type="unfinished"></translation>
+        <translation>范围结束于事件 %1，早于其起始事件 %2</translation>
     </message>
     <message>
         <source>Choose numbered PNG pictures, an animated GIF, or both</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择带编号的 PNG 图片、GIF 动画，或两者都选</translation>
     </message>
     <message>
         <source>Pictures per step must be 1 to %1, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>每步图片数必须为 1 到 %1，而不是 %2</translation>
     </message>
     <message>
         <source>The GIF&apos;s speed must be 1 to %1 pictures per second, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 的速度必须为每秒 1 到 %1 张图片，而不是 %2</translation>
     </message>
     <message>
         <source>The picture size must be between %1×%1 and %2×%3 pixels, not %4×%5</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸必须在 %1×%1 到 %2×%3 像素之间，而不是 %4×%5</translation>
     </message>
     <message>
         <source>Choose a folder for the pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择存放图片的文件夹</translation>
     </message>
     <message>
         <source>&quot;%1&quot; cannot start file names: use letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不能用作文件名前缀：请只使用字母、数字、&apos;_&apos;、&apos;-&apos; 和 &apos;.&apos;</translation>
     </message>
     <message>
         <source>There is nothing to draw the pictures from</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用来绘制图片的内容</translation>
     </message>
     <message>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
         <source>Cannot write in the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件夹 %1：%2</translation>
     </message>
     <message>
         <source>Nothing was drawn at event %L1</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 %L1 处没有绘制出任何内容</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>The export was cancelled; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消；未写入任何内容</translation>
     </message>
     <message>
         <source>Cannot replace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法替换 %1</translation>
     </message>
     <message>
         <source>There is no view &quot;%1&quot;; the views are: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>没有视图“%1”；可用的视图有：%2</translation>
     </message>
 </context>
 <context>
     <name>memviz::AnimationDialog</name>
     <message>
         <source>Export animation</source>
-        <translation type="unfinished"></translation>
+        <translation>导出动画</translation>
     </message>
     <message>
         <source>Picture of:</source>
-        <translation type="unfinished"></translation>
+        <translation>图片内容：</translation>
     </message>
     <message>
         <source>Steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤：</translation>
     </message>
     <message>
         <source>Events:</source>
-        <translation type="unfinished"></translation>
+        <translation>事件：</translation>
     </message>
     <message>
         <source>Pictures per step:</source>
-        <translation type="unfinished"></translation>
+        <translation>每步图片数：</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸：</translation>
     </message>
     <message>
         <source>Width × height:</source>
-        <translation type="unfinished"></translation>
+        <translation>宽 × 高：</translation>
     </message>
     <message>
         <source>GIF speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 速度：</translation>
     </message>
     <message>
         <source>Write:</source>
-        <translation type="unfinished"></translation>
+        <translation>输出：</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>像素</translation>
     </message>
     <message>
         <source>pictures per second</source>
-        <translation type="unfinished"></translation>
+        <translation>张图片/秒</translation>
     </message>
     <message>
         <source>Event n shows the machine after n events (0: just booted), as the player counts them</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 n 表示发生 n 个事件之后的机器状态（0：刚启动），与播放器的计数方式一致</translation>
     </message>
     <message>
         <source>1: one picture per event. More: the step&apos;s animation in between, the last picture showing the event done</source>
-        <translation type="unfinished"></translation>
+        <translation>1：每个事件一张图片。大于 1：中间插入该步的动画，最后一张图片显示事件完成后的状态</translation>
     </message>
     <message>
         <source>1 = one picture per event; more show each step&apos;s animation</source>
-        <translation type="unfinished"></translation>
+        <translation>1 = 每个事件一张图片；更多则展示每一步的动画</translation>
     </message>
     <message>
         <source>How fast the GIF plays</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 的播放速度</translation>
     </message>
     <message>
         <source>Numbered PNG pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>带编号的 PNG 图片</translation>
     </message>
     <message>
         <source>Animated GIF (loops)</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 动画（循环播放）</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>The whole window</source>
-        <translation type="unfinished"></translation>
+        <translation>整个窗口</translation>
     </message>
     <message>
         <source>This command (events %L1 to %L2)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前命令（事件 %L1 到 %L2）</translation>
     </message>
     <message>
         <source>This chapter, &quot;%1&quot; (events %L2 to %L3)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前章节“%1”（事件 %L2 到 %L3）</translation>
     </message>
     <message>
         <source>The whole run (events %L1 to %L2)</source>
-        <translation type="unfinished"></translation>
+        <translation>整个运行过程（事件 %L1 到 %L2）</translation>
     </message>
     <message>
         <source>The events typed below</source>
-        <translation type="unfinished"></translation>
+        <translation>下方输入的事件</translation>
     </message>
     <message>
         <source>As on screen (%1×%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>与屏幕上相同（%1×%2）</translation>
     </message>
     <message>
         <source>HD (1280×720)</source>
-        <translation type="unfinished"></translation>
+        <translation>高清（1280×720）</translation>
     </message>
     <message>
         <source>Full HD (1920×1080)</source>
-        <translation type="unfinished"></translation>
+        <translation>全高清（1920×1080）</translation>
     </message>
     <message>
         <source>Typed below</source>
-        <translation type="unfinished"></translation>
+        <translation>在下方输入</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>There is no run to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可导出的运行</translation>
     </message>
     <message>
         <source>1 step</source>
-        <translation type="unfinished"></translation>
+        <translation>1 步</translation>
     </message>
     <message>
         <source>%L1 steps</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 步</translation>
     </message>
     <message>
         <source>1 picture of %1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>1 张 %1×%2 的图片</translation>
     </message>
     <message>
         <source>%L1 pictures of %2×%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 张 %2×%3 的图片</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>%1, playing %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，播放 %2 秒</translation>
     </message>
     <message>
         <source>Folder for the pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>存放图片的文件夹</translation>
     </message>
     <message>
         <source>There is nothing to draw the pictures from</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用来绘制图片的内容</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Drawing picture %L1 of %L2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在绘制第 %L1 张图片（共 %L2 张）…</translation>
     </message>
     <message>
         <source>Wrote 1 picture to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 1 张图片写入 %1。</translation>
     </message>
     <message>
         <source>Wrote %L1 pictures to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %L1 张图片写入 %2。</translation>
     </message>
     <message>
         <source>Open the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
     </message>
 </context>
 <context>
@@ -3991,187 +3991,187 @@ pictures of every view.</source>
     <name>memviz::ExerciseDialog</name>
     <message>
         <source>0x… or PDE / PTE</source>
-        <translation type="unfinished"></translation>
+        <translation>0x… 或 PDE / PTE</translation>
     </message>
     <message>
         <source>h or m</source>
-        <translation type="unfinished"></translation>
+        <translation>h 或 m</translation>
     </message>
     <message>
         <source>h, m or m page</source>
-        <translation type="unfinished"></translation>
+        <translation>h、m 或 m 页号</translation>
     </message>
     <message>
         <source>pfn</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn</translation>
     </message>
     <message>
         <source>pfn/order</source>
-        <translation type="unfinished"></translation>
+        <translation>pfn/阶</translation>
     </message>
     <message>
         <source>Exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>练习</translation>
     </message>
     <message>
         <source>&amp;Exercise:</source>
-        <translation type="unfinished"></translation>
+        <translation>练习(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>种子(&amp;S)：</translation>
     </message>
     <message>
         <source>The same seed always gives the same exercise, in every language.</source>
-        <translation type="unfinished"></translation>
+        <translation>相同的种子总是生成相同的练习，与界面语言无关。</translation>
     </message>
     <message>
         <source>&amp;New exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>新练习(&amp;N)</translation>
     </message>
     <message>
         <source>The next seed (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个种子（Ctrl+N）</translation>
     </message>
     <message>
         <source>A−</source>
-        <translation type="unfinished"></translation>
+        <translation>A−</translation>
     </message>
     <message>
         <source>Smaller text (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小文字（Ctrl+-）</translation>
     </message>
     <message>
         <source>A+</source>
-        <translation type="unfinished"></translation>
+        <translation>A+</translation>
     </message>
     <message>
         <source>Larger text for a projector (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大文字，便于投影（Ctrl++）</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the problem and the steps shown so far to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将题目和目前已显示的步骤复制到剪贴板</translation>
     </message>
     <message>
         <source>Your answers</source>
-        <translation type="unfinished"></translation>
+        <translation>你的答案</translation>
     </message>
     <message>
         <source>C&amp;heck answers</source>
-        <translation type="unfinished"></translation>
+        <translation>检查答案(&amp;H)</translation>
     </message>
     <message>
         <source>Checks every line you filled in (Enter checks one line)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查你填写的每一行（按 Enter 只检查一行）</translation>
     </message>
     <message>
         <source>Worked solution</source>
-        <translation type="unfinished"></translation>
+        <translation>详细解答</translation>
     </message>
     <message>
         <source>&amp;Reveal next step</source>
-        <translation type="unfinished"></translation>
+        <translation>显示下一步(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Reveal &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部显示(&amp;A)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
         <source>H&amp;ide solution</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏解答(&amp;I)</translation>
     </message>
     <message>
         <source>The worked solution appears here one step at a time, as memviz&apos;s simulator found it: Reveal next step (Ctrl+R), or Reveal all.</source>
-        <translation type="unfinished"></translation>
+        <translation>详细解答会在这里逐步显示，内容即 memviz 模拟器得出的结果：点击“显示下一步”（Ctrl+R）或“全部显示”。</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>正确</translation>
     </message>
     <message>
         <source>Not what the simulator found</source>
-        <translation type="unfinished"></translation>
+        <translation>与模拟器得出的结果不符</translation>
     </message>
     <message>
         <source>Cannot read this answer. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别这个答案。%1</translation>
     </message>
 </context>
 <context>
     <name>memviz::ExplainPanel</name>
     <message numerus="yes">
         <source>Start of the run · %Ln step(s) recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>运行开始 · 已记录 %Ln 步</numerusform>
         </translation>
     </message>
     <message>
         <source>No machine yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未创建机器</translation>
     </message>
     <message>
         <source>Every step of the run is explained here: what happened, why, with this run&apos;s numbers and the kernel function that does it in Linux. Step with → and ←, jump to the next command with Page Down, or press Space to play.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里逐一解释运行中的每一步：发生了什么、为什么发生，并给出本次运行的具体数值以及 Linux 中完成这一操作的内核函数。用 → 和 ← 逐步查看，按 Page Down 跳到下一条命令，或按 Space 播放。</translation>
     </message>
     <message>
         <source>Step %L1 of %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %L1 步，共 %L2 步</translation>
     </message>
     <message>
         <source>command %L1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %L1：%2</translation>
     </message>
     <message>
         <source>memviz simplifies:</source>
-        <translation type="unfinished"></translation>
+        <translation>memviz 的简化：</translation>
     </message>
 </context>
 <context>
     <name>memviz::GifWriter</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Not enough memory to encode the GIF %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足，无法编码 GIF %1</translation>
     </message>
     <message>
         <source>The GIF encoder failed on %1: %2 (giflib error %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 编码器处理 %1 时失败：%2（giflib 错误 %3）</translation>
     </message>
     <message>
         <source>A GIF picture must be 1 to 65535 pixels wide and high, not %1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 图像的宽和高必须在 1 到 65535 像素之间，而不是 %1×%2</translation>
     </message>
     <message>
         <source>The GIF is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF 尚未打开</translation>
     </message>
     <message>
         <source>A frame of %1×%2 pixels does not fit the GIF %3 of %4×%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 像素的帧与 GIF %3 的尺寸 %4×%5 不符</translation>
     </message>
     <message>
         <source>The GIF %1 has no frames</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF %1 中没有帧</translation>
     </message>
 </context>
 <context>
@@ -5307,111 +5307,111 @@ pictures of every view.</source>
     </message>
     <message>
         <source>Views in presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式中的视图</translation>
     </message>
     <message>
         <source>Presentation mode shows only these views (the centre views as tabs):</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式只显示以下视图（中央视图以标签页形式显示）：</translation>
     </message>
     <message>
         <source>Choose at least one view; the choice was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个视图；选择未作更改。</translation>
     </message>
     <message>
         <source>&amp;Class</source>
-        <translation type="unfinished"></translation>
+        <translation>课堂(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Exercises…</source>
-        <translation type="unfinished"></translation>
+        <translation>练习(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Page-replacement lab</source>
-        <translation type="unfinished"></translation>
+        <translation>页面置换实验(&amp;P)</translation>
     </message>
     <message>
         <source>Open &amp;session…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
         <source>Save session &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Recent sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的会话</translation>
     </message>
     <message>
         <source>Export animation (PNG pictures, GIF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出动画（PNG 图片、GIF）…</translation>
     </message>
     <message>
         <source>Export table</source>
-        <translation type="unfinished"></translation>
+        <translation>导出表格</translation>
     </message>
     <message>
         <source>OOM candidates (CSV or text)…</source>
-        <translation type="unfinished"></translation>
+        <translation>OOM 候选进程（CSV 或文本）…</translation>
     </message>
     <message>
         <source>Event log (CSV or text)…</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志（CSV 或文本）…</translation>
     </message>
     <message>
         <source>Timeline data (CSV or text)…</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线数据（CSV 或文本）…</translation>
     </message>
     <message>
         <source>Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式</translation>
     </message>
     <message>
         <source>Views in presentation mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式中的视图…</translation>
     </message>
     <message>
         <source>Presentation · Page Down: next command · Page Up: back · ← →: one step · Space: play · Esc: leave</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式 · Page Down：下一条命令 · Page Up：后退 · ← →：单步 · Space：播放 · Esc：退出</translation>
     </message>
     <message>
         <source>Export the OOM candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 OOM 候选进程</translation>
     </message>
     <message>
         <source>Export the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>导出事件日志</translation>
     </message>
     <message>
         <source>Export the timeline&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出时间线数据</translation>
     </message>
     <message>
         <source>There is no machine to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可保存的机器。</translation>
     </message>
     <message>
         <source>Opened %1: %L2 commands, %L3 events, at step %L4.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1：%L2 条命令，%L3 个事件，当前位于第 %L4 步。</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <source>memviz sessions (*.memviz)</source>
-        <translation type="unfinished"></translation>
+        <translation>memviz 会话 (*.memviz)</translation>
     </message>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <source>Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表</translation>
     </message>
 </context>
 <context>
@@ -7167,506 +7167,506 @@ tables</source>
     <name>memviz::ReplacementLabTable</name>
     <message>
         <source>Replacement table</source>
-        <translation type="unfinished"></translation>
+        <translation>置换表</translation>
     </message>
     <message>
         <source>1 frame</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个页框</translation>
     </message>
     <message>
         <source>%1 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个页框</translation>
     </message>
     <message>
         <source>misses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：%1</translation>
     </message>
     <message>
         <source>hits: %1 (%2 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：%1（%2 %）</translation>
     </message>
     <message>
         <source>misses: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：%1 / %2</translation>
     </message>
     <message>
         <source>hits: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：%1 / %2</translation>
     </message>
     <message>
         <source>Step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步：%2</translation>
     </message>
     <message>
         <source>hit</source>
-        <translation type="unfinished">命中</translation>
+        <translation>命中</translation>
     </message>
     <message>
         <source>miss: page loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：调入页面</translation>
     </message>
     <message>
         <source>victim of the miss</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页时的被淘汰页</translation>
     </message>
     <message>
         <source>use bit (CLOCK), PG_referenced (LINUX)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用位（CLOCK）、PG_referenced（LINUX）</translation>
     </message>
     <message>
         <source>use bit</source>
-        <translation type="unfinished"></translation>
+        <translation>使用位</translation>
     </message>
     <message>
         <source>PG_referenced</source>
-        <translation type="unfinished"></translation>
+        <translation>PG_referenced</translation>
     </message>
     <message>
         <source>clock hand</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟指针</translation>
     </message>
     <message>
         <source>active list (LINUX); unshaded: inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃链表（LINUX）；无底纹：不活跃链表</translation>
     </message>
     <message>
         <source>not replayed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未重放</translation>
     </message>
     <message>
         <source>Step %1: page %2 is referenced</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步：访问页 %2</translation>
     </message>
     <message>
         <source>%1 stands for virtual page 0x%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 代表虚拟页 0x%2</translation>
     </message>
     <message>
         <source>Not replayed yet: step forward (→) or click the column.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未重放：请单步前进（→）或点击该列。</translation>
     </message>
     <message>
         <source>%1, %2 frames, step %3, frame %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 个页框，第 %3 步，页框 %4</translation>
     </message>
     <message>
         <source>Not replayed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未重放。</translation>
     </message>
     <message>
         <source>Empty frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>空页框。</translation>
     </message>
     <message>
         <source>Holds page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放页 %1。</translation>
     </message>
     <message>
         <source>Page %1 is virtual page 0x%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>页 %1 即虚拟页 0x%2。</translation>
     </message>
     <message>
         <source>Hit: the page referenced at this step was already here.</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：本步访问的页已在此页框中。</translation>
     </message>
     <message>
         <source>Miss: loaded here in place of page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：调入此处，替换页 %1。</translation>
     </message>
     <message>
         <source>Miss: loaded into this free frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：调入这个空闲页框。</translation>
     </message>
     <message>
         <source>Use bit set.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用位为 1。</translation>
     </message>
     <message>
         <source>Use bit clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用位为 0。</translation>
     </message>
     <message>
         <source>The clock hand points here: the next frame it examines.</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟指针指向这里：这是它下一个要检查的页框。</translation>
     </message>
     <message>
         <source>On the active list.</source>
-        <translation type="unfinished"></translation>
+        <translation>位于活跃链表上。</translation>
     </message>
     <message>
         <source>On the inactive list.</source>
-        <translation type="unfinished"></translation>
+        <translation>位于不活跃链表上。</translation>
     </message>
     <message>
         <source>PG_referenced set.</source>
-        <translation type="unfinished"></translation>
+        <translation>PG_referenced 已设置。</translation>
     </message>
     <message>
         <source>PG_referenced clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>PG_referenced 未设置。</translation>
     </message>
     <message>
         <source>Step %1: not replayed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步：尚未重放。</translation>
     </message>
     <message>
         <source>%1, step %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 步：%3</translation>
     </message>
     <message>
         <source>Counts so far (up to step %1) of the whole string&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>以上计数为：截至第 %1 步的值 / 整个访问串的总数。</translation>
     </message>
     <message>
         <source>No reference string yet: type one, draw a random one or record one from the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无访问串：请输入一个，随机生成一个，或从运行过程中记录一个。</translation>
     </message>
     <message>
         <source>Choose at least one policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种置换策略。</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>page</source>
-        <translation type="unfinished"></translation>
+        <translation>页</translation>
     </message>
 </context>
 <context>
     <name>memviz::ReplacementLabView</name>
     <message>
         <source>FIFO evicts the page that was loaded first, however often it is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>FIFO 淘汰最先调入的页，无论它被使用得多频繁。</translation>
     </message>
     <message>
         <source>LRU evicts the page whose last use lies furthest back.</source>
-        <translation type="unfinished"></translation>
+        <translation>LRU 淘汰最近一次使用距今最久的页。</translation>
     </message>
     <message>
         <source>OPT (Belady&apos;s optimum) evicts the page whose next use lies farthest ahead: the fewest misses possible, but only with knowledge of the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>OPT（Belady 最优算法）淘汰下一次使用距现在最远的页：缺页次数最少，但前提是预先知道未来的访问。</translation>
     </message>
     <message>
         <source>CLOCK (second chance): the hand passes over pages whose use bit is set, clearing it, and evicts the first page without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>CLOCK（第二次机会）：指针扫过使用位为 1 的页并将其清零，淘汰遇到的第一个使用位为 0 的页。</translation>
     </message>
     <message>
         <source>LINUX: a new page joins the inactive list; a second access moves it to the active list; reclaim takes the inactive list&apos;s tail, giving a referenced page another round.</source>
-        <translation type="unfinished"></translation>
+        <translation>LINUX：新页加入不活跃链表；再次访问时移到活跃链表；回收从不活跃链表的尾部取页，被访问过的页可以再留一轮。</translation>
     </message>
     <message>
         <source>hit: %1 is already in frame %2; FIFO&apos;s order does not change</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 已在页框 %2 中；FIFO 的顺序不变</translation>
     </message>
     <message>
         <source>hit: %1 is in frame %2 and becomes the most recently used page</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 在页框 %2 中，成为最近使用的页</translation>
     </message>
     <message>
         <source>hit: %1 is already in frame %2</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 已在页框 %2 中</translation>
     </message>
     <message>
         <source>hit: %1 is in frame %2; its use bit stays set</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 在页框 %2 中；其使用位保持为 1</translation>
     </message>
     <message>
         <source>hit: %1 is in frame %2; its use bit is set</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 在页框 %2 中；其使用位置为 1</translation>
     </message>
     <message>
         <source>hit: %1 was referenced before on the inactive list: mark_page_accessed() moves it to the active list</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 此前已在不活跃链表上被访问过：mark_page_accessed() 将其移到活跃链表</translation>
     </message>
     <message>
         <source>hit: %1 on the active list gets PG_referenced</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：活跃链表上的页 %1 被设置 PG_referenced</translation>
     </message>
     <message>
         <source>hit: %1 on the inactive list gets PG_referenced (mark_page_accessed)</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：不活跃链表上的页 %1 被设置 PG_referenced（mark_page_accessed）</translation>
     </message>
     <message>
         <source>hit: %1 is in frame %2 and already has PG_referenced</source>
-        <translation type="unfinished"></translation>
+        <translation>命中：页 %1 在页框 %2 中，且已设置 PG_referenced</translation>
     </message>
     <message>
         <source>miss: %1 goes into free frame %2 with its use bit set</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 调入空闲页框 %2，使用位置为 1</translation>
     </message>
     <message>
         <source>miss: %1 goes into free frame %2 at the head of the inactive list</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 调入空闲页框 %2，位于不活跃链表头部</translation>
     </message>
     <message>
         <source>miss: %1 goes into free frame %2</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 调入空闲页框 %2</translation>
     </message>
     <message>
         <source>miss: %1 evicts %2 (first in: loaded at step %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 淘汰页 %2（最先进入：于第 %3 步调入）</translation>
     </message>
     <message>
         <source>miss: %1 evicts %2 (least recently used: last used at step %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 淘汰页 %2（最久未使用：最近一次使用在第 %3 步）</translation>
     </message>
     <message>
         <source>miss: %1 evicts %2: next used farthest away (never again)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 淘汰页 %2：其下次使用最远（以后不再使用）</translation>
     </message>
     <message>
         <source>miss: %1 evicts %2: next used farthest away (at step %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 淘汰页 %2：其下次使用最远（在第 %3 步）</translation>
     </message>
     <message>
         <source>miss: the hand finds %1 with its use bit clear and evicts it for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：指针找到使用位为 0 的页 %1，将其淘汰以换入页 %2</translation>
     </message>
     <message>
         <source>miss: %1 has its use bit set — cleared, the hand moves on; %2 is evicted for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 的使用位为 1——清零后指针继续前进；淘汰页 %2，换入页 %3</translation>
     </message>
     <message>
         <source>miss: %1 have their use bits set — cleared, the hand moves on; %2 is evicted for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 的使用位均为 1——清零后指针继续前进；淘汰页 %2，换入页 %3</translation>
     </message>
     <message>
         <source>miss: %1 evicts %2 from the tail of the inactive list</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页：页 %1 从不活跃链表尾部淘汰页 %2</translation>
     </message>
     <message>
         <source>; %1 moved to the inactive list (the active list was the longer one)</source>
-        <translation type="unfinished"></translation>
+        <translation>；页 %1 移到不活跃链表（活跃链表较长）</translation>
     </message>
     <message>
         <source>; %1 had PG_referenced — cleared, another round</source>
-        <translation type="unfinished"></translation>
+        <translation>；页 %1 原已设置 PG_referenced——将其清除，再留一轮</translation>
     </message>
     <message>
         <source>“%1” (entry %2, column %3) is not a page number: type whole numbers from 0 to %4, separated by spaces or commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”（第 %2 项，第 %3 列）不是页号：请输入 0 到 %4 之间的整数，以空格或逗号分隔。</translation>
     </message>
     <message>
         <source>“%1” (entry %2, column %3) is too large: page numbers go from 0 to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”（第 %2 项，第 %3 列）太大：页号范围是 0 到 %4。</translation>
     </message>
     <message>
         <source>Type at least one page number, for example 1 2 3 4 1 2 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少输入一个页号，例如 1 2 3 4 1 2 5。</translation>
     </message>
     <message>
         <source>%1 references: the lab replays at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>访问串含 %1 次访问：本实验最多重放 %2 次。</translation>
     </message>
     <message>
         <source>&amp;String:</source>
-        <translation type="unfinished"></translation>
+        <translation>访问串(&amp;S)：</translation>
     </message>
     <message>
         <source>e.g. 1 2 3 4 1 2 5</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 1 2 3 4 1 2 5</translation>
     </message>
     <message>
         <source>Page numbers (0 to %1) separated by spaces or commas, at most %2; Enter replays them.</source>
-        <translation type="unfinished"></translation>
+        <translation>页号（0 到 %1），以空格或逗号分隔，最多 %2 个；按 Enter 重放。</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Random:</source>
-        <translation type="unfinished"></translation>
+        <translation>随机：</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <source>pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页数</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>生成(&amp;G)</translation>
     </message>
     <message>
         <source>A random string for this seed (the same seed always gives the same string); no page twice in a row, since a repeated page always hits.</source>
-        <translation type="unfinished"></translation>
+        <translation>按此种子生成的随机访问串（相同的种子总是得到相同的访问串）；同一页不会连续出现两次，因为紧接着重复访问的页必然命中。</translation>
     </message>
     <message>
         <source>From the &amp;run:</source>
-        <translation type="unfinished"></translation>
+        <translation>取自运行(&amp;R)：</translation>
     </message>
     <message>
         <source>The process whose page accesses are recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>要记录其页访问的进程</translation>
     </message>
     <message>
         <source>Record last %1</source>
-        <translation type="unfinished"></translation>
+        <translation>记录最近 %1 次</translation>
     </message>
     <message>
         <source>The last %1 page accesses of the process up to the player&apos;s position (consecutive accesses to one page count once); pages are numbered 1, 2, 3 … in order of first use.</source>
-        <translation type="unfinished"></translation>
+        <translation>该进程截至播放器当前位置的最近 %1 次页访问（对同一页的连续访问只计一次）；各页按首次使用的顺序编号为 1、2、3 …。</translation>
     </message>
     <message>
         <source>follow the player</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随播放器</translation>
     </message>
     <message>
         <source>Record again at every step of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>在运行的每一步都重新记录</translation>
     </message>
     <message>
         <source>&amp;Frames:</source>
-        <translation type="unfinished"></translation>
+        <translation>页框数(&amp;F)：</translation>
     </message>
     <message>
         <source>compare with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 个页框对比</translation>
     </message>
     <message>
         <source>Show every policy a second time with one frame more</source>
-        <translation type="unfinished"></translation>
+        <translation>每种策略再多用一个页框显示一次</translation>
     </message>
     <message>
         <source>Policies:</source>
-        <translation type="unfinished"></translation>
+        <translation>策略：</translation>
     </message>
     <message>
         <source>Belady&apos;s anomaly</source>
-        <translation type="unfinished"></translation>
+        <translation>Belady 异常</translation>
     </message>
     <message>
         <source>FIFO on 1 2 3 4 1 2 5 1 2 3 4 5 with 3 and with 4 frames: more frames, more misses</source>
-        <translation type="unfinished"></translation>
+        <translation>FIFO 在 1 2 3 4 1 2 5 1 2 3 4 5 上分别使用 3 个和 4 个页框：页框更多，缺页反而更多</translation>
     </message>
     <message>
         <source>To the start (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>到开头（Home）</translation>
     </message>
     <message>
         <source>Step back (←)</source>
-        <translation type="unfinished"></translation>
+        <translation>后退一步（←）</translation>
     </message>
     <message>
         <source>Step forward (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>前进一步（→）</translation>
     </message>
     <message>
         <source>To the end (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>到末尾（End）</translation>
     </message>
     <message>
         <source>Misses by frames</source>
-        <translation type="unfinished"></translation>
+        <translation>缺页次数随页框数的变化</translation>
     </message>
     <message>
         <source>Misses of the whole string with 1, 2, 3 … frames. A line that goes up is Belady&apos;s anomaly: LRU and OPT never show one (they are stack algorithms: n frames always hold what n − 1 would), FIFO and CLOCK can.</source>
-        <translation type="unfinished"></translation>
+        <translation>整个访问串在 1、2、3 … 个页框下的缺页次数。曲线上升之处即为 Belady 异常：LRU 和 OPT 从不出现这种情况（它们是栈算法：n 个页框中的页总是包含 n − 1 个页框时会有的页），FIFO 和 CLOCK 则可能出现。</translation>
     </message>
     <message>
         <source>frames</source>
-        <translation type="unfinished"></translation>
+        <translation>页框数</translation>
     </message>
     <message>
         <source>misses</source>
-        <translation type="unfinished">未命中</translation>
+        <translation>缺页次数</translation>
     </message>
     <message>
         <source>Page-replacement lab</source>
-        <translation type="unfinished"></translation>
+        <translation>页面置换实验</translation>
     </message>
     <message>
         <source>A reference string replayed under several page-replacement policies side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>同一访问串在多种页面置换策略下并排重放</translation>
     </message>
     <message>
         <source>The reference string is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>访问串为空。</translation>
     </message>
     <message>
         <source>Page %1 (entry %2) is out of range: page numbers go from 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>页 %1（第 %2 项）超出范围：页号为 0 到 %3。</translation>
     </message>
     <message>
         <source>No run to record from yet: run a script or spawn a process first.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可供记录的运行：请先运行脚本或创建一个进程。</translation>
     </message>
     <message>
         <source>There is no process %1 at this point of the run.</source>
-        <translation type="unfinished"></translation>
+        <translation>在运行的这一时刻不存在进程 %1。</translation>
     </message>
     <message>
         <source>Process %1 (%2) made no page access up to event %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>截至事件 %3，进程 %1（%2）没有任何页访问。</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 (ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已结束）</translation>
     </message>
     <message>
         <source>no process</source>
-        <translation type="unfinished"></translation>
+        <translation>无进程</translation>
     </message>
     <message>
         <source>Typed string: %1 references to %2 distinct pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的访问串：%1 次访问，涉及 %2 个不同的页。</translation>
     </message>
     <message>
         <source>Random string, seed %1: %2 references to pages 1–%3, no page twice in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机访问串，种子 %1：%2 次访问，页号 1–%3，同一页不会连续出现两次。</translation>
     </message>
     <message>
         <source>%1 = 0x%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = 0x%2</translation>
     </message>
     <message>
         <source>Recorded: all %1 page accesses of process %2 (%3) up to event %4 (repeats of one page folded).</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录：进程 %2（%3）截至事件 %4 的全部 %1 次页访问（对同一页的连续访问已合并）。</translation>
     </message>
     <message>
         <source>Recorded: the last %1 page accesses of process %2 (%3) up to event %4 (repeats of one page folded).</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录：进程 %2（%3）截至事件 %4 的最近 %1 次页访问（对同一页的连续访问已合并）。</translation>
     </message>
     <message>
         <source>Virtual pages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟页：%1</translation>
     </message>
     <message>
         <source>Belady&apos;s anomaly: FIFO misses %1 times with %2 frames and %3 times with %4 frames on the same string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belady 异常：在同一访问串上，FIFO 使用 %2 个页框时缺页 %1 次，使用 %4 个页框时缺页 %3 次。</translation>
     </message>
     <message>
         <source>%1: more frames, more misses (Belady&apos;s anomaly) at %2→%3 frames: %4 → %5 misses.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：页框更多，缺页反而更多（Belady 异常），页框数 %2→%3 时，缺页次数 %4 → %5。</translation>
     </message>
     <message>
         <source>No anomaly on this string: one frame more never costs a miss more.</source>
-        <translation type="unfinished"></translation>
+        <translation>此访问串上没有异常：多一个页框从不会多一次缺页。</translation>
     </message>
     <message>
         <source>step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
         <source>Pause (Space)</source>
-        <translation type="unfinished">暂停（Space）</translation>
+        <translation>暂停（Space）</translation>
     </message>
     <message>
         <source>Play the string step by step (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>逐步播放访问串（Space）</translation>
     </message>
 </context>
 <context>
@@ -7814,255 +7814,255 @@ tables</source>
     <name>memviz::SessionFile</name>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>true</source>
-        <translation type="unfinished"></translation>
+        <translation>true</translation>
     </message>
     <message>
         <source>false</source>
-        <translation type="unfinished"></translation>
+        <translation>false</translation>
     </message>
     <message>
         <source>the number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数字 %1</translation>
     </message>
     <message>
         <source>the text &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>文本“%1”</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>空</translation>
     </message>
     <message>
         <source>expected %1, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应为%1，实际为%2</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>a view id such as &quot;walk&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>视图 ID（例如 &quot;walk&quot;）</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2 written as a decimal string, e.g. &quot;4096&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>写成十进制字符串的 %1 到 %2 之间的整数（例如 &quot;4096&quot;）</translation>
     </message>
     <message>
         <source>one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 之一</translation>
     </message>
     <message>
         <source>missing (expected %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失（应为%1）</translation>
     </message>
     <message>
         <source>the text is too long (%1 characters, at most %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本太长（%1 个字符，最多 %2 个）</translation>
     </message>
     <message>
         <source>is not valid base64</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 base64</translation>
     </message>
     <message>
         <source>a machine has 1 to 6 paging levels, this list has %1</source>
-        <translation type="unfinished"></translation>
+        <translation>一台机器有 1 到 6 级分页，而此列表有 %1 项</translation>
     </message>
     <message>
         <source>the textbook machine these page size, levels and entries describe</source>
-        <translation type="unfinished"></translation>
+        <translation>这些页大小、级数和页表项所描述的教科书机器</translation>
     </message>
     <message>
         <source>unknown architecture &quot;%1&quot; (known: %2, or a custom one with &quot;custom&quot;: true)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知架构“%1”（已知架构：%2，或使用 &quot;custom&quot;: true 的自定义架构）</translation>
     </message>
     <message>
         <source>the %1 architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 架构</translation>
     </message>
     <message>
         <source>%1 does not match %2, which has %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与 %2 不符（后者为 %3）</translation>
     </message>
     <message>
         <source>a decimal string</source>
-        <translation type="unfinished"></translation>
+        <translation>十进制字符串</translation>
     </message>
     <message>
         <source>expected 6 numbers (one per zone type), found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 6 个数（每种内存域类型一个），实际为 %1 个</translation>
     </message>
     <message>
         <source>%1 NUMA nodes: memviz supports 1 to %2 nodes</source>
-        <translation type="unfinished">%1 个 NUMA 节点：memviz 支持 1 到 %2 个节点</translation>
+        <translation>%1 个 NUMA 节点：memviz 支持 1 到 %2 个节点</translation>
     </message>
     <message>
         <source>the distance matrix has %1 rows: it needs one row per NUMA node</source>
-        <translation type="unfinished">距离矩阵有 %1 行：每个 NUMA 节点需要一行</translation>
+        <translation>距离矩阵有 %1 行：每个 NUMA 节点需要一行</translation>
     </message>
     <message>
         <source>row %1 of the distance matrix has the wrong length: it needs one entry per NUMA node</source>
-        <translation type="unfinished">距离矩阵第 %1 行的长度不对：每个 NUMA 节点需要一项</translation>
+        <translation>距离矩阵第 %1 行的长度不对：每个 NUMA 节点需要一项</translation>
     </message>
     <message>
         <source>missing: this is not a memviz session</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失：这不是 memviz 会话</translation>
     </message>
     <message>
         <source>expected &quot;%1&quot;, found %2: this is not a memviz session</source>
-        <translation type="unfinished"></translation>
+        <translation>应为“%1”，实际为%2：这不是 memviz 会话</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <source>made by a newer memviz (format version %1); this memviz reads version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>由更新版本的 memviz 创建（格式版本 %1）；此 memviz 只能读取版本 %2</translation>
     </message>
     <message>
         <source>the event counts add up to more than 2^64</source>
-        <translation type="unfinished"></translation>
+        <translation>事件计数之和超过 2^64</translation>
     </message>
     <message>
         <source>must not contain a NUL character</source>
-        <translation type="unfinished"></translation>
+        <translation>不得包含 NUL 字符</translation>
     </message>
     <message>
         <source>the first string must be empty (id 0 means no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个字符串必须为空（id 0 表示没有名称）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”出现了两次</translation>
     </message>
     <message>
         <source>the list is empty: the first string must be the empty one</source>
-        <translation type="unfinished"></translation>
+        <translation>列表为空：第一个字符串必须是空字符串</translation>
     </message>
     <message>
         <source>%1 events, but the commands&apos; event counts add up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 个事件，但各命令的事件计数之和为 %2</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
         <source>Cannot open the session &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话“%1”：%2</translation>
     </message>
     <message>
         <source>Cannot open the session &quot;%1&quot;: at %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话“%1”：位于 %2：%3</translation>
     </message>
     <message>
         <source>Cannot save the session &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存会话“%1”：%2</translation>
     </message>
     <message>
         <source>the machine&apos;s names are not valid UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>机器的名称不是有效的 UTF-8 文本</translation>
     </message>
     <message>
         <source>the text of command %1 is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>命令 %1 的文本不是有效的 UTF-8</translation>
     </message>
     <message>
         <source>a name in the simulator&apos;s string table is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟器字符串表中的某个名称不是有效的 UTF-8</translation>
     </message>
     <message>
         <source>the event counts of the commands are missing (build the data with sessionFromSimulator())</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少各命令的事件计数（请用 sessionFromSimulator() 构建数据）</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一个文件夹</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空</translation>
     </message>
     <message>
         <source>the file is not text: this is not a memviz session</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不是文本：这不是 memviz 会话</translation>
     </message>
     <message>
         <source>the file ends in the middle of the JSON text: it is truncated (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件在 JSON 文本中途结束：文件被截断了（%1）</translation>
     </message>
     <message>
         <source>not valid JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON（%1）</translation>
     </message>
     <message>
         <source>the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>顶层</translation>
     </message>
     <message>
         <source>expected a JSON object, found %1: this is not a memviz session</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 JSON 对象，实际为%1：这不是 memviz 会话</translation>
     </message>
     <message>
         <source>a single value</source>
-        <translation type="unfinished"></translation>
+        <translation>单个值</translation>
     </message>
     <message>
         <source>the commands&apos; event counts are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少各命令的事件计数</translation>
     </message>
     <message>
         <source>a fresh boot of this machine names its string %1 &quot;%2&quot;, the file %3</source>
-        <translation type="unfinished"></translation>
+        <translation>这台机器全新启动时把字符串 %1 命名为 &quot;%2&quot;，而文件中为 %3</translation>
     </message>
     <message>
         <source>the %1 command is refused when the run is rebuilt: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>重建运行过程时，%1 命令被拒绝：%2</translation>
     </message>
     <message>
         <source>rebuilding the run, this %1 command makes %2 events, but the file records %3: the file was changed, or made by a memviz that simulates differently</source>
-        <translation type="unfinished"></translation>
+        <translation>重建运行过程时，这条 %1 命令产生了 %2 个事件，但文件记录的是 %3 个：文件被修改过，或者是由模拟方式不同的 memviz 创建的</translation>
     </message>
     <message>
         <source>the rebuilt run has %1 events, the file records %2</source>
-        <translation type="unfinished"></translation>
+        <translation>重建后的运行过程有 %1 个事件，文件记录的是 %2 个</translation>
     </message>
     <message>
         <source>the rebuilt run&apos;s events differ from the recorded ones (checksum %1, the file records %2): the file was changed, or made by a memviz that simulates differently</source>
-        <translation type="unfinished"></translation>
+        <translation>重建后的运行过程的事件与记录的不一致（校验和 %1，文件记录的是 %2）：文件被修改过，或者是由模拟方式不同的 memviz 创建的</translation>
     </message>
     <message>
         <source>there is no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>it is a folder, not a session file</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一个文件夹，不是会话文件</translation>
     </message>
     <message>
         <source>the file is too large (%1 bytes; a session is at most %2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件太大（%1 字节；会话文件最多 %2 字节）</translation>
     </message>
 </context>
 <context>
@@ -8424,15 +8424,15 @@ tables</source>
     <name>memviz::TableExport</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished">CSV 表格 (*.csv)</translation>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
         <source>Plain-text table (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>纯文本表格 (*.txt)</translation>
     </message>
 </context>
 <context>
