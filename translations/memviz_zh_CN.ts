@@ -4140,7 +4140,7 @@ pictures of every view.</source>
     </message>
     <message>
         <source>memviz simplifies:</source>
-        <translation>memviz 的简化：</translation>
+        <translation>memviz 的简化处理：</translation>
     </message>
 </context>
 <context>
@@ -5412,6 +5412,10 @@ pictures of every view.</source>
     <message>
         <source>Clear the list</source>
         <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Page replacement: FIFO, LRU, OPT, CLOCK and Belady&apos;s anomaly</source>
+        <translation>页面置换：FIFO、LRU、OPT、CLOCK 与 Belady 异常</translation>
     </message>
 </context>
 <context>

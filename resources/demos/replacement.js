@@ -8,6 +8,7 @@
 // The lab view (Class ▸ Page-replacement lab) replays any string column by column; this
 // script prints the textbook tables. 页面置换实验视图可以逐列回放任意访问串；本脚本打印教科书式表格。
 const refs = [1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5];
+machine({ preset: "x86-64", ram: "256M" }); // for the run at the end / 供最后的真实运行使用
 
 function table(policy, frames) {
     const r = lab.replacement({ policy, frames, refs });
@@ -31,3 +32,16 @@ for (const p of ["LRU", "OPT", "CLOCK", "LINUX"]) table(p, 3);
 print("OPT is the lower bound no real policy beats (it needs the future); LRU never has Belady's anomaly (a stack algorithm).");
 print("OPT 是下界（需要预知未来）；LRU 是栈算法，不会出现 Belady 异常。");
 shot("policies");
+
+// The same string as a real run: a process touching the pages of a five-page buffer in that
+// order, one read each. In the lab view, "From the run" ▸ Record takes the process's last 64
+// page accesses as the reference string: exec setting up its stack, then these twelve reads
+// (pages are labelled 1, 2, 3 … in order of first use).
+// 用真实运行得到同一访问串：进程按上面的顺序依次读取一个 5 页缓冲区中的页面。
+// 在实验视图中点击“取自运行” ▸ 记录，即可把该进程最近 64 次页访问（exec 建立栈的访问，
+// 然后是这 12 次读取）作为访问串。
+const p = spawn("refs");
+const buf = p.mmap(5 * 4096, "rw");
+for (const r of refs) p.read(buf + (r - 1) * 4096, 1);
+print(`process ${p.pid} read pages ${refs.join(" ")} of its buffer at 0x${buf.toString(16)}`);
+shot("run");

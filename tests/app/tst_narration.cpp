@@ -154,7 +154,7 @@ private slots:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("marker"); // the simplification box's title
         QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("memviz simplifies:");
-        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("memviz 的简化：");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("memviz 的简化处理：");
     }
 
     void panelShowsNarrationAndSimplification()

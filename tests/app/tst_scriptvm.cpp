@@ -290,6 +290,9 @@ private slots:
             QVERIFY(r.output.contains(QStringLiteral("LRU, 3 frames: 10 misses")));
             QVERIFY(r.output.contains(QStringLiteral("OPT, 3 frames: 7 misses")));
             QVERIFY(r.output.contains(QStringLiteral("  out               1 2 3 4 5 1")));
+            // The same string as a run's page accesses, for the lab's "From the run".
+            QVERIFY(r.output.contains(QStringLiteral("read pages 1 2 3 4 1 2 5 1 2 3 4 5 of its buffer")));
+            QCOMPARE(r.shots.size(), std::size_t(3));
         }
         if (demo == QLatin1String("kernel-vs-user")) {
             QVERIFY2(r.output.contains(QStringLiteral("KernelStack:          16 kB")), qPrintable(r.output));
