@@ -424,7 +424,12 @@ void MainWindow::setPresentationMode(bool on)
         m_presentSavedFont = QApplication::font();
         QStringList ids = m_presentationViews;
         if (ids.isEmpty()) ids = presentableViews();
-        for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it) it.value()->setVisible(ids.contains(it.key()));
+        for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it) {
+            it.value()->setVisible(ids.contains(it.key()));
+            // No title bars on the projector: a dock's small caption and float/close buttons
+            // only take room (the dock keeps its place; the normal layout comes back on leave).
+            it.value()->setTitleBarWidget(new QWidget(it.value()));
+        }
         bool anyCentre = false;
         for (int i = 0; i < m_centre->count(); ++i) anyCentre = anyCentre || ids.contains(m_views.key(m_centre->widget(i)));
         for (int i = 0; i < m_centre->count(); ++i)
@@ -480,6 +485,11 @@ void MainWindow::setPresentationMode(bool on)
         Palette::setPresentation(false);
         QApplication::setFont(m_presentSavedFont);
         for (int i = 0; i < m_centre->count(); ++i) m_centre->setTabVisible(i, true);
+        for (QDockWidget* d : std::as_const(m_docks)) {
+            QWidget* bar = d->titleBarWidget();
+            d->setTitleBarWidget(nullptr);
+            delete bar;
+        }
         menuBar()->show();
         statusBar()->show();
         if (m_presentWasMaximized) showMaximized();

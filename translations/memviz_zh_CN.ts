@@ -7672,6 +7672,26 @@ tables</source>
         <source>Play the string step by step (Space)</source>
         <translation>逐步播放访问串（Space）</translation>
     </message>
+    <message>
+        <source>Only the accesses inside this mapping of the process (as in /proc/PID/maps), for example the array a program walks; or all of its accesses, exec&apos;s set-up of the stack included</source>
+        <translation>只记录进程在这个映射（即 /proc/PID/maps 中的一行）内的访问，例如程序遍历的数组；或者记录它的全部访问（包括 exec 建立栈时的访问）</translation>
+    </message>
+    <message>
+        <source>all mappings</source>
+        <translation>全部映射</translation>
+    </message>
+    <message>
+        <source>Process %1 has no mapping at 0x%2 at this point of the run.</source>
+        <translation>在运行的这一时刻，进程 %1 在 0x%2 处没有映射。</translation>
+    </message>
+    <message>
+        <source>Process %1 (%2) made no page access inside 0x%3–0x%4 up to event %5.</source>
+        <translation>截至事件 %5，进程 %1（%2）在 0x%3–0x%4 内没有任何页访问。</translation>
+    </message>
+    <message>
+        <source>Only accesses inside the mapping 0x%1–0x%2.</source>
+        <translation>只计映射 0x%1–0x%2 内的访问。</translation>
+    </message>
 </context>
 <context>
     <name>memviz::ScriptApi</name>

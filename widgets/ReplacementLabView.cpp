@@ -1,4 +1,5 @@
 #include "ReplacementLabView.h"
+#include "ProcessView.h"
 
 #include "ViewContext.h"
 #include "sim/Machine.h"
@@ -564,16 +565,25 @@ void ReplacementLabView::buildControls()
     m_processBox = new QComboBox;
     m_processBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_runLabel->setBuddy(m_processBox);
+    m_mappingBox = new QComboBox;
+    // Mappings read as /proc/PID/maps lines, which are long: the closed box shows their start.
+    m_mappingBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_mappingBox->setMinimumContentsLength(14);
     m_record = new QPushButton;
     m_followBox = new QCheckBox;
     connect(m_record, &QPushButton::clicked, this, [this] {
-        if (m_processBox->currentIndex() >= 0) recordFromRun(m_processBox->currentData().toUInt());
+        if (m_processBox->currentIndex() >= 0) recordFromRun(m_processBox->currentData().toUInt(), chosenMapping());
     });
     connect(m_followBox, &QCheckBox::toggled, this, &ReplacementLabView::setFollowRun);
     connect(m_processBox, &QComboBox::activated, this, [this] {
-        if (m_follow) recordFromRun(m_processBox->currentData().toUInt());
+        refreshMappings();
+        if (m_follow) recordFromRun(m_processBox->currentData().toUInt(), chosenMapping());
     });
-    flow->addWidget(group(m_controls, { m_runLabel, m_processBox, m_record, m_followBox }));
+    connect(m_mappingBox, &QComboBox::activated, this, [this] {
+        if (m_follow && m_processBox->currentIndex() >= 0)
+            recordFromRun(m_processBox->currentData().toUInt(), chosenMapping());
+    });
+    flow->addWidget(group(m_controls, { m_runLabel, m_processBox, m_mappingBox, m_record, m_followBox }));
 
     m_framesLabel = new QLabel;
     m_framesBox = new QSpinBox;
@@ -696,6 +706,10 @@ void ReplacementLabView::retranslate()
                               "no page twice in a row, since a repeated page always hits."));
     m_runLabel->setText(tr("From the &run:"));
     m_processBox->setToolTip(tr("The process whose page accesses are recorded"));
+    m_mappingBox->setToolTip(tr("Only the accesses inside this mapping of the process (as in /proc/PID/maps), "
+                                "for example the array a program walks; or all of its accesses, exec's set-up "
+                                "of the stack included"));
+    if (m_mappingBox->count() > 0) m_mappingBox->setItemText(0, tr("all mappings"));
     m_record->setText(tr("Record last %1").arg(kRecordLength));
     m_record->setToolTip(tr("The last %1 page accesses of the process up to the player's position (consecutive "
                             "accesses to one page count once); pages are numbered 1, 2, 3 … in order of first use.")
@@ -736,8 +750,8 @@ void ReplacementLabView::applyTheme()
     Palette::applyTextColour(m_compareBox);
     // Fusion draws a check box's outline from the window colour, which the dark theme's
     // background swallows: a lighter window colour keeps the boxes visible.
-    std::vector<QWidget*> framed { m_edit, m_seedBox, m_lengthBox, m_pagesBox, m_processBox, m_framesBox, m_followBox,
-        m_compareBox };
+    std::vector<QWidget*> framed { m_edit, m_seedBox, m_lengthBox, m_pagesBox, m_processBox, m_mappingBox, m_framesBox,
+        m_followBox, m_compareBox };
     framed.insert(framed.end(), m_policyBoxes.begin(), m_policyBoxes.end());
     for (QWidget* w : framed) {
         QPalette pal = w->palette();
@@ -990,7 +1004,35 @@ void ReplacementLabView::setRandom(std::uint64_t seed, int length, int pages)
     takeString(randomReferenceString(seed, length, pages), Source::Random);
 }
 
-bool ReplacementLabView::recordFromRun(std::uint32_t pid)
+std::uint64_t ReplacementLabView::chosenMapping() const
+{
+    if (!m_mappingBox || m_mappingBox->currentIndex() <= 0) return kAllMappings;
+    return m_mappingBox->currentData().toULongLong();
+}
+
+void ReplacementLabView::refreshMappings()
+{
+    if (!m_mappingBox) return;
+    const std::uint64_t keep = m_mappingBox->currentIndex() > 0 ? m_mappingBox->currentData().toULongLong()
+                                                                  : m_recordedMapping;
+    const Machine& m = m_ctx->machine();
+    QList<QPair<QString, std::uint64_t>> items { { tr("all mappings"), kAllMappings } };
+    if (m_processBox->currentIndex() >= 0)
+        if (const Process* p = m.proc(m_processBox->currentData().toUInt()))
+            for (const Vma& v : p->mm.vmas) items.append({ ProcessView::mapsLine(m, v), v.start });
+    bool same = items.size() == m_mappingBox->count();
+    for (int k = 0; same && k < items.size(); ++k)
+        same = m_mappingBox->itemText(k) == items[k].first
+            && m_mappingBox->itemData(k).toULongLong() == items[k].second;
+    if (same) return;
+    const QSignalBlocker b(m_mappingBox);
+    m_mappingBox->clear();
+    for (const auto& [text, start] : items) m_mappingBox->addItem(text, QVariant::fromValue<qulonglong>(start));
+    const int i = m_mappingBox->findData(QVariant::fromValue<qulonglong>(keep));
+    m_mappingBox->setCurrentIndex(std::max(0, i));
+}
+
+bool ReplacementLabView::recordFromRun(std::uint32_t pid, std::uint64_t mapping)
 {
     const Simulator* sim = m_ctx->simulator();
     if (!sim || sim->eventCount() == 0) {
@@ -1005,13 +1047,26 @@ bool ReplacementLabView::recordFromRun(std::uint32_t pid)
     }
     const std::uint64_t pageSize = std::max<std::uint64_t>(1, m.pageSize());
     const std::uint64_t end = std::min<std::uint64_t>(m_ctx->cursor(), sim->eventCount());
+    // One mapping: its range at the cursor (accesses to it before an mremap elsewhere are not its).
+    std::uint64_t lo = 0, hi = ~std::uint64_t(0);
+    if (mapping != kAllMappings) {
+        const Vma* v = proc->mm.find(mapping);
+        if (!v || v->start != mapping) {
+            setError(tr("Process %1 has no mapping at 0x%2 at this point of the run.")
+                         .arg(pid)
+                         .arg(QString::number(mapping, 16)));
+            return false;
+        }
+        lo = v->start;
+        hi = v->end;
+    }
     // Backwards from the cursor: the last kRecordLength references, repeats of one page folded.
     std::vector<std::uint64_t> vpns;
     bool more = false;
     const EventLog& log = sim->events();
     for (std::uint64_t i = end; i-- > 0;) {
         const Event& e = log[i];
-        if (e.type != EventType::TlbLookup || e.pid != pid) continue;
+        if (e.type != EventType::TlbLookup || e.pid != pid || e.a < lo || e.a >= hi) continue;
         const std::uint64_t vpn = e.a / pageSize;
         if (!vpns.empty() && vpns.back() == vpn) continue;
         if (vpns.size() == std::size_t(kRecordLength)) {
@@ -1022,7 +1077,14 @@ bool ReplacementLabView::recordFromRun(std::uint32_t pid)
     }
     const QString name = QString::fromStdString(m.str(proc->comm));
     if (vpns.empty()) {
-        setError(tr("Process %1 (%2) made no page access up to event %3.").arg(pid).arg(name).arg(end));
+        if (mapping != kAllMappings)
+            setError(tr("Process %1 (%2) made no page access inside 0x%3–0x%4 up to event %5.")
+                         .arg(pid)
+                         .arg(name)
+                         .arg(QString::number(lo, 16), QString::number(hi, 16))
+                         .arg(end));
+        else
+            setError(tr("Process %1 (%2) made no page access up to event %3.").arg(pid).arg(name).arg(end));
         return false;
     }
     std::reverse(vpns.begin(), vpns.end());
@@ -1040,12 +1102,20 @@ bool ReplacementLabView::recordFromRun(std::uint32_t pid)
     }
     m_vpns = std::move(order);
     m_recordedPid = pid;
+    m_recordedMapping = mapping;
+    m_recordedMappingEnd = hi;
     m_recordedAt = end;
     m_recordedAll = !more;
     {
         const QSignalBlocker b(m_processBox);
         const int i = m_processBox->findData(pid);
         if (i >= 0) m_processBox->setCurrentIndex(i);
+    }
+    refreshMappings();
+    if (mapping != kAllMappings) {
+        const QSignalBlocker b(m_mappingBox);
+        const int i = m_mappingBox->findData(QVariant::fromValue<qulonglong>(mapping));
+        if (i >= 0) m_mappingBox->setCurrentIndex(i);
     }
     takeString(std::move(refs), Source::Recorded);
     return true;
@@ -1059,7 +1129,7 @@ void ReplacementLabView::setFollowRun(bool on)
         const QSignalBlocker b(m_followBox);
         m_followBox->setChecked(on);
     }
-    if (on && m_processBox->currentIndex() >= 0) recordFromRun(m_processBox->currentData().toUInt());
+    if (on && m_processBox->currentIndex() >= 0) recordFromRun(m_processBox->currentData().toUInt(), chosenMapping());
 }
 
 void ReplacementLabView::refreshProcesses()
@@ -1086,8 +1156,10 @@ void ReplacementLabView::refreshProcesses()
         if (i < 0 && m_processBox->count() > 0) i = 0;
         m_processBox->setCurrentIndex(i);
     }
+    refreshMappings();
     const bool any = m_processBox->count() > 0;
     m_processBox->setEnabled(any);
+    m_mappingBox->setEnabled(any);
     m_record->setEnabled(any);
     m_followBox->setEnabled(any);
     if (!any) m_processBox->setPlaceholderText(tr("no process"));
@@ -1097,7 +1169,7 @@ void ReplacementLabView::onRunChanged()
 {
     refreshProcesses();
     if (m_theme != Palette::theme()) applyTheme();
-    if (m_follow && m_processBox->currentIndex() >= 0) recordFromRun(m_processBox->currentData().toUInt());
+    if (m_follow && m_processBox->currentIndex() >= 0) recordFromRun(m_processBox->currentData().toUInt(), chosenMapping());
 }
 
 QString ReplacementLabView::sourceDescription() const
@@ -1132,7 +1204,11 @@ QString ReplacementLabView::sourceDescription() const
                   .arg(m_recordedPid)
                   .arg(name)
                   .arg(m_recordedAt);
-        return head + u' ' + tr("Virtual pages: %1").arg(legend.join(u", "_s));
+        const QString where = m_recordedMapping == kAllMappings
+            ? QString()
+            : u' ' + tr("Only accesses inside the mapping 0x%1–0x%2.")
+                         .arg(QString::number(m_recordedMapping, 16), QString::number(m_recordedMappingEnd, 16));
+        return head + where + u' ' + tr("Virtual pages: %1").arg(legend.join(u", "_s));
     }
     case Source::Belady: {
         const ReplResult a = simulateReplacement(ReplPolicy::Fifo, m_frames, m_refs);

@@ -82,8 +82,16 @@ public:
     /// The page accesses (TlbLookup events) of process pid up to the player's cursor, the
     /// last kRecordLength of them, consecutive accesses to one page counted once; pages are
     /// renumbered 1, 2, 3 … in order of first use (recordedPages() gives the real ones).
-    /// False with lastError() when there is no run, no such process or no access.
-    bool recordFromRun(std::uint32_t pid);
+    /// With a mapping (the start address of one of the process's mappings at the cursor),
+    /// only the accesses inside that mapping count: the pages of one array, without exec
+    /// setting up the stack or the program's other data.
+    /// False with lastError() when there is no run, no such process or mapping, or no access.
+    bool recordFromRun(std::uint32_t pid, std::uint64_t mapping = kAllMappings);
+    static constexpr std::uint64_t kAllMappings = ~std::uint64_t(0);
+    /// The mapping of the last recording (its start address), kAllMappings for all.
+    std::uint64_t recordedMapping() const { return m_recordedMapping; }
+    /// The mapping chosen in the "From the run" controls (kAllMappings: all of them).
+    std::uint64_t chosenMapping() const;
     /// While on, the recorded string follows the player (re-recorded at every step of the run).
     void setFollowRun(bool on);
     bool followRun() const { return m_follow; }
@@ -168,6 +176,8 @@ private:
     void updateStepper();
     void updateMessage();
     void refreshProcesses();
+    /// The chosen process's mappings at the cursor, "all mappings" first; keeps the choice.
+    void refreshMappings();
     void onRunChanged();
     void setError(const QString& error);
     void takeString(std::vector<std::int64_t> refs, Source source);
@@ -181,6 +191,8 @@ private:
     int m_randomPages = 6;
     std::uint32_t m_recordedPid = 0;
     std::uint64_t m_recordedAt = 0; ///< the run's cursor when recorded
+    std::uint64_t m_recordedMapping = kAllMappings; ///< start of the recorded mapping
+    std::uint64_t m_recordedMappingEnd = 0;
     bool m_recordedAll = true; ///< fewer than kRecordLength accesses: the whole history
     int m_frames = 3;
     std::vector<ReplPolicy> m_policies;
@@ -205,6 +217,7 @@ private:
     QPushButton* m_generate = nullptr;
     QLabel* m_runLabel = nullptr;
     QComboBox* m_processBox = nullptr;
+    QComboBox* m_mappingBox = nullptr; ///< all mappings, or one (data: its start address)
     QPushButton* m_record = nullptr;
     QCheckBox* m_followBox = nullptr;
     QLabel* m_framesLabel = nullptr;

@@ -33,15 +33,17 @@ print("OPT is the lower bound no real policy beats (it needs the future); LRU ne
 print("OPT 是下界（需要预知未来）；LRU 是栈算法，不会出现 Belady 异常。");
 shot("policies");
 
-// The same string as a real run: a process touching the pages of a five-page buffer in that
-// order, one read each. In the lab view, "From the run" ▸ Record takes the process's last 64
-// page accesses as the reference string: exec setting up its stack, then these twelve reads
-// (pages are labelled 1, 2, 3 … in order of first use).
-// 用真实运行得到同一访问串：进程按上面的顺序依次读取一个 5 页缓冲区中的页面。
-// 在实验视图中点击“取自运行” ▸ 记录，即可把该进程最近 64 次页访问（exec 建立栈的访问，
-// 然后是这 12 次读取）作为访问串。
+// The same string as a real run: a process reading the pages of a five-page buffer in that
+// order. In the lab view, "From the run": choose the process and its buffer's mapping (the
+// 7f…-7f… r--p line), then Record - the string is the run's own page accesses, pages labelled
+// 1, 2, 3 … in order of first use. With "all mappings" exec's set-up of the stack comes first.
+// The buffer is read-only so that it stays a mapping of its own: the kernel merges a new
+// mapping into a neighbour of the same kind (vma_merge()).
+// 用真实运行得到同一访问串：进程按上面的顺序依次读取一个 5 页缓冲区中的页面。在实验视图的
+// “取自运行”中选择该进程和缓冲区所在的映射（r--p 那一行），再点“记录”，访问串就是这次运行的页访问。
+// 缓冲区设为只读，这样它不会与相邻的同类映射合并（vma_merge()）。
 const p = spawn("refs");
-const buf = p.mmap(5 * 4096, "rw");
+const buf = p.mmap(5 * 4096, "r");
 for (const r of refs) p.read(buf + (r - 1) * 4096, 1);
 print(`process ${p.pid} read pages ${refs.join(" ")} of its buffer at 0x${buf.toString(16)}`);
 shot("run");

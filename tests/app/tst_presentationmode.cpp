@@ -78,6 +78,10 @@ private slots:
         for (const QString& id : {u"physical"_qs, u"processes"_qs, u"tlb"_qs, u"zones"_qs, u"oom"_qs, u"events"_qs,
                  u"explain"_qs, u"console"_qs, u"script"_qs, u"alloc"_qs, u"pressure"_qs})
             QCOMPARE(w.dock(id)->isVisible(), docks.contains(id));
+        for (const QString& id : docks) { // no small caption or float/close buttons on the projector
+            QWidget* bar = w.dock(id)->titleBarWidget();
+            QVERIFY(bar && bar->sizeHint().height() <= 0);
+        }
         if (!centre.isEmpty()) {
             QCOMPARE(tabs->currentWidget(), w.view(centre));
             for (const QString& id : {u"buddy"_qs, u"walk"_qs, u"cow"_qs, u"timeline"_qs, u"lru"_qs, u"slab"_qs,
@@ -111,6 +115,7 @@ private slots:
         QCOMPARE(w.dock(u"console"_qs)->isVisible(), consoleBefore);
         for (int i = 0; i < tabs->count(); ++i) QVERIFY(tabs->isTabVisible(i));
         for (auto it = before.cbegin(); it != before.cend(); ++it) QCOMPARE(w.dock(it.key())->isVisible(), it.value());
+        for (const QString& id : docks) QVERIFY(!w.dock(id)->titleBarWidget());
     }
 
     void pageDownPlaysTheNextCommand()

@@ -19,9 +19,11 @@
 #undef foreach
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSignalSpy>
@@ -165,6 +167,7 @@ private slots:
     void badInputKeepsTheString();
     void randomStrings();
     void recordFromRun();
+    void recordOneMapping();
     void recordLimitsAndFollows();
     void recordRefusals();
     void stepping();
@@ -536,6 +539,75 @@ void TestReplacementLabView::recordFromRun()
     showAt(lab.ctx, r.sim, n);
     QVERIFY(lab.view.recordFromRun(r.pid));
     QCOMPARE(lab.view.recordedPages()[std::size_t(lab.view.referenceString().back() - 1)], v0 + 12);
+}
+
+void TestReplacementLabView::recordOneMapping()
+{
+    // Only the mapping's pages: exec's accesses to the stack and the libraries drop out. (The
+    // pattern's mapping merged with the small anonymous mapping exec made above it, as
+    // vma_merge() does, so exec's accesses to that part stay in.)
+    Recorded r = run({ 10, 11, 12, 10, 10, 13, 11 });
+    const std::uint32_t idle = test::spawn(r.sim, "idle");
+    // Read-only, so that it does not merge with the pattern's mapping next to it.
+    Command c = vmCommand(CommandType::Mmap, r.pid);
+    c.len = 4 * r.page;
+    c.prot = Prot::Read;
+    c.mapFlags = MapFlag::Private | MapFlag::Anonymous;
+    const std::uint64_t untouched = r.sim.apply(c).value;
+    Lab lab;
+    showAt(lab.ctx, r.sim, r.sim.eventCount());
+    const Vma* vma = lab.ctx.machine().proc(r.pid)->mm.find(r.base);
+    QVERIFY(vma);
+    const std::uint64_t lo = vma->start, hi = vma->end;
+    const std::uint64_t v0 = r.base / r.page;
+    QVERIFY2(lab.view.recordFromRun(r.pid, lo), qPrintable(lab.view.lastError()));
+    const std::vector<std::int64_t> refs = lab.view.referenceString();
+    const std::vector<std::uint64_t> vpns = lab.view.recordedPages();
+    QVERIFY(refs.size() >= 6);
+    std::vector<std::uint64_t> tail;
+    for (std::size_t i = refs.size() - 6; i < refs.size(); ++i) tail.push_back(vpns[std::size_t(refs[i] - 1)]);
+    QCOMPARE(tail, (std::vector<std::uint64_t> { v0 + 10, v0 + 11, v0 + 12, v0 + 10, v0 + 13, v0 + 11 }));
+    for (std::uint64_t v : vpns) QVERIFY(v * r.page >= lo && v * r.page < hi);
+    QCOMPARE(lab.view.recordedMapping(), lo);
+    QVERIFY2(lab.view.messageText().contains(u"all %1 page accesses"_s.arg(refs.size())), qPrintable(lab.view.messageText()));
+    QVERIFY(lab.view.messageText().contains(u"Only accesses inside the mapping 0x%1–0x%2."_s.arg(lo, 0, 16).arg(hi, 0, 16)));
+    // The same from the controls: the mapping box lists the process's maps lines.
+    QComboBox* box = nullptr;
+    for (QComboBox* c : lab.view.findChildren<QComboBox*>())
+        if (c->findData(QVariant::fromValue<qulonglong>(lo)) >= 0) box = c;
+    QVERIFY(box);
+    QCOMPARE(box->itemText(0), u"all mappings"_s);
+    const int at = box->findData(QVariant::fromValue<qulonglong>(lo));
+    QVERIFY2(box->itemText(at).startsWith(u"%1-%2 rw-p"_s.arg(lo, 0, 16).arg(hi, 0, 16)), qPrintable(box->itemText(at)));
+    QVERIFY(box->findData(QVariant::fromValue<qulonglong>(untouched)) >= 0);
+    QVERIFY(lab.view.setReferenceText(u"1 2 3"_s));
+    box->setCurrentIndex(at);
+    QCOMPARE(lab.view.chosenMapping(), lo);
+    QPushButton* record = nullptr;
+    for (QPushButton* b : lab.view.findChildren<QPushButton*>())
+        if (b->text() == u"Record last 64"_s) record = b;
+    QVERIFY(record);
+    record->click();
+    QCOMPARE(lab.view.source(), ReplacementLabView::Source::Recorded);
+    QCOMPARE(lab.view.referenceString(), refs);
+    // All mappings: more of exec's accesses come first.
+    QVERIFY(lab.view.recordFromRun(r.pid));
+    QVERIFY(lab.view.referenceString().size() > refs.size());
+    QCOMPARE(lab.view.recordedMapping(), ReplacementLabView::kAllMappings);
+    QVERIFY(!lab.view.messageText().contains(u"Only accesses inside"_s));
+
+    // Refusals keep the string: no mapping starts there; a mapping never touched; another
+    // process's mapping.
+    const auto before = lab.view.referenceString();
+    QVERIFY(!lab.view.recordFromRun(r.pid, lo + r.page));
+    QVERIFY2(lab.view.lastError().contains(u"has no mapping at 0x%1"_s.arg(lo + r.page, 0, 16)),
+        qPrintable(lab.view.lastError()));
+    QVERIFY(!lab.view.recordFromRun(r.pid, untouched));
+    QVERIFY2(lab.view.lastError().contains(u"made no page access inside 0x%1–0x%2"_s.arg(untouched, 0, 16)
+                                               .arg(untouched + 4 * r.page, 0, 16)),
+        qPrintable(lab.view.lastError()));
+    QVERIFY(!lab.view.recordFromRun(idle, lo));
+    QCOMPARE(lab.view.referenceString(), before);
 }
 
 void TestReplacementLabView::recordLimitsAndFollows()
