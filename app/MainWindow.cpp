@@ -97,7 +97,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     m_player->setSpeedIndex(settings.value(QStringLiteral("player/speedIndex"), 3).toInt());
     m_session->setSpeed(PlayerBar::speeds().value(m_player->speedIndex(), 4.0));
     setTheme(options.theme.isEmpty() ? settings.value(QStringLiteral("ui/theme")).toString() == QLatin1String("dark")
-                                     : options.theme == QLatin1String("dark"));
+                                     : options.theme == QLatin1String("dark"),
+             options.theme.isEmpty());
     m_presentationViews = settings.value(QStringLiteral("presentation/views")).toStringList();
     if (m_presentationViews.isEmpty()) {
         // By default the step-by-step views of the centre and the narration.
@@ -225,7 +226,10 @@ void MainWindow::buildViews()
         c.ramBytes = ram;
         c.swapBytes = swap;
         if (Error e = m_session->newMachine(c)) QMessageBox::warning(this, tr("New machine"), errorText(e));
-        else setChapters({});
+        else {
+            setChapters({});
+            setSessionPath({}); // a new run: Save asks for a name instead of replacing the last file
+        }
     });
     m_console = new ConsoleWidget(this);
     QDockWidget* conDock = dock(QStringLiteral("console"), m_console, Qt::BottomDockWidgetArea);
@@ -637,7 +641,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("memviz — Linux memory management laboratory"));
+    updateWindowTitle();
     m_menus.value(QStringLiteral("file"))->setTitle(tr("&File"));
     m_menus.value(QStringLiteral("demos"))->setTitle(tr("&Demos"));
     m_menus.value(QStringLiteral("view"))->setTitle(tr("&View"));
@@ -779,6 +783,7 @@ bool MainWindow::runScript(const QString& source, const QString& fileName)
     const std::uint64_t added = r.sim->eventCount() - from;
     m_session->adopt(std::move(*r.sim), from);
     setChapters(r.shots);
+    if (r.newMachine) setSessionPath({});
     // A script may name the views it is about in a comment: "// views: walk, tlb".
     static const QRegularExpression viewsLine(QStringLiteral("^\\s*//\\s*views?:\\s*([a-z, ]+)$"),
                                               QRegularExpression::MultilineOption);
@@ -829,7 +834,10 @@ void MainWindow::runConsoleLine(const QString& line)
         const std::uint64_t from = r.newMachine ? 0 : before;
         const std::uint64_t end = r.sim->eventCount();
         m_session->adopt(std::move(*r.sim), from);
-        if (r.newMachine) setChapters({});
+        if (r.newMachine) {
+            setChapters({});
+            setSessionPath({});
+        }
         m_session->playUntil(end);
     }
 }
@@ -893,7 +901,10 @@ void MainWindow::newMachine()
     NewMachineDialog dlg(sim ? sim->config() : MachineConfig(), this);
     if (dlg.exec() != QDialog::Accepted) return;
     if (Error e = m_session->newMachine(dlg.config())) QMessageBox::warning(this, tr("New machine"), errorText(e));
-    else setChapters({}); // the last script's chapters belong to its run
+    else {
+        setChapters({}); // the last script's chapters belong to its run
+        setSessionPath({});
+    }
 }
 
 void MainWindow::exportView(const QString& id, const QString& format)
@@ -979,6 +990,9 @@ QString MainWindow::saveSessionTo(const QString& path)
     const Simulator* sim = m_session->simulator();
     if (!sim) return tr("There is no machine to save.");
     m_session->pause();
+    // Focus mode hides every dock for a while: the layout saved is the one it will give back.
+    const bool focused = !m_focusHidden.isEmpty();
+    if (focused) setFocusMode(false);
     SessionData d = sessionFromSimulator(*sim, m_session->cursor());
     d.windowState = saveState();
     d.windowGeometry = saveGeometry();
@@ -986,6 +1000,7 @@ QString MainWindow::saveSessionTo(const QString& path)
     for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it)
         if (it.value()->toggleViewAction()->isChecked()) d.visibleDocks << it.key(); // open, even if behind a tab
     d.visibleDocks.sort();
+    if (focused) setFocusMode(true);
     d.scriptSource = m_editor->source();
     d.scriptName = m_editor->fileName();
     d.chapters = m_shots;
@@ -995,7 +1010,7 @@ QString MainWindow::saveSessionTo(const QString& path)
     const QString error = memviz::saveSession(path, d);
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty()) return error;
-    m_sessionPath = path;
+    setSessionPath(path);
     addRecentSession(path);
     return QString();
 }
@@ -1008,8 +1023,11 @@ QString MainWindow::openSessionFrom(const QString& path)
     if (auto* e = std::get_if<SessionError>(&loaded)) return e->message();
     LoadedSession& s = std::get<LoadedSession>(loaded);
     if (m_presenting) setPresentationMode(false);
+    if (!m_focusHidden.isEmpty()) setFocusMode(false);
     const SessionData& d = s.data;
-    m_editor->setSource(d.scriptSource, d.scriptName);
+    // The script's name is only shown: saving it asks where (a file's path names no place to write
+    // on this computer).
+    m_editor->setSource(d.scriptSource, QFileInfo(d.scriptName).fileName(), false);
     m_session->adopt(std::move(s.sim), d.cursor);
     setChapters(d.chapters);
     const int at = m_chapters->findData(QVariant::fromValue<qulonglong>(d.cursor));
@@ -1020,12 +1038,12 @@ QString MainWindow::openSessionFrom(const QString& path)
         for (auto it = m_docks.cbegin(); it != m_docks.cend(); ++it)
             it.value()->setVisible(d.visibleDocks.contains(it.key()));
     if (QWidget* w = m_views.value(d.centreView); w && m_centre->indexOf(w) >= 0) m_centre->setCurrentWidget(w);
-    setTheme(d.theme == QLatin1String("dark"));
+    setTheme(d.theme == QLatin1String("dark"), false);
     if (QAction* now = m_languageGroup->checkedAction(); !now || now->data().toString() != d.language) {
         applyLanguage(d.language);
         for (QAction* a : m_languageGroup->actions()) a->setChecked(a->data().toString() == d.language);
     }
-    m_sessionPath = path;
+    setSessionPath(path);
     addRecentSession(path);
     m_console->append(tr("Opened %1: %L2 commands, %L3 events, at step %L4.")
                           .arg(QDir::toNativeSeparators(path))
@@ -1041,11 +1059,13 @@ void MainWindow::saveSession(bool askForName)
 {
     QString path = m_sessionPath;
     if (askForName || path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(this, tr("Save session"),
-                                            path.isEmpty() ? QStringLiteral("session.memviz") : path,
-                                            tr("memviz sessions (*.memviz)"));
-        if (path.isEmpty()) return;
-        if (!path.endsWith(QLatin1String(".memviz"))) path += QStringLiteral(".memviz");
+        // The dialog adds ".memviz" itself, before it asks about replacing a file of that name.
+        QFileDialog dlg(this, tr("Save session"), path.isEmpty() ? QStringLiteral("session.memviz") : path,
+                        tr("memviz sessions (*.memviz)"));
+        dlg.setAcceptMode(QFileDialog::AcceptSave);
+        dlg.setDefaultSuffix(QStringLiteral("memviz"));
+        if (dlg.exec() != QDialog::Accepted || dlg.selectedFiles().isEmpty()) return;
+        path = dlg.selectedFiles().constFirst();
     }
     const QString error = saveSessionTo(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Save session"), error);
@@ -1076,6 +1096,26 @@ void MainWindow::addRecentSession(const QString& path)
     updateRecentMenu();
 }
 
+void MainWindow::removeRecentSession(const QString& path)
+{
+    QStringList recent = recentSessions();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(QStringLiteral("session/recent"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::setSessionPath(const QString& path)
+{
+    m_sessionPath = path;
+    updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QString app = tr("memviz — Linux memory management laboratory");
+    setWindowTitle(m_sessionPath.isEmpty() ? app : tr("%1 — %2").arg(QFileInfo(m_sessionPath).fileName(), app));
+}
+
 void MainWindow::updateRecentMenu()
 {
     QMenu* menu = m_menus.value(QStringLiteral("recent"));
@@ -1084,12 +1124,21 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = recentSessions();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent[i];
-        QAction* a = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        QString name = QFileInfo(path).fileName();
+        name.replace(QLatin1Char('&'), QStringLiteral("&&")); // a '&' in the name is no shortcut mark
+        QAction* a = menu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(name));
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
         connect(a, &QAction::triggered, this, [this, path] {
             const QString error = openSessionFrom(path);
-            if (!error.isEmpty()) QMessageBox::warning(this, tr("Open session"), error);
+            if (error.isEmpty()) return;
+            if (!QFileInfo::exists(path)) { // moved or deleted: the entry goes
+                removeRecentSession(path);
+                QMessageBox::warning(this, tr("Open session"),
+                                     error + QStringLiteral("\n\n") + tr("It was removed from the recent sessions."));
+            } else {
+                QMessageBox::warning(this, tr("Open session"), error);
+            }
         });
     }
     if (!recent.isEmpty()) menu->addSeparator();
@@ -1101,10 +1150,10 @@ void MainWindow::updateRecentMenu()
     });
 }
 
-void MainWindow::setTheme(bool dark)
+void MainWindow::setTheme(bool dark, bool remember)
 {
     Palette::applyToApplication(dark ? Theme::Dark : Theme::Light);
-    QSettings().setValue(QStringLiteral("ui/theme"), dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    if (remember) QSettings().setValue(QStringLiteral("ui/theme"), dark ? QStringLiteral("dark") : QStringLiteral("light"));
     if (m_themeGroup) m_actions.value(dark ? QStringLiteral("dark") : QStringLiteral("light"))->setChecked(true);
     for (QWidget* w : std::as_const(m_views)) w->update();
     emit m_ctx->stateChanged(false);

@@ -88,7 +88,9 @@ private:
     void saveEventLog();
     void exportAnimation();
     void exportTable(const QString& what);
-    void setTheme(bool dark);
+    /// The light or dark theme; `remember` keeps it as the user's choice for the next start
+    /// (not for --theme or a session file's look).
+    void setTheme(bool dark, bool remember = true);
     void showSimplifications();
     void setChapters(const std::vector<ScriptShot>& shots);
     void gotoChapter(int direction);
@@ -99,6 +101,10 @@ private:
     void saveSession(bool askForName);
     void openSession();
     void addRecentSession(const QString& path);
+    void removeRecentSession(const QString& path);
+    /// The .memviz file this run was opened from or saved to ("" for a new run), in the title.
+    void setSessionPath(const QString& path);
+    void updateWindowTitle();
     void updateRecentMenu();
     static QString demoTitle(const QString& file);
     /// Runs longer than this start paused at their first chapter instead of playing.

@@ -1131,20 +1131,32 @@ QString saveSession(const QString& path, const SessionData& d)
     // Core strings must survive the trip through UTF-8 JSON text unchanged.
     auto text = [](const std::string& s) { return validUtf8(s) && s.find('\0') == std::string::npos; };
     if (!text(d.config.preset) || !text(d.config.hostname) || !text(d.config.swapName) || !text(d.config.arch.name))
-        return refuse(SessionFile::tr("the machine's names are not valid UTF-8 text"));
+        return refuse(SessionFile::tr("the machine's names are not valid UTF-8 text or hold a NUL character"));
     for (std::size_t i = 0; i < d.commands.size(); ++i)
         if (!text(d.commands[i].text))
-            return refuse(SessionFile::tr("the text of command %1 is not valid UTF-8").arg(i));
+            return refuse(SessionFile::tr("the text of command %1 is not valid UTF-8 or holds a NUL character").arg(i));
     for (const std::string& str : d.strings)
-        if (!text(str)) return refuse(SessionFile::tr("a name in the simulator's string table is not valid UTF-8"));
+        if (!text(str))
+            return refuse(SessionFile::tr("a name in the simulator's string table is not valid UTF-8 or holds a NUL character"));
     if (d.commandEvents.size() != d.commands.size())
         return refuse(SessionFile::tr(
             "the event counts of the commands are missing (build the data with sessionFromSimulator())"));
     const QFileInfo info(path);
     if (info.isDir()) return refuse(SessionFile::tr("it is a folder"));
+    const QByteArray bytes = sessionToJson(d);
+    // What is written must open again: the reader's limits (a name's length, the file's size)
+    // are checked here, before anything is written, instead of at the next open.
+    if (bytes.size() > kMaxFileBytes)
+        return refuse(SessionFile::tr("it would be %L1 bytes; memviz opens sessions of at most %L2 bytes")
+                          .arg(bytes.size())
+                          .arg(kMaxFileBytes));
+    {
+        const auto back = parseSession(bytes, path);
+        if (const auto* e = std::get_if<SessionError>(&back))
+            return refuse(SessionFile::tr("memviz could not open it again: at %1: %2").arg(e->place, e->reason));
+    }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return refuse(f.errorString());
-    const QByteArray bytes = sessionToJson(d);
     if (f.write(bytes) != bytes.size()) {
         const QString why = f.errorString();
         f.cancelWriting();

@@ -74,6 +74,12 @@ each field means for each `op` is documented in core/sim/Command.h. Only command
 simulator accepted are in the log (a refused command changes nothing and is not
 recorded), so on replay every command must be accepted again.
 
+Limits: a session file is at most 1 GiB; a command's `text`, an entry of `strings` at most
+2^20 characters; a chapter's `name` and `script.name` at most 2^16; `script.source`, a
+command's `data` (as base64) and the window's base64 at most 2^28. Saving checks the file
+by reading it back before it writes anything, so a run beyond a limit (a process named
+with a million characters) is refused when saved, with the place, never at the next open.
+
 Versions: `version` is 1. A reader ignores keys it does not know, so a later memviz may
 add keys without changing the version; a change that a version-1 reader would misread
 (a key renamed, removed or given another meaning) raises the version. memviz refuses

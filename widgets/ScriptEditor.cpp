@@ -155,10 +155,11 @@ void ScriptEditor::changeEvent(QEvent* e)
 
 QString ScriptEditor::source() const { return m_edit->toPlainText(); }
 
-void ScriptEditor::setSource(const QString& text, const QString& fileName)
+void ScriptEditor::setSource(const QString& text, const QString& fileName, bool saveInPlace)
 {
     m_edit->setPlainText(text);
     m_fileName = fileName;
+    m_saveInPlace = saveInPlace;
     clearError();
     retranslate();
 }
@@ -196,8 +197,9 @@ void ScriptEditor::openFile()
 bool ScriptEditor::saveFile()
 {
     QString f = m_fileName;
-    if (f.isEmpty() || f.startsWith(QLatin1Char(':'))) {
-        f = QFileDialog::getSaveFileName(this, tr("Save script"), QString(), tr("JavaScript (*.js)"));
+    if (!savesInPlace()) {
+        const QString suggested = f.isEmpty() ? QString() : QFileInfo(f).fileName();
+        f = QFileDialog::getSaveFileName(this, tr("Save script"), suggested, tr("JavaScript (*.js)"));
         if (f.isEmpty()) return false;
     }
     QSaveFile file(f);
@@ -206,6 +208,7 @@ bool ScriptEditor::saveFile()
         return false;
     }
     m_fileName = f;
+    m_saveInPlace = true;
     retranslate();
     return true;
 }

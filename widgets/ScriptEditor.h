@@ -35,8 +35,12 @@ public:
     explicit ScriptEditor(QWidget* parent = nullptr);
 
     QString source() const;
-    void setSource(const QString& text, const QString& fileName);
+    /// Shows `text` under `fileName`. With saveInPlace, Save writes back to that file; without
+    /// (a script from a session file, a demo in the resources), Save asks where.
+    void setSource(const QString& text, const QString& fileName, bool saveInPlace = true);
     QString fileName() const { return m_fileName; }
+    /// Whether Save writes to fileName() without asking.
+    bool savesInPlace() const { return m_saveInPlace && !m_fileName.isEmpty() && !m_fileName.startsWith(u':'); }
     /// Marks an error at a line (1-based) with its message; 0 clears.
     void showError(int line, const QString& message);
     void clearError();
@@ -61,6 +65,7 @@ private:
     QToolButton* m_save = nullptr;
     QToolButton* m_run = nullptr;
     QString m_fileName;
+    bool m_saveInPlace = true;
 };
 
 } // namespace memviz

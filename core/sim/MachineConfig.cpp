@@ -2,6 +2,9 @@
 
 #include "util/Size.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace memviz {
 
 const char* errorCodeName(ErrorCode c)
@@ -129,6 +132,12 @@ Error MachineConfig::validate() const
     if (swapBytes > maxSwap)
         return Error{ErrorCode::SwapTooLarge, static_cast<std::int64_t>(swapBytes), static_cast<std::int64_t>(maxSwap),
                      {}};
+    // Each part is checked against the RAM before the sum, so that no 64-bit sum wraps.
+    if (bootReservedBytes > ramBytes)
+        return Error{ErrorCode::RamTooSmall, static_cast<std::int64_t>(ramBytes),
+                     static_cast<std::int64_t>(std::min<std::uint64_t>(
+                         bootReservedBytes, static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))),
+                     {}};
     const std::uint64_t reserved = arch.kernelLoadBytes + arch.kernelImageBytes + memmapBytes() + bootReservedBytes;
     if (reserved + 16 * MiB > ramBytes)
         return Error{ErrorCode::RamTooSmall, static_cast<std::int64_t>(ramBytes),
@@ -145,7 +154,7 @@ Error MachineConfig::validate() const
         std::uint64_t sum = 0;
         for (std::size_t i = 0; i < numaNodes.size(); ++i) {
             const std::uint64_t r = numaNodes[i].ramBytes;
-            if (r < minNode || r % page != 0)
+            if (r < minNode || r % page != 0 || r > ramBytes) // no node is larger than the machine: no wrap
                 return Error{ErrorCode::BadNuma, static_cast<std::int64_t>(i), static_cast<std::int64_t>(r),
                              "node-ram"};
             sum += r;

@@ -1,9 +1,11 @@
 // The main window end to end, offscreen: a demo from the menu's resource, console
 // commands, a failing script, mouse-style commands, export, language switching.
+#include "CommandLine.h"
 #include "ConsoleWidget.h"
 #include "Exporter.h"
 #include "Language.h"
 #include "MainWindow.h"
+#include "Palette.h"
 #include "ScriptEditor.h"
 #include "Session.h"
 #include "SessionFile.h"
@@ -13,9 +15,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace memviz;
@@ -173,22 +178,39 @@ private slots:
 
     void sessionRoundTripsThroughTheWindow()
     {
+        QSettings().remove(QStringLiteral("ui/theme"));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lesson.memviz"));
         QByteArray events;
         std::uint64_t cursor = 0;
+        QStringList docksShown;
         {
             MainWindow w(small());
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
             w.session()->pause();
             const Simulator* sim = w.session()->simulator();
             w.session()->seek(sim->eventCount() / 2);
             cursor = w.session()->cursor();
             events = QByteArray::number(sessionEventChecksum(*sim));
+            // A layout of one's own: the walk in the centre, the TLB dock closed.
+            w.findChild<QTabWidget*>(QStringLiteral("centre"))->setCurrentWidget(w.view(QStringLiteral("walk")));
+            w.dock(QStringLiteral("tlb"))->close();
+            for (QDockWidget* d : w.findChildren<QDockWidget*>())
+                if (d->isVisible()) docksShown << d->objectName();
+            QVERIFY(!docksShown.isEmpty());
+            // Saved in focus mode: the layout written is the one focus mode gives back.
+            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+            for (QDockWidget* d : w.findChildren<QDockWidget*>()) QVERIFY(!d->isVisible());
             QCOMPARE(w.saveSessionTo(path), QString());
+            for (QDockWidget* d : w.findChildren<QDockWidget*>()) QVERIFY(!d->isVisible()); // still focused
             QCOMPARE(w.recentSessions().value(0), QFileInfo(path).absoluteFilePath());
+            QVERIFY(w.windowTitle().startsWith(QStringLiteral("lesson.memviz — ")));
         }
         MainWindow w(small());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.openSessionFrom(path), QString());
         const Simulator* sim = w.session()->simulator();
         QVERIFY(sim);
@@ -198,6 +220,129 @@ private slots:
         auto* chapters = w.findChild<QComboBox*>(QStringLiteral("chapters"));
         QVERIFY(chapters->count() > 2); // buddy.js's shot()s
         QCOMPARE(w.sessionPath(), path);
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("lesson.memviz — ")));
+        // The layout: the centre view and the docks shown.
+        QVERIFY(w.view(QStringLiteral("walk"))->isVisible());
+        QStringList shown;
+        for (QDockWidget* d : w.findChildren<QDockWidget*>())
+            if (d->isVisible()) shown << d->objectName();
+        shown.sort();
+        docksShown.sort();
+        QCOMPARE(shown, docksShown);
+        QVERIFY(!w.dock(QStringLiteral("tlb"))->isVisible());
+        // The script's name is shown, but Save asks where: the file's path is another computer's.
+        QCOMPARE(w.scriptEditor()->fileName(), QStringLiteral("buddy.js"));
+        QVERIFY(!w.scriptEditor()->savesInPlace());
+
+        // A new run is no longer that file: Save asks for a name instead of replacing it.
+        w.runConsoleLine(QStringLiteral("machine({ preset: 'x86-64', ram: '64M' })"));
+        QVERIFY(w.sessionPath().isEmpty());
+        QVERIFY(!w.windowTitle().contains(QStringLiteral("lesson.memviz")));
+    }
+
+    void sessionThemeIsNotTheUsersChoice()
+    {
+        // A session's look is for this sitting; the theme chosen in the menu stays for the next start.
+        QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("light"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dark.memviz"));
+        {
+            Options o = small();
+            o.theme = QStringLiteral("dark"); // --theme dark: not remembered either
+            MainWindow w(o);
+            QVERIFY(Palette::isDark());
+            QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("light"));
+            QCOMPARE(w.saveSessionTo(path), QString());
+        }
+        MainWindow w(small());
+        QVERIFY(!Palette::isDark());
+        QCOMPARE(w.openSessionFrom(path), QString());
+        QVERIFY(Palette::isDark());
+        QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("light"));
+        Palette::applyToApplication(Theme::Light);
+    }
+
+    void recentSessionsMenu()
+    {
+        QSettings().remove(QStringLiteral("session/recent"));
+        QTemporaryDir dir;
+        const QString good = dir.filePath(QStringLiteral("A&B.memviz"));
+        const QString gone = dir.filePath(QStringLiteral("gone.memviz"));
+        MainWindow w(small());
+        QCOMPARE(w.saveSessionTo(gone), QString());
+        QVERIFY(QFile::remove(gone));
+        QCOMPARE(w.saveSessionTo(good), QString());
+        QCOMPARE(w.recentSessions(),
+                 QStringList({ QFileInfo(good).absoluteFilePath(), QFileInfo(gone).absoluteFilePath() }));
+        QMenu* recent = nullptr;
+        for (QMenu* m : w.findChildren<QMenu*>())
+            for (QAction* a : m->actions())
+                if (a->text() == QStringLiteral("Clear the list")) recent = m;
+        QVERIFY(recent);
+        const QList<QAction*> items = recent->actions();
+        QVERIFY(items.size() >= 4); // two files, a separator, Clear the list
+        QCOMPARE(items[0]->text(), QStringLiteral("&1 A&&B.memviz")); // the '&' is shown, not a shortcut
+        QCOMPARE(items[1]->text(), QStringLiteral("&2 gone.memviz"));
+        // The missing file: a message, and the entry goes.
+        QString shownText;
+        QTimer::singleShot(0, this, [&shownText] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                shownText = box->text();
+                box->close();
+            }
+        });
+        const std::uint64_t count = w.session()->simulator()->eventCount();
+        items[1]->trigger();
+        QVERIFY2(shownText.contains(QStringLiteral("gone.memviz")), qPrintable(shownText));
+        QVERIFY(shownText.contains(QStringLiteral("removed from the recent sessions")));
+        QCOMPARE(w.recentSessions(), QStringList({ QFileInfo(good).absoluteFilePath() }));
+        QCOMPARE(w.session()->simulator()->eventCount(), count);
+        // The other one opens.
+        recent->actions().constFirst()->trigger();
+        QCOMPARE(w.sessionPath(), QFileInfo(good).absoluteFilePath());
+    }
+
+    void sessionFileOnTheCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("session");
+        QTest::newRow("file") << QStringList({ u"memviz"_qs, u"lesson.memviz"_qs }) << true << u"lesson.memviz"_qs;
+        QTest::newRow("a script") << QStringList({ u"memviz"_qs, u"lesson.js"_qs }) << false << QString();
+        QTest::newRow("two files") << QStringList({ u"memviz"_qs, u"a.memviz"_qs, u"b.memviz"_qs }) << false << QString();
+        QTest::newRow("with --headless")
+            << QStringList({ u"memviz"_qs, u"a.memviz"_qs, u"--headless"_qs, u"--script"_qs, u"x.js"_qs }) << false
+            << QString();
+    }
+
+    void sessionFileOnTheCommandLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(bool, ok);
+        QFETCH(QString, session);
+        Options o;
+        int code = -1;
+        QCOMPARE(parseCommandLine(args, &o, &code), ok);
+        if (!ok) QCOMPARE(code, 2);
+        else QCOMPARE(o.sessionFile, session);
+    }
+
+    void sessionFileOpensAtStart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("start.memviz"));
+        std::uint64_t count = 0;
+        {
+            MainWindow w(small());
+            w.runConsoleLine(QStringLiteral("kernel.alloc_pages(3)"));
+            count = w.session()->simulator()->eventCount();
+            QCOMPARE(w.saveSessionTo(path), QString());
+        }
+        Options o = small();
+        o.sessionFile = path;
+        MainWindow w(o);
+        QTRY_COMPARE(w.sessionPath(), path);
+        QCOMPARE(w.session()->simulator()->eventCount(), count);
     }
 
     void damagedSessionKeepsTheOpenOne_data()
@@ -219,16 +364,28 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
         f.close();
+        const QString goodPath = dir.filePath(QStringLiteral("good.memviz"));
+        {
+            MainWindow w(small());
+            w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+            w.session()->pause();
+            QCOMPARE(w.saveSessionTo(goodPath), QString());
+        }
         MainWindow w(small());
-        w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
-        w.session()->pause();
+        QCOMPARE(w.openSessionFrom(goodPath), QString());
         const std::uint64_t count = w.session()->simulator()->eventCount();
         const std::uint64_t cursor = w.session()->cursor();
+        const QString script = w.scriptEditor()->source();
+        const int chapters = w.findChild<QComboBox*>(QStringLiteral("chapters"))->count();
+        const QString title = w.windowTitle();
         const QString error = w.openSessionFrom(path);
         QVERIFY2(error.contains(inMessage), qPrintable(error));
         QCOMPARE(w.session()->simulator()->eventCount(), count);
         QCOMPARE(w.session()->cursor(), cursor);
-        QVERIFY(w.sessionPath().isEmpty());
+        QCOMPARE(w.scriptEditor()->source(), script);
+        QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("chapters"))->count(), chapters);
+        QCOMPARE(w.sessionPath(), goodPath);
+        QCOMPARE(w.windowTitle(), title);
     }
 };
 

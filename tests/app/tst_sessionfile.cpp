@@ -489,6 +489,39 @@ private slots:
                               "\",\n  \"config\": {"));
     }
 
+    void runsBeyondTheReadersLimitsAreRefusedWhenSaved_data()
+    {
+        QTest::addColumn<int>("what");
+        QTest::addColumn<QString>("place");
+        QTest::newRow("a process name of 2^20 + 1 characters") << 0 << QStringLiteral("commands[");
+        QTest::newRow("a chapter name of 2^16 + 1 characters") << 1 << QStringLiteral("player.chapters[0].name");
+    }
+
+    void runsBeyondTheReadersLimitsAreRefusedWhenSaved()
+    {
+        // The simulator takes them, the reader would not: saving says so, naming the place,
+        // and the file already there stays as it was (also when running as root).
+        QFETCH(int, what);
+        QFETCH(QString, place);
+        Simulator sim = test::boot("x86-64", "256M");
+        SessionData d;
+        if (what == 0) {
+            const std::string longName((1 << 20) + 1, 'x');
+            QVERIFY(test::spawn(sim, longName.c_str()));
+            d = sessionFromSimulator(sim, sim.eventCount());
+        } else {
+            d = sessionFromSimulator(sim, sim.eventCount());
+            fillUi(d, QString(), QString(), { { QString((1 << 16) + 1, u'c'), 0 } });
+        }
+        const QString kept = m_dir.filePath(QStringLiteral("kept-%1.memviz").arg(what));
+        QVERIFY(writeAll(kept, "old contents"));
+        const QString msg = saveSession(kept, d);
+        QVERIFY2(msg.contains(QStringLiteral("could not open it again")) && msg.contains(place)
+                     && msg.contains(QStringLiteral("too long")),
+            qPrintable(msg));
+        QCOMPARE(readAll(kept), QByteArray("old contents"));
+    }
+
     void chaptersPastTheEndAreDropped()
     {
         auto parsed = parseSession(m_base, QStringLiteral("base.memviz"));

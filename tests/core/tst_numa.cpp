@@ -593,6 +593,28 @@ private slots:
         e = c.validate();
         QCOMPARE(e.detail, "node-ram"s);
         QCOMPARE(e.a, 1ll);
+        // Sizes that wrap the 64-bit sum around to exactly the RAM (a crafted session file):
+        // a node larger than the whole machine is refused before it is added.
+        c = numaConfig({ u"256M"_s, u"256M"_s, u"256M"_s }, {});
+        c.ramBytes = 512 * MiB;
+        c.numaNodes[1].ramBytes = std::uint64_t(1) << 63;
+        c.numaNodes[2].ramBytes = (std::uint64_t(1) << 63) + 256 * MiB;
+        e = c.validate();
+        QCOMPARE(e.code, ErrorCode::BadNuma);
+        QCOMPARE(e.detail, "node-ram"s);
+        QCOMPARE(e.a, 1ll);
+        QVERIFY(std::holds_alternative<Error>(Simulator::create(c)));
+    }
+
+    void bootReservationWraps()
+    {
+        // 2^64 - (the kernel and its memmap) would wrap the reserved total to a small number.
+        MachineConfig c = config("x86-64");
+        c.ramBytes = 512 * MiB;
+        c.bootReservedBytes = ~std::uint64_t(0) - 64 * MiB;
+        const Error e = c.validate();
+        QCOMPARE(e.code, ErrorCode::RamTooSmall);
+        QVERIFY(std::holds_alternative<Error>(Simulator::create(c)));
     }
 
     // ---- numactl, numastat and the node files -----------------------------------------
