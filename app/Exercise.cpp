@@ -69,6 +69,9 @@ QString blockName(int i)
     return s;
 }
 
+/// How many random sequences a generator tries before its built-in one (setExerciseAttemptLimit).
+int g_attemptLimit = 200;
+
 Simulator makeSimulator(const MachineConfig& c)
 {
     auto created = Simulator::create(c);
@@ -188,7 +191,10 @@ Exercise makeTranslate(std::uint64_t seed)
                 pti = static_cast<std::uint64_t>(list[rng.below(list.size())]);
             }
             const std::uint64_t va = (pdi << (bits + shift)) | (pti << shift) | off;
-            if (std::find(ex.addresses.begin(), ex.addresses.end(), va) != ex.addresses.end()) continue;
+            // Every address on a page of its own: each one is a walk of its own.
+            if (std::any_of(ex.addresses.begin(), ex.addresses.end(),
+                    [&](std::uint64_t a) { return a >> shift == va >> shift; }))
+                continue;
             ex.addresses.push_back(va);
             break;
         }
@@ -256,7 +262,9 @@ Exercise makeTranslate(std::uint64_t seed)
                       .arg(hexPad(pa, paDigits), hexPad(static_cast<std::uint64_t>(value), 2))
                       .arg(value);
             item.value = static_cast<std::int64_t>(pa);
-            item.expected = hexPad(pa, paDigits);
+            item.byte = value;
+            item.expected = ExerciseText::tr("%1, byte %2")
+                                .arg(hexPad(pa, paDigits), hexPad(static_cast<std::uint64_t>(value), 2));
         } else {
             const auto level = static_cast<int>(done.c);
             step += QStringLiteral("\n   ")
@@ -336,8 +344,9 @@ Exercise makeTranslate(std::uint64_t seed)
     for (std::size_t q = 0; q < ex.addresses.size(); ++q)
         p += QStringLiteral("  %1. %2\n").arg(q + 1).arg(hexPad(ex.addresses[q], vaDigits));
     ex.problem = p.trimmed();
-    ex.answerHelp = ExerciseText::tr("Type the physical address in hex (e.g. 0x1a7), or PDE or PTE when the translation faults "
-                          "at that level.");
+    ex.answerHelp
+        = ExerciseText::tr("Type the physical address and the byte stored there in hex (e.g. 0x1a7 3c), or PDE or PTE "
+                           "when the translation faults at that level.");
     return ex;
 }
 
@@ -352,17 +361,18 @@ QString tlbContents(const Machine& m)
         QStringList ways;
         for (int w = 0; w < t.ways; ++w) {
             const TlbEntry& e = t.small[static_cast<std::size_t>(s * t.ways + w)];
-            if (!(e.flags & TlbFlag::Valid))
-                ways << QStringLiteral("—");
-            else if (e.flags & TlbFlag::Global)
-                ways << ExerciseText::tr("%1 (kernel, global)").arg(hex(e.vpn));
-            else
-                ways << hex(e.vpn);
+            ways << ((e.flags & TlbFlag::Valid) ? hex(e.vpn) : QStringLiteral("—"));
         }
         sets << (t.sets > 1 ? ExerciseText::tr("set %1: %2").arg(s).arg(ways.join(QStringLiteral(", "))) : ways.join(QStringLiteral(", ")));
     }
     return sets.join(QStringLiteral(" | "));
 }
+
+/// The built-in access sequences, used when no random one met the minimums: indices into
+/// the seed's pages (2-way: even indices are pages of set 0, odd ones of set 1). Each meets
+/// the minimums under LRU and under FIFO (with different answers).
+constexpr int kTlbBuiltInFull[] = { 1, 2, 3, 4, 2, 0, 4, 2, 1, 3, 0 };
+constexpr int kTlbBuiltInTwoWay[] = { 1, 3, 4, 5, 3, 1, 2, 4, 3, 2, 0 };
 
 Exercise makeTlb(std::uint64_t seed)
 {
@@ -397,37 +407,26 @@ Exercise makeTlb(std::uint64_t seed)
     other.text = "other";
     mustApply(sim, other, &ex.setup);
     mustApply(sim, vmCommand(CommandType::Switch, ex.pid), &ex.setup);
-    const QString initial = tlbContents(sim.current());
-    bool initiallyEmpty = true;
-    for (const TlbEntry& e : sim.current().tlb.small) initiallyEmpty = initiallyEmpty && !(e.flags & TlbFlag::Valid);
+    for (const TlbEntry& e : sim.current().tlb.small)
+        if (e.flags & TlbFlag::Valid) qFatal("tlb exercise: the TLB is not empty after the switch");
+    // The set of page i of the mapping (VPN mod sets).
+    auto setOf = [&](std::uint64_t page) {
+        return static_cast<int>(((mapBase >> 12) + page) % static_cast<std::uint64_t>(sets));
+    };
 
-    // The page sequence: 5-6 pages of the mapping, with locality (recent pages come back).
-    // Tried until the simulator reports at least three hits and two evictions.
+    // Plays pages of the mapping (a random offset in each) on a copy of the machine and
+    // reads the outcomes off the simulator's events. True when the exercise is worth doing:
+    // three hits, two evictions, no page more than four times, 2-way: two pages in each set.
     struct Outcome {
         bool hit = false;
         std::uint64_t set = 0, way = 0;
-        bool evicted = false, evictedGlobal = false;
+        bool evicted = false;
         std::uint64_t evictedVpn = 0;
         QString after;
     };
     std::vector<Outcome> out;
-    Simulator run = sim;
-    for (int attempt = 0;; ++attempt) {
-        std::vector<std::uint64_t> pagesPool(kPages);
-        for (std::uint64_t i = 0; i < kPages; ++i) pagesPool[i] = i;
-        rng.shuffle(pagesPool);
-        pagesPool.resize(static_cast<std::size_t>(rng.range(5, 6)));
-        const int len = rng.range(10, 12);
-        std::vector<std::uint64_t> seq;
-        while (static_cast<int>(seq.size()) < len) {
-            std::uint64_t p = 0;
-            if (seq.size() >= 2 && rng.chance(1, 2))
-                p = seq[seq.size() - 1 - rng.below(std::min<std::size_t>(3, seq.size()))];
-            else
-                p = pagesPool[rng.below(pagesPool.size())];
-            seq.push_back(p);
-        }
-        run = sim;
+    auto play = [&](const std::vector<std::uint64_t>& seq) {
+        Simulator run = sim;
         out.clear();
         ex.addresses.clear();
         int hits = 0, evictions = 0;
@@ -453,7 +452,6 @@ Exercise makeTlb(std::uint64_t seed)
                     o.way = e.c;
                     const TlbEntry& old = before[static_cast<std::size_t>(e.b * static_cast<std::uint64_t>(run.current().tlb.ways) + e.c)];
                     o.evicted = old.flags & TlbFlag::Valid;
-                    o.evictedGlobal = old.flags & TlbFlag::Global;
                     o.evictedVpn = old.vpn;
                 }
             }
@@ -462,7 +460,70 @@ Exercise makeTlb(std::uint64_t seed)
             evictions += o.evicted;
             out.push_back(o);
         }
-        if ((hits >= 3 && evictions >= 2) || attempt >= 50) break;
+        std::vector<std::vector<std::uint64_t>> pagesOfSet(static_cast<std::size_t>(sets));
+        bool fewUses = true;
+        for (std::uint64_t p : seq) {
+            auto& ps = pagesOfSet[static_cast<std::size_t>(setOf(p))];
+            if (std::find(ps.begin(), ps.end(), p) == ps.end()) ps.push_back(p);
+            fewUses = fewUses && std::count(seq.begin(), seq.end(), p) <= 4;
+        }
+        const bool everySet
+            = std::all_of(pagesOfSet.begin(), pagesOfSet.end(), [](const auto& ps) { return ps.size() >= 2; });
+        return hits >= 3 && evictions >= 2 && fewUses && everySet;
+    };
+
+    // Random sequences first: a pool of 5-6 pages (2-way: at least two in each set), every
+    // one of them used, in 10-12 accesses; between the pool's first uses, pages used lately
+    // come back (locality).
+    bool met = false;
+    for (int attempt = 0; attempt < g_attemptLimit && !met; ++attempt) {
+        std::vector<std::uint64_t> pool;
+        for (;;) {
+            pool.resize(kPages);
+            for (std::uint64_t i = 0; i < kPages; ++i) pool[i] = i;
+            rng.shuffle(pool);
+            pool.resize(static_cast<std::size_t>(rng.range(5, 6)));
+            int inSet0 = 0;
+            for (std::uint64_t p : pool) inSet0 += setOf(p) == 0;
+            if (sets == 1 || (inSet0 >= 2 && static_cast<int>(pool.size()) - inSet0 >= 2)) break;
+        }
+        const int len = rng.range(10, 12);
+        int reuses = len - static_cast<int>(pool.size());
+        std::vector<std::uint64_t> fresh = pool, seq;
+        while (static_cast<int>(seq.size()) < len) {
+            const int left = len - static_cast<int>(seq.size());
+            // Pages used before, latest first, each at most 4 times; the page just read only
+            // now and then (the same page again is a hit that teaches little).
+            const bool again = rng.chance(1, 6);
+            std::vector<std::uint64_t> recent;
+            for (auto it = seq.rbegin(); it != seq.rend(); ++it)
+                if (std::find(recent.begin(), recent.end(), *it) == recent.end()
+                    && std::count(seq.begin(), seq.end(), *it) < 4 && (again || *it != seq.back()))
+                    recent.push_back(*it);
+            const bool reuse = reuses > 0 && !recent.empty() && (fresh.empty() || rng.range(1, left) <= reuses);
+            if (reuse) {
+                const std::size_t span = rng.chance(7, 10) ? std::min<std::size_t>(4, recent.size()) : recent.size();
+                seq.push_back(recent[rng.below(span)]);
+                --reuses;
+            } else {
+                seq.push_back(fresh.back());
+                fresh.pop_back();
+            }
+        }
+        met = play(seq);
+    }
+    if (!met) {
+        // The built-in sequence, on pages of the seed's choosing.
+        std::vector<std::vector<std::uint64_t>> bySet(static_cast<std::size_t>(sets));
+        for (std::uint64_t p = 0; p < kPages; ++p) bySet[static_cast<std::size_t>(setOf(p))].push_back(p);
+        for (auto& ps : bySet) rng.shuffle(ps);
+        std::vector<std::uint64_t> seq;
+        if (sets == 1)
+            for (int i : kTlbBuiltInFull) seq.push_back(bySet[0][static_cast<std::size_t>(i)]);
+        else
+            for (int i : kTlbBuiltInTwoWay)
+                seq.push_back(bySet[static_cast<std::size_t>(i % 2)][static_cast<std::size_t>(i / 2)]);
+        if (!play(seq)) qFatal("tlb exercise: the built-in sequence does not meet the minimums");
     }
 
     const QString policyName = lru ? QStringLiteral("LRU") : QStringLiteral("FIFO");
@@ -495,10 +556,9 @@ Exercise makeTlb(std::uint64_t seed)
               .arg(hex(mapBase))
         + QLatin1Char('\n');
     p += QStringLiteral("  • ")
-        + (initiallyEmpty
-               ? ExerciseText::tr("The TLB is empty at the start: the process has just been switched back in, and without PCID "
-                       "loading CR3 flushed the TLB.")
-               : ExerciseText::tr("At the start the TLB holds: %1").arg(initial))
+        + ExerciseText::tr(
+            "The TLB is empty at the start: the process has just been switched back in, and without PCID "
+            "loading CR3 flushed the TLB.")
         + QLatin1Char('\n');
     p += QLatin1Char('\n');
     p += ExerciseText::tr("Accesses:") + QLatin1Char('\n');
@@ -515,19 +575,22 @@ Exercise makeTlb(std::uint64_t seed)
         const Outcome& o = out[i];
         const std::uint64_t vpn = ex.addresses[i] >> 12;
         const QString setText = sets > 1 ? ExerciseText::tr("VPN %1, set %2").arg(hex(vpn)).arg(o.set) : ExerciseText::tr("VPN %1").arg(hex(vpn));
-        QString step = QStringLiteral("%1. %2: %3: ").arg(i + 1, 2).arg(hexPad(ex.addresses[i], 8), setText);
+        QString outcome;
         if (o.hit) {
             ++hits;
-            step += ExerciseText::tr("hit (way %1)").arg(o.way);
+            outcome = ExerciseText::tr("hit (way %1)").arg(o.way);
         } else if (!o.evicted) {
-            step += ExerciseText::tr("miss → loaded into way %1, which was empty").arg(o.way);
+            outcome = ExerciseText::tr("miss → loaded into way %1, which was empty").arg(o.way);
         } else {
-            const QString victim = o.evictedGlobal ? ExerciseText::tr("%1 (kernel, global)").arg(hex(o.evictedVpn)) : hex(o.evictedVpn);
-            step += (lru ? ExerciseText::tr("miss → way %1: evicts %2, the entry used longest ago")
-                         : ExerciseText::tr("miss → way %1: evicts %2, the entry loaded longest ago"))
-                        .arg(o.way)
-                        .arg(victim);
+            outcome = (lru ? ExerciseText::tr("miss → way %1: evicts %2, the entry used longest ago")
+                           : ExerciseText::tr("miss → way %1: evicts %2, the entry loaded longest ago"))
+                          .arg(o.way)
+                          .arg(hex(o.evictedVpn));
         }
+        QString step = ExerciseText::tr(
+            "%1. %2: %3: %4", "a TLB access: its number, the address, the VPN (and set), the outcome")
+                           .arg(i + 1, 2)
+                           .arg(hexPad(ex.addresses[i], 8), setText, outcome);
         step += QStringLiteral("\n      ") + ExerciseText::tr("TLB: %1").arg(o.after);
         ex.steps << step;
         ExerciseItem item;
@@ -538,18 +601,19 @@ Exercise makeTlb(std::uint64_t seed)
         ex.items.push_back(item);
     }
     const int total = static_cast<int>(out.size());
-    ex.steps << ExerciseText::tr("In all: %1 hits and %2 misses in %3 accesses (%4 TLB, %5). At the end the TLB holds: %6")
+    ex.steps << ExerciseText::tr(
+        "In all: %1 hits and %2 misses in %3 accesses (%4 TLB, %5). At the end the TLB holds: %6")
                     .arg(hits)
                     .arg(total - hits)
                     .arg(total)
                     .arg(sets == 1 ? ExerciseText::tr("fully associative") : ExerciseText::tr("2-way"), policyName)
-                    .arg(out.empty() ? initial : out.back().after);
+                    .arg(out.back().after);
     return ex;
 }
 
 // ---- the buddy allocator -------------------------------------------------------------------
 
-/// "[0] —  [1] 2  [2] 4, 20 ..." for the zone's orders 0..maxOrder, head first.
+/// "[0] —  [1] 2  [2] 4, 12 ..." for the zone's orders 0..maxOrder, head first.
 QString freeLists(const Machine& m, int maxOrder)
 {
     QStringList parts;
@@ -580,8 +644,10 @@ Exercise makeBuddy(std::uint64_t seed)
     ex.config = customMachine(4096, 10, 0, 12, 20, 4, static_cast<std::uint64_t>(pages));
     ex.config.sysctl.minFreeKbytes = 1;
     QString initialLists, finalLists;
-    // Tried until the requests make the allocator work: two sizes asked for, and a merge.
-    for (int attempt = 0;; ++attempt) {
+    // Plays requests on a fresh machine and writes the solution from the allocator's events.
+    // The requests are drawn at random as the zone allows, or taken from `script`. True when
+    // the requests make the allocator work: 6-8 of them, two sizes asked for, two frees, a merge.
+    auto play = [&](const std::vector<BuddyRequest>* script) {
         ex.setup.clear();
         ex.items.clear();
         ex.steps.clear();
@@ -597,7 +663,7 @@ Exercise makeBuddy(std::uint64_t seed)
             int order;
         };
         std::vector<Live> live;
-        const int count = rng.range(6, 8);
+        const int count = script ? static_cast<int>(script->size()) : rng.range(6, 8);
         int frees = 0, blocks = 0;
         auto canAlloc = [&](int order) {
             for (int o = order; o <= maxOrder; ++o)
@@ -605,21 +671,36 @@ Exercise makeBuddy(std::uint64_t seed)
             return false;
         };
         for (int i = 0; i < count; ++i) {
-            const int left = count - i;
-            const bool mustFree = frees + left <= 2 && !live.empty();
-            bool doFree = mustFree || (i >= 2 && !live.empty() && rng.chance(2, 5));
-            int order = rng.range(0, maxAlloc);
-            while (!doFree && !canAlloc(order)) {
-                if (order == 0) {
-                    doFree = true;
-                    break;
+            bool doFree = false;
+            int order = 0;
+            std::size_t k = 0; // the live block a free gives back
+            if (script) {
+                const BuddyRequest& s = (*script)[static_cast<std::size_t>(i)];
+                doFree = !s.alloc;
+                order = s.order;
+                if (doFree) {
+                    while (k < live.size() && live[k].block != s.block) ++k;
+                    if (k == live.size()) return false;
+                } else if (!canAlloc(order)) {
+                    return false;
                 }
-                --order;
+            } else {
+                const int left = count - i;
+                const bool mustFree = frees + left <= 2 && !live.empty();
+                doFree = mustFree || (i >= 2 && !live.empty() && rng.chance(2, 5));
+                order = rng.range(0, maxAlloc);
+                while (!doFree && !canAlloc(order)) {
+                    if (order == 0) {
+                        doFree = true;
+                        break;
+                    }
+                    --order;
+                }
+                if (doFree && live.empty()) break;
+                if (doFree) k = rng.below(live.size());
             }
-            if (doFree && live.empty()) break;
             BuddyRequest req;
             if (doFree) {
-                const std::size_t k = rng.below(live.size());
                 const Live victim = live[k];
                 live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
                 req.alloc = false;
@@ -684,47 +765,52 @@ Exercise makeBuddy(std::uint64_t seed)
                 ordersAsked.push_back(order);
                 req.block = blocks++;
                 const CommandResult r = mustApply(sim, Command::allocPages(order), &ex.setup);
-                QString step = ExerciseText::tr("%1. %2 = alloc(%3):").arg(i + 1).arg(blockName(req.block)).arg(order);
+                if (!r.pfn) qFatal("buddy exercise: alloc_pages(%d) failed although a block was free", order);
+                QString where; // which list the block comes from
+                for (std::uint64_t e = r.firstEvent; e < r.endEvent; ++e) {
+                    const Event& ev = sim.events()[e];
+                    if (ev.type == EventType::BuddyAlloc && ev.a == static_cast<std::uint64_t>(order))
+                        where = ExerciseText::tr("list %1 is not empty; its head, block %2, is taken.")
+                                    .arg(order)
+                                    .arg(ev.pfn);
+                    else if (ev.type == EventType::BuddyAlloc)
+                        where = ExerciseText::tr("the lowest non-empty list of order ≥ %1 is list %2.")
+                                    .arg(order)
+                                    .arg(ev.a);
+                }
+                QString step = ExerciseText::tr("%1. %2 = alloc(%3): %4")
+                                   .arg(i + 1)
+                                   .arg(blockName(req.block))
+                                   .arg(order)
+                                   .arg(where);
+                bool first = true;
+                for (std::uint64_t e = r.firstEvent; e < r.endEvent; ++e) {
+                    const Event& ev = sim.events()[e];
+                    if (ev.type != EventType::BuddySplit) continue;
+                    if (first)
+                        step += QStringLiteral("\n   ")
+                            + ExerciseText::tr("Its head, block %1, is split (expand()):").arg(blk(ev.pfn, ev.order));
+                    first = false;
+                    step += QStringLiteral("\n   ")
+                        + ExerciseText::tr("  %1 → %2 + %3; %4 goes to the head of list %5.")
+                              .arg(blk(ev.pfn, ev.order), blk(ev.pfn, ev.order - 1), blk(ev.a, ev.order - 1))
+                              .arg(ev.a)
+                              .arg(ev.order - 1);
+                }
+                step += QStringLiteral("\n   ")
+                    + (order == 0 ? ExerciseText::tr("%1 = pfn %2.").arg(blockName(req.block)).arg(*r.pfn)
+                                  : ExerciseText::tr("%1 = pfn %2 (pages %2–%3).")
+                                        .arg(blockName(req.block))
+                                        .arg(*r.pfn)
+                                        .arg(*r.pfn + (Pfn(1) << order) - 1));
+                live.push_back({ req.block, *r.pfn, order });
+                step += QStringLiteral("\n   ") + ExerciseText::tr("Free lists: %1").arg(freeLists(sim.current(), maxOrder));
+                ex.steps << step;
                 ExerciseItem item;
                 item.form = ExerciseItem::Form::Pfn;
                 item.prompt = ExerciseText::tr("%1 = alloc(%2)").arg(blockName(req.block)).arg(order);
-                if (!r.pfn) { // cannot happen (canAlloc), but the text stays true if it did
-                    step += QLatin1Char(' ') + ExerciseText::tr("no free block of order %1 or more: the allocation fails.").arg(order);
-                    item.value = -1;
-                    item.expected = ExerciseText::tr("fails");
-                } else {
-                    for (std::uint64_t e = r.firstEvent; e < r.endEvent; ++e) {
-                        const Event& ev = sim.events()[e];
-                        if (ev.type == EventType::BuddyAlloc && ev.a == static_cast<std::uint64_t>(order))
-                            step += QLatin1Char(' ')
-                                + ExerciseText::tr("list %1 is not empty; its head, block %2, is taken.").arg(order).arg(ev.pfn);
-                        else if (ev.type == EventType::BuddyAlloc)
-                            step += QLatin1Char(' ') + ExerciseText::tr("the lowest non-empty list of order ≥ %1 is list %2.").arg(order).arg(ev.a);
-                    }
-                    bool first = true;
-                    for (std::uint64_t e = r.firstEvent; e < r.endEvent; ++e) {
-                        const Event& ev = sim.events()[e];
-                        if (ev.type != EventType::BuddySplit) continue;
-                        if (first) step += QStringLiteral("\n   ") + ExerciseText::tr("Its head, block %1, is split (expand()):").arg(blk(ev.pfn, ev.order));
-                        first = false;
-                        step += QStringLiteral("\n   ")
-                            + ExerciseText::tr("  %1 → %2 + %3; %4 goes to the head of list %5.")
-                                  .arg(blk(ev.pfn, ev.order), blk(ev.pfn, ev.order - 1), blk(ev.a, ev.order - 1))
-                                  .arg(ev.a)
-                                  .arg(ev.order - 1);
-                    }
-                    step += QStringLiteral("\n   ")
-                        + (order == 0 ? ExerciseText::tr("%1 = pfn %2.").arg(blockName(req.block)).arg(*r.pfn)
-                                      : ExerciseText::tr("%1 = pfn %2 (pages %2–%3).")
-                                            .arg(blockName(req.block))
-                                            .arg(*r.pfn)
-                                            .arg(*r.pfn + (Pfn(1) << order) - 1));
-                    live.push_back({req.block, *r.pfn, order});
-                    item.value = static_cast<std::int64_t>(*r.pfn);
-                    item.expected = num(static_cast<std::int64_t>(*r.pfn));
-                }
-                step += QStringLiteral("\n   ") + ExerciseText::tr("Free lists: %1").arg(freeLists(sim.current(), maxOrder));
-                ex.steps << step;
+                item.value = static_cast<std::int64_t>(*r.pfn);
+                item.expected = num(static_cast<std::int64_t>(*r.pfn));
                 ex.items.push_back(item);
             }
             ex.requests.push_back(req);
@@ -732,7 +818,17 @@ Exercise makeBuddy(std::uint64_t seed)
         finalLists = freeLists(sim.current(), maxOrder);
         std::sort(ordersAsked.begin(), ordersAsked.end());
         const bool sizes = std::unique(ordersAsked.begin(), ordersAsked.end()) - ordersAsked.begin() >= 2;
-        if ((merges >= 1 && sizes) || attempt >= 50) break;
+        const auto n = static_cast<int>(ex.requests.size());
+        return merges >= 1 && sizes && frees >= 2 && n >= 6 && n <= 8;
+    };
+    bool met = false;
+    for (int attempt = 0; attempt < g_attemptLimit && !met; ++attempt) met = play(nullptr);
+    if (!met) {
+        // The built-in requests: A = alloc(1), B = alloc(0), C = alloc(2), free(A),
+        // D = alloc(0), free(B), free(D) (D merges with B's page, then with A).
+        const std::vector<BuddyRequest> builtIn = { { true, 1, 0 }, { true, 0, 1 }, { true, 2, 2 }, { false, 1, 0 },
+            { true, 0, 3 }, { false, 0, 1 }, { false, 0, 3 } };
+        if (!play(&builtIn)) qFatal("buddy exercise: the built-in requests do not meet the minimums");
     }
     ex.steps << ExerciseText::tr("After all requests: %1").arg(finalLists);
 
@@ -761,9 +857,11 @@ Exercise makeBuddy(std::uint64_t seed)
                 "(buddy_merge_likely()).")
         + QLatin1Char('\n');
     p += QStringLiteral("  • ")
-        + ExerciseText::tr("Free lists are written as [order] and the first pfn of each block on that list, head first: "
-                "[2] 4, 20 means the list of order 2 holds block 4, then block 20. Nothing else allocates from this "
-                "zone, and there are no per-CPU page lists.")
+        + ExerciseText::tr(
+            "Free lists are written as [order] and the first pfn of each block on that list, head first: "
+            "%1 means the list of order 2 holds block 4, then block 12. Nothing else allocates from this "
+            "zone, and there are no per-CPU page lists.")
+              .arg(QStringLiteral("[2]\u00a04,\u00a012")) // no-break spaces: the example stays on one line
         + QLatin1Char('\n');
     p += QLatin1Char('\n');
     p += ExerciseText::tr("At the start: %1").arg(initialLists) + QLatin1Char('\n');
@@ -806,8 +904,17 @@ Exercise makeReplacement(std::uint64_t seed)
     static const ReplPolicy policies[] = {ReplPolicy::Fifo, ReplPolicy::Lru, ReplPolicy::Opt, ReplPolicy::Clock};
     ex.policy = policies[rng.below(4)];
     ex.frames = rng.range(3, 4);
+    // Random strings first, tried until the policy makes three hits and three evictions;
+    // then the built-in string for the number of frames (which makes them under every policy).
     ReplResult res;
-    for (int attempt = 0;; ++attempt) {
+    auto meets = [&] {
+        res = simulateReplacement(ex.policy, ex.frames, ex.refs);
+        int evictions = 0;
+        for (const ReplStep& s : res.steps) evictions += s.victim != kNoPage;
+        return res.hits >= 3 && evictions >= 3;
+    };
+    bool met = false;
+    for (int attempt = 0; attempt < g_attemptLimit && !met; ++attempt) {
         const int distinct = ex.frames + rng.range(2, 3);
         const int len = rng.range(12, 15);
         ex.refs.clear();
@@ -822,10 +929,18 @@ Exercise makeReplacement(std::uint64_t seed)
             if (!ex.refs.empty() && p == ex.refs.back()) continue;
             ex.refs.push_back(p);
         }
-        res = simulateReplacement(ex.policy, ex.frames, ex.refs);
-        int evictions = 0;
-        for (const ReplStep& s : res.steps) evictions += s.victim != kNoPage;
-        if ((res.hits >= 3 && evictions >= 3) || attempt >= 50) break;
+        met = meets();
+    }
+    if (!met) {
+        static const std::vector<std::int64_t> builtIn3 = { 0, 1, 2, 1, 0, 3, 2, 0, 4, 2, 4, 1, 0 };
+        static const std::vector<std::int64_t> builtIn4 = { 0, 1, 2, 0, 3, 4, 3, 0, 5, 1, 2, 1, 3 };
+        const auto& builtIn = ex.frames == 3 ? builtIn3 : builtIn4;
+        std::vector<std::int64_t> names(static_cast<std::size_t>(ex.frames + 2)); // the pages renamed by the seed
+        for (std::size_t i = 0; i < names.size(); ++i) names[i] = static_cast<std::int64_t>(i);
+        rng.shuffle(names);
+        ex.refs.clear();
+        for (std::int64_t r : builtIn) ex.refs.push_back(names[static_cast<std::size_t>(r)]);
+        if (!meets()) qFatal("replacement exercise: the built-in string does not meet the minimums");
     }
     const QString name = QString::fromLatin1(replPolicyName(ex.policy).data(), static_cast<int>(replPolicyName(ex.policy).size()));
     ex.title = ExerciseText::tr("Page replacement with %1 (seed %2)").arg(name).arg(seed);
@@ -913,23 +1028,44 @@ Exercise makeReplacement(std::uint64_t seed)
                 }
             }
             QString reason;
-            if (ex.policy == ReplPolicy::Fifo) reason = ExerciseText::tr("loaded: %1").arg(why.join(QStringLiteral(", ")));
-            else if (ex.policy == ReplPolicy::Lru) reason = ExerciseText::tr("last used: %1").arg(why.join(QStringLiteral(", ")));
-            else if (ex.policy == ReplPolicy::Opt) reason = ExerciseText::tr("next used: %1").arg(why.join(QStringLiteral(", ")));
+            const QString whyText = why.join(
+                ExerciseText::tr(", ", "between the pages of a victim's reason: 1 at access 2, 3 at access 5"));
+            if (ex.policy == ReplPolicy::Fifo)
+                reason = ExerciseText::tr("loaded: %1").arg(whyText);
+            else if (ex.policy == ReplPolicy::Lru)
+                reason = ExerciseText::tr("last used: %1").arg(whyText);
+            else if (ex.policy == ReplPolicy::Opt)
+                reason = ExerciseText::tr("next used: %1").arg(whyText);
             else {
+                // The hand's sweep as the rule in the problem tells it: it clears set use bits
+                // until it finds a clear one; that frame is the victim (the hand then moves
+                // one past it, which the step says after this).
                 QStringList cleared;
                 int h = prevHand;
                 for (int k = 0; k < ex.frames && prevUse[static_cast<std::size_t>(h)]; ++k) {
                     cleared << num(h);
                     h = (h + 1) % ex.frames;
                 }
+                const QString clearedText
+                    = cleared.join(ExerciseText::tr(", ", "between frame numbers: frames 0, 1, 2"));
                 if (cleared.isEmpty())
                     reason = ExerciseText::tr("the hand is at frame %1, whose use bit is clear").arg(prevHand);
+                else if (cleared.size() == ex.frames)
+                    reason = ExerciseText::tr(
+                        "the hand clears the use bits of frames %1 and comes back to frame %2, whose use bit "
+                        "is now clear")
+                                 .arg(clearedText)
+                                 .arg(s.slot);
                 else if (cleared.size() == 1)
-                    reason = ExerciseText::tr("the hand clears the use bit of frame %1 and stops at frame %2").arg(cleared.front()).arg(s.slot);
+                    reason = ExerciseText::tr(
+                        "the hand clears the use bit of frame %1 and moves on to frame %2, whose use bit is clear")
+                                 .arg(clearedText)
+                                 .arg(s.slot);
                 else
-                    reason = ExerciseText::tr("the hand clears the use bits of frames %1 and stops at frame %2")
-                                 .arg(cleared.join(QStringLiteral(", ")))
+                    reason = ExerciseText::tr(
+                        "the hand clears the use bits of frames %1 and moves on to frame %2, whose use bit is "
+                        "clear")
+                                 .arg(clearedText)
                                  .arg(s.slot);
             }
             outcome = ExerciseText::tr("miss → frame %1: evicts %2 (%3)").arg(s.slot).arg(s.victim).arg(reason);
@@ -937,7 +1073,9 @@ Exercise makeReplacement(std::uint64_t seed)
             item.level = s.victim;
             item.expected = ExerciseText::tr("miss, evicts %1").arg(s.victim);
         }
-        if (ex.policy == ReplPolicy::Clock) outcome += QStringLiteral("; ") + ExerciseText::tr("hand → frame %1").arg(s.hand);
+        if (ex.policy == ReplPolicy::Clock)
+            outcome += ExerciseText::tr("; ", "before where the CLOCK hand is after the access")
+                + ExerciseText::tr("hand → frame %1").arg(s.hand);
         // The frames after the access first, padded to one width, so that they line up.
         const int width = ex.frames * (ex.policy == ReplPolicy::Clock ? 3 : 2) + 1;
         ex.steps << ExerciseText::tr("%1. page %2 → %3   %4").arg(t + 1, 2).arg(s.ref).arg(framesText(s, ex.policy), -width).arg(outcome);
@@ -1031,8 +1169,9 @@ QString exerciseKindTitle(ExerciseKind k)
     return {};
 }
 
-AnswerCheck checkAnswer(const ExerciseItem& item, const QString& typed)
+AnswerCheck checkAnswer(const ExerciseItem& item, const QString& typed, QString* why)
 {
+    if (why) why->clear();
     const QString s = normalized(typed);
     if (s.isEmpty()) return AnswerCheck::Empty;
     // The answer exactly as the solution writes it is right in every language.
@@ -1047,12 +1186,26 @@ AnswerCheck checkAnswer(const ExerciseItem& item, const QString& typed)
             if (s.contains(QString::fromUtf8(w))) level = level == 0 ? -2 : 1;
         if (level == -2) return AnswerCheck::Unreadable;
         if (level >= 0) return verdict(item.value < 0 && item.level == level);
+        // The address, optionally followed by the byte stored there: "0x1a7", "0x1a7 3c",
+        // "0x1a7, byte 0x3c", "0x1a7 = 3c", "0x1a7，字节 3c".
+        QString t = s;
+        for (const char* w : { "byte", "字节", "=", "→", "->" }) t.replace(QString::fromUtf8(w), QStringLiteral(" "));
         static const QRegularExpression hexRe(QStringLiteral("^(0x)?([0-9a-f]+)$"));
-        const auto m = hexRe.match(s);
-        if (!m.hasMatch()) return AnswerCheck::Unreadable;
-        bool ok = false;
-        const qlonglong v = m.captured(2).toLongLong(&ok, 16);
-        return ok ? verdict(item.value >= 0 && v == item.value) : AnswerCheck::Unreadable;
+        const QStringList parts = t.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (parts.isEmpty() || parts.size() > 2) return AnswerCheck::Unreadable;
+        std::int64_t v[2] = { -1, -1 };
+        for (qsizetype k = 0; k < parts.size(); ++k) {
+            const auto m = hexRe.match(parts[k]);
+            bool ok = false;
+            if (m.hasMatch()) v[k] = m.captured(2).toLongLong(&ok, 16);
+            if (!ok) return AnswerCheck::Unreadable;
+        }
+        if (item.value < 0 || v[0] != item.value) return AnswerCheck::Wrong;
+        if (parts.size() == 2 && v[1] != item.byte) {
+            if (why) *why = ExerciseText::tr("The physical address is right, but the byte stored there is not.");
+            return AnswerCheck::Wrong;
+        }
+        return AnswerCheck::Right;
     }
     case ExerciseItem::Form::HitMiss: {
         QString rest;
@@ -1106,15 +1259,23 @@ QString Exercise::textWithSteps(int n) const
     return out;
 }
 
-std::optional<Exercise> generateExercise(ExerciseKind kind, std::uint64_t seed)
+Exercise generateExercise(ExerciseKind kind, std::uint64_t seed)
 {
     switch (kind) {
     case ExerciseKind::Translate: return makeTranslate(seed);
     case ExerciseKind::Tlb: return makeTlb(seed);
     case ExerciseKind::Buddy: return makeBuddy(seed);
-    case ExerciseKind::Replacement: return makeReplacement(seed);
+    case ExerciseKind::Replacement:
+        break;
     }
-    return std::nullopt;
+    return makeReplacement(seed);
+}
+
+int setExerciseAttemptLimit(int attempts)
+{
+    const int previous = g_attemptLimit;
+    g_attemptLimit = std::max(0, attempts);
+    return previous;
 }
 
 namespace {
@@ -1125,6 +1286,32 @@ bool wide(QChar c)
         || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60)
         || (u >= 0xffe0 && u <= 0xffe6);
 }
+
+/// Punctuation a line must not start with (closing) or end with (opening).
+bool closing(QChar c)
+{
+    static const QString set = QStringLiteral("，。；：）」』、！？》〉】〕〗”’,.;:!?)]}");
+    return set.contains(c);
+}
+bool opening(QChar c)
+{
+    static const QString set = QStringLiteral("（「『《〈【〔〖“‘([{");
+    return set.contains(c);
+}
+/// May a line end before rest[cut] (spaces around the cut are dropped)?
+bool breakAllowed(const QString& rest, qsizetype cut)
+{
+    qsizetype b = cut - 1, a = cut;
+    while (b >= 0 && rest[b] == QLatin1Char(' ')) --b;
+    while (a < rest.size() && rest[a] == QLatin1Char(' ')) ++a;
+    if (b < 0 || a >= rest.size()) return true;
+    const QChar before = rest[b], after = rest[a];
+    if (opening(before) || closing(after)) return false;
+    // "——" and "……" are one mark each.
+    if (before == after && (before == QChar(0x2014) || before == QChar(0x2026))) return false;
+    return true;
+}
+
 } // namespace
 
 QString wrapForTerminal(const QString& text, int columns)
@@ -1148,15 +1335,25 @@ QString wrapForTerminal(const QString& text, int columns)
                 const int cw = wide(rest[i]) ? 2 : 1;
                 if (lead.size() + w + cw > columns) break;
                 w += cw;
-                if (rest[i] == QLatin1Char(' ')) cut = i;
-                else if (wide(rest[i])) cut = i + 1; // a break after a CJK character
+                // A break at a space, or after a CJK character; not next to punctuation
+                // that belongs to its neighbour (kinsoku).
+                if (rest[i] == QLatin1Char(' ')) {
+                    if (breakAllowed(rest, i)) cut = i;
+                } else if (wide(rest[i]) && i + 1 < rest.size() && rest[i + 1] != QLatin1Char(' ')
+                    && breakAllowed(rest, i + 1)) {
+                    cut = i + 1;
+                }
             }
             if (i == rest.size()) {
                 out << lead + rest;
                 break;
             }
-            if (cut <= static_cast<int>(indent.size()) && first) cut = i; // no break found: cut hard
-            if (cut <= 0) cut = i;
+            if (rest[i] == QLatin1Char(' ') && breakAllowed(rest, i)) cut = i; // the line is full just before a space
+            if ((cut <= static_cast<int>(indent.size()) && first) || cut <= 0) {
+                // No break found: cut hard, though not next to punctuation when it can be helped.
+                cut = i;
+                while (cut > 1 && !breakAllowed(rest, cut)) --cut;
+            }
             QString piece = rest.left(cut);
             while (piece.endsWith(QLatin1Char(' '))) piece.chop(1);
             out << lead + (first ? piece : piece.trimmed());
@@ -1191,9 +1388,7 @@ int runExerciseCli(const Options& o)
             return 2;
         }
     }
-    const std::optional<Exercise> ex = generateExercise(kind, seed);
-    if (!ex) return 2;
-    const QByteArray text = wrapForTerminal(ex->text(o.answers)).toUtf8();
+    const QByteArray text = wrapForTerminal(generateExercise(kind, seed).text(o.answers)).toUtf8();
     std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
     std::fflush(stdout);
     return 0;

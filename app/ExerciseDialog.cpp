@@ -38,7 +38,7 @@ QColor latestStepBackground() { return Palette::isDark() ? QColor(0x4d, 0x42, 0x
 QString placeholderFor(ExerciseItem::Form f)
 {
     switch (f) {
-    case ExerciseItem::Form::Address: return ExerciseDialog::tr("0x… or PDE / PTE");
+    case ExerciseItem::Form::Address: return ExerciseDialog::tr("0x… (and the byte), or PDE / PTE");
     case ExerciseItem::Form::HitMiss: return ExerciseDialog::tr("h or m");
     case ExerciseItem::Form::Victim: return ExerciseDialog::tr("h, m or m page");
     case ExerciseItem::Form::Pfn: return ExerciseDialog::tr("pfn");
@@ -206,9 +206,7 @@ void ExerciseDialog::showExercise(ExerciseKind kind, std::uint64_t seed)
     m_kind->setCurrentIndex(static_cast<int>(kind));
     m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(seed, INT_MAX)));
     m_building = false;
-    const auto ex = generateExercise(kind, seed);
-    if (!ex) return;
-    m_exercise = *ex;
+    m_exercise = generateExercise(kind, seed);
     m_revealed = 0;
     buildAnswerRows();
     renderProblem();
@@ -221,9 +219,7 @@ void ExerciseDialog::regenerate(bool keepProgress)
     QStringList typed;
     for (QLineEdit* f : std::as_const(m_fields)) typed << f->text();
     const int revealed = m_revealed;
-    const auto ex = generateExercise(m_exercise.kind, m_exercise.seed);
-    if (!ex) return;
-    m_exercise = *ex;
+    m_exercise = generateExercise(m_exercise.kind, m_exercise.seed);
     buildAnswerRows();
     if (keepProgress) {
         m_revealed = std::min(revealed, stepCount());
@@ -246,6 +242,7 @@ void ExerciseDialog::buildAnswerRows()
     qDeleteAll(m_fields);
     m_fields.clear();
     m_verdicts.clear();
+    m_notes.clear();
     const auto& items = m_exercise.items;
     for (int i = 0; i < static_cast<int>(items.size()); ++i) {
         const ExerciseItem& item = items[static_cast<std::size_t>(i)];
@@ -268,12 +265,14 @@ void ExerciseDialog::buildAnswerRows()
         m_marks << mark;
         m_expected << expected;
         m_verdicts << AnswerCheck::Empty;
+        m_notes << QString();
         connect(field, &QLineEdit::returnPressed, this, [this, i] {
             checkRow(i);
             if (i + 1 < m_fields.size()) m_fields[i + 1]->setFocus();
         });
         connect(field, &QLineEdit::textEdited, this, [this, i] {
             m_verdicts[i] = AnswerCheck::Empty;
+            m_notes[i].clear();
             showVerdict(i);
         });
     }
@@ -424,7 +423,7 @@ void ExerciseDialog::checkAnswers()
 void ExerciseDialog::checkRow(int i)
 {
     if (i < 0 || i >= m_fields.size()) return;
-    m_verdicts[i] = checkAnswer(m_exercise.items[static_cast<std::size_t>(i)], m_fields[i]->text());
+    m_verdicts[i] = checkAnswer(m_exercise.items[static_cast<std::size_t>(i)], m_fields[i]->text(), &m_notes[i]);
     showVerdict(i);
 }
 
@@ -443,7 +442,7 @@ void ExerciseDialog::showVerdict(int i)
     case AnswerCheck::Wrong:
         text = QStringLiteral("✗");
         colour = Palette::ink(Palette::alarm());
-        tip = tr("Not what the simulator found");
+        tip = m_notes[i].isEmpty() ? tr("Not what the simulator found") : m_notes[i];
         break;
     case AnswerCheck::Unreadable:
         text = QStringLiteral("?");
@@ -454,15 +453,29 @@ void ExerciseDialog::showVerdict(int i)
     mark->setText(text);
     mark->setToolTip(tip);
     mark->setStyleSheet(QStringLiteral("color:%1").arg(colour.name()));
-    // Once its step is revealed, the line shows the simulator's answer beside the student's.
+    // Once its step is revealed, the line shows the simulator's answer beside the student's;
+    // before that, what is wrong in a partly right answer (the byte of a right address).
     QLabel* expected = m_expected[i];
-    expected->setText(i < m_revealed ? QStringLiteral("= ") + m_exercise.items[static_cast<std::size_t>(i)].expected : QString());
+    if (i < m_revealed)
+        expected->setText(QStringLiteral("= ") + m_exercise.items[static_cast<std::size_t>(i)].expected);
+    else
+        expected->setText(m_verdicts[i] == AnswerCheck::Wrong ? m_notes[i] : QString());
     expected->setStyleSheet(QStringLiteral("color:%1").arg(Palette::mutedText().name()));
 }
 
 AnswerCheck ExerciseDialog::verdict(int i) const
 {
     return i >= 0 && i < m_verdicts.size() ? m_verdicts[i] : AnswerCheck::Empty;
+}
+
+QString ExerciseDialog::note(int i) const
+{
+    return i >= 0 && i < m_notes.size() ? m_notes[i] : QString();
+}
+
+QString ExerciseDialog::noteShown(int i) const
+{
+    return i >= 0 && i < m_expected.size() ? m_expected[i]->text() : QString();
 }
 
 QLineEdit* ExerciseDialog::answerField(int i) const { return i >= 0 && i < m_fields.size() ? m_fields[i] : nullptr; }

@@ -43,6 +43,10 @@ public:
     /// The answer field of item i, and what checking it gave.
     QLineEdit* answerField(int i) const;
     AnswerCheck verdict(int i) const;
+    /// What checking item i said is wrong in a partly right answer (empty otherwise), and
+    /// the text beside the line (that note, or "= answer" once the step is revealed).
+    QString note(int i) const;
+    QString noteShown(int i) const;
     /// The problem and the steps revealed so far, as plain text (what Copy puts on the clipboard).
     QString clipboardText() const;
     /// Text size for a projector: 1.0 is the window's font, up to 3.0.
@@ -70,6 +74,7 @@ private:
     int m_revealed = 0;
     double m_zoom = 1.25;
     QList<AnswerCheck> m_verdicts;
+    QList<QString> m_notes;
 
     QLabel* m_kindLabel = nullptr;
     QComboBox* m_kind = nullptr;

@@ -2219,14 +2219,6 @@
         <translation>转换下列每个虚拟地址：给出物理地址以及该处存储的字节；若转换时缺页，则指出是页目录项（PDE）还是页表项（PTE）无效。</translation>
     </message>
     <message>
-        <source>Type the physical address in hex (e.g. 0x1a7), or PDE or PTE when the translation faults at that level.</source>
-        <translation>输入十六进制的物理地址（例如 0x1a7）；若转换在某一级缺页，则输入 PDE 或 PTE。</translation>
-    </message>
-    <message>
-        <source>%1 (kernel, global)</source>
-        <translation>%1（内核，全局）</translation>
-    </message>
-    <message>
         <source>set %1: %2</source>
         <translation>组 %1：%2</translation>
     </message>
@@ -2265,10 +2257,6 @@
     <message>
         <source>The TLB is empty at the start: the process has just been switched back in, and without PCID loading CR3 flushed the TLB.</source>
         <translation>开始时 TLB 为空：该进程刚被切换回来，而在没有 PCID 的情况下，加载 CR3 会刷新 TLB。</translation>
-    </message>
-    <message>
-        <source>At the start the TLB holds: %1</source>
-        <translation>开始时 TLB 中有：%1</translation>
     </message>
     <message>
         <source>Accesses:</source>
@@ -2363,20 +2351,8 @@
         <translation>空闲链表：%1</translation>
     </message>
     <message>
-        <source>%1. %2 = alloc(%3):</source>
-        <translation>%1. %2 = alloc(%3)：</translation>
-    </message>
-    <message>
         <source>%1 = alloc(%2)</source>
         <translation>%1 = alloc(%2)</translation>
-    </message>
-    <message>
-        <source>no free block of order %1 or more: the allocation fails.</source>
-        <translation>没有 %1 阶或更高阶的空闲块：分配失败。</translation>
-    </message>
-    <message>
-        <source>fails</source>
-        <translation>失败</translation>
     </message>
     <message>
         <source>list %1 is not empty; its head, block %2, is taken.</source>
@@ -2429,10 +2405,6 @@
     <message>
         <source>The block that comes out goes to the head of its list, except when its buddy is busy but the buddy of the block the two would form is free: then a merge is likely soon, and it goes to the tail (buddy_merge_likely()).</source>
         <translation>最终得到的块放到其所在链表的头部；例外的情况是：它的伙伴正被占用，但两者将组成的块的伙伴是空闲的——这时很可能很快就会合并，于是它被放到链表尾部（buddy_merge_likely()）。</translation>
-    </message>
-    <message>
-        <source>Free lists are written as [order] and the first pfn of each block on that list, head first: [2] 4, 20 means the list of order 2 holds block 4, then block 20. Nothing else allocates from this zone, and there are no per-CPU page lists.</source>
-        <translation>空闲链表写作 [阶] 后跟该链表上各块的起始 pfn，从链表头开始：[2] 4, 20 表示 2 阶链表上依次是块 4 和块 20。这个内存域没有其他分配者，也没有每 CPU 页列表。</translation>
     </message>
     <message>
         <source>At the start: %1</source>
@@ -2527,14 +2499,6 @@
         <translation>指针位于页框 %1，其使用位为 0</translation>
     </message>
     <message>
-        <source>the hand clears the use bit of frame %1 and stops at frame %2</source>
-        <translation>指针清除页框 %1 的使用位，停在页框 %2</translation>
-    </message>
-    <message>
-        <source>the hand clears the use bits of frames %1 and stops at frame %2</source>
-        <translation>指针清除页框 %1 的使用位，停在页框 %2</translation>
-    </message>
-    <message>
         <source>miss → frame %1: evicts %2 (%3)</source>
         <translation>未命中 → 页框 %1：淘汰 %2（%3）</translation>
     </message>
@@ -2581,6 +2545,58 @@
     <message>
         <source>--seed: &quot;%1&quot; is not a whole number from 0 to 18446744073709551615</source>
         <translation>--seed：“%1”不是 0 到 18446744073709551615 之间的整数</translation>
+    </message>
+    <message>
+        <source>%1, byte %2</source>
+        <translation>%1，字节 %2</translation>
+    </message>
+    <message>
+        <source>Type the physical address and the byte stored there in hex (e.g. 0x1a7 3c), or PDE or PTE when the translation faults at that level.</source>
+        <translation>输入十六进制的物理地址和该处存放的字节（例如 0x1a7 3c）；若转换在某一级缺页，则输入 PDE 或 PTE。</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3: %4</source>
+        <comment>a TLB access: its number, the address, the VPN (and set), the outcome</comment>
+        <translation>%1. %2：%3：%4</translation>
+    </message>
+    <message>
+        <source>%1. %2 = alloc(%3): %4</source>
+        <translation>%1. %2 = alloc(%3)：%4</translation>
+    </message>
+    <message>
+        <source>Free lists are written as [order] and the first pfn of each block on that list, head first: %1 means the list of order 2 holds block 4, then block 12. Nothing else allocates from this zone, and there are no per-CPU page lists.</source>
+        <translation>空闲链表写作 [阶] 后跟该链表上各块的起始 pfn，从链表头开始：%1 表示 2 阶链表上依次是块 4 和块 12。这个内存域没有其他分配者，也没有每 CPU 页列表。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the pages of a victim&apos;s reason: 1 at access 2, 3 at access 5</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between frame numbers: frames 0, 1, 2</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>the hand clears the use bits of frames %1 and comes back to frame %2, whose use bit is now clear</source>
+        <translation>指针清除页框 %1 的使用位，回到页框 %2，它的使用位现在已清零</translation>
+    </message>
+    <message>
+        <source>the hand clears the use bit of frame %1 and moves on to frame %2, whose use bit is clear</source>
+        <translation>指针清除页框 %1 的使用位，移到页框 %2，它的使用位为 0</translation>
+    </message>
+    <message>
+        <source>the hand clears the use bits of frames %1 and moves on to frame %2, whose use bit is clear</source>
+        <translation>指针清除页框 %1 的使用位，移到页框 %2，它的使用位为 0</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>before where the CLOCK hand is after the access</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>The physical address is right, but the byte stored there is not.</source>
+        <translation>物理地址正确，但该处存放的字节不对。</translation>
     </message>
 </context>
 <context>
@@ -3990,10 +4006,6 @@ pictures of every view.</source>
 <context>
     <name>memviz::ExerciseDialog</name>
     <message>
-        <source>0x… or PDE / PTE</source>
-        <translation>0x… 或 PDE / PTE</translation>
-    </message>
-    <message>
         <source>h or m</source>
         <translation>h 或 m</translation>
     </message>
@@ -4112,6 +4124,10 @@ pictures of every view.</source>
     <message>
         <source>Cannot read this answer. %1</source>
         <translation>无法识别这个答案。%1</translation>
+    </message>
+    <message>
+        <source>0x… (and the byte), or PDE / PTE</source>
+        <translation>0x…（及字节），或 PDE / PTE</translation>
     </message>
 </context>
 <context>
@@ -5416,6 +5432,14 @@ pictures of every view.</source>
     <message>
         <source>Page replacement: FIFO, LRU, OPT, CLOCK and Belady&apos;s anomaly</source>
         <translation>页面置换：FIFO、LRU、OPT、CLOCK 与 Belady 异常</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>It was removed from the recent sessions.</source>
+        <translation>已将它从最近的会话中移除。</translation>
     </message>
 </context>
 <context>
@@ -8005,18 +8029,6 @@ tables</source>
         <translation>无法保存会话“%1”：%2</translation>
     </message>
     <message>
-        <source>the machine&apos;s names are not valid UTF-8 text</source>
-        <translation>机器的名称不是有效的 UTF-8 文本</translation>
-    </message>
-    <message>
-        <source>the text of command %1 is not valid UTF-8</source>
-        <translation>命令 %1 的文本不是有效的 UTF-8</translation>
-    </message>
-    <message>
-        <source>a name in the simulator&apos;s string table is not valid UTF-8</source>
-        <translation>模拟器字符串表中的某个名称不是有效的 UTF-8</translation>
-    </message>
-    <message>
         <source>the event counts of the commands are missing (build the data with sessionFromSimulator())</source>
         <translation>缺少各命令的事件计数（请用 sessionFromSimulator() 构建数据）</translation>
     </message>
@@ -8087,6 +8099,26 @@ tables</source>
     <message>
         <source>the file is too large (%1 bytes; a session is at most %2 bytes)</source>
         <translation>文件太大（%1 字节；会话文件最多 %2 字节）</translation>
+    </message>
+    <message>
+        <source>the machine&apos;s names are not valid UTF-8 text or hold a NUL character</source>
+        <translation>机器的名称不是有效的 UTF-8 文本，或含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>the text of command %1 is not valid UTF-8 or holds a NUL character</source>
+        <translation>命令 %1 的文本不是有效的 UTF-8，或含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>a name in the simulator&apos;s string table is not valid UTF-8 or holds a NUL character</source>
+        <translation>模拟器字符串表中的某个名称不是有效的 UTF-8，或含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>it would be %L1 bytes; memviz opens sessions of at most %L2 bytes</source>
+        <translation>文件将有 %L1 字节；memviz 只能打开不超过 %L2 字节的会话</translation>
+    </message>
+    <message>
+        <source>memviz could not open it again: at %1: %2</source>
+        <translation>memviz 无法再次打开它：位于 %1：%2</translation>
     </message>
 </context>
 <context>
