@@ -355,6 +355,9 @@ void ExerciseDialog::applyFonts()
     const QFontMetrics mfm(mono);
     int widest = mfm.horizontalAdvance(QStringLiteral("0x0000"));
     for (const ExerciseItem& it : m_exercise.items) widest = std::max(widest, mfm.horizontalAdvance(it.expected));
+    // ... and as its hint, which would be cut off otherwise (room for the clear button too).
+    for (QLineEdit* f : std::as_const(m_fields))
+        widest = std::max(widest, mfm.horizontalAdvance(f->placeholderText()) + mfm.height());
     for (QLineEdit* f : std::as_const(m_fields)) f->setMinimumWidth(widest + mfm.averageCharWidth() * 2);
     layoutPanes();
 }

@@ -1300,6 +1300,13 @@ private slots:
         QCOMPARE(d.stepCount(), static_cast<int>(ex.steps.size()));
         QCOMPARE(d.revealedSteps(), 0);
 
+        // Each field shows its whole hint (the Chinese one is the longest).
+        for (int i = 0; d.answerField(i); ++i) {
+            QLineEdit* f = d.answerField(i);
+            QVERIFY(!f->placeholderText().isEmpty());
+            QVERIFY2(f->minimumWidth() >= f->fontMetrics().horizontalAdvance(f->placeholderText()),
+                qPrintable(f->placeholderText()));
+        }
         // A right answer checked with Enter, a wrong one and an unreadable one with the button.
         QLineEdit* f0 = d.answerField(0);
         QVERIFY(f0);
