@@ -5,6 +5,7 @@
 #include "EventLogModel.h"
 #include "EventLogView.h"
 #include "OomView.h"
+#include "ReplacementLabView.h"
 #include "TableExport.h"
 #include "TimelinePlot.h"
 #include "PressurePanel.h"
@@ -559,7 +560,7 @@ void MainWindow::buildMenus()
     action(file, QStringLiteral("exportAnimation"), [this] { exportAnimation(); });
     QMenu* tables = file->addMenu(QString());
     m_menus.insert(QStringLiteral("exportTables"), tables);
-    for (const QString& t : {QStringLiteral("oom"), QStringLiteral("events"), QStringLiteral("timeline")})
+    for (const QString& t : {QStringLiteral("oom"), QStringLiteral("events"), QStringLiteral("timeline"), QStringLiteral("replacement")})
         action(tables, QStringLiteral("exportTable-") + t, [this, t] { exportTable(t); });
     action(file, QStringLiteral("saveEvents"), [this] { saveEventLog(); });
     file->addSeparator();
@@ -667,6 +668,7 @@ void MainWindow::retranslate()
     m_actions.value(QStringLiteral("exportTable-oom"))->setText(tr("OOM candidates (CSV or text)…"));
     m_actions.value(QStringLiteral("exportTable-events"))->setText(tr("Event log (CSV or text)…"));
     m_actions.value(QStringLiteral("exportTable-timeline"))->setText(tr("Timeline data (CSV or text)…"));
+    m_actions.value(QStringLiteral("exportTable-replacement"))->setText(tr("Page-replacement lab (CSV or text)…"));
     m_actions.value(QStringLiteral("quit"))->setText(tr("&Quit"));
     m_actions.value(QStringLiteral("light"))->setText(tr("Light theme"));
     m_actions.value(QStringLiteral("dark"))->setText(tr("Dark theme"));
@@ -967,6 +969,10 @@ void MainWindow::exportTable(const QString& what)
         if (auto* v = qobject_cast<EventLogView*>(m_views.value(what)))
             TableExport::saveWithDialog(this, *TableExport::fromModel(*v->model()), QStringLiteral("events"),
                                         tr("Export the event log"));
+    } else if (what == QLatin1String("replacement")) {
+        if (auto* v = qobject_cast<ReplacementLabView*>(m_views.value(what)))
+            TableExport::saveWithDialog(this, *TableExport::fromReplacementLab(v->table()->model()),
+                                        QStringLiteral("replacement"), tr("Export the page-replacement lab"));
     } else if (auto* p = qobject_cast<TimelinePlot*>(m_views.value(QStringLiteral("timeline")))) {
         TableExport::saveWithDialog(this, *TableExport::fromTimeline(*p), QStringLiteral("timeline"),
                                     tr("Export the timeline's data"));

@@ -339,9 +339,91 @@ bool isWide(char32_t c)
     return it != std::begin(kWide) && c <= std::prev(it)->last;
 }
 
+// ---- the page-replacement lab --------------------------------------------------------------
+
+class ReplacementTable : public ExportTable {
+public:
+    explicit ReplacementTable(ReplacementLabModel m)
+        : m_model(std::move(m))
+    {
+    }
+    int columnCount() const override { return recorded() ? 9 : 8; }
+    qint64 rowCount() const override
+    {
+        return static_cast<qint64>(m_model.panels.size()) * static_cast<qint64>(m_model.refs.size());
+    }
+    QString header(int column) const override
+    {
+        switch (logical(column)) {
+        case Col::Policy: return TableExport::tr("policy");
+        case Col::Frames: return TableExport::tr("frames");
+        case Col::Step: return TableExport::tr("step");
+        case Col::Page: return TableExport::tr("page");
+        case Col::Vpn: return TableExport::tr("virtual page");
+        case Col::Outcome: return TableExport::tr("hit or miss");
+        case Col::Victim: return TableExport::tr("victim");
+        case Col::Contents: return TableExport::tr("frames after the access");
+        case Col::Narration: return TableExport::tr("what happened");
+        }
+        return {};
+    }
+    QString cell(qint64 row, int column, Target target) const override
+    {
+        const std::size_t n = m_model.refs.size();
+        const ReplacementLabPanel& p = m_model.panels[static_cast<std::size_t>(row) / n];
+        const std::size_t t = static_cast<std::size_t>(row) % n;
+        const ReplStep& s = p.result.steps[t];
+        const QString empty = target == Target::Csv ? QStringLiteral("-") : QStringLiteral("—");
+        switch (logical(column)) {
+        case Col::Policy: return QString::fromLatin1(replPolicyName(p.policy));
+        case Col::Frames: return QString::number(p.frames);
+        case Col::Step: return QString::number(t + 1);
+        case Col::Page: return QString::number(s.ref);
+        case Col::Vpn: {
+            const auto k = static_cast<std::size_t>(s.ref - 1);
+            return k < m_model.vpns.size() ? QStringLiteral("0x%1").arg(m_model.vpns[k], 0, 16) : QString();
+        }
+        case Col::Outcome: return s.hit ? TableExport::tr("hit") : TableExport::tr("miss");
+        case Col::Victim: return s.victim == kNoPage ? QString() : QString::number(s.victim);
+        case Col::Contents: {
+            QStringList pages;
+            for (std::int64_t f : s.frames) pages << (f == kNoPage ? empty : QString::number(f));
+            return pages.join(u' ');
+        }
+        case Col::Narration: return t < p.narration.size() ? oneLine(p.narration[t]) : QString();
+        }
+        return {};
+    }
+    std::optional<bool> rightAligned(int column) const override
+    {
+        switch (logical(column)) {
+        case Col::Frames:
+        case Col::Step:
+        case Col::Page:
+        case Col::Victim: return true;
+        default: return false;
+        }
+    }
+
+private:
+    enum class Col { Policy, Frames, Step, Page, Vpn, Outcome, Victim, Contents, Narration };
+    bool recorded() const { return !m_model.vpns.empty(); }
+    Col logical(int column) const
+    {
+        if (!recorded() && column >= static_cast<int>(Col::Vpn)) ++column;
+        return static_cast<Col>(column);
+    }
+    ReplacementLabModel m_model;
+};
+
 } // namespace
 
 // ---- public -------------------------------------------------------------------------------
+
+std::unique_ptr<ExportTable> TableExport::fromReplacementLab(const ReplacementLabModel& model)
+{
+    return std::make_unique<ReplacementTable>(model);
+}
 
 std::unique_ptr<ExportTable> TableExport::fromModel(const QAbstractItemModel& model)
 {

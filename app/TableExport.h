@@ -4,6 +4,7 @@
 /// and any item model (the OOM candidates, the event log). Cells are read on demand and
 /// written as they come, so a million-row event log needs no copy in memory.
 
+#include "ReplacementLabTable.h"
 #include "TimelinePlot.h"
 
 #include <QCoreApplication>
@@ -56,6 +57,12 @@ public:
     /// order: what the plot would show with those series selected. The log must outlive the table.
     static std::unique_ptr<ExportTable> fromSamples(const SampleLog& log,
                                                     const QList<TimelinePlot::Series>& series = {});
+
+    /// The page-replacement lab's table in long form: one row per policy panel and reference,
+    /// panels in the view's order: policy, frames, step, page (and its virtual page for a
+    /// recorded string), hit or miss, the victim, each frame's page after the access, and
+    /// the sentence the lab shows for that step. The table holds a copy of the model.
+    static std::unique_ptr<ExportTable> fromReplacementLab(const ReplacementLabModel& model);
 
     /// The table as CSV, RFC 4180: fields with a comma, quote, CR or LF in double quotes
     /// (quotes doubled), CRLF after every record.

@@ -5441,6 +5441,14 @@ pictures of every view.</source>
         <source>It was removed from the recent sessions.</source>
         <translation>已将它从最近的会话中移除。</translation>
     </message>
+    <message>
+        <source>Page-replacement lab (CSV or text)…</source>
+        <translation>页面置换实验（CSV 或文本）…</translation>
+    </message>
+    <message>
+        <source>Export the page-replacement lab</source>
+        <translation>导出页面置换实验</translation>
+    </message>
 </context>
 <context>
     <name>memviz::NewMachineDialog</name>
@@ -8489,6 +8497,50 @@ tables</source>
     <message>
         <source>Plain-text table (*.txt)</source>
         <translation>纯文本表格 (*.txt)</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation>页框数</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>virtual page</source>
+        <translation>虚拟页</translation>
+    </message>
+    <message>
+        <source>hit or miss</source>
+        <translation>命中或缺页</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>被淘汰页</translation>
+    </message>
+    <message>
+        <source>frames after the access</source>
+        <translation>访问后的页框</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation>缺页</translation>
     </message>
 </context>
 <context>

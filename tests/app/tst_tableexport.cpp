@@ -3,6 +3,7 @@
 // OOM table and the event log as models, and the timeline's CSV equal to the plotted data.
 
 #include "OomView.h"
+#include "ReplacementLabView.h"
 #include "TableExport.h"
 #include "TestUtil.h"
 #include "EventLogModel.h"
@@ -402,6 +403,54 @@ private slots:
         QVERIFY(parsed);
         QCOMPARE(parsed->size(), 1);
         QCOMPARE(parsed->at(0).value(0), u"time (s)"_qs);
+    }
+
+    void replacementLab()
+    {
+        // Belady's string under the five policies on 3 frames: one row per panel and step.
+        ViewContext ctx;
+        ReplacementLabView view(&ctx);
+        QVERIFY(view.setReferenceText(u"1 2 3 4 1 2 5 1 2 3 4 5"_qs));
+        const auto& panels = view.panels();
+        QCOMPARE(int(panels.size()), 5);
+        const auto table = TableExport::fromReplacementLab(view.table()->model());
+        QCOMPARE(table->rowCount(), 60);
+        QCOMPARE(table->columnCount(), 8); // no virtual pages for a typed string
+        const auto parsed = parseCsv(TableExport::csv(*table));
+        QVERIFY(parsed);
+        QCOMPARE(parsed->size(), 61);
+        QCOMPARE(parsed->at(0), QStringList({ u"policy"_qs, u"frames"_qs, u"step"_qs, u"page"_qs, u"hit or miss"_qs,
+                                    u"victim"_qs, u"frames after the access"_qs, u"what happened"_qs }));
+        // FIFO first: step 1 fills frame 0, step 7 evicts 4 (loaded at step 4), the totals are the textbook's.
+        QCOMPARE(parsed->at(1).mid(0, 7), QStringList({ u"FIFO"_qs, u"3"_qs, u"1"_qs, u"1"_qs, u"miss"_qs, QString(), u"1 - -"_qs }));
+        QCOMPARE(parsed->at(7).mid(0, 7), QStringList({ u"FIFO"_qs, u"3"_qs, u"7"_qs, u"5"_qs, u"miss"_qs, u"4"_qs, u"5 1 2"_qs }));
+        QVERIFY(!parsed->at(7).value(7).isEmpty());
+        for (std::size_t k = 0; k < panels.size(); ++k) {
+            int misses = 0;
+            for (int t = 0; t < 12; ++t) {
+                const QStringList& row = parsed->at(1 + int(k) * 12 + t);
+                QCOMPARE(row.value(0), QString::fromLatin1(replPolicyName(panels[k].policy)));
+                if (row.value(4) == u"miss"_qs) ++misses;
+            }
+            QCOMPARE(std::uint64_t(misses), panels[k].result.misses);
+        }
+        QCOMPARE(panels[0].result.misses, std::uint64_t(9));
+        // The text form for a handout: empty frames as dashes, columns aligned.
+        const QString text = TableExport::text(*table);
+        QVERIFY(text.contains(u"1 — —"_qs));
+        QCOMPARE(text.count(u'\n'), 62); // header, rule, 60 rows
+
+        // A string recorded from a run names each page's virtual page number too.
+        ReplacementLabModel m;
+        m.refs = { 1, 2, 1 };
+        m.vpns = { 0x7f000, 0x7f3a1 };
+        m.panels.push_back({ ReplPolicy::Fifo, 1, simulateReplacement(ReplPolicy::Fifo, 1, m.refs), {}, {}, false });
+        const auto rec = TableExport::fromReplacementLab(m);
+        QCOMPARE(rec->columnCount(), 9);
+        QCOMPARE(rec->header(4), u"virtual page"_qs);
+        QCOMPARE(rec->cell(1, 4, ExportTable::Target::Csv), u"0x7f3a1"_qs);
+        QCOMPARE(rec->cell(2, 6, ExportTable::Target::Csv), u"2"_qs); // the victim of the third access
+        QCOMPARE(rec->cell(2, 8, ExportTable::Target::Csv), QString()); // no narration given
     }
 };
 
