@@ -201,10 +201,16 @@ void boot(Machine& m)
     // The kernel's text is mapped with global entries, which survive CR3 loads: the
     // first few kernel pages the boot CPU executed are in the TLB.
     const std::uint64_t ktext = a.is32bit ? 0xC1000000ull : 0xffffffff81000000ull;
+    // Each goes to the first free way of its set: with fewer than four sets several share a
+    // set (a fully associative TLB holds all four, in ways 0 to 3), none is written over.
     for (std::uint64_t k = 0; k < 4; ++k) {
         const std::uint64_t vpn = (ktext >> a.pageShift) + k;
-        TlbEntry& t = m.tlb.small[static_cast<std::size_t>(
-            (vpn % static_cast<std::uint64_t>(m.tlb.sets)) * static_cast<std::uint64_t>(m.tlb.ways))];
+        const std::size_t set = static_cast<std::size_t>(vpn % static_cast<std::uint64_t>(m.tlb.sets));
+        const std::size_t ways = static_cast<std::size_t>(m.tlb.ways);
+        std::size_t way = 0;
+        while (way < ways && (m.tlb.small[set * ways + way].flags & TlbFlag::Valid)) ++way;
+        if (way == ways) continue; // the set is full of kernel text already
+        TlbEntry& t = m.tlb.small[set * ways + way];
         t.vpn = vpn;
         t.pfn = kStart + k;
         t.flags = TlbFlag::Valid | TlbFlag::Global;

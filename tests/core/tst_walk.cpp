@@ -66,6 +66,7 @@ private slots:
     void tlbReplacement();
     void pcidKeepsEntriesAcrossSwitches_data();
     void pcidKeepsEntriesAcrossSwitches();
+    void globalEntriesSurviveCr3Loads_data();
     void globalEntriesSurviveCr3Loads();
     void invlpgOnUnmapAndCow();
 };
@@ -367,17 +368,38 @@ void TestWalk::pcidKeepsEntriesAcrossSwitches()
     QCOMPARE(count(s, from, EventType::TlbFlush), pcid ? 0u : 1u);
 }
 
+void TestWalk::globalEntriesSurviveCr3Loads_data()
+{
+    QTest::addColumn<int>("sets");
+    QTest::addColumn<int>("ways");
+    QTest::addColumn<int>("atBoot"); // kernel text entries the boot leaves in the TLB
+    QTest::newRow("preset") << 0 << 0 << 4;
+    // Fewer sets than entries: they share sets, each in a way of its own (none written over).
+    QTest::newRow("fully associative, 4 ways") << 1 << 4 << 4;
+    QTest::newRow("fully associative, 8 ways") << 1 << 8 << 4;
+    QTest::newRow("2 sets x 2 ways") << 2 << 2 << 4;
+    QTest::newRow("1 set x 2 ways") << 1 << 2 << 2;
+    QTest::newRow("4 sets x 1 way") << 4 << 1 << 4;
+}
+
 void TestWalk::globalEntriesSurviveCr3Loads()
 {
+    QFETCH(int, sets);
+    QFETCH(int, ways);
+    QFETCH(int, atBoot);
     MachineConfig c = config("x86-64", "256M");
     c.tlb.pcid = false;
+    if (sets) {
+        c.tlb.sets = sets;
+        c.tlb.ways = ways;
+    }
     Simulator s = boot(c);
     auto globals = [](const Machine& m) {
         int n = 0;
         for (const TlbEntry& t : m.tlb.small) n += (t.flags & TlbFlag::Valid) && (t.flags & TlbFlag::Global);
         return n;
     };
-    QCOMPARE(globals(s.current()), 4); // the kernel text the boot CPU ran
+    QCOMPARE(globals(s.current()), atBoot); // the kernel text the boot CPU ran
     const std::uint32_t a = spawn(s, "a");
     const std::uint32_t b = spawn(s, "b");
     access(s, a, s.current().proc(a)->mm.stackTop - 8, 1, false);
