@@ -456,6 +456,7 @@ void MainWindow::setPresentationMode(bool on)
         else big.setPixelSize(std::max(22, big.pixelSize() * 8 / 5));
         QApplication::setFont(big);
         Palette::setPresentation(true);
+        m_player->setCompact(true);
         // Without a window manager (a bare X server on a classroom PC) full screen is only a
         // hint: take the whole screen ourselves first.
         if (QScreen* sc = screen()) setGeometry(sc->geometry());
@@ -488,6 +489,7 @@ void MainWindow::setPresentationMode(bool on)
         delete m_presentHint;
         m_presentHint = nullptr;
         Palette::setPresentation(false);
+        m_player->setCompact(false);
         QApplication::setFont(m_presentSavedFont);
         for (int i = 0; i < m_centre->count(); ++i) m_centre->setTabVisible(i, true);
         for (QDockWidget* d : std::as_const(m_docks)) {

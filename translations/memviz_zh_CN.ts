@@ -6844,6 +6844,10 @@ tables</source>
         <source>event %L1 / %L2 · command %L3 / %L4</source>
         <translation>事件 %L1 / %L2 · 命令 %L3 / %L4</translation>
     </message>
+    <message>
+        <source>event %L1 / %L2</source>
+        <translation>事件 %L1 / %L2</translation>
+    </message>
 </context>
 <context>
     <name>memviz::PressurePanel</name>

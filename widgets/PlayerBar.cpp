@@ -54,9 +54,7 @@ PlayerBar::PlayerBar(QWidget* parent) : QWidget(parent)
         emit seek(cursor);
     });
 
-    m_position = new QLabel(this);
-    m_position->setMinimumWidth(220);
-    m_position->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_position = new PositionLabel(this);
     lay->addWidget(m_position);
 
     m_speedLabel = new QLabel(this);
@@ -95,6 +93,78 @@ void PlayerBar::changeEvent(QEvent* e)
     QWidget::changeEvent(e);
 }
 
+void PlayerBar::setCompact(bool on)
+{
+    m_compact = on;
+    m_speedLabel->setVisible(!on);
+    m_speed->setVisible(!on);
+    m_scrubber->setMinimumWidth(on ? 80 : 200);
+}
+
+QString PlayerBar::positionText() const { return m_position->text(); }
+
+PositionLabel::PositionLabel(QWidget* parent) : QLabel(parent)
+{
+    setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void PositionLabel::setForms(const QStringList& forms, const QStringList& widest)
+{
+    m_forms = forms;
+    if (widest != m_widest) {
+        m_widest = widest;
+        updateGeometry();
+    }
+    pick();
+}
+
+int PositionLabel::widthOf(const QString& text) const
+{
+    return fontMetrics().horizontalAdvance(text) + fontMetrics().averageCharWidth() + contentsMargins().left()
+        + contentsMargins().right();
+}
+
+QSize PositionLabel::sizeHint() const
+{
+    QSize s = QLabel::sizeHint();
+    if (!m_widest.isEmpty()) s.setWidth(widthOf(m_widest.constFirst()));
+    return s;
+}
+
+QSize PositionLabel::minimumSizeHint() const
+{
+    QSize s = QLabel::minimumSizeHint();
+    if (!m_widest.isEmpty()) s.setWidth(widthOf(m_widest.constLast()));
+    return s;
+}
+
+void PositionLabel::resizeEvent(QResizeEvent* e)
+{
+    QLabel::resizeEvent(e);
+    pick();
+}
+
+void PositionLabel::changeEvent(QEvent* e)
+{
+    QLabel::changeEvent(e);
+    if (e->type() == QEvent::FontChange) {
+        updateGeometry();
+        pick();
+    }
+}
+
+void PositionLabel::pick()
+{
+    if (m_forms.isEmpty()) return;
+    QString chosen = m_forms.constLast();
+    for (const QString& f : std::as_const(m_forms))
+        if (widthOf(f) <= width()) {
+            chosen = f;
+            break;
+        }
+    if (chosen != text()) setText(chosen);
+}
+
 void PlayerBar::setPosition(std::uint64_t cursor, std::uint64_t total, std::uint64_t command, std::uint64_t commands)
 {
     m_cursor = cursor;
@@ -109,7 +179,15 @@ void PlayerBar::setPosition(std::uint64_t cursor, std::uint64_t total, std::uint
         m_scrubber->setRange(0, kScrubSteps);
         m_scrubber->setValue(static_cast<int>(static_cast<double>(cursor) / static_cast<double>(total) * kScrubSteps));
     }
-    m_position->setText(tr("event %L1 / %L2 · command %L3 / %L4").arg(cursor).arg(total).arg(command).arg(commands));
+    const QString full = tr("event %L1 / %L2 · command %L3 / %L4").arg(cursor).arg(total).arg(command).arg(commands);
+    // Shorter forms for a narrow bar (large type on a projector); the widest possible text of
+    // each (the cursor at the end) sets the room it asks for, so nothing jitters while playing.
+    const QStringList forms { full, tr("event %L1 / %L2").arg(cursor).arg(total),
+        QStringLiteral("%L1 / %L2").arg(cursor).arg(total) };
+    const QStringList widest { tr("event %L1 / %L2 · command %L3 / %L4").arg(total).arg(total).arg(commands).arg(commands),
+        tr("event %L1 / %L2").arg(total).arg(total), QStringLiteral("%L1 / %L2").arg(total).arg(total) };
+    m_position->setForms(forms, widest);
+    m_position->setToolTip(full);
 }
 
 void PlayerBar::setPlaying(bool playing)

@@ -3,16 +3,38 @@
 /// the whole run. It shows the player's state and emits requests; the app's
 /// controller owns the cursor.
 
+#include <QLabel>
+#include <QStringList>
 #include <QWidget>
 
 #include <cstdint>
 
-class QLabel;
 class QSlider;
 class QComboBox;
 class QToolButton;
 
 namespace memviz {
+
+/// The player's position: the longest of its forms that fits ("event 12 / 340 · command 2 /
+/// 9", "event 12 / 340", "12 / 340"), never cut; it asks for room for the widest.
+class PositionLabel : public QLabel {
+    Q_OBJECT
+public:
+    explicit PositionLabel(QWidget* parent = nullptr);
+    /// `forms` longest first; `widest` the same forms at their widest in this run.
+    void setForms(const QStringList& forms, const QStringList& widest);
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+    void changeEvent(QEvent* e) override;
+
+private:
+    int widthOf(const QString& text) const;
+    void pick();
+    QStringList m_forms, m_widest;
+};
 
 class PlayerBar : public QWidget {
     Q_OBJECT
@@ -26,6 +48,12 @@ public:
     void setPlaying(bool playing);
     void setSpeedIndex(int index);
     int speedIndex() const;
+    /// Compact (presentation mode on a projector): no speed control (it keeps its value; the
+    /// presenter steps with Page Down), so the position and the chapters fit at large type.
+    void setCompact(bool on);
+    bool compact() const { return m_compact; }
+    /// The position text ("event 12 / 340 · command 2 / 9").
+    QString positionText() const;
 
 signals:
     void playToggled();
@@ -51,10 +79,11 @@ private:
     QToolButton* m_nextCmd = nullptr;
     QToolButton* m_end = nullptr;
     QSlider* m_scrubber = nullptr;
-    QLabel* m_position = nullptr;
+    class PositionLabel* m_position = nullptr;
     QLabel* m_speedLabel = nullptr;
     QComboBox* m_speed = nullptr;
     bool m_playing = false;
+    bool m_compact = false;
     std::uint64_t m_total = 0;
     std::uint64_t m_cursor = 0;
     std::uint64_t m_command = 0;

@@ -3,12 +3,15 @@
 // back to exactly the layout before.
 #include "ExplainPanel.h"
 #include "MainWindow.h"
+#include "PlayerBar.h"
 #include "Palette.h"
 #include "PointerHighlight.h"
 #include "Session.h"
 #include "ViewContext.h"
 
 #include <QApplication>
+#include <QScreen>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -88,6 +91,18 @@ private slots:
                      u"kernel"_qs, u"numa"_qs})
                 QCOMPARE(tabShown(tabs, w.view(id)), views.contains(id));
         }
+        // The player: no speed control, the position never cut, the chapters on the bar (not
+        // hidden behind the tool bar's overflow button) even on this small screen.
+        auto* player = w.findChild<PlayerBar*>();
+        QVERIFY(player && player->compact());
+        QCoreApplication::processEvents();
+        for (QComboBox* c : player->findChildren<QComboBox*>()) QVERIFY(!c->isVisible()); // the speed
+        auto* position = player->findChild<PositionLabel*>();
+        QVERIFY(position && !position->text().isEmpty());
+        QVERIFY2(position->width() >= position->fontMetrics().horizontalAdvance(position->text()),
+            qPrintable(position->text()));
+        QVERIFY(w.findChild<QComboBox*>(u"chapters"_qs)->isVisible());
+        QVERIFY(player->window()->width() <= w.screen()->geometry().width());
         // Large type and the presentation palette.
         QVERIFY(QApplication::font().pointSizeF() >= 16);
         QVERIFY(QApplication::font().pointSizeF() > fontBefore.pointSizeF());
@@ -110,12 +125,49 @@ private slots:
         QVERIFY(!w.isFullScreen());
         QVERIFY(w.menuBar()->isVisible());
         QCOMPARE(QApplication::font(), fontBefore);
+        QVERIFY(!player->compact());
         QVERIFY(!Palette::presentation());
         QVERIFY(!w.findChild<PointerHighlight*>());
         QCOMPARE(w.dock(u"console"_qs)->isVisible(), consoleBefore);
         for (int i = 0; i < tabs->count(); ++i) QVERIFY(tabs->isTabVisible(i));
         for (auto it = before.cbegin(); it != before.cend(); ++it) QCOMPARE(w.dock(it.key())->isVisible(), it.value());
         for (const QString& id : docks) QVERIFY(!w.dock(id)->titleBarWidget());
+    }
+
+    void positionLabelFits_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("room for all") << 2000 << u"event 366,374 / 931,176 · command 6 / 10"_qs;
+        QTest::newRow("events only") << 0 << u"event 366,374 / 931,176"_qs; // width: see below
+        QTest::newRow("numbers only") << 1 << u"366,374 / 931,176"_qs;
+    }
+
+    void positionLabelFits()
+    {
+        // The longest form that fits is shown; the label asks for the widest and settles for the
+        // narrowest (a projector's large type on a small screen).
+        QFETCH(int, width);
+        QFETCH(QString, shown);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        PlayerBar bar;
+        bar.setAttribute(Qt::WA_DontShowOnScreen);
+        bar.show();
+        QCoreApplication::processEvents();
+        bar.setPosition(366374, 931176, 6, 10);
+        auto* label = bar.findChild<PositionLabel*>();
+        QVERIFY(label);
+        const QFontMetrics fm = label->fontMetrics();
+        QCOMPARE(label->toolTip(), u"event 366,374 / 931,176 · command 6 / 10"_qs);
+        QVERIFY(label->sizeHint().width() > fm.horizontalAdvance(u"event 931,176 / 931,176 · command 10 / 10"_qs));
+        QVERIFY(label->minimumSizeHint().width() >= fm.horizontalAdvance(u"931,176 / 931,176"_qs));
+        QVERIFY(label->minimumSizeHint().width() < fm.horizontalAdvance(u"event 366,374 / 931,176"_qs));
+        if (width == 0) width = fm.horizontalAdvance(u"event 366,374 / 931,176 · "_qs) + fm.averageCharWidth();
+        if (width == 1) width = fm.horizontalAdvance(u"event 366,374 / 93"_qs);
+        label->resize(width, label->height());
+        QCOMPARE(label->text(), shown);
+        QVERIFY(fm.horizontalAdvance(label->text()) <= label->width());
+        QLocale::setDefault(QLocale::c());
     }
 
     void pageDownPlaysTheNextCommand()
