@@ -47,6 +47,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QScreen>
 #include <QSettings>
 #include <QShortcut>
@@ -214,10 +216,21 @@ void MainWindow::buildViews()
     m_views.insert(QStringLiteral("explain"), explain);
     QDockWidget* explainDock = dock(QStringLiteral("explain"), explain, Qt::BottomDockWidgetArea);
 
+    // The two panels of controls scroll rather than make the window taller than a 720-line
+    // screen (docks tabbed together ask for the tallest one's minimum).
+    auto scrolled = [this](QWidget* panel) {
+        auto* area = new QScrollArea(this);
+        area->setWidget(panel);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        area->setMinimumWidth(panel->minimumSizeHint().width() + area->verticalScrollBar()->sizeHint().width());
+        return area;
+    };
     m_alloc = new AllocPanel(m_ctx, this);
-    QDockWidget* allocDock = dock(QStringLiteral("alloc"), m_alloc, Qt::LeftDockWidgetArea);
+    QDockWidget* allocDock = dock(QStringLiteral("alloc"), scrolled(m_alloc), Qt::LeftDockWidgetArea);
     m_pressure = new PressurePanel(m_session, m_ctx, this);
-    QDockWidget* pressureDock = dock(QStringLiteral("pressure"), m_pressure, Qt::LeftDockWidgetArea);
+    QDockWidget* pressureDock = dock(QStringLiteral("pressure"), scrolled(m_pressure), Qt::LeftDockWidgetArea);
     tabifyDockWidget(allocDock, pressureDock);
     allocDock->raise();
     connect(m_pressure, &PressurePanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });

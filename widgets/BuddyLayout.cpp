@@ -112,9 +112,11 @@ void BuddyLayout::layoutRow(const Machine& m, int order, int maxBlocksPerRow, st
     };
 
     const Metrics& k = m_metrics;
-    const qreal w = boxWidth(order);
-    const qreal mw = std::max(k.moreWidth, w);
     const qreal room = row.listRect.width();
+    // A list column narrower than one box (a small window) still shows the head block, narrower,
+    // rather than a "+1 more" that would not fit either.
+    const qreal w = std::min(boxWidth(order), std::max<qreal>(room, 1));
+    const qreal mw = std::max(k.moreWidth, w);
 
     // Which list positions get a box: the head always, then the tail and the event's
     // blocks, then as many from the head as fit. Gaps become "+N more" boxes.

@@ -343,6 +343,12 @@ void BuddyView::ensureLayouts() const
               .height();
     const qreal bodyH = cfm.boundingRect(QRectF(0, 0, capW, 2000), Qt::TextWordWrap, captionBody()).height();
     m_captionHeight = std::clamp(titleH + bodyH + 26, cfm.lineSpacing() * 4 + 26, height() * 0.4);
+    // The rows come first: each at least a line of text high. On a short view (a 720-line
+    // screen) the caption gives way, down to its title and a line, and elides the rest
+    // (the Explanation dock has it all).
+    const qreal rowsNeed = (kMaxOrder + 1) * (fm.height() + 4);
+    const qreal room = height() - headerRect().height() - 20 - fm.height() - 6 - rowsNeed;
+    m_captionHeight = std::max(std::min(m_captionHeight, room), titleH + cfm.lineSpacing() + 26);
 
     // Column widths from the fonts, so nothing is clipped in any language.
     BuddyLayout::Metrics k;
@@ -811,7 +817,10 @@ void BuddyView::paintSprite(QPainter& p, const Sprite& s) const
     p.setBrush(s.hollow ? QBrush(Qt::NoBrush) : QBrush(s.fill));
     p.drawRoundedRect(r, 5, 5);
     if (!s.label.isEmpty()) {
-        const QFont f = viewFontAtLeast(this, 10);
+        QFont f = viewFontAtLeast(this, 10);
+        // Short rows (a small screen): the label shrinks to the box instead of crossing its border.
+        if (QFontMetricsF(f).height() > r.height() - 1)
+            f = Palette::pixelFont(f, std::max<qreal>(7, (r.height() - 1) / QFontMetricsF(f).height() * QFontInfo(f).pixelSize()));
         const QFontMetricsF fm(f);
         if (fm.horizontalAdvance(s.label) <= r.width() - 4) {
             p.setFont(f);
@@ -856,8 +865,8 @@ void BuddyView::paintCaption(QPainter& p) const
     p.setFont(capFont);
     const QRectF body(inner.left(), std::max(titleUsed.bottom(), inner.top() + QFontMetricsF(capBold).height() + 4) + 6,
         inner.width(), 0);
-    p.drawText(
-        QRectF(body.left(), body.top(), body.width(), inner.bottom() - body.top()), Qt::TextWordWrap, captionBody());
+    const QRectF bodyRect(body.left(), body.top(), body.width(), std::max<qreal>(0, inner.bottom() - body.top()));
+    p.drawText(bodyRect, Qt::TextWordWrap, Palette::fitWrapped(capFont, bodyRect, captionBody()));
 }
 
 } // namespace memviz

@@ -41,6 +41,19 @@ private slots:
         QSettings().clear();
     }
 
+    void fitsASmallScreen()
+    {
+        // A 1280x720 laptop or projector: the window's own minimum leaves room for a task bar.
+        MainWindow w(small());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+        QCoreApplication::processEvents();
+        // (The panels of controls scroll: tabbed together they made the window 770 lines tall.)
+        QVERIFY2(w.minimumSizeHint().height() <= 680, qPrintable(QString::number(w.minimumSizeHint().height())));
+        QVERIFY2(w.minimumSizeHint().width() <= 1270, qPrintable(QString::number(w.minimumSizeHint().width())));
+    }
+
     void demoRunsFromResources()
     {
         MainWindow w(small());

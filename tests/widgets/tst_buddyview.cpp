@@ -101,6 +101,7 @@ private slots:
     void paintsSplitStep_data();
     void paintsSplitStep();
     void paintsEveryBuddyEvent();
+    void smallViewKeepsRowsReadable();
     void svgAndHiDpi();
     void followsZoneOfEvent();
     void pinnedZoneStays();
@@ -144,6 +145,32 @@ void TestBuddyView::paintsSplitStep()
     ctx.setProgress(1.0);
     const QImage end = render(view);
     QVERIFY(start != end);
+}
+
+void TestBuddyView::smallViewKeepsRowsReadable()
+{
+    // The buddy tab of a 1280x720 window: the rows stay a line of text high (the caption gives
+    // way), and a list holding one block shows that block, not a "+1 more" that fits no better.
+    Simulator sim = test::boot("x86-64", "64M");
+    for (int o : { 0, 1, 2, 3 }) sim.apply(Command::allocPages(o));
+    ViewContext ctx;
+    BuddyView view(&ctx);
+    view.resize(560, 410);
+    showStep(ctx, sim, sim.eventCount(), 1.0);
+    const QImage img = render(view);
+    QVERIFY(!img.isNull());
+    const BuddyLayout& l = view.layoutAfter();
+    QVERIFY(l.isValid());
+    const QFontMetricsF fm(view.font());
+    for (const BuddyRow& row : l.rows()) {
+        QVERIFY2(row.rect.height() >= fm.height(), qPrintable(QString::number(row.rect.height())));
+        if (row.nrFree == 1) {
+            QCOMPARE(row.boxCount, 1);
+            const BuddyBox& b = l.boxes()[std::size_t(row.firstBox)];
+            QCOMPARE(b.role, BuddyBox::Role::Free);
+            QVERIFY(b.rect.right() <= row.listRect.right() + 0.5);
+        }
+    }
 }
 
 void TestBuddyView::paintsEveryBuddyEvent()
