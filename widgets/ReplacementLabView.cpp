@@ -728,6 +728,7 @@ void ReplacementLabView::retranslate()
     m_forwardButton->setToolTip(tr("Step forward (→)"));
     m_endButton->setToolTip(tr("To the end (End)"));
     m_plotTitle->setText(tr("Misses by frames"));
+    fitPlotPane();
     m_plot->setToolTip(tr("Misses of the whole string with 1, 2, 3 … frames. A line that goes up is Belady's anomaly: "
                           "LRU and OPT never show one (they are stack algorithms: n frames always hold what n − 1 "
                           "would), FIFO and CLOCK can."));
@@ -811,6 +812,7 @@ void ReplacementLabView::applyFonts()
         m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the entries
         m_plot->replot(QCustomPlot::rpQueuedRefresh);
     }
+    fitPlotPane();
     if (px == m_fontPx) return;
     m_fontPx = px;
     // The controls grow with the view too, for the back row of a lecture hall.
@@ -825,7 +827,36 @@ void ReplacementLabView::applyFonts()
     m_plot->legend->setFont(f);
     m_caption->setFont(f);
     m_message->setFont(f);
+    fitPlotPane();
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
+}
+
+void ReplacementLabView::fitPlotPane()
+{
+    // The plot keeps room for its title, legend, axes and a readable area; the sentence under
+    // it goes when the pane is too short for both (a projector's large type on 720 lines).
+    const int line = QFontMetrics(m_plot->legend->font()).height();
+    const int legendRows = (kPolicyCount + m_plot->legend->wrap() - 1) / std::max(1, m_plot->legend->wrap());
+    int need = line * (4 + legendRows) + 120;
+    // Too short even for that: the axis label says what is plotted, the title goes.
+    const bool titled = m_plotBox->height() >= need;
+    if (!titled) need -= line * 3 / 2;
+    const QString title = titled ? tr("Misses by frames") : QString();
+    if (m_plotTitle->text() != title) {
+        m_plotTitle->setText(title);
+        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    }
+    if (m_plot->minimumHeight() != need) m_plot->setMinimumHeight(need);
+    // As many misses ticks as the axis holds without their labels touching.
+    const int axisH = std::max(1, m_plot->height() - (need - 120));
+    const int ticks = std::clamp(axisH * 2 / (line * 3), 2, 5);
+    if (m_plot->yAxis->ticker()->tickCount() != ticks) {
+        m_plot->yAxis->ticker()->setTickCount(ticks);
+        m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    }
+    const int captionH = m_caption->heightForWidth(std::max(1, m_plotBox->width() - 4));
+    const bool captionFits = m_plotBox->height() >= need + captionH + 4;
+    if (m_caption->isVisibleTo(m_plotBox) != captionFits) m_caption->setVisible(captionFits);
 }
 
 bool ReplacementLabView::eventFilter(QObject* watched, QEvent* event)
@@ -1371,6 +1402,7 @@ void ReplacementLabView::updatePlot()
     m_markN1->point2->setCoords(m_frames + 1, 1);
     m_markN1->setVisible(m_compare);
     m_caption->setText(plotCaption());
+    fitPlotPane();
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 }
 

@@ -178,6 +178,8 @@ private:
     void refreshProcesses();
     /// The chosen process's mappings at the cursor, "all mappings" first; keeps the choice.
     void refreshMappings();
+    /// The plot's minimum height from its fonts; the caption under it only when both fit.
+    void fitPlotPane();
     void onRunChanged();
     void setError(const QString& error);
     void takeString(std::vector<std::int64_t> refs, Source source);

@@ -178,6 +178,7 @@ private slots:
     void geometry_data();
     void geometry();
     void longStringScrolls();
+    void shortPlotPane();
     void renders_data();
     void renders();
     void retranslates();
@@ -881,6 +882,43 @@ void TestReplacementLabView::geometry()
         QCOMPARE(int(g.hitTest(g.outcomeRect(panels - 1, 1).center()).kind), int(ReplacementLabGeometry::Hit::Outcome));
     }
     QCOMPARE(g.hitTest(g.refRect(0).center()).col, 0);
+}
+
+void TestReplacementLabView::shortPlotPane()
+{
+    // A short lab (a projector's 720 lines, large type, the narration docked below): the plot
+    // keeps its legend and axes inside its pane; the title and the sentence under it give way.
+    Lab tall(QSize(1280, 800));
+    QCoreApplication::processEvents();
+    const auto title = [](Lab& l) {
+        auto* t = qobject_cast<QCPTextElement*>(l.view.plot()->plotLayout()->element(0, 0));
+        return t ? t->text() : u"(no title element)"_s;
+    };
+    const auto captionShown = [](Lab& l) {
+        for (QLabel* c : l.view.findChildren<QLabel*>())
+            if (c->text().contains(u"Belady's anomaly"_s) && c->parentWidget() == l.view.plot()->parentWidget())
+                return c->isVisible();
+        return false;
+    };
+    QCOMPARE(title(tall), u"Misses by frames"_s);
+    QVERIFY(tall.view.setReferenceText(u"1 2 3 4 1 2 5 1 2 3 4 5"_s));
+    QCoreApplication::processEvents();
+    QVERIFY(captionShown(tall));
+
+    Palette::setPresentation(true);
+    {
+        Lab shortLab(QSize(1280, 470)); // the lab in presentation mode on 1280x720, narration below
+        QVERIFY(shortLab.view.setReferenceText(u"1 2 3 4 1 2 5 1 2 3 4 5"_s));
+        shortLab.view.resize(1280, 471);
+        QCoreApplication::processEvents();
+        QCustomPlot* p2 = shortLab.view.plot();
+        QVERIFY2(p2->minimumHeight() <= p2->parentWidget()->height(),
+            qPrintable(u"%1 > %2"_s.arg(p2->minimumHeight()).arg(p2->parentWidget()->height())));
+        QVERIFY(!captionShown(shortLab));
+        QVERIFY(title(shortLab).isEmpty());
+        QVERIFY(p2->yAxis->ticker()->tickCount() < 5);
+    }
+    Palette::setPresentation(false);
 }
 
 void TestReplacementLabView::longStringScrolls()
