@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QPainter>
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
@@ -27,7 +28,7 @@ PlayerBar::PlayerBar(QWidget* parent) : QWidget(parent)
     lay->setContentsMargins(6, 2, 6, 2);
     auto button = [&](QStyle::StandardPixmap icon, auto signal) {
         auto* b = new QToolButton(this);
-        b->setIcon(style()->standardIcon(icon));
+        b->setProperty("memvizIcon", int(icon));
         b->setAutoRaise(true);
         b->setIconSize(QSize(22, 22));
         connect(b, &QToolButton::clicked, this, signal);
@@ -67,6 +68,38 @@ PlayerBar::PlayerBar(QWidget* parent) : QWidget(parent)
     });
     m_speed->setCurrentIndex(3);
     retranslate();
+    updateIcons();
+}
+
+void PlayerBar::updateIcons()
+{
+    // The style's media icons are drawn dark: on the dark theme's background they all but
+    // vanish (a projector makes it worse). Their shapes are recoloured in the palette's text
+    // colour; the arrows the style draws in colour keep it.
+    const QColor ink = palette().color(QPalette::WindowText);
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    for (QToolButton* b : { m_start, m_prevCmd, m_back, m_play, m_forward, m_nextCmd, m_end }) {
+        const auto sp = static_cast<QStyle::StandardPixmap>(b->property("memvizIcon").toInt());
+        const QIcon base = style()->standardIcon(sp);
+        if (!dark || sp == QStyle::SP_ArrowLeft || sp == QStyle::SP_ArrowRight) {
+            b->setIcon(base);
+            continue;
+        }
+        QIcon tinted;
+        for (const QSize& size : base.availableSizes().isEmpty() ? QList<QSize> { QSize(22, 22) } : base.availableSizes()) {
+            for (QIcon::Mode mode : { QIcon::Normal, QIcon::Disabled }) {
+                QImage img = base.pixmap(size, mode).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+                QPainter p(&img);
+                p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+                QColor c = ink;
+                if (mode == QIcon::Disabled) c.setAlphaF(0.35f);
+                p.fillRect(img.rect(), c);
+                p.end();
+                tinted.addPixmap(QPixmap::fromImage(img), mode);
+            }
+        }
+        b->setIcon(tinted);
+    }
 }
 
 void PlayerBar::retranslate()
@@ -90,6 +123,7 @@ void PlayerBar::retranslate()
 void PlayerBar::changeEvent(QEvent* e)
 {
     if (e->type() == QEvent::LanguageChange) retranslate();
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) updateIcons();
     QWidget::changeEvent(e);
 }
 
@@ -99,6 +133,7 @@ void PlayerBar::setCompact(bool on)
     m_speedLabel->setVisible(!on);
     m_speed->setVisible(!on);
     m_scrubber->setMinimumWidth(on ? 80 : 200);
+    for (QToolButton* b : findChildren<QToolButton*>()) b->setIconSize(on ? QSize(30, 30) : QSize(22, 22));
 }
 
 QString PlayerBar::positionText() const { return m_position->text(); }
@@ -193,7 +228,8 @@ void PlayerBar::setPosition(std::uint64_t cursor, std::uint64_t total, std::uint
 void PlayerBar::setPlaying(bool playing)
 {
     m_playing = playing;
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setProperty("memvizIcon", int(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    updateIcons();
     m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
 }
 

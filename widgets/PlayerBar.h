@@ -71,6 +71,8 @@ protected:
 
 private:
     void retranslate();
+    /// The buttons' icons, recoloured for a dark palette.
+    void updateIcons();
     QToolButton* m_start = nullptr;
     QToolButton* m_prevCmd = nullptr;
     QToolButton* m_back = nullptr;

@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace memviz;
@@ -168,6 +169,38 @@ private slots:
         QCOMPARE(label->text(), shown);
         QVERIFY(fm.horizontalAdvance(label->text()) <= label->width());
         QLocale::setDefault(QLocale::c());
+    }
+
+    void playerIconsOnTheDarkTheme()
+    {
+        // The style's media icons are dark: on the dark theme they are redrawn in the text colour.
+        const auto lightness = [](const QIcon& icon) {
+            const QImage img = icon.pixmap(22, 22).toImage().convertToFormat(QImage::Format_ARGB32);
+            qint64 sum = 0, n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x)
+                    if (qAlpha(img.pixel(x, y)) > 128) sum += QColor(img.pixel(x, y)).lightness(), ++n;
+            return n ? int(sum / n) : -1;
+        };
+        for (Theme theme : { Theme::Dark, Theme::Light }) {
+            Palette::applyToApplication(theme);
+            PlayerBar bar;
+            QCoreApplication::processEvents();
+            const QList<QToolButton*> buttons = bar.findChildren<QToolButton*>();
+            QCOMPARE(buttons.size(), 7);
+            int checked = 0;
+            for (QToolButton* b : buttons) {
+                if (b->toolTip().contains(u"Step"_qs)) continue; // the style's coloured arrows
+                const int l = lightness(b->icon());
+                QVERIFY2(l >= 0, qPrintable(b->toolTip()));
+                if (theme == Theme::Dark) QVERIFY2(l > 150, qPrintable(u"%1: %2"_qs.arg(b->toolTip()).arg(l)));
+                ++checked;
+            }
+            QCOMPARE(checked, 5);
+            bar.setCompact(true);
+            QCOMPARE(buttons.first()->iconSize(), QSize(30, 30));
+        }
+        Palette::applyToApplication(Theme::Light);
     }
 
     void pageDownPlaysTheNextCommand()
