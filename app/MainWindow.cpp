@@ -587,7 +587,9 @@ void MainWindow::buildMenus()
         QAction* a = demos->addAction(QString());
         a->setData(f);
         const QString path = QStringLiteral(":/demos/") + f;
-        connect(a, &QAction::triggered, this, [this, path] { loadDemo(path, true); });
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (m_editor->mayDiscard()) loadDemo(path, true); // the script's unsaved edits are not lost silently
+        });
         m_actions.insert(QStringLiteral("demo-") + f, a);
     }
 
@@ -1095,6 +1097,7 @@ void MainWindow::saveSession(bool askForName)
 
 void MainWindow::openSession()
 {
+    if (!m_editor->mayDiscard()) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("memviz sessions (*.memviz)"));
     if (path.isEmpty()) return;
     const QString error = openSessionFrom(path);
@@ -1151,6 +1154,7 @@ void MainWindow::updateRecentMenu()
         a->setToolTip(QDir::toNativeSeparators(path));
         a->setStatusTip(QDir::toNativeSeparators(path));
         connect(a, &QAction::triggered, this, [this, path] {
+            if (!m_editor->mayDiscard()) return;
             const QString error = openSessionFrom(path);
             if (error.isEmpty()) return;
             if (!QFileInfo::exists(path)) { // moved or deleted: the entry goes

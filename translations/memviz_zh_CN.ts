@@ -7862,6 +7862,14 @@ tables</source>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Unsaved script</source>
+        <translation>脚本未保存</translation>
+    </message>
+    <message>
+        <source>The script &quot;%1&quot; has changes that are not saved. Save them first?</source>
+        <translation>脚本“%1”有尚未保存的修改。要先保存吗？</translation>
+    </message>
 </context>
 <context>
     <name>memviz::ScriptEngine</name>

@@ -155,9 +155,23 @@ void ScriptEditor::changeEvent(QEvent* e)
 
 QString ScriptEditor::source() const { return m_edit->toPlainText(); }
 
+bool ScriptEditor::isModified() const { return m_edit->document()->isModified(); }
+
+bool ScriptEditor::mayDiscard()
+{
+    if (!isModified() || source().trimmed().isEmpty()) return true;
+    const QString name = m_fileName.isEmpty() ? tr("Untitled script") : QFileInfo(m_fileName).fileName();
+    const auto answer = QMessageBox::question(this, tr("Unsaved script"),
+        tr("The script \"%1\" has changes that are not saved. Save them first?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) return saveFile();
+    return answer == QMessageBox::Discard;
+}
+
 void ScriptEditor::setSource(const QString& text, const QString& fileName, bool saveInPlace)
 {
     m_edit->setPlainText(text);
+    m_edit->document()->setModified(false);
     m_fileName = fileName;
     m_saveInPlace = saveInPlace;
     clearError();
@@ -183,6 +197,7 @@ void ScriptEditor::clearError()
 
 void ScriptEditor::openFile()
 {
+    if (!mayDiscard()) return;
     const QString f = QFileDialog::getOpenFileName(this, tr("Open script"), QFileInfo(m_fileName).path(),
                                                    tr("JavaScript (*.js);;All files (*)"));
     if (f.isEmpty()) return;
@@ -209,6 +224,7 @@ bool ScriptEditor::saveFile()
     }
     m_fileName = f;
     m_saveInPlace = true;
+    m_edit->document()->setModified(false);
     retranslate();
     return true;
 }

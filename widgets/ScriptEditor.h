@@ -39,6 +39,11 @@ public:
     /// (a script from a session file, a demo in the resources), Save asks where.
     void setSource(const QString& text, const QString& fileName, bool saveInPlace = true);
     QString fileName() const { return m_fileName; }
+    /// The text was edited since it was opened or saved.
+    bool isModified() const;
+    /// Before the text is replaced: true when it is unchanged (or empty), or the user saved it
+    /// or chose to discard the changes; false when they cancelled.
+    bool mayDiscard();
     /// Whether Save writes to fileName() without asking.
     bool savesInPlace() const { return m_saveInPlace && !m_fileName.isEmpty() && !m_fileName.startsWith(u':'); }
     /// Marks an error at a line (1-based) with its message; 0 clears.

@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -251,6 +252,48 @@ private slots:
         w.runConsoleLine(QStringLiteral("machine({ preset: 'x86-64', ram: '64M' })"));
         QVERIFY(w.sessionPath().isEmpty());
         QVERIFY(!w.windowTitle().contains(QStringLiteral("lesson.memviz")));
+    }
+
+    void unsavedScriptIsNotLostSilently()
+    {
+        MainWindow w(small());
+        w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+        QVERIFY(!w.scriptEditor()->isModified());
+        QTest::keyClicks(w.scriptEditor()->editor(), QStringLiteral("// my own line "));
+        QVERIFY(w.scriptEditor()->isModified());
+        const std::uint64_t events = w.session()->simulator()->eventCount();
+        QAction* demo = nullptr;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->data().toString() == QStringLiteral("textbook-2level.js")) demo = a;
+        QVERIFY(demo);
+        const auto answer = [this](QMessageBox::StandardButton b, QString* text) {
+            QTimer::singleShot(0, this, [b, text] {
+                if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                    *text = box->text();
+                    box->button(b)->click();
+                }
+            });
+        };
+        // Cancel: nothing changes.
+        QString asked;
+        answer(QMessageBox::Cancel, &asked);
+        demo->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("buddy.js")) && asked.contains(QStringLiteral("not saved")), qPrintable(asked));
+        QVERIFY(w.scriptEditor()->source().contains(QStringLiteral("// my own line")));
+        QCOMPARE(w.session()->simulator()->eventCount(), events);
+        // Discard: the demo replaces it.
+        asked.clear();
+        answer(QMessageBox::Discard, &asked);
+        demo->trigger();
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(!w.scriptEditor()->source().contains(QStringLiteral("// my own line")));
+        QVERIFY(!w.scriptEditor()->isModified());
+        // Unchanged text is replaced without a question (were one asked, the timer would answer it).
+        asked.clear();
+        answer(QMessageBox::Cancel, &asked);
+        demo->trigger();
+        QCoreApplication::processEvents();
+        QVERIFY(asked.isEmpty());
     }
 
     void sessionThemeIsNotTheUsersChoice()
