@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -47,15 +48,19 @@ QString AnimationSpec::gifName() const
     return baseName + QStringLiteral(".gif");
 }
 
+// Picture 0 is the start at rest; then picture 1 + (s − 1) × per + i shows step from + s at
+// progress (i + 1) / per: the range's own steps animate, not the one that led to `from`.
 std::uint64_t AnimationSpec::cursorOf(std::uint64_t k) const
 {
-    return from + k / static_cast<std::uint64_t>(std::max(1, framesPerStep));
+    if (k == 0) return from;
+    return from + 1 + (k - 1) / static_cast<std::uint64_t>(std::max(1, framesPerStep));
 }
 
 double AnimationSpec::progressOf(std::uint64_t k) const
 {
+    if (k == 0) return 1.0;
     const int per = std::max(1, framesPerStep);
-    return static_cast<double>(k % static_cast<std::uint64_t>(per) + 1) / per;
+    return static_cast<double>((k - 1) % static_cast<std::uint64_t>(per) + 1) / per;
 }
 
 // ---- checking ---------------------------------------------------------------------------
@@ -166,35 +171,56 @@ AnimationResult Animation::write(const FrameSource& source, const AnimationSpec&
         return failed(e.replace(stage.filePath(spec.gifName()), native(out.filePath(spec.gifName()))));
     }
 
-    // Into place. Names of this export replace files of the same name.
-    auto moveIn = [&](const QString& name) {
-        const QString target = out.filePath(name);
-        if (QFile::exists(target) && !QFile::remove(target)) return false;
-        return QFile::rename(stage.filePath(name), target);
-    };
+    // Into place, all or nothing. Files of the same names (and numbered pictures of an
+    // earlier, longer export under this name, which would mix with these) are first moved
+    // aside into the staging folder; if anything fails, everything moved goes back.
+    QStringList names;
+    if (spec.png)
+        for (std::uint64_t k = 0; k < total; ++k) names << spec.pngName(k);
+    if (spec.gif) names << spec.gifName();
+    QStringList stale;
     if (spec.png) {
-        for (std::uint64_t k = 0; k < total; ++k)
-            if (!moveIn(spec.pngName(k)))
-                return failed(tr("Cannot replace %1").arg(native(out.filePath(spec.pngName(k)))));
-        result.firstPng = out.filePath(spec.pngName(0));
-        result.lastPng = out.filePath(spec.pngName(total - 1));
-        // Numbered pictures of an earlier export under this name would mix with these.
         const QRegularExpression numbered(QStringLiteral("^%1-(\\d{6,})\\.png$")
                                               .arg(QRegularExpression::escape(spec.baseName)));
-        const QStringList names = out.entryList({spec.baseName + QStringLiteral("-*.png")}, QDir::Files);
-        for (const QString& name : names) {
+        for (const QString& name : out.entryList({spec.baseName + QStringLiteral("-*.png")}, QDir::Files)) {
             const QRegularExpressionMatch m = numbered.match(name);
             if (!m.hasMatch()) continue;
             bool ok = false;
             const qulonglong n = m.captured(1).toULongLong(&ok);
-            if (!ok || n >= total || m.captured(1).size() != spec.digits()) QFile::remove(out.filePath(name));
+            if (!ok || n >= total || m.captured(1).size() != spec.digits()) stale << name;
         }
     }
-    if (spec.gif) {
-        if (!moveIn(spec.gifName()))
-            return failed(tr("Cannot replace %1").arg(native(out.filePath(spec.gifName()))));
-        result.gifFile = out.filePath(spec.gifName());
+    const QString aside = QStringLiteral("old-");
+    QStringList movedAside, movedIn;
+    auto rollBack = [&] {
+        for (const QString& name : std::as_const(movedIn)) QFile::rename(out.filePath(name), stage.filePath(name));
+        for (const QString& name : std::as_const(movedAside)) QFile::rename(stage.filePath(aside + name), out.filePath(name));
+    };
+    for (const QString& name : names + stale) {
+        const QString target = out.filePath(name);
+        if (!QFileInfo::exists(target) && !QFileInfo(target).isSymLink()) continue;
+        if (QFileInfo(target).isDir() || !QFile::rename(target, stage.filePath(aside + name))) {
+            rollBack();
+            staging.reset();
+            return failed(tr("Cannot replace %1: it is a folder, or the folder does not let it be replaced; nothing was "
+                             "written")
+                              .arg(native(target)));
+        }
+        movedAside << name;
     }
+    for (const QString& name : std::as_const(names)) {
+        if (!QFile::rename(stage.filePath(name), out.filePath(name))) {
+            rollBack();
+            staging.reset();
+            return failed(tr("Cannot write %1; nothing was written").arg(native(out.filePath(name))));
+        }
+        movedIn << name;
+    }
+    if (spec.png) {
+        result.firstPng = out.filePath(spec.pngName(0));
+        result.lastPng = out.filePath(spec.pngName(total - 1));
+    }
+    if (spec.gif) result.gifFile = out.filePath(spec.gifName());
     result.ok = true;
     return result;
 }

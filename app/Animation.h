@@ -25,9 +25,9 @@ using FrameSource = std::function<QImage(std::uint64_t cursor, double progress)>
 using AnimationProgress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
 
 struct AnimationSpec {
-    std::uint64_t from = 0; ///< first position (events applied), included
+    std::uint64_t from = 0; ///< first position (events applied), included: shown once, at rest
     std::uint64_t to = 0;   ///< last position, included
-    int framesPerStep = 1;  ///< pictures per position: the step at progress 1/k, 2/k, ... 1
+    int framesPerStep = 1;  ///< pictures per step after `from`: the step at progress 1/k, 2/k, ... 1
     int fps = 8;            ///< GIF pictures per second
     QSize size {1280, 800}; ///< of every picture; a source's picture of another size is fitted to it
     QString outDir;
@@ -35,8 +35,14 @@ struct AnimationSpec {
     bool png = true;
     bool gif = false;
 
+    /// Positions in the range, both ends included.
     std::uint64_t steps() const { return to >= from ? to - from + 1 : 0; }
-    std::uint64_t pictureCount() const { return steps() * static_cast<std::uint64_t>(std::max(1, framesPerStep)); }
+    /// The start once, then every step to the end in framesPerStep pictures:
+    /// 1 + (to − from) × framesPerStep (a range of one position: one picture).
+    std::uint64_t pictureCount() const
+    {
+        return steps() == 0 ? 0 : 1 + (steps() - 1) * static_cast<std::uint64_t>(std::max(1, framesPerStep));
+    }
     /// Digits of the picture numbers: 6, more for a range of a million pictures or more.
     int digits() const;
     /// "buddy-000042.png"

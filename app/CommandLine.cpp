@@ -60,8 +60,8 @@ bool parseCommandLine(const QStringList& args, Options* result, int* exitCode)
                                      tr("Headless: write numbered PNG frames of one view (buddy, walk, ...) for a range "
                                         "of steps into --out."),
                                      tr("view"));
-    const QCommandLineOption from(QStringLiteral("from"), tr("With --animate: the first step (default 0)."), tr("n"));
-    const QCommandLineOption to(QStringLiteral("to"), tr("With --animate: the last step (default: the end of the run)."),
+    const QCommandLineOption from(QStringLiteral("from"), tr("With --animate: start at the run after n events, shown at rest (default 0)."), tr("n"));
+    const QCommandLineOption to(QStringLiteral("to"), tr("With --animate: the last step, included (default: the end of the run)."),
                                 tr("n"));
     const QCommandLineOption gif(QStringLiteral("gif"), tr("With --animate: also write VIEW.gif (looping)."));
     const QCommandLineOption size(QStringLiteral("size"), tr("With --animate: the picture size (default 1280x800)."),

@@ -78,11 +78,6 @@ int runHeadless(const Options& o)
             return 2;
         }
     }
-    if (!QDir().mkpath(o.outDir)) {
-        err(QStringLiteral("memviz: ") + tr("cannot create the directory %1").arg(o.outDir));
-        return 2;
-    }
-
     ScriptEngine engine;
     engine.setTimeoutMs(o.timeoutSeconds * 1000);
     QObject::connect(&engine, &ScriptEngine::printed, [](const QString& text) {
@@ -108,11 +103,22 @@ int runHeadless(const Options& o)
         spec.baseName = o.animateView;
         spec.png = true;
         spec.gif = o.gif;
-        const QString e = Animation::check(&spec, sim.eventCount());
+        // A typed end past the run is a mistake to report, not to cut short in silence.
+        QString e = o.toSet && o.to > sim.eventCount()
+            ? tr("the run has %1 events, so --to %2 is past its end (choose %3 to %1)")
+                  .arg(sim.eventCount())
+                  .arg(o.to)
+                  .arg(std::min<std::uint64_t>(o.from, sim.eventCount()))
+            : Animation::check(&spec, sim.eventCount());
         if (!e.isEmpty()) {
             err(QStringLiteral("memviz: ") + tr("--animate %1: %2").arg(o.animateView, e));
             return 2;
         }
+    }
+    // The folder is made only once the run and the range are known to be good.
+    if (!QDir().mkpath(o.outDir)) {
+        err(QStringLiteral("memviz: ") + tr("cannot create the directory %1").arg(o.outDir));
+        return 2;
     }
 
     QSaveFile events(QDir(o.outDir).filePath(QStringLiteral("events.jsonl")));

@@ -3073,14 +3073,6 @@ pictures of every view.</source>
         <translation>视图</translation>
     </message>
     <message>
-        <source>With --animate: the first step (default 0).</source>
-        <translation>与 --animate 同用：起始步（默认 0）。</translation>
-    </message>
-    <message>
-        <source>With --animate: the last step (default: the end of the run).</source>
-        <translation>与 --animate 同用：结束步（默认：运行的末尾）。</translation>
-    </message>
-    <message>
         <source>With --animate: also write VIEW.gif (looping).</source>
         <translation>与 --animate 同用：同时写出 VIEW.gif（VIEW 为视图名，循环播放）。</translation>
     </message>
@@ -3175,6 +3167,18 @@ pictures of every view.</source>
     <message>
         <source>Explanation</source>
         <translation>讲解</translation>
+    </message>
+    <message>
+        <source>the run has %1 events, so --to %2 is past its end (choose %3 to %1)</source>
+        <translation>这次运行只有 %1 个事件，--to %2 超出了结尾（请选择 %3 到 %1）</translation>
+    </message>
+    <message>
+        <source>With --animate: start at the run after n events, shown at rest (default 0).</source>
+        <translation>与 --animate 同用：从执行 n 个事件后的状态开始，先静态显示（默认 0）。</translation>
+    </message>
+    <message>
+        <source>With --animate: the last step, included (default: the end of the run).</source>
+        <translation>与 --animate 同用：结束步，包含在内（默认：运行的末尾）。</translation>
     </message>
 </context>
 <context>
@@ -3299,12 +3303,16 @@ pictures of every view.</source>
         <translation>导出已取消；未写入任何内容</translation>
     </message>
     <message>
-        <source>Cannot replace %1</source>
-        <translation>无法替换 %1</translation>
-    </message>
-    <message>
         <source>There is no view &quot;%1&quot;; the views are: %2</source>
         <translation>没有视图“%1”；可用的视图有：%2</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: it is a folder, or the folder does not let it be replaced; nothing was written</source>
+        <translation>无法替换 %1：它是一个文件夹，或者所在文件夹不允许替换它；没有写入任何文件</translation>
+    </message>
+    <message>
+        <source>Cannot write %1; nothing was written</source>
+        <translation>无法写入 %1；没有写入任何文件</translation>
     </message>
 </context>
 <context>

@@ -369,7 +369,8 @@ private slots:
             return total == s.pictureCount();
         });
         QVERIFY2(r.ok, qPrintable(r.error));
-        const std::uint64_t n = s.steps() * std::uint64_t(perStep);
+        // The start once, at rest, then each step of the range in perStep pictures.
+        const std::uint64_t n = 1 + (std::min<std::uint64_t>(to, m_sim->eventCount()) - from) * std::uint64_t(perStep);
         QCOMPARE(r.pictures, n);
         QCOMPARE(calls, n);
         QCOMPARE(lastDone, n);
@@ -432,8 +433,8 @@ private slots:
         QCOMPARE(Animation::check(&s, m_sim->eventCount()), QString());
         const AnimationResult r = Animation::write(source, s);
         QVERIFY2(r.ok, qPrintable(r.error));
-        QCOMPARE(calls, (QList<QPair<std::uint64_t, double>> {{2, 0.5}, {2, 1.0}, {3, 0.5}, {3, 1.0}, {4, 0.5},
-                                                              {4, 1.0}}));
+        // Position 2 at rest, then the steps to 3 and to 4 (not the step that led to 2).
+        QCOMPARE(calls, (QList<QPair<std::uint64_t, double>> {{2, 1.0}, {3, 0.5}, {3, 1.0}, {4, 0.5}, {4, 1.0}}));
         const QImage img(r.lastPng);
         QCOMPARE(img.size(), QSize(200, 200));
         QCOMPARE(img.pixelColor(100, 100), QColor(0x20, 0x60, 0xa0)); // the picture, 200×50 in the middle
@@ -556,6 +557,34 @@ private slots:
         QCOMPARE(entries(dir.path()), before);
     }
 
+    void failedMoveLeavesTheFolderAsItWas()
+    {
+        // The last move fails (a folder has the GIF's name): the pictures already moved in go
+        // out again, the earlier export's pictures come back, nothing is left half-written.
+        QTemporaryDir dir;
+        const FrameSource source = [](std::uint64_t cursor, double) {
+            QImage img(100, 80, QImage::Format_RGB32);
+            img.fill(QColor::fromHsv(int(cursor * 30 % 360), 200, 200));
+            return img;
+        };
+        AnimationSpec s = spec(dir.path(), u"buddy"_s, 0, 5, 1, false, QSize(100, 80));
+        QVERIFY(Animation::write(source, s).ok); // an earlier export: 6 pictures
+        QImage marker(100, 80, QImage::Format_RGB32);
+        marker.fill(Qt::magenta);
+        QVERIFY(marker.save(dir.filePath(u"buddy-000001.png"_s)));
+        QVERIFY(QDir(dir.path()).mkdir(u"buddy.gif"_s));
+        const QStringList before = entries(dir.path());
+        s.to = 2;
+        s.gif = true;
+        const AnimationResult r = Animation::write(source, s);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(u"buddy.gif"_s) && r.error.contains(u"nothing was written"_s), qPrintable(r.error));
+        QCOMPARE(entries(dir.path()), before);
+        QCOMPARE(QImage(dir.filePath(u"buddy-000001.png"_s)).pixelColor(5, 5), QColor(Qt::magenta));
+        QCOMPARE(QImage(dir.filePath(u"buddy-000005.png"_s)).size(), QSize(100, 80)); // the stale one stays too
+        QVERIFY(QFileInfo(dir.filePath(u"buddy.gif"_s)).isDir());
+    }
+
     void replacesAnEarlierLongerExport()
     {
         QTemporaryDir dir;
@@ -623,7 +652,7 @@ private slots:
         QCOMPARE(entries(dir.path()), QStringList {u"buddy.gif"_s});
         const auto g = slurp(dir.filePath(u"buddy.gif"_s));
         QVERIFY(g);
-        QCOMPARE(std::uint64_t(g->frames), (end - start + 1) * std::uint64_t(d.spec().framesPerStep));
+        QCOMPARE(std::uint64_t(g->frames), 1 + (end - start) * std::uint64_t(d.spec().framesPerStep));
 
         if (const QByteArray shots = qgetenv("MEMVIZ_SCREENSHOTS"); !shots.isEmpty()) {
             const QDir out(QString::fromLocal8Bit(shots));
