@@ -259,11 +259,15 @@ FrameSource Animation::viewSource(const Simulator& sim, const QString& viewId, Q
     }
     QWidget* w = st->view.get();
     w->setAttribute(Qt::WA_DontShowOnScreen);
-    const QSize logical(std::max(1, qRound(size.width() / scale)), std::max(1, qRound(size.height() / scale)));
+    // Never smaller than the view's own minimum: a small picture is drawn at that size and
+    // scaled down (Animation::write fits it), instead of a layout squeezed until it overlaps.
+    const QSize asked(std::max(1, qRound(size.width() / scale)), std::max(1, qRound(size.height() / scale)));
+    const QSize logical = asked.expandedTo(w->minimumSizeHint());
+    const QSize drawn = logical == asked ? size : logical * scale;
     w->resize(logical);
     w->show();
     const Simulator* s = &sim;
-    return [st, s, size, scale](std::uint64_t cursor, double progress) {
+    return [st, s, size = drawn, scale](std::uint64_t cursor, double progress) {
         cursor = std::min(cursor, s->eventCount());
         if (cursor != st->at) {
             if (st->at != UINT64_MAX && cursor == st->at + 1) {

@@ -467,6 +467,16 @@ void AnimationDialog::accept()
     m_busy = true;
     m_cancelled = false;
     m_buttons->setEnabled(false);
+    // The form is read once: while the pictures are drawn (events are processed) it stays as it
+    // was, and the message afterwards names what was really written.
+    const AnimationSpec ran = spec();
+    QList<QWidget*> inputs;
+    for (QWidget* w : findChildren<QWidget*>())
+        if ((qobject_cast<QLineEdit*>(w) || qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QComboBox*>(w)
+             || qobject_cast<QAbstractButton*>(w))
+            && w->isEnabled() && !m_buttons->isAncestorOf(w))
+            inputs << w;
+    for (QWidget* w : std::as_const(inputs)) w->setEnabled(false);
     QProgressDialog progress(this);
     progress.setWindowTitle(tr("Export animation"));
     progress.setCancelButtonText(tr("Cancel"));
@@ -483,12 +493,13 @@ void AnimationDialog::accept()
     progress.close();
     m_busy = false;
     m_buttons->setEnabled(true);
+    for (QWidget* w : std::as_const(inputs)) w->setEnabled(true);
     if (r.cancelled) return; // the dialog stays, as it was
     if (!r.ok) {
         QMessageBox::warning(this, tr("Export animation"), r.error);
         return;
     }
-    const AnimationSpec s = spec();
+    const AnimationSpec& s = ran;
     QMessageBox done(QMessageBox::Information, tr("Export animation"),
                      (r.pictures == 1 ? tr("Wrote 1 picture to %1.") : tr("Wrote %L1 pictures to %2.").arg(r.pictures))
                          .arg(QDir::toNativeSeparators(s.outDir)),

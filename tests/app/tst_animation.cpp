@@ -7,10 +7,12 @@
 // Set MEMVIZ_SCREENSHOTS=<dir> to also save the dialog (animationdialog_*.png) for a human.
 
 #include "Animation.h"
+#include "BuddyView.h"
 #include "AnimationDialog.h"
 #include "GifWriter.h"
 #include "Palette.h"
 #include "TestUtil.h"
+#include "ViewContext.h"
 #include "Views.h"
 #include "sim/Simulator.h"
 
@@ -557,6 +559,28 @@ private slots:
         QCOMPARE(entries(dir.path()), before);
     }
 
+    void smallPicturesAreScaledNotSqueezed()
+    {
+        // 240x150 is below the buddy view's minimum: it is drawn at its minimum and scaled down,
+        // so its rows never overlap; the files still have the size asked for.
+        QString error;
+        const FrameSource source = Animation::viewSource(*m_sim, u"buddy"_s, QSize(240, 150), 1.0, &error);
+        QVERIFY2(source, qPrintable(error));
+        const QImage drawn = source(3, 1.0);
+        ViewContext ctx;
+        BuddyView probe(&ctx);
+        QVERIFY(drawn.width() >= probe.minimumSizeHint().width() && drawn.height() >= probe.minimumSizeHint().height());
+        QTemporaryDir dir;
+        AnimationSpec s = spec(dir.path(), u"buddy"_s, 2, 3, 1, false, QSize(240, 150));
+        QCOMPARE(Animation::check(&s, m_sim->eventCount()), QString());
+        const AnimationResult r = Animation::write(source, s);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(QImage(r.lastPng).size(), QSize(240, 150));
+        // A size the view can take is drawn as it is.
+        const FrameSource exact = Animation::viewSource(*m_sim, u"buddy"_s, QSize(900, 600), 1.0, &error);
+        QCOMPARE(exact(3, 1.0).size(), QSize(900, 600));
+    }
+
     void failedMoveLeavesTheFolderAsItWas()
     {
         // The last move fails (a folder has the GIF's name): the pictures already moved in go
@@ -716,11 +740,24 @@ private slots:
         QVERIFY(d.isVisible());
         QCOMPARE(d.result(), int(QDialog::Rejected));
 
-        // Then a good one: written, reported, closed.
-        d.findChild<QLineEdit*>(u"folder"_s)->setText(dir.filePath(u"frames"_s));
+        // Then a good one: written, reported, closed. While the pictures are drawn (events are
+        // processed) the form cannot change under the export: an edit then does not take, and
+        // the message names the folder really written.
+        QLineEdit* folder = d.findChild<QLineEdit*>(u"folder"_s);
+        folder->setText(dir.filePath(u"frames"_s));
+        bool editableDuringExport = true;
+        bool sawExport = false;
+        QTimer::singleShot(0, this, [&] {
+            sawExport = true;
+            editableDuringExport = folder->isEnabled();
+            folder->setText(dir.filePath(u"elsewhere"_s)); // changed under the export: not what it writes to
+        });
         QTest::mouseClick(exportButton, Qt::LeftButton);
+        QVERIFY(sawExport);
+        QVERIFY(!editableDuringExport);
         QCOMPARE(messages.size(), 2);
         QVERIFY2(messages[1].contains(dir.filePath(u"frames"_s)), qPrintable(messages[1]));
+        folder->setText(dir.filePath(u"frames"_s));
         QCOMPARE(d.result(), int(QDialog::Accepted));
         const AnimationSpec s = d.spec();
         QCOMPARE(std::uint64_t(entries(dir.filePath(u"frames"_s)).size()), s.pictureCount());
