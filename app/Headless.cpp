@@ -16,11 +16,16 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 namespace memviz {
 
 namespace {
+/// Set by Ctrl+C or a kill while the pictures are drawn: the export cancels and cleans up.
+std::atomic<bool> g_interrupted { false };
+extern "C" void onInterrupt(int) { g_interrupted = true; }
 // lupdate files calls of this helper under the context "memviz" (the enclosing namespace).
 QString tr(const char* s) { return QCoreApplication::translate("memviz", s); }
 
@@ -170,7 +175,18 @@ int runHeadless(const Options& o)
     if (animating) {
         // Pictures of one view over the range, streamed: numbered PNGs and, with --gif, VIEW.gif.
         const FrameSource frames = Animation::viewSource(sim, o.animateView, spec.size, 1.0, &error);
-        const AnimationResult a = Animation::write(frames, spec);
+        // Interrupted (Ctrl+C, a kill): cancelled like the dialog's Cancel, so no half-written
+        // folder and no hidden staging folder stay behind.
+        g_interrupted = false;
+        auto* oldInt = std::signal(SIGINT, onInterrupt);
+        auto* oldTerm = std::signal(SIGTERM, onInterrupt);
+        const AnimationResult a = Animation::write(frames, spec, [](std::uint64_t, std::uint64_t) { return !g_interrupted; });
+        std::signal(SIGINT, oldInt);
+        std::signal(SIGTERM, oldTerm);
+        if (a.cancelled) {
+            err(QStringLiteral("memviz: ") + tr("interrupted: %1").arg(a.error));
+            return 130;
+        }
         if (!a.ok) {
             err(QStringLiteral("memviz: ") + (frames ? a.error : error));
             return 2;

@@ -3180,6 +3180,10 @@ pictures of every view.</source>
         <source>With --animate: the last step, included (default: the end of the run).</source>
         <translation>与 --animate 同用：结束步，包含在内（默认：运行的末尾）。</translation>
     </message>
+    <message>
+        <source>interrupted: %1</source>
+        <translation>已中断：%1</translation>
+    </message>
 </context>
 <context>
     <name>memviz::AllocPanel</name>

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QImage>
 #include <QImageReader>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -163,6 +164,38 @@ private slots:
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("events.jsonl"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("timeline.csv"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("final-buddy.png"))));
+    }
+
+    void animateInterruptedLeavesNothing()
+    {
+        // A kill (or Ctrl+C) while the pictures are drawn cancels the export: exit 130, no
+        // pictures and no hidden staging folder left in --out.
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        p.setProcessEnvironment(env);
+        p.setProgram(memviz());
+        p.setArguments(animateArgs(dir.path(), {QStringLiteral("--animate"), QStringLiteral("buddy"),
+                                                QStringLiteral("--frames-per-step"), QStringLiteral("30"),
+                                                QStringLiteral("--size"), QStringLiteral("640x400")}));
+        p.start();
+        QVERIFY(p.waitForStarted());
+        const auto staging = [&] {
+            return QDir(dir.path()).entryList({QStringLiteral(".memviz-export-*")}, QDir::Dirs | QDir::Hidden);
+        };
+        QElapsedTimer t;
+        t.start();
+        while (staging().isEmpty() && t.elapsed() < 60000 && p.state() == QProcess::Running) QTest::qWait(50);
+        QVERIFY2(!staging().isEmpty(), "the export never started");
+        QTest::qWait(300); // some pictures drawn
+        p.terminate(); // SIGTERM
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(p.readAllStandardError().contains("interrupted"));
+        QVERIFY(staging().isEmpty());
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("buddy-*.png"), QStringLiteral("buddy.gif")}, QDir::Files).isEmpty());
     }
 
     void animateRefusesBadInput_data()
