@@ -171,6 +171,23 @@ inline std::vector<GoldenMachine> goldenMachines()
     };
 }
 
+/// An event with the given fields, as the narration and event-text tests build them.
+inline Event makeEvent(EventType t, std::uint8_t zone, int order, std::uint64_t pfn, std::uint64_t a = 0,
+                       std::uint64_t b = 0, std::uint64_t c = 0, std::uint32_t flags = 0, std::uint32_t pid = 0)
+{
+    Event e;
+    e.type = t;
+    e.zone = zone;
+    e.order = static_cast<std::uint8_t>(order);
+    e.pfn = pfn;
+    e.a = a;
+    e.b = b;
+    e.c = c;
+    e.flags = flags;
+    e.pid = pid;
+    return e;
+}
+
 // Virtual-memory commands at the level of core (what the script API issues).
 /// A new program; fails the test when the machine refuses.
 inline std::uint32_t spawn(Simulator& sim, const char* name)

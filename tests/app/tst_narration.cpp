@@ -39,21 +39,7 @@ bool hasEnglishWords(QString s)
     return word.match(s).hasMatch();
 }
 
-Event make(EventType t, std::uint8_t zone, int order, std::uint64_t pfn, std::uint64_t a, std::uint64_t b, std::uint64_t c,
-           std::uint32_t flags, std::uint32_t pid)
-{
-    Event e;
-    e.type = t;
-    e.zone = zone;
-    e.order = static_cast<std::uint8_t>(order);
-    e.pfn = pfn;
-    e.a = a;
-    e.b = b;
-    e.c = c;
-    e.flags = flags;
-    e.pid = pid;
-    return e;
-}
+using test::makeEvent;
 
 struct Texts {
     QString name, summary, explanation;
@@ -124,8 +110,8 @@ private slots:
         const auto t = static_cast<EventType>(type);
         const Simulator sim = test::boot("x86-64", "64M");
         std::vector<std::pair<const Machine*, Event>> cases;
-        cases.emplace_back(&sim.current(), make(t, 0xFF, 0, 0, 0, 0, 0, 0, 0));
-        cases.emplace_back(&sim.current(), make(t, 1, 3, 0x3e00, 0x7f0000001000, 0x3e04, 2, 1, 1000));
+        cases.emplace_back(&sim.current(), makeEvent(t, 0xFF, 0, 0, 0, 0, 0, 0, 0));
+        cases.emplace_back(&sim.current(), makeEvent(t, 1, 3, 0x3e00, 0x7f0000001000, 0x3e04, 2, 1, 1000));
         if (auto it = m_first.find(type); it != m_first.end()) cases.emplace_back(&it->second.after, it->second.event);
         static const QRegularExpression placeholder(QStringLiteral("%\\d"));
         for (const auto& [machine, e] : cases) {

@@ -26,20 +26,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Event make(EventType t, std::uint8_t zone, int order, std::uint64_t pfn, std::uint64_t a = 0, std::uint64_t b = 0,
-    std::uint64_t c = 0, std::uint32_t flags = 0)
-{
-    Event e;
-    e.type = t;
-    e.zone = zone;
-    e.order = static_cast<std::uint8_t>(order);
-    e.pfn = pfn;
-    e.a = a;
-    e.b = b;
-    e.c = c;
-    e.flags = flags;
-    return e;
-}
+using test::makeEvent;
 
 Event with(Event e, std::uint32_t pid, std::uint64_t time = 0)
 {
@@ -72,128 +59,128 @@ std::vector<HandRow> handBuilt()
     const auto num = [](std::int64_t v) { return QString::number(v); };
     using L = QStringList;
     return {
-        { "Clock sleep", with(make(EventType::Clock, 0xFF, 0, 0, 1500000000, 0, 0, EventFlag::Sleep), 0, 2700000000),
+        { "Clock sleep", with(makeEvent(EventType::Clock, 0xFF, 0, 0, 1500000000, 0, 0, EventFlag::Sleep), 0, 2700000000),
             L { u"Sleep 1.5 s"_s, u"2.700 s"_s, u"4.200 s"_s, u"2 new sar samples"_s },
             L { u"nanosleep()"_s, u"1.5 s"_s, u"sadc"_s, u"kswapd"_s } },
-        { "Clock work", with(make(EventType::Clock, 0xFF, 0, 0, 4000000), 0, 100000000),
+        { "Clock work", with(makeEvent(EventType::Clock, 0xFF, 0, 0, 4000000), 0, 100000000),
             L { u"4 ms of work"_s, u"0.104 s"_s }, L { u"4 ms"_s, u"0.100 s"_s, u"0.104 s"_s } },
-        { "LruMove activate", make(EventType::LruMove, 0xFF, lru(LruList::InactiveAnon, LruList::ActiveAnon), 0x3e00),
+        { "LruMove activate", makeEvent(EventType::LruMove, 0xFF, lru(LruList::InactiveAnon, LruList::ActiveAnon), 0x3e00),
             L { u"0x3e00"_s, u"activated"_s, u"inactive_anon → active_anon"_s },
             L { u"folio_check_references()"_s, u"folio_activate()"_s, u"0x3e00"_s, u"active_anon"_s } },
         { "LruMove second chance",
-            make(EventType::LruMove, 0xFF, lru(LruList::InactiveFile, LruList::InactiveFile), 0x3e01, 0, 0, 0,
+            makeEvent(EventType::LruMove, 0xFF, lru(LruList::InactiveFile, LruList::InactiveFile), 0x3e01, 0, 0, 0,
                 EventFlag::Referenced),
             L { u"0x3e01"_s, u"inactive_file"_s, u"second chance"_s },
             L { u"PG_referenced"_s, u"FOLIOREF_KEEP"_s, u"shrink_inactive_list()"_s, u"0x3e01"_s } },
-        { "LruMove deactivate", make(EventType::LruMove, 0xFF, lru(LruList::ActiveAnon, LruList::InactiveAnon), 0x3e02),
+        { "LruMove deactivate", makeEvent(EventType::LruMove, 0xFF, lru(LruList::ActiveAnon, LruList::InactiveAnon), 0x3e02),
             L { u"deactivated"_s, u"active_anon → inactive_anon"_s },
             L { u"shrink_active_list()"_s, u"inactive_is_low()"_s, u"PG_workingset"_s, u"0x3e02"_s } },
         { "LruMove new page",
-            make(EventType::LruMove, 0xFF, lru(static_cast<LruList>(kNoLru), LruList::InactiveAnon), 7),
+            makeEvent(EventType::LruMove, 0xFF, lru(static_cast<LruList>(kNoLru), LruList::InactiveAnon), 7),
             L { u"joins the inactive_anon"_s }, L { u"folio_add_lru()"_s, u"0x7"_s } },
-        { "KswapdWake", make(EventType::KswapdWake, 0xFF, normal, 0), L { u"kswapd0"_s, u"Normal"_s },
+        { "KswapdWake", makeEvent(EventType::KswapdWake, 0xFF, normal, 0), L { u"kswapd0"_s, u"Normal"_s },
             L { u"wakeup_kswapd()"_s, u"balance_pgdat()"_s, u"DMA32, DMA"_s, u"pgdat_balanced()"_s } },
-        { "KswapdSleep balanced", make(EventType::KswapdSleep, 0xFF, 0, 0), L { u"balanced"_s },
+        { "KswapdSleep balanced", makeEvent(EventType::KswapdSleep, 0xFF, 0, 0), L { u"balanced"_s },
             L { u"pgdat_balanced()"_s, u"kswapd_try_to_sleep()"_s } },
-        { "KswapdSleep gave up", make(EventType::KswapdSleep, 0xFF, 0, 0, 1, 16), L { u"16 passes"_s },
+        { "KswapdSleep gave up", makeEvent(EventType::KswapdSleep, 0xFF, 0, 0, 1, 16), L { u"16 passes"_s },
             L { u"MAX_RECLAIM_RETRIES"_s, u"16 passes"_s, u"OOM killer"_s } },
-        { "Reclaim kswapd file", make(EventType::Reclaim, 0xFF, 12, 0, 32, 30, 0, EventFlag::FileLru),
+        { "Reclaim kswapd file", makeEvent(EventType::Reclaim, 0xFF, 12, 0, 32, 30, 0, EventFlag::FileLru),
             L { u"kswapd0, priority 12: scanned 32 pages of inactive_file, reclaimed 30"_s },
             L { u"shrink_inactive_list()"_s, u"shrink_folio_list()"_s, u"priority 12"_s, u"32 pages"_s,
                 u"reclaims 30"_s, u"(94%)"_s, u"pgscan_kswapd"_s, u"pgscank/s"_s } },
-        { "Reclaim direct anon", with(make(EventType::Reclaim, 0xFF, 10, 0, 32, 8, 0, EventFlag::Direct), 1000),
+        { "Reclaim direct anon", with(makeEvent(EventType::Reclaim, 0xFF, 10, 0, 32, 8, 0, EventFlag::Direct), 1000),
             L { u"Direct reclaim by PID 1000, priority 10"_s, u"inactive_anon"_s },
             L { u"try_to_free_pages()"_s, u"PID 1000"_s, u"(25%)"_s, u"add_to_swap()"_s, u"pgscand/s"_s,
                 u"pgsteal_direct"_s } },
-        { "Reclaim active", make(EventType::Reclaim, 0xFF, 11, 0, 32, 0, 0, EventFlag::Active | EventFlag::FileLru),
+        { "Reclaim active", makeEvent(EventType::Reclaim, 0xFF, 11, 0, 32, 0, 0, EventFlag::Active | EventFlag::FileLru),
             L { u"32 pages from active_file to inactive_file"_s, u"priority 11"_s },
             L { u"shrink_active_list()"_s, u"pgrefill"_s, u"inactive_is_low()"_s, u"32 pages"_s } },
-        { "SwapOn", make(EventType::SwapOn, 0xFF, 0, sdb, 1, 131072, static_cast<std::uint64_t>(std::int64_t(-3))),
+        { "SwapOn", makeEvent(EventType::SwapOn, 0xFF, 0, sdb, 1, 131072, static_cast<std::uint64_t>(std::int64_t(-3))),
             L { u"swapon /dev/sdb: 512 MiB (131072 pages), priority -3"_s },
             L { u"sys_swapon()"_s, u"swap area 1"_s, u"131072 slots"_s, u"priority -3"_s,
                 u"SwapTotal is now 2097152 kB"_s } },
-        { "SwapOut", make(EventType::SwapOut, 0xFF, 0, 0x3e00, slot42),
+        { "SwapOut", makeEvent(EventType::SwapOut, 0xFF, 0, 0x3e00, slot42),
             L { u"0x3e00"_s, u"slot 42 of /dev/sdb"_s, u"swap cache"_s },
             L { u"add_to_swap()"_s, u"folio_alloc_swap()"_s, u"try_to_unmap()"_s, u"slot 42 of /dev/sdb"_s,
                 u"0 of 524288 slots"_s } },
-        { "Writeback anon", make(EventType::Writeback, 0xFF, 0, 0x3e00, slot42),
+        { "Writeback anon", makeEvent(EventType::Writeback, 0xFF, 0, 0x3e00, slot42),
             L { u"Write page 0x3e00 to swap slot 42 of /dev/sdb"_s },
             L { u"pageout()"_s, u"swap_writepage()"_s, u"slot 42 of /dev/sdb"_s, u"pswpout is now 0"_s } },
-        { "Writeback file", make(EventType::Writeback, 0xFF, 0, 0x3e05, 7, 0, 0, EventFlag::FileLru),
+        { "Writeback file", makeEvent(EventType::Writeback, 0xFF, 0, 0x3e05, 7, 0, 0, EventFlag::FileLru),
             L { u"dirty page 7"_s, u"0x3e05"_s }, L { u"pageout()"_s, u"->writepage()"_s, u"page 7"_s } },
-        { "SwapIn", with(make(EventType::SwapIn, 0xFF, 0, 0x3e00, slot42), 1000),
+        { "SwapIn", with(makeEvent(EventType::SwapIn, 0xFF, 0, 0x3e00, slot42), 1000),
             L { u"PID 1000 reads swap slot 42 of /dev/sdb into frame 0x3e00"_s },
             L { u"do_swap_page()"_s, u"swap_read_folio()"_s, u"pswpin"_s, u"0x3e00"_s } },
-        { "SwapCacheDel", with(make(EventType::SwapCacheDel, 0xFF, 0, 0x3e00, slot42), 1000),
+        { "SwapCacheDel", with(makeEvent(EventType::SwapCacheDel, 0xFF, 0, 0x3e00, slot42), 1000),
             L { u"0x3e00"_s, u"slot 42 of /dev/sdb"_s },
             L { u"folio_free_swap()"_s, u"delete_from_swap_cache()"_s, u"vm_swap_full()"_s, u"slot 42"_s } },
-        { "OomCandidates", with(make(EventType::OomCandidates, 0xFF, 0, 60, candidatePoints, 25000, 300, 500), 1000),
+        { "OomCandidates", with(makeEvent(EventType::OomCandidates, 0xFF, 0, 60, candidatePoints, 25000, 300, 500), 1000),
             L { u"PID 1000: "_s + num(std::int64_t(candidatePoints)) + u" points"_s,
                 u"rss 25000 + swapents 300 + pgtables 60 pages, oom_score_adj 500"_s },
             L { u"oom_evaluate_task()"_s, u"oom_badness()"_s, u"= 25360 pages"_s, u"oom_score_adj 500"_s,
                 num(std::int64_t(candidatePoints)) + u" points"_s } },
         { "OomCandidates unkillable",
-            with(make(EventType::OomCandidates, 0xFF, 0, 4, 0, 100, 0, static_cast<std::uint16_t>(-1000)), 1001),
+            with(makeEvent(EventType::OomCandidates, 0xFF, 0, 4, 0, 100, 0, static_cast<std::uint16_t>(-1000)), 1001),
             L { u"oom_score_adj -1000"_s }, L { u"LONG_MIN"_s, u"-1000"_s, u"rss 100"_s } },
         // oom_score = (1000 + 123456 · 1000 / 540000) · 2 / 3 = 818
-        { "OomKill", with(make(EventType::OomKill, 0xFF, 0, 0, 123456, 540000, 1000), 1001),
+        { "OomKill", with(makeEvent(EventType::OomKill, 0xFF, 0, 0, 123456, 540000, 1000), 1001),
             L { u"PID 1001: 123456 points"_s, u"PID 1000"_s },
             L { u"out_of_memory()"_s, u"select_bad_process()"_s, u"oom_kill_process()"_s, u"totalpages = 540000"_s,
                 u"oom_score of 818"_s, u"Killed process 1001"_s } },
         { "OomKill allocating task",
-            with(make(EventType::OomKill, 0xFF, 0, 0, 9000, 540000, 1000, EventFlag::AllocTask), 1000),
+            with(makeEvent(EventType::OomKill, 0xFF, 0, 0, 9000, 540000, 1000, EventFlag::AllocTask), 1000),
             L { u"PID 1000"_s, u"oom_kill_allocating_task"_s },
             L { u"vm.oom_kill_allocating_task"_s, u"9000 points"_s, u"oom_kill_process()"_s } },
-        { "KernelPanic panic_on_oom", make(EventType::KernelPanic, 0xFF, 0, 0, 0),
+        { "KernelPanic panic_on_oom", makeEvent(EventType::KernelPanic, 0xFF, 0, 0, 0),
             L { u"Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled"_s },
             L { u"check_panic_on_oom()"_s, u"panic(\"Out of memory: system-wide panic_on_oom is enabled\")"_s } },
-        { "KernelPanic no victim", make(EventType::KernelPanic, 0xFF, 0, 0, 1),
+        { "KernelPanic no victim", makeEvent(EventType::KernelPanic, 0xFF, 0, 0, 1),
             L { u"System is deadlocked on memory"_s },
             L { u"select_bad_process()"_s, u"panic(\"System is deadlocked on memory\")"_s } },
-        { "ThpFault huge", with(make(EventType::ThpFault, 0xFF, 0, 0x3e00, 0x7f0000200000, 0, 0, EventFlag::Ok), 1000),
+        { "ThpFault huge", with(makeEvent(EventType::ThpFault, 0xFF, 0, 0x3e00, 0x7f0000200000, 0, 0, EventFlag::Ok), 1000),
             L { u"PID 1000"_s, u"0x7f0000200000"_s, u"2 MiB"_s, u"0x3e00–0x3fff"_s },
             L { u"do_huge_pmd_anonymous_page()"_s, u"order-9"_s, u"512 pages"_s, u"thp_fault_alloc"_s } },
-        { "ThpFault fallback", with(make(EventType::ThpFault, 0xFF, 0, 0, 0x7f0000200000), 1000),
+        { "ThpFault fallback", with(makeEvent(EventType::ThpFault, 0xFF, 0, 0, 0x7f0000200000), 1000),
             L { u"falls back to 4 KiB pages"_s },
             L { u"do_huge_pmd_anonymous_page()"_s, u"do_anonymous_page()"_s, u"thp_fault_fallback"_s } },
-        { "ThpSplit", with(make(EventType::ThpSplit, 0xFF, 9, 0x3e00, 0x7f0000200000), 1000),
+        { "ThpSplit", with(makeEvent(EventType::ThpSplit, 0xFF, 9, 0x3e00, 0x7f0000200000), 1000),
             L { u"0x7f0000200000"_s, u"0x3e00–0x3fff"_s, u"512 pages"_s, u"4 KiB"_s },
             L { u"split_huge_page()"_s, u"__split_huge_pmd()"_s, u"deposited"_s, u"thp_split_page"_s } },
-        { "MadviseRegion", with(make(EventType::MadviseRegion, 0xFF, 14, 0, 0x7f0000000000, 0x7f0000400000), 1000),
+        { "MadviseRegion", with(makeEvent(EventType::MadviseRegion, 0xFF, 14, 0, 0x7f0000000000, 0x7f0000400000), 1000),
             L { u"PID 1000 madvise(0x7f0000000000, 4 MiB, MADV_HUGEPAGE)"_s },
             L { u"VM_HUGEPAGE"_s, u"hugepage_madvise()"_s } },
         { "HugetlbPool dequeue",
-            with(make(EventType::HugetlbPool, 0xFF, static_cast<int>(HugetlbOp::Dequeue), 0x3e00, 0, 0, 0, EventFlag::Ok),
+            with(makeEvent(EventType::HugetlbPool, 0xFF, static_cast<int>(HugetlbOp::Dequeue), 0x3e00, 0, 0, 0, EventFlag::Ok),
                 1000),
             L { u"PID 1000"_s, u"0x3e00–0x3fff"_s }, L { u"hugetlb_no_page()"_s, u"HugePages_Total"_s } },
         { "HugetlbPool no reserve",
-            with(make(EventType::HugetlbPool, 0xFF, static_cast<int>(HugetlbOp::NoReserve), 0, 4ull << 20), 1000),
+            with(makeEvent(EventType::HugetlbPool, 0xFF, static_cast<int>(HugetlbOp::NoReserve), 0, 4ull << 20), 1000),
             L { u"MAP_HUGETLB"_s, u"4 MiB"_s, u"ENOMEM"_s }, L { u"hugetlb_reserve_pages()"_s, u"vm.nr_hugepages"_s } },
         { "OomScoreAdj",
-            with(make(EventType::OomScoreAdj, 0xFF, 0, 0, static_cast<std::uint64_t>(std::int64_t(-500)), 0, 0), 1000),
+            with(makeEvent(EventType::OomScoreAdj, 0xFF, 0, 0, static_cast<std::uint64_t>(std::int64_t(-500)), 0, 0), 1000),
             L { u"PID 1000 oom_score_adj = -500 (was 0)"_s },
             L { u"/proc/1000/oom_score_adj"_s, u"oom_badness()"_s,
                 u"= "_s + num(-500 * std::int64_t(total / 1000)) + u" pages"_s } },
-        { "DropCaches", make(EventType::DropCaches, 0xFF, 0, 0, 3, 1234),
+        { "DropCaches", makeEvent(EventType::DropCaches, 0xFF, 0, 0, 3, 1234),
             L { u"echo 3 > /proc/sys/vm/drop_caches"_s, u"1234 pages"_s, u"4.8 MiB"_s },
             L { u"drop_pagecache_sb()"_s, u"invalidate_mapping_pages()"_s, u"1234 pages"_s, u"drop_slab()"_s } },
         { "PageFault swap major",
-            with(make(EventType::PageFault, 0xFF, static_cast<int>(FaultKind::Swap), 0, 0x7f0000001000, 0, 0,
+            with(makeEvent(EventType::PageFault, 0xFF, static_cast<int>(FaultKind::Swap), 0, 0x7f0000001000, 0, 0,
                      AccessFlag::Major),
                 1000),
             L { u"0x7f0000001000"_s, u"read back from swap (major)"_s },
             L { u"do_swap_page()"_s, u"swap_read_folio()"_s, u"pgmajfault"_s } },
         { "PageFault swap minor",
-            with(make(EventType::PageFault, 0xFF, static_cast<int>(FaultKind::Swap), 0, 0x7f0000001000, 0, 0,
+            with(makeEvent(EventType::PageFault, 0xFF, static_cast<int>(FaultKind::Swap), 0, 0x7f0000001000, 0, 0,
                      AccessFlag::Write),
                 1000),
             L { u"write at 0x7f0000001000"_s, u"swap cache (minor)"_s },
             L { u"do_swap_page()"_s, u"without any disk I/O"_s } },
         { "SlowPath of a process",
-            with(make(EventType::SlowPath, 0xFF, 0, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal)), 1000),
+            with(makeEvent(EventType::SlowPath, 0xFF, 0, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal)), 1000),
             L { u"order-0"_s }, L { u"wakeup_kswapd()"_s, u"PID 1000"_s, u"direct reclaim"_s } },
         { "AllocFailed of a process",
-            with(make(EventType::AllocFailed, 0xFF, 0, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal)), 1000),
+            with(makeEvent(EventType::AllocFailed, 0xFF, 0, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal)), 1000),
             L { u"order-0"_s }, L { u"direct reclaim"_s, u"OOM killer"_s, u"PID 1000"_s } },
     };
 }
@@ -488,68 +475,68 @@ void TestEventText::everyTypeHasText_data()
     QTest::addColumn<QStringList>("inSummary");
     QTest::addColumn<QStringList>("inExplanation");
     // Zone 1 of the 64 MiB x86-64 machine is DMA32.
-    QTest::newRow("BuddyAlloc") << make(EventType::BuddyAlloc, 1, 0, 0x3e00, 8)
+    QTest::newRow("BuddyAlloc") << makeEvent(EventType::BuddyAlloc, 1, 0, 0x3e00, 8)
                                 << QStringList { u"0x3e00"_s, u"DMA32"_s, u"4 KiB"_s }
                                 << QStringList { u"__rmqueue_smallest()"_s, u"rmqueue()"_s, u"0x3e00"_s, u"order-8"_s };
     QTest::newRow("BuddySplit")
-        << make(EventType::BuddySplit, 1, 3, 0x1000, 0x1004)
+        << makeEvent(EventType::BuddySplit, 1, 3, 0x1000, 0x1004)
         << QStringList { u"Split order-3 block 0x1000 of DMA32: upper half 0x1004 → order-2 free list (head)"_s }
         << QStringList { u"expand()"_s, u"mm/page_alloc.c"_s, u"__rmqueue_smallest()"_s, u"0x1004"_s, u"32 KiB"_s,
                u"16 KiB"_s };
-    QTest::newRow("BuddyFree") << make(EventType::BuddyFree, 1, 0, 0x3e00) << QStringList { u"0x3e00"_s, u"4 KiB"_s }
+    QTest::newRow("BuddyFree") << makeEvent(EventType::BuddyFree, 1, 0, 0x3e00) << QStringList { u"0x3e00"_s, u"4 KiB"_s }
                                << QStringList { u"__free_one_page()"_s, u"free_unref_page()"_s, u"per-CPU"_s,
                                       u"0x3e01"_s };
-    QTest::newRow("BuddyMerge") << make(EventType::BuddyMerge, 1, 1, 0x3e02, 0x3e00, 0x3e00)
+    QTest::newRow("BuddyMerge") << makeEvent(EventType::BuddyMerge, 1, 1, 0x3e02, 0x3e00, 0x3e00)
                                 << QStringList { u"0x3e02"_s, u"0x3e00"_s, u"order-2"_s }
                                 << QStringList { u"__find_buddy_pfn()"_s, u"page_is_buddy()"_s, u"XOR"_s,
                                        u"0x3e02 XOR 0x2 = 0x3e00"_s };
-    QTest::newRow("BuddyListAdd tail") << make(EventType::BuddyListAdd, 1, 8, 0x3e00, 0x3c00, 0, 0, EventFlag::Tail)
+    QTest::newRow("BuddyListAdd tail") << makeEvent(EventType::BuddyListAdd, 1, 8, 0x3e00, 0x3c00, 0, 0, EventFlag::Tail)
                                        << QStringList { u"TAIL"_s, u"0x3c00"_s }
                                        << QStringList { u"buddy_merge_likely()"_s, u"0x3c00"_s, u"0x3f00"_s,
                                               u"TAIL"_s };
-    QTest::newRow("BuddyListAdd head") << make(EventType::BuddyListAdd, 1, 2, 0x3e04)
+    QTest::newRow("BuddyListAdd head") << makeEvent(EventType::BuddyListAdd, 1, 2, 0x3e04)
                                        << QStringList { u"head"_s, u"0x3e04"_s }
                                        << QStringList { u"buddy_merge_likely()"_s, u"head"_s, u"0x3e00"_s };
-    QTest::newRow("ZoneCheck") << make(
+    QTest::newRow("ZoneCheck") << makeEvent(
         EventType::ZoneCheck, 1, 0, 0, 7936, 481, 12, static_cast<std::uint32_t>(Wmark::Low) | EventFlag::Ok)
                                << QStringList { u"7936"_s, u"481"_s, u"12"_s, u"pass"_s }
                                << QStringList { u"__zone_watermark_ok()"_s, u"zone_watermark_fast()"_s,
                                       u"lowmem_reserve"_s, u"7936"_s, u"493"_s };
-    QTest::newRow("SlowPath") << make(
+    QTest::newRow("SlowPath") << makeEvent(
         EventType::SlowPath, 0xFF, 2, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::Normal))
                               << QStringList { u"order-2"_s, u"DMA32, DMA"_s }
                               << QStringList { u"__alloc_pages_slowpath()"_s, u"kswapd"_s, u"not simulate"_s,
                                      u"min watermark"_s };
-    QTest::newRow("AllocFailed") << make(
+    QTest::newRow("AllocFailed") << makeEvent(
         EventType::AllocFailed, 0xFF, 4, 0, 0, 0, 0, static_cast<std::uint32_t>(ZoneType::DMA32))
                                  << QStringList { u"order-4"_s, u"64 KiB"_s, u"DMA32, DMA"_s }
                                  << QStringList { u"direct reclaim"_s, u"compaction"_s, u"OOM killer"_s,
                                         u"does not simulate"_s };
-    QTest::newRow("WatermarkCrossed") << make(
+    QTest::newRow("WatermarkCrossed") << makeEvent(
         EventType::WatermarkCrossed, 1, 0, 0, 480, 481, 0, static_cast<std::uint32_t>(Wmark::Low) | EventFlag::Below)
                                       << QStringList { u"480"_s, u"481"_s, u"low"_s }
                                       << QStringList { u"kswapd"_s, u"480"_s, u"481"_s };
     // Paths the presets do not reach (every x86 preset has PCID): written by hand.
-    QTest::newRow("TlbFlush non-global") << make(EventType::TlbFlush, 0xFF, 0, 0, 0, 5, 0,
+    QTest::newRow("TlbFlush non-global") << makeEvent(EventType::TlbFlush, 0xFF, 0, 0, 0, 5, 0,
         static_cast<std::uint32_t>(TlbFlushKind::NonGlobal) << EventFlag::FlushKindShift)
                                          << QStringList { u"non-global"_s, u"5 entries"_s }
                                          << QStringList { u"Without PCID"_s, u"_PAGE_GLOBAL"_s, u"5 entries"_s };
-    QTest::newRow("TlbFlush all") << make(EventType::TlbFlush, 0xFF, 0, 0, 0, 1, 0, 0)
+    QTest::newRow("TlbFlush all") << makeEvent(EventType::TlbFlush, 0xFF, 0, 0, 0, 1, 0, 0)
                                   << QStringList { u"global ones too"_s, u"1 entry"_s }
                                   << QStringList { u"CR4.PGE"_s, u"1 valid"_s };
     QTest::newRow("ContextSwitch without PCID")
-        << make(EventType::ContextSwitch, 0xFF, 0, 0, 0, 0x1234, 0, 0) << QStringList { u"0x1234"_s, u"flushed"_s }
+        << makeEvent(EventType::ContextSwitch, 0xFF, 0, 0, 0, 0x1234, 0, 0) << QStringList { u"0x1234"_s, u"flushed"_s }
         << QStringList { u"Without PCID"_s, u"switch_mm_irqs_off()"_s, u"0x1234"_s, u"single CPU"_s };
-    QTest::newRow("PteSet PMD") << make(EventType::PteSet, 0xFF, 2, 0x3e00, 7, 0x3e01067, 0)
+    QTest::newRow("PteSet PMD") << makeEvent(EventType::PteSet, 0xFF, 2, 0x3e00, 7, 0x3e01067, 0)
                                 << QStringList { u"PMD entry 7"_s, u"0x3e00"_s, u"0x0 → 0x3e01067"_s }
                                 << QStringList { u"frame 0x3e01: P RW US A D"_s, u"0 (empty)"_s,
                                        u"PTE table in frame 0x3e01"_s, u"pte_alloc()"_s, u"2 MiB"_s };
     QTest::newRow("WalkStep PTE not present")
-        << make(EventType::WalkStep, 0xFF, 3, 0x3e00, 5, 0x3e00028, 0, 0)
+        << makeEvent(EventType::WalkStep, 0xFF, 3, 0x3e00, 5, 0x3e00028, 0, 0)
         << QStringList { u"PTE entry 5"_s, u"0x3e00028"_s, u"page fault"_s }
         << QStringList { u"Level 4 of 4"_s, u"bits 20–12"_s, u"#PF"_s, u"0 (empty)"_s };
     QTest::newRow("TranslateDone not canonical")
-        << make(EventType::TranslateDone, 0xFF, 0, 0, 0x800000000000, 0, ~std::uint64_t(0), 0)
+        << makeEvent(EventType::TranslateDone, 0xFF, 0, 0, 0x800000000000, 0, ~std::uint64_t(0), 0)
         << QStringList { u"0x800000000000"_s, u"no walk"_s } << QStringList { u"canonical"_s };
     for (const HandRow& r : handBuilt()) QTest::newRow(r.name) << r.event << r.inSummary << r.inExplanation;
 }
@@ -657,9 +644,9 @@ void TestEventText::everyTypeHasNarration()
     static const QRegularExpression placeholder(u"%\\d"_s);
     for (int t = 0; t < static_cast<int>(EventType::Count); ++t) {
         const auto type = static_cast<EventType>(t);
-        Event garbage = make(type, 0xFE, 11, 0x7fffffff, ~std::uint64_t(0), 0xdeadbeef, 0xfffff, 0xffffffff);
+        Event garbage = makeEvent(type, 0xFE, 11, 0x7fffffff, ~std::uint64_t(0), 0xdeadbeef, 0xfffff, 0xffffffff);
         garbage.pid = 4242;
-        for (const Event& e : { make(type, 0xFF, 0, 0), garbage }) {
+        for (const Event& e : { makeEvent(type, 0xFF, 0, 0), garbage }) {
             const QString s = EventText::summary(sim.current(), e);
             const QString x = EventText::explanation(sim.current(), e);
             QVERIFY2(!s.isEmpty() && s != EventText::tr("Unknown event") && !s.contains(u'\n'), qPrintable(s));
@@ -1303,10 +1290,10 @@ void TestEventText::listAddHeadAndTail()
     const Simulator sim = test::boot("x86-64", "64M");
     const Machine& m = sim.current();
     // Order 10 cannot merge further: the text says so instead of naming a buddy rule.
-    const QString top = EventText::explanation(m, make(EventType::BuddyListAdd, 1, 10, 0x2000));
+    const QString top = EventText::explanation(m, makeEvent(EventType::BuddyListAdd, 1, 10, 0x2000));
     QVERIFY2(top.contains(u"largest order"_s), qPrintable(top));
     const QString tail
-        = EventText::summary(m, make(EventType::BuddyListAdd, 1, 0, 0x3e01, 0x3e02, 0, 0, EventFlag::Tail));
+        = EventText::summary(m, makeEvent(EventType::BuddyListAdd, 1, 0, 0x3e01, 0x3e02, 0, 0, EventFlag::Tail));
     QVERIFY(tail.contains(u"TAIL"_s));
     QVERIFY(tail.contains(u"0x3e02"_s));
 }
@@ -1318,15 +1305,15 @@ void TestEventText::zoneCheckVerdicts()
     const auto low = static_cast<std::uint32_t>(Wmark::Low);
     const auto min = static_cast<std::uint32_t>(Wmark::Min);
     // Below the mark: fails on the count.
-    QString x = EventText::explanation(m, make(EventType::ZoneCheck, 1, 0, 0, 400, 481, 0, low));
+    QString x = EventText::explanation(m, makeEvent(EventType::ZoneCheck, 1, 0, 0, 400, 481, 0, low));
     QVERIFY2(x.contains(u"400 ≤ 481"_s), qPrintable(x));
-    QVERIFY(EventText::summary(m, make(EventType::ZoneCheck, 1, 0, 0, 400, 481, 0, low)).contains(u"fail"_s));
+    QVERIFY(EventText::summary(m, makeEvent(EventType::ZoneCheck, 1, 0, 0, 400, 481, 0, low)).contains(u"fail"_s));
     // Enough pages but no large block: fails on fragmentation.
-    x = EventText::explanation(m, make(EventType::ZoneCheck, 1, 3, 0, 7936, 481, 0, low));
+    x = EventText::explanation(m, makeEvent(EventType::ZoneCheck, 1, 3, 0, 7936, 481, 0, low));
     QVERIFY2(x.contains(u"no free list of order 3"_s), qPrintable(x));
     QVERIFY2(x.contains(u"7936 − 7 = 7929"_s), qPrintable(x));
     // The slow path's retry names the min watermark.
-    x = EventText::explanation(m, make(EventType::ZoneCheck, 1, 0, 0, 7936, 385, 0, min | EventFlag::Ok));
+    x = EventText::explanation(m, makeEvent(EventType::ZoneCheck, 1, 0, 0, 7936, 385, 0, min | EventFlag::Ok));
     QVERIFY2(x.contains(u"ALLOC_WMARK_MIN"_s), qPrintable(x));
 }
 
@@ -1334,7 +1321,7 @@ void TestEventText::freeMentionsPerCpuListsOnlyForSmallOrders()
 {
     const Simulator sim = test::boot("x86-64", "64M");
     for (int o = 0; o <= kMaxOrder; ++o) {
-        const QString x = EventText::explanation(sim.current(), make(EventType::BuddyFree, 1, o, 0x2000));
+        const QString x = EventText::explanation(sim.current(), makeEvent(EventType::BuddyFree, 1, o, 0x2000));
         QCOMPARE(x.contains(u"free_unref_page()"_s), o <= 3);
         QVERIFY(x.contains(u"__free_one_page()"_s));
     }
@@ -1378,7 +1365,7 @@ void TestEventText::goesThroughTr()
     QVERIFY(QCoreApplication::installTranslator(&tr));
     const Simulator sim = test::boot("x86-64", "64M");
     for (int t = 0; t < static_cast<int>(EventType::Count); ++t) {
-        const Event e = make(static_cast<EventType>(t), 1, 2, 0x3e00, 0x3e04, 0x3e00, 0, 0);
+        const Event e = makeEvent(static_cast<EventType>(t), 1, 2, 0x3e00, 0x3e04, 0x3e00, 0, 0);
         QVERIFY(EventText::typeName(e.type).startsWith(u"«"_s));
         QVERIFY(EventText::summary(sim.current(), e).startsWith(u"«"_s));
         QVERIFY(EventText::explanation(sim.current(), e).contains(u"«"_s));
