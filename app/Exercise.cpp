@@ -1,6 +1,7 @@
 #include "Exercise.h"
 
 #include "ErrorText.h"
+#include "TableExport.h"
 
 #include "arch/ArchSpec.h"
 #include "sim/Simulator.h"
@@ -1279,12 +1280,14 @@ int setExerciseAttemptLimit(int attempts)
 }
 
 namespace {
+/// Terminal columns of one character (East Asian wide: 2), as the text tables count them.
+int columnsOf(QChar c)
+{
+    return TableExport::displayWidth(QStringView(&c, 1));
+}
 bool wide(QChar c)
 {
-    const char16_t u = c.unicode();
-    return (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf) || (u >= 0xac00 && u <= 0xd7a3)
-        || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f) || (u >= 0xff00 && u <= 0xff60)
-        || (u >= 0xffe0 && u <= 0xffe6);
+    return columnsOf(c) == 2;
 }
 
 /// Punctuation a line must not start with (closing) or end with (opening).
@@ -1319,8 +1322,7 @@ QString wrapForTerminal(const QString& text, int columns)
     static const QRegularExpression marker(QStringLiteral("^(\\s*(?:\\d+\\.|•|-)?\\s*)"));
     QStringList out;
     for (const QString& line : text.split(QLatin1Char('\n'))) {
-        int width = 0;
-        for (QChar c : line) width += wide(c) ? 2 : 1;
+        const int width = TableExport::displayWidth(line);
         if (width <= columns) {
             out << line;
             continue;
@@ -1332,7 +1334,7 @@ QString wrapForTerminal(const QString& text, int columns)
             const QString lead = first ? QString() : indent;
             int w = 0, cut = -1, i = 0;
             for (; i < rest.size(); ++i) {
-                const int cw = wide(rest[i]) ? 2 : 1;
+                const int cw = columnsOf(rest[i]);
                 if (lead.size() + w + cw > columns) break;
                 w += cw;
                 // A break at a space, or after a CJK character; not next to punctuation

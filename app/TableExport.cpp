@@ -375,7 +375,7 @@ public:
         const ReplStep& s = p.result.steps[t];
         const QString empty = target == Target::Csv ? QStringLiteral("-") : QStringLiteral("—");
         switch (logical(column)) {
-        case Col::Policy: return QString::fromLatin1(replPolicyName(p.policy));
+        case Col::Policy: return replacementPolicyText(p.policy);
         case Col::Frames: return QString::number(p.frames);
         case Col::Step: return QString::number(t + 1);
         case Col::Page: return QString::number(s.ref);

@@ -300,12 +300,12 @@ void drawUseBit(QPainter& p, const QRectF& r, const QColor& c, qreal px)
     p.drawEllipse(QPointF(r.right() - rad - 3, r.top() + rad + 3), rad, rad);
 }
 
-QString policyText(ReplPolicy p)
+} // namespace
+
+QString replacementPolicyText(ReplPolicy p)
 {
     return QString::fromLatin1(replPolicyName(p));
 }
-
-} // namespace
 
 /// Page labels laid out once per font (QStaticText), shared by every cell that shows the page.
 struct ReplacementLabTable::LabelCache {
@@ -404,7 +404,7 @@ QStringList ReplacementLabTable::labelLinesAt(int panel, int step, bool widest) 
     step = std::clamp(step, 0, n);
     const QString misses = loc.toString(qulonglong(pn.result.misses)), hits = loc.toString(qulonglong(pn.result.hits));
     QStringList out;
-    out << policyText(pn.policy);
+    out << replacementPolicyText(pn.policy);
     out << (pn.frames == 1 ? tr("1 frame") : tr("%1 frames").arg(pn.frames));
     if (step >= n && !widest) {
         out << tr("misses: %1").arg(misses);
@@ -648,7 +648,7 @@ QString ReplacementLabTable::cellToolTip(int panel, int slot, int col) const
     const ReplacementLabPanel& pn = m_model.panels[std::size_t(panel)];
     if (col < 0 || std::size_t(col) >= pn.result.steps.size() || slot < 0 || slot >= pn.frames) return QString();
     const QString head
-        = tr("%1, %2 frames, step %3, frame %4").arg(policyText(pn.policy)).arg(pn.frames).arg(col + 1).arg(slot);
+        = tr("%1, %2 frames, step %3, frame %4").arg(replacementPolicyText(pn.policy)).arg(pn.frames).arg(col + 1).arg(slot);
     if (col >= m_model.step) return head + u'\n' + tr("Not replayed yet.");
     const ReplStep& st = pn.result.steps[std::size_t(col)];
     const std::int64_t page = st.frames[std::size_t(slot)];
@@ -691,7 +691,7 @@ QString ReplacementLabTable::outcomeToolTip(int panel, int col) const
     if (col < 0 || std::size_t(col) >= pn.result.steps.size()) return QString();
     if (col >= m_model.step) return tr("Step %1: not replayed yet.").arg(col + 1);
     const QString what = std::size_t(col) < pn.narration.size() ? pn.narration[std::size_t(col)] : QString();
-    return tr("%1, step %2: %3").arg(policyText(pn.policy)).arg(col + 1).arg(what);
+    return tr("%1, step %2: %3").arg(replacementPolicyText(pn.policy)).arg(col + 1).arg(what);
 }
 
 QString ReplacementLabTable::toolTipAt(QPointF pos) const

@@ -25,6 +25,8 @@ namespace memviz {
 
 /// The policy's own colour (its panel's stripe, its line in the plot), before Palette::ink.
 QColor replacementPolicyColour(ReplPolicy p);
+/// The policy's name as the lab shows it: "FIFO", "LRU", "OPT", "CLOCK", "LINUX".
+QString replacementPolicyText(ReplPolicy p);
 
 /// One policy on one frame count, as a panel of the table.
 struct ReplacementLabPanel {

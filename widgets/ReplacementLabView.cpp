@@ -54,11 +54,6 @@ int policyIndex(ReplPolicy p)
     return 0;
 }
 
-QString policyText(ReplPolicy p)
-{
-    return QString::fromLatin1(replPolicyName(p));
-}
-
 QString label(std::int64_t page)
 {
     return ReplacementLabTable::pageLabel(page);
@@ -598,7 +593,7 @@ void ReplacementLabView::buildControls()
     m_policiesLabel = new QLabel;
     QList<QWidget*> pol { m_policiesLabel };
     for (ReplPolicy p : kAllPolicies) {
-        auto* b = new QCheckBox(policyText(p));
+        auto* b = new QCheckBox(replacementPolicyText(p));
         b->setChecked(true);
         connect(b, &QCheckBox::toggled, this, [this] {
             QList<ReplPolicy> l;
@@ -670,7 +665,7 @@ void ReplacementLabView::buildPlot()
     m_plot->yAxis->grid()->setSubGridVisible(false);
     for (ReplPolicy p : kAllPolicies) {
         QCPGraph* g = m_plot->addGraph();
-        g->setName(policyText(p));
+        g->setName(replacementPolicyText(p));
         g->setLineStyle(QCPGraph::lsLine);
         g->setSelectable(QCP::stNone);
     }
@@ -1423,7 +1418,7 @@ QString ReplacementLabView::plotCaption() const
         for (int k = 0; k + 1 < v.size(); ++k)
             if (v[k + 1] > v[k])
                 anomalies << tr("%1: more frames, more misses (Belady's anomaly) at %2→%3 frames: %4 → %5 misses.")
-                                 .arg(policyText(p))
+                                 .arg(replacementPolicyText(p))
                                  .arg(k + 1)
                                  .arg(k + 2)
                                  .arg(v[k])
