@@ -214,15 +214,15 @@ void PlayerBar::setPosition(std::uint64_t cursor, std::uint64_t total, std::uint
         m_scrubber->setRange(0, kScrubSteps);
         m_scrubber->setValue(static_cast<int>(static_cast<double>(cursor) / static_cast<double>(total) * kScrubSteps));
     }
-    const QString full = tr("event %L1 / %L2 · command %L3 / %L4").arg(cursor).arg(total).arg(command).arg(commands);
-    // Shorter forms for a narrow bar (large type on a projector); the widest possible text of
-    // each (the cursor at the end) sets the room it asks for, so nothing jitters while playing.
-    const QStringList forms { full, tr("event %L1 / %L2").arg(cursor).arg(total),
-        QStringLiteral("%L1 / %L2").arg(cursor).arg(total) };
-    const QStringList widest { tr("event %L1 / %L2 · command %L3 / %L4").arg(total).arg(total).arg(commands).arg(commands),
-        tr("event %L1 / %L2").arg(total).arg(total), QStringLiteral("%L1 / %L2").arg(total).arg(total) };
-    m_position->setForms(forms, widest);
-    m_position->setToolTip(full);
+    // The full position and shorter forms for a narrow bar (large type on a projector); the
+    // same forms at the end of the run set the room it asks for, so nothing jitters while playing.
+    const auto forms = [](std::uint64_t at, std::uint64_t of, std::uint64_t cmd, std::uint64_t cmds) {
+        return QStringList { tr("event %L1 / %L2 · command %L3 / %L4").arg(at).arg(of).arg(cmd).arg(cmds),
+            tr("event %L1 / %L2").arg(at).arg(of), QStringLiteral("%L1 / %L2").arg(at).arg(of) };
+    };
+    const QStringList now = forms(cursor, total, command, commands);
+    m_position->setForms(now, forms(total, total, commands, commands));
+    m_position->setToolTip(now.constFirst());
 }
 
 void PlayerBar::setPlaying(bool playing)
