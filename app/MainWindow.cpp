@@ -340,6 +340,27 @@ void MainWindow::setChapters(const std::vector<ScriptShot>& shots)
     m_chapters->addItem(tr("end"), QVariant::fromValue<qulonglong>(sim ? sim->eventCount() : 0));
 }
 
+void MainWindow::followChapter()
+{
+    // The chapter box names the chapter the player is in: the latest one at or before the
+    // cursor. A chapter chosen among several at one position stays chosen.
+    if (!m_chapters) return;
+    const std::uint64_t at = m_session->cursor();
+    const int cur = m_chapters->currentIndex();
+    const std::uint64_t curAt = cur >= 0 ? m_chapters->itemData(cur).toULongLong() : 0;
+    int pick = -1;
+    std::uint64_t pickAt = 0;
+    for (int i = 0; i < m_chapters->count(); ++i) {
+        const std::uint64_t c = m_chapters->itemData(i).toULongLong();
+        if (c <= at && (pick < 0 || c > pickAt)) {
+            pick = i;
+            pickAt = c;
+        }
+    }
+    if (pick < 0 || (cur >= 0 && curAt == pickAt)) return;
+    m_chapters->setCurrentIndex(pick);
+}
+
 void MainWindow::gotoChapter(int direction)
 {
     const std::uint64_t at = m_session->cursor();
@@ -877,6 +898,7 @@ void MainWindow::updateStatus()
     const std::size_t commands = sim->commands().size();
     const std::size_t cmd = m_session->cursor() == 0 ? 0 : m_session->commandAtCursor() + 1;
     m_player->setPosition(m_session->cursor(), sim->eventCount(), cmd, commands);
+    followChapter();
     const MachineConfig& c = sim->config();
     const Machine& m = m_ctx->machine();
     m_status->setText(tr("%1 · RAM %2 · free %3 · min_free_kbytes %4")

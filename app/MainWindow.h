@@ -94,6 +94,8 @@ private:
     void showSimplifications();
     void setChapters(const std::vector<ScriptShot>& shots);
     void gotoChapter(int direction);
+    /// Shows in the chapter box the chapter the cursor is in.
+    void followChapter();
     void raiseView(const QString& id);
     /// Hides every dock (and brings back the ones it hid): the centre view alone, for a projector.
     void setFocusMode(bool on);

@@ -67,6 +67,34 @@ private slots:
         QCOMPARE(w.context()->cursor(), sim->eventCount());
     }
 
+    void chapterBoxFollowsThePlayer()
+    {
+        // Stepping or seeking anywhere, the chapter box names the chapter the cursor is in.
+        MainWindow w(small());
+        w.loadDemo(QStringLiteral(":/demos/buddy.js"), true);
+        w.session()->pause();
+        auto* chapters = w.findChild<QComboBox*>(QStringLiteral("chapters"));
+        QVERIFY(chapters && chapters->count() > 3);
+        const std::uint64_t end = w.session()->simulator()->eventCount();
+        for (std::uint64_t at : { std::uint64_t(0), end / 3, end / 2, end - 1, end }) {
+            w.session()->seek(at);
+            std::uint64_t expected = 0; // the latest chapter position at or before the cursor
+            for (int i = 0; i < chapters->count(); ++i)
+                if (chapters->itemData(i).toULongLong() <= at) expected = std::max<std::uint64_t>(expected, chapters->itemData(i).toULongLong());
+            QCOMPARE(chapters->currentData().toULongLong(), expected);
+        }
+        // A chapter chosen among several at one position stays chosen while the cursor stays.
+        int a = -1;
+        for (int i = 0; i + 1 < chapters->count() && a < 0; ++i)
+            if (chapters->itemData(i) == chapters->itemData(i + 1)) a = i;
+        if (a >= 0) {
+            w.session()->seek(chapters->itemData(a).toULongLong());
+            chapters->setCurrentIndex(a);
+            w.session()->seek(chapters->itemData(a).toULongLong());
+            QCOMPARE(chapters->currentIndex(), a);
+        }
+    }
+
     void longRunOpensAtItsFirstChapter()
     {
         // cow.js records about a million events: the window shows its first shot(), paused,
